@@ -1,0 +1,22 @@
+"""The ``thresher`` command: one group, one module per subcommand family."""
+
+from __future__ import annotations
+
+import click
+
+from thresher import __version__
+from thresher.cli.extract_cmd import extract_command
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="thresher")
+def cli() -> None:
+    """thresher: the clean article inside captured web pages, and the stories across captures."""
+
+
+cli.add_command(extract_command)
+
+
+def main() -> None:
+    """Entry point of the console script. Usage errors exit with status 2 (click's rule)."""
+    cli(prog_name="thresher")

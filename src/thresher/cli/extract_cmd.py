@@ -1,0 +1,70 @@
+"""``thresher extract``: pages in, articles out as text, Markdown or JSON Lines."""
+
+from __future__ import annotations
+
+import sys
+import zlib
+import gzip
+
+import click
+
+from thresher.errors import ThresherError
+from thresher.models import Article
+from thresher.options import ExtractOptions
+from thresher.pipeline import extract
+from thresher.render import article_to_text
+from thresher.cli.inputs import read_input
+
+__all__ = ["extract_command"]
+
+
+def _render(article: Article, output_format: str) -> str:
+    if output_format == "json":
+        return article.to_json()
+    if output_format == "markdown":
+        return article.to_markdown().rstrip("\n")
+    return article_to_text(article)
+
+
+@click.command("extract")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "output_format", type=click.Choice(["text", "markdown", "json"]),
+              default="text", show_default=True,
+              help="Output: plain text, Markdown, or JSON (one object per line for several inputs).")
+@click.option("--url", default=None, help="The page's URL (resolves links, adds evidence for the date).")
+@click.option("--input", "input_kind", type=click.Choice(["auto", "html", "text"]), default="auto",
+              show_default=True, help="What the inputs are: HTML, rendered text, or detect.")
+@click.option("--explain", is_flag=True, help="With --format json: include dropped blocks and reasons.")
+def extract_command(paths: tuple[str, ...], output_format: str, url: str | None,
+                    input_kind: str, explain: bool) -> None:
+    """Extract the article of each page in PATHS (files, or - for standard input).
+
+    Exit status: 0 when every input was read, 1 when some failed (one line each on
+    stderr), 2 for a usage error. A page with no article is not a failure: it prints
+    an empty body (JSON has its empty_reason).
+    """
+    options = ExtractOptions(input=input_kind, explain=explain)  # type: ignore[arg-type]
+    failures = 0
+    separator = "\n" if output_format == "json" else "\n\n" + "-" * 72 + "\n\n"
+    first = True
+    for path in paths:
+        try:
+            article = extract(read_input(path), url=url, options=options)
+        except ThresherError as error:
+            failures += 1
+            click.echo(f"thresher: {path}: {error}", err=True)
+            continue
+        except (OSError, EOFError, zlib.error, gzip.BadGzipFile) as error:
+            failures += 1
+            reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
+            click.echo(f"thresher: {path}: cannot read: {reason}", err=True)
+            continue
+        if output_format == "text" and not article.text and len(paths) > 1:
+            click.echo(f"thresher: {path}: {article.empty_reason}", err=True)
+        if not first:
+            sys.stdout.write(separator)
+        sys.stdout.write(_render(article, output_format) + ("\n" if output_format == "json" else ""))
+        first = False
+    if output_format != "json" and not first:
+        sys.stdout.write("\n")
+    sys.exit(1 if failures else 0)

@@ -1,0 +1,46 @@
+"""The exception tree: every error thresher raises on purpose is a ``ThresherError``.
+
+Callers catch one base class; the CLI turns each into one line on stderr. An input
+that simply holds no article is *not* an error: it gives an ``Article`` whose
+``empty_reason`` says why.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ArchiveError",
+    "DecodeError",
+    "InputTooLargeError",
+    "ParseError",
+    "StoreError",
+    "ThresherError",
+    "UnsupportedInputError",
+]
+
+
+class ThresherError(Exception):
+    """Base of every error raised by thresher."""
+
+
+class UnsupportedInputError(ThresherError):
+    """The input is not a web page or text capture (an image, a PDF, other binary data)."""
+
+
+class DecodeError(ThresherError):
+    """The bytes could not be turned into text in any plausible encoding."""
+
+
+class InputTooLargeError(ThresherError):
+    """The input exceeds a limit set in ``ExtractOptions`` (bytes, lines)."""
+
+
+class ParseError(ThresherError):
+    """The markup could not be parsed into a document tree."""
+
+
+class ArchiveError(ThresherError):
+    """A WARC archive or one of its records is unreadable."""
+
+
+class StoreError(ThresherError):
+    """The corpus store cannot be opened, read or written."""

@@ -1,0 +1,1 @@
+"""HTML input: decode bytes, parse into a tree, extract the article."""

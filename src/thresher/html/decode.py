@@ -1,0 +1,88 @@
+"""Bytes of unknown encoding → text, the way a browser would decide.
+
+Order of evidence: a byte-order mark, then a charset the page declares (meta tag or
+XML prolog) if Python knows it and it decodes, then UTF-8, then charset-normalizer's
+detection. Binary formats are refused up front so they never reach the parser.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from charset_normalizer import from_bytes
+
+from thresher.errors import DecodeError, UnsupportedInputError
+
+__all__ = ["decode_page", "sniff_binary"]
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF32_LE, "utf-32-le"),
+         (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+         (codecs.BOM_UTF16_BE, "utf-16-be"))
+_DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)"""
+                       rb"""|<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.:-]+)""", re.I)
+# Magic numbers of formats people mistakenly feed to an HTML extractor.
+_MAGIC = ((b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"%PDF-", "a PDF document"),
+          (b"\xff\xd8\xff", "a JPEG image"), (b"GIF87a", "a GIF image"), (b"GIF89a", "a GIF image"),
+          (b"PK\x03\x04", "a ZIP archive"), (b"\x1f\x8b", "gzip-compressed data"),
+          (b"RIFF", "a RIFF (WebP/WAV/AVI) file"), (b"\x7fELF", "an executable"),
+          (b"WARC/", "a WARC archive (use `thresher run`)"))
+# Browsers treat these labels as windows-1252 (WHATWG Encoding Standard).
+_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "ascii": "cp1252",
+            "us-ascii": "cp1252", "x-sjis": "shift_jis", "gb2312": "gb18030", "gbk": "gb18030"}
+
+
+def sniff_binary(raw: bytes) -> str | None:
+    """Name the binary format of ``raw``, or None if it may be text."""
+    for magic, name in _MAGIC:
+        if raw.startswith(magic):
+            return name
+    head = raw[:4096]
+    # NULs in bulk mean binary; UTF-16 without a BOM is caught by the same check, and
+    # charset-normalizer has the final word on it below.
+    if head and head.count(0) > len(head) // 4 and not _looks_utf16(head):
+        return "binary data"
+    return None
+
+
+def _looks_utf16(head: bytes) -> bool:
+    even, odd = head[0::2], head[1::2]
+    return even.count(0) > len(even) * 0.8 or odd.count(0) > len(odd) * 0.8
+
+
+def _declared_encoding(raw: bytes) -> str | None:
+    match = _DECLARED.search(raw[:16384])
+    if not match:
+        return None
+    label = (match.group(1) or match.group(2)).decode("ascii", "ignore").lower()
+    label = _ALIASES.get(label, label)
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None  # an unknown label is ignored, as browsers do
+
+
+def decode_page(raw: bytes) -> str:
+    """Decode page bytes to text; raise ``UnsupportedInputError`` for binary formats."""
+    binary = sniff_binary(raw)
+    if binary:
+        raise UnsupportedInputError(f"input is {binary}, not a web page or text")
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            return raw[len(bom):].decode(encoding, "replace")
+    declared = _declared_encoding(raw)
+    if declared:
+        try:
+            return raw.decode(declared)
+        except UnicodeDecodeError:
+            pass
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(raw[:262144]).best()
+    if best is None or best.encoding is None:
+        if declared:
+            return raw.decode(declared, "replace")
+        raise DecodeError("could not determine the text encoding of the input")
+    return raw.decode(best.encoding, "replace")

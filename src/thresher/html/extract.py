@@ -1,0 +1,31 @@
+"""HTML → ``Article``: parse once, read the metadata, extract the body."""
+
+from __future__ import annotations
+
+from thresher.html.body import extract_body
+from thresher.html.metadata import read_metadata
+from thresher.html.parse import parse_document
+from thresher.models import Article, EmptyReason
+from thresher.options import ExtractOptions
+
+__all__ = ["extract_html"]
+
+
+def extract_html(markup: str, *, url: str | None, options: ExtractOptions) -> Article:
+    tree = parse_document(markup, max_depth=options.max_depth)
+    metadata = read_metadata(tree, url)
+    body = extract_body(tree, options)
+    return Article(
+        title=metadata.title,
+        authors=metadata.authors,
+        published=metadata.published,
+        site_name=metadata.site_name,
+        language=metadata.language,
+        url=url or metadata.url,
+        description=metadata.description,
+        blocks=body.blocks,
+        related=body.related,
+        images=body.images,
+        empty_reason=None if body.blocks else (body.empty_reason or EmptyReason.NO_ARTICLE),
+        discarded=body.discarded if options.explain else (),
+    )

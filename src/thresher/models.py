@@ -1,0 +1,171 @@
+"""The data thresher produces: an ``Article`` made of ``Block``s, with its metadata.
+
+Everything here is a frozen dataclass with tuple fields, so an article can be
+hashed into sets, shared between threads and compared for equality, and its JSON
+form loads back into an equal object.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, fields
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+__all__ = ["Article", "Block", "BlockKind", "EmptyReason", "Image", "Link"]
+
+
+class BlockKind(StrEnum):
+    """What a block of the body is; decides how it is rendered in Markdown."""
+
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+    QUOTE = "quote"
+    CAPTION = "caption"
+    CODE = "code"
+    TABLE = "table"
+
+
+class EmptyReason(StrEnum):
+    """Why a page gave no body. Stable values, so a corpus run can count them."""
+
+    EMPTY_INPUT = "empty input"
+    NO_TEXT = "no visible text"
+    NO_ARTICLE = "no article body found"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One unit of the page's text, with the decision taken about it and why.
+
+    ``kept`` blocks make up ``Article.blocks``; dropped ones appear in
+    ``Article.discarded`` when ``ExtractOptions.explain`` is set. ``reason`` is the
+    main reason for the decision in a few words (``"link list"``, ``"main text"``).
+    A table's ``text`` has one row per line, cells separated by `` | ``.
+    """
+
+    kind: BlockKind
+    text: str
+    kept: bool = True
+    reason: str = ""
+    #: Heading level 1..6 for ``heading`` blocks, 0 otherwise.
+    level: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"kind": str(self.kind), "text": self.text, "kept": self.kept,
+                                "reason": self.reason}
+        if self.level:
+            data["level"] = self.level
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Block:
+        return cls(kind=BlockKind(data["kind"]), text=data["text"], kept=data.get("kept", True),
+                   reason=data.get("reason", ""), level=data.get("level", 0))
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link kept out of the body: a "Read also" / related-story pointer."""
+
+    text: str
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    """An image of the article, with its alternative text and caption when known."""
+
+    url: str | None
+    alt: str = ""
+    caption: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """The clean article of one page.
+
+    ``blocks`` is the body in reading order (no headline); ``text`` joins it.
+    ``empty_reason`` is set exactly when the body is empty.
+    """
+
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    published: datetime | None = None
+    site_name: str | None = None
+    language: str | None = None
+    url: str | None = None
+    description: str | None = None
+    blocks: tuple[Block, ...] = ()
+    related: tuple[Link, ...] = ()
+    images: tuple[Image, ...] = ()
+    empty_reason: str | None = None
+    #: Dropped blocks with their reasons; filled only with ``ExtractOptions(explain=True)``.
+    discarded: tuple[Block, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The body as plain text: one block per line, headline excluded."""
+        return "\n".join(block.text for block in self.blocks)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.blocks
+
+    # ------------------------------------------------------------------ renderers
+    def to_markdown(self) -> str:
+        """The article as Markdown: headline, a metadata line, then the body."""
+        from thresher.render import article_to_markdown
+
+        return article_to_markdown(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict; ``from_dict`` turns it back into an equal ``Article``."""
+        data: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name in ("blocks", "discarded"):
+                value = [block.to_dict() for block in value]
+            elif f.name == "related":
+                value = [{"text": link.text, "url": link.url} for link in value]
+            elif f.name == "images":
+                value = [{"url": im.url, "alt": im.alt, "caption": im.caption} for im in value]
+            elif f.name == "authors":
+                value = list(value)
+            elif f.name == "published":
+                value = value.isoformat() if value else None
+            elif f.name == "empty_reason" and value is not None:
+                value = str(value)
+            data[f.name] = value
+        data["text"] = self.text
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        published = data.get("published")
+        return cls(
+            title=data.get("title"),
+            authors=tuple(data.get("authors") or ()),
+            published=datetime.fromisoformat(published) if published else None,
+            site_name=data.get("site_name"),
+            language=data.get("language"),
+            url=data.get("url"),
+            description=data.get("description"),
+            blocks=tuple(Block.from_dict(b) for b in data.get("blocks") or ()),
+            related=tuple(Link(text=r["text"], url=r.get("url")) for r in data.get("related") or ()),
+            images=tuple(Image(url=i.get("url"), alt=i.get("alt", ""), caption=i.get("caption", ""))
+                         for i in data.get("images") or ()),
+            empty_reason=data.get("empty_reason"),
+            discarded=tuple(Block.from_dict(b) for b in data.get("discarded") or ()),
+        )
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The article as one JSON object (one line unless ``indent`` is given)."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_json(cls, text: str) -> Article:
+        """Load what ``to_json`` wrote: ``Article.from_json(a.to_json()) == a``."""
+        return cls.from_dict(json.loads(text))
