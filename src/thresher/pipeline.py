@@ -30,7 +30,7 @@ def extract(page: str | bytes, *, url: str | None = None,
     if len(page) > options.max_input_bytes:
         raise InputTooLargeError(
             f"input of {len(page):,} bytes exceeds max_input_bytes={options.max_input_bytes:,}")
-    text = page if isinstance(page, str) else decode_page(bytes(page))
+    text = page.removeprefix("\ufeff") if isinstance(page, str) else decode_page(bytes(page))
     if not text.strip():
         return Article(url=url, empty_reason=EmptyReason.EMPTY_INPUT)
     kind = detect_input_kind(text) if options.input == "auto" else options.input

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
+import gzip
 import sys
 import zlib
-import gzip
 
 import click
 
+from thresher.cli.inputs import read_input
 from thresher.errors import ThresherError
 from thresher.models import Article
 from thresher.options import ExtractOptions
 from thresher.pipeline import extract
 from thresher.render import article_to_text
-from thresher.cli.inputs import read_input
 
 __all__ = ["extract_command"]
 
@@ -45,7 +45,8 @@ def extract_command(paths: tuple[str, ...], output_format: str, url: str | None,
     """
     options = ExtractOptions(input=input_kind, explain=explain)  # type: ignore[arg-type]
     failures = 0
-    separator = "\n" if output_format == "json" else "\n\n" + "-" * 72 + "\n\n"
+    # JSON Lines need no separator; people reading several articles need a visible one.
+    separator = "" if output_format == "json" else "\n" + "-" * 72 + "\n\n"
     first = True
     for path in paths:
         try:
@@ -59,12 +60,10 @@ def extract_command(paths: tuple[str, ...], output_format: str, url: str | None,
             reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
             click.echo(f"thresher: {path}: cannot read: {reason}", err=True)
             continue
-        if output_format == "text" and not article.text and len(paths) > 1:
-            click.echo(f"thresher: {path}: {article.empty_reason}", err=True)
+        if output_format != "json" and not article.text:
+            click.echo(f"thresher: {path}: no article: {article.empty_reason}", err=True)
         if not first:
             sys.stdout.write(separator)
-        sys.stdout.write(_render(article, output_format) + ("\n" if output_format == "json" else ""))
+        sys.stdout.write(_render(article, output_format) + "\n")
         first = False
-    if output_format != "json" and not first:
-        sys.stdout.write("\n")
     sys.exit(1 if failures else 0)

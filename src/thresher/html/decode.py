@@ -40,14 +40,17 @@ def sniff_binary(raw: bytes) -> str | None:
     head = raw[:4096]
     # NULs in bulk mean binary; UTF-16 without a BOM is caught by the same check, and
     # charset-normalizer has the final word on it below.
-    if head and head.count(0) > len(head) // 4 and not _looks_utf16(head):
+    if head and head.count(0) > len(head) // 4 and not _utf16_without_bom(head):
         return "binary data"
     return None
 
 
-def _looks_utf16(head: bytes) -> bool:
-    even, odd = head[0::2], head[1::2]
-    return even.count(0) > len(even) * 0.8 or odd.count(0) > len(odd) * 0.8
+def _utf16_without_bom(head: bytes) -> str | None:
+    """UTF-16 text without a BOM has its NULs in one byte position of each pair."""
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if max(even, odd) < max(4, len(head) // 8) or min(even, odd) > max(even, odd) // 20:
+        return None
+    return "utf-16-be" if even > odd else "utf-16-le"
 
 
 def _declared_encoding(raw: bytes) -> str | None:
@@ -64,12 +67,15 @@ def _declared_encoding(raw: bytes) -> str | None:
 
 def decode_page(raw: bytes) -> str:
     """Decode page bytes to text; raise ``UnsupportedInputError`` for binary formats."""
-    binary = sniff_binary(raw)
-    if binary:
-        raise UnsupportedInputError(f"input is {binary}, not a web page or text")
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
             return raw[len(bom):].decode(encoding, "replace")
+    binary = sniff_binary(raw)
+    if binary:
+        raise UnsupportedInputError(f"input is {binary}, not a web page or text")
+    utf16 = _utf16_without_bom(raw[:4096])
+    if utf16:
+        return raw.decode(utf16, "replace")
     declared = _declared_encoding(raw)
     if declared:
         try:

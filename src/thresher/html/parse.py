@@ -23,8 +23,9 @@ _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*>")
 # Elements that never nest (void) or that the parser closes implicitly when a sibling
 # opens: counting them would overestimate depth on ordinary pages.
 _NOT_NESTING = frozenset(
-    "area base br col embed hr img input link meta param source track wbr p li dt dd tr td th "
-    "option thead tbody tfoot colgroup rb rt rp optgroup".split())
+    "area base br col embed hr img input link meta param source track wbr "
+    "p li dt dd tr td th option thead tbody tfoot colgroup rb rt rp optgroup".split()
+)
 
 
 def limit_nesting(markup: str, max_depth: int) -> str:

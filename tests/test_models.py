@@ -1,0 +1,87 @@
+"""Article rendering and its JSON round trip."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from thresher import Article, Block, BlockKind, EmptyReason, Image, Link
+
+texts = st.text(max_size=40)
+optional_texts = st.none() | texts
+blocks = st.builds(Block, kind=st.sampled_from(list(BlockKind)), text=texts, kept=st.booleans(),
+                   reason=texts, level=st.integers(0, 6))
+zones = st.none() | st.sampled_from([UTC, timezone(timedelta(hours=5, minutes=30)),
+                                      timezone(timedelta(hours=-8))])
+articles = st.builds(
+    Article,
+    title=optional_texts,
+    authors=st.lists(texts, max_size=3).map(tuple),
+    published=st.none() | st.datetimes(timezones=zones),
+    site_name=optional_texts,
+    language=optional_texts,
+    url=optional_texts,
+    description=optional_texts,
+    blocks=st.lists(blocks, max_size=5).map(tuple),
+    related=st.lists(st.builds(Link, text=texts, url=optional_texts), max_size=3).map(tuple),
+    images=st.lists(st.builds(Image, url=optional_texts, alt=texts, caption=texts), max_size=3).map(tuple),
+    empty_reason=st.none() | st.sampled_from(list(EmptyReason)) | texts,
+    discarded=st.lists(blocks, max_size=3).map(tuple),
+)
+
+
+@given(articles)
+def test_json_round_trip_is_identity(article: Article) -> None:
+    assert Article.from_json(article.to_json()) == article
+
+
+def test_article_is_frozen() -> None:
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        Article().title = "x"  # type: ignore[misc]
+
+
+SAMPLE = Article(
+    title="Rivers rise after storm",
+    authors=("Ana Lima", "Bo Chen"),
+    published=datetime(2024, 7, 3, 4, 45),
+    site_name="The Daily Example",
+    blocks=(
+        Block(BlockKind.PARAGRAPH, "The river rose two metres overnight."),
+        Block(BlockKind.HEADING, "What comes next", level=2),
+        Block(BlockKind.LIST_ITEM, "Stay away from the banks."),
+        Block(BlockKind.LIST_ITEM, "Follow official advice."),
+        Block(BlockKind.QUOTE, "We have never seen this."),
+        Block(BlockKind.CAPTION, "The bridge at dawn."),
+        Block(BlockKind.TABLE, "Town | Level\nRiverside | 4.2 m"),
+    ),
+    related=(Link("Earlier: the storm arrives", "https://example.org/storm"),),
+)
+
+
+def test_text_joins_blocks_without_headline() -> None:
+    assert SAMPLE.text.splitlines()[0] == "The river rose two metres overnight."
+    assert "Rivers rise" not in SAMPLE.text
+    assert len(SAMPLE.text.splitlines()) == 8  # the table has two rows
+
+
+def test_markdown_rendering() -> None:
+    markdown = SAMPLE.to_markdown()
+    assert markdown.startswith("# Rivers rise after storm\n\n*By Ana Lima, Bo Chen · 2024-07-03 04:45:00")
+    assert "## What comes next" in markdown
+    assert "- Stay away from the banks.\n- Follow official advice." in markdown
+    assert "> We have never seen this." in markdown
+    assert "*The bridge at dawn.*" in markdown
+    assert "| Town | Level |\n| --- | --- |\n| Riverside | 4.2 m |" in markdown
+    assert "- [Earlier: the storm arrives](https://example.org/storm)" in markdown
+
+
+def test_json_has_text_and_plain_values() -> None:
+    data = SAMPLE.to_dict()
+    assert data["published"] == "2024-07-03T04:45:00"
+    assert data["text"] == SAMPLE.text
+    assert data["blocks"][1] == {"kind": "heading", "text": "What comes next", "kept": True,
+                                 "reason": "", "level": 2}
