@@ -30,7 +30,7 @@ articles = st.builds(
     related=st.lists(st.builds(Link, text=texts, url=optional_texts), max_size=3).map(tuple),
     images=st.lists(st.builds(Image, url=optional_texts, alt=texts, caption=texts), max_size=3).map(tuple),
     empty_reason=st.none() | st.sampled_from(list(EmptyReason)) | texts,
-    discarded=st.lists(blocks, max_size=3).map(tuple),
+    decisions=st.lists(blocks, max_size=3).map(tuple),
 )
 
 

@@ -40,9 +40,9 @@ class EmptyReason(StrEnum):
 class Block:
     """One unit of the page's text, with the decision taken about it and why.
 
-    ``kept`` blocks make up ``Article.blocks``; dropped ones appear in
-    ``Article.discarded`` when ``ExtractOptions.explain`` is set. ``reason`` is the
-    main reason for the decision in a few words (``"link list"``, ``"main text"``).
+    ``kept`` blocks make up ``Article.blocks``; with ``ExtractOptions(explain=True)``
+    every block, kept or dropped, is also listed in page order in ``Article.decisions``.
+    ``reason`` is the main reason for the decision in a few words (``"link list"``).
     A table's ``text`` has one row per line, cells separated by `` | ``.
     """
 
@@ -102,8 +102,9 @@ class Article:
     related: tuple[Link, ...] = ()
     images: tuple[Image, ...] = ()
     empty_reason: str | None = None
-    #: Dropped blocks with their reasons; filled only with ``ExtractOptions(explain=True)``.
-    discarded: tuple[Block, ...] = ()
+    #: Every block of the page in page order, kept or dropped, each with its reason;
+    #: filled only with ``ExtractOptions(explain=True)`` (it is what ``thresher explain`` shows).
+    decisions: tuple[Block, ...] = ()
 
     @property
     def text(self) -> str:
@@ -111,8 +112,9 @@ class Article:
         return "\n".join(block.text for block in self.blocks)
 
     @property
-    def is_empty(self) -> bool:
-        return not self.blocks
+    def discarded(self) -> tuple[Block, ...]:
+        """The dropped blocks (needs ``explain=True``), with the reason for each."""
+        return tuple(block for block in self.decisions if not block.kept)
 
     # ------------------------------------------------------------------ renderers
     def to_markdown(self) -> str:
@@ -126,7 +128,7 @@ class Article:
         data: dict[str, Any] = {}
         for f in fields(self):
             value = getattr(self, f.name)
-            if f.name in ("blocks", "discarded"):
+            if f.name in ("blocks", "decisions"):
                 value = [block.to_dict() for block in value]
             elif f.name == "related":
                 value = [{"text": link.text, "url": link.url} for link in value]
@@ -158,7 +160,7 @@ class Article:
             images=tuple(Image(url=i.get("url"), alt=i.get("alt", ""), caption=i.get("caption", ""))
                          for i in data.get("images") or ()),
             empty_reason=data.get("empty_reason"),
-            discarded=tuple(Block.from_dict(b) for b in data.get("discarded") or ()),
+            decisions=tuple(Block.from_dict(b) for b in data.get("decisions") or ()),
         )
 
     def to_json(self, *, indent: int | None = None) -> str:

@@ -29,7 +29,7 @@ class ExtractOptions:
     include_tables: bool = True
     #: Keep image captions as ``caption`` blocks.
     include_captions: bool = True
-    #: Record the dropped blocks in ``Article.discarded`` with the reason for each.
+    #: List every block, kept or dropped, in ``Article.decisions`` with its reason.
     explain: bool = False
     #: Inputs larger than this many bytes (after decoding, in UTF-8 characters) raise
     #: ``InputTooLargeError``.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from thresher import __version__
+from thresher.cli.explain_cmd import explain_command
 from thresher.cli.extract_cmd import extract_command
 
 
@@ -15,6 +16,7 @@ def cli() -> None:
 
 
 cli.add_command(extract_command)
+cli.add_command(explain_command)
 
 
 def main() -> None:

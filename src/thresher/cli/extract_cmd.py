@@ -15,7 +15,19 @@ from thresher.options import ExtractOptions
 from thresher.pipeline import extract
 from thresher.render import article_to_text
 
-__all__ = ["extract_command"]
+__all__ = ["extract_command", "read_article"]
+
+
+def read_article(path: str, *, url: str | None, options: ExtractOptions) -> Article | None:
+    """Read and extract one input; on failure print one line on stderr and return None."""
+    try:
+        return extract(read_input(path), url=url, options=options)
+    except ThresherError as error:
+        click.echo(f"thresher: {path}: {error}", err=True)
+    except (OSError, EOFError, zlib.error, gzip.BadGzipFile) as error:
+        reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
+        click.echo(f"thresher: {path}: cannot read: {reason}", err=True)
+    return None
 
 
 def _render(article: Article, output_format: str) -> str:
@@ -34,7 +46,8 @@ def _render(article: Article, output_format: str) -> str:
 @click.option("--url", default=None, help="The page's URL (resolves links, adds evidence for the date).")
 @click.option("--input", "input_kind", type=click.Choice(["auto", "html", "text"]), default="auto",
               show_default=True, help="What the inputs are: HTML, rendered text, or detect.")
-@click.option("--explain", is_flag=True, help="With --format json: include dropped blocks and reasons.")
+@click.option("--explain", is_flag=True,
+              help="With --format json: list every block, kept or dropped, with its reason.")
 def extract_command(paths: tuple[str, ...], output_format: str, url: str | None,
                     input_kind: str, explain: bool) -> None:
     """Extract the article of each page in PATHS (files, or - for standard input).
@@ -49,16 +62,9 @@ def extract_command(paths: tuple[str, ...], output_format: str, url: str | None,
     separator = "" if output_format == "json" else "\n" + "-" * 72 + "\n\n"
     first = True
     for path in paths:
-        try:
-            article = extract(read_input(path), url=url, options=options)
-        except ThresherError as error:
+        article = read_article(path, url=url, options=options)
+        if article is None:
             failures += 1
-            click.echo(f"thresher: {path}: {error}", err=True)
-            continue
-        except (OSError, EOFError, zlib.error, gzip.BadGzipFile) as error:
-            failures += 1
-            reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
-            click.echo(f"thresher: {path}: cannot read: {reason}", err=True)
             continue
         if output_format != "json" and not article.text:
             click.echo(f"thresher: {path}: no article: {article.empty_reason}", err=True)

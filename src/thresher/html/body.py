@@ -15,7 +15,8 @@ __all__ = ["Body", "extract_body"]
 @dataclass(frozen=True, slots=True)
 class Body:
     blocks: tuple[Block, ...] = ()
-    discarded: tuple[Block, ...] = ()
+    #: Every block in page order, kept and dropped, with its reason.
+    decisions: tuple[Block, ...] = ()
     images: tuple[Image, ...] = ()
     related: tuple[Link, ...] = ()
     #: Set when the page has no body, to say why (e.g. a frameset or script-only page).

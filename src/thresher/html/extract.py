@@ -27,5 +27,5 @@ def extract_html(markup: str, *, url: str | None, options: ExtractOptions) -> Ar
         related=body.related,
         images=body.images,
         empty_reason=None if body.blocks else (body.empty_reason or EmptyReason.NO_ARTICLE),
-        discarded=body.discarded if options.explain else (),
+        decisions=body.decisions if options.explain else (),
     )

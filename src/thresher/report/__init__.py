@@ -1,0 +1,1 @@
+"""Reports for people: what extraction kept and dropped, and why."""
