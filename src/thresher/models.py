@@ -112,6 +112,11 @@ class Article:
         return "\n".join(block.text for block in self.blocks)
 
     @property
+    def is_empty(self) -> bool:
+        """True when the page gave no body; ``empty_reason`` then says why."""
+        return not self.blocks
+
+    @property
     def discarded(self) -> tuple[Block, ...]:
         """The dropped blocks (needs ``explain=True``), with the reason for each."""
         return tuple(block for block in self.decisions if not block.kept)
