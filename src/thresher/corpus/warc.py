@@ -1,0 +1,149 @@
+"""HTML response records of a WARC or WARC.gz archive, read with FastWARC, with offsets.
+
+A corrupt record never ends the archive. FastWARC already steps over garbage in an
+uncompressed archive; in a gzip archive (one gzip member per record) a damaged member
+stops its decompressor, so we note the failure and resume FastWARC at the next gzip
+member that holds a WARC record. Records are read only by FastWARC; zlib here only
+finds where members begin and end.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from fastwarc.warc import ArchiveIterator, WarcRecord, WarcRecordType
+
+from thresher.corpus.records import Failure, InputRecord, Provenance
+
+__all__ = ["CORRUPT", "Ignored", "iter_warc"]
+
+CORRUPT = "corrupt WARC record"
+_GZIP_MAGIC = b"\x1f\x8b\x08"
+_HTML_TYPES = ("text/html", "application/xhtml+xml", "")
+_CHUNK = 1 << 20
+
+
+@dataclass(slots=True, frozen=True)
+class Ignored:
+    """A WARC response that is no page to extract (an image, a redirect); counted, not stored."""
+
+    provenance: Provenance
+    why: str
+
+
+def iter_warc(path: str) -> Iterator[InputRecord | Failure | Ignored]:
+    """Yield every response record of the archive at ``path`` in file order."""
+    with open(path, "rb") as stream:
+        gzipped = stream.read(3) == _GZIP_MAGIC
+        start = 0
+        while start is not None:
+            start = yield from _read_from(path, stream, start, gzipped)
+
+
+def _read_from(path: str, stream: BinaryIO, start: int,
+               gzipped: bool) -> Iterator[InputRecord | Failure | Ignored]:
+    """Read records from ``start``; return where to resume after a corrupt spot, or None at the end."""
+    stream.seek(start)
+    done_until = start  # offset after which the next unread record begins
+    current: int | None = None
+    try:
+        for record in ArchiveIterator(stream, record_types=WarcRecordType.response, parse_http=False):
+            current = record.stream_pos
+            item = _convert(path, record, current)
+            done_until = current
+            current = None
+            yield item
+        return None
+    except OSError as error:
+        message = str(error) or type(error).__name__
+    if current is None:
+        # The damage lies after the last good record (or at ``start``): find where it begins.
+        current = _member_end(stream, done_until) if done_until != start else start
+    yield Failure(Provenance(path, f"offset:{current}", current), CORRUPT, message)
+    if not gzipped:
+        return _next_warc_header(stream, current + 1)
+    return _next_gzip_member(stream, current + 1)
+
+
+def _convert(path: str, record: WarcRecord, offset: int) -> InputRecord | Failure | Ignored:
+    headers = record.headers
+    prov = Provenance(path, record.record_id or f"offset:{offset}", offset,
+                      url=headers.get("WARC-Target-URI"),
+                      captured_at=record.record_date.isoformat() if record.record_date else None)
+    if not (headers.get("Content-Length") or "").strip().isdigit():
+        return Failure(prov, CORRUPT, "record header truncated (no Content-Length)")
+    record.parse_http()
+    status = record.http_headers.status_code if record.http_headers is not None else None
+    if not status:
+        return Failure(prov, CORRUPT, "unreadable HTTP headers")
+    if not 200 <= status < 300:
+        return Ignored(prov, f"HTTP status {status // 100}xx")
+    content_type = (record.http_content_type or "").split(";")[0].strip().lower()
+    if content_type not in _HTML_TYPES:
+        return Ignored(prov, "not HTML")
+    return InputRecord(prov, record.reader.read(), "html")
+
+
+def _member_end(stream: BinaryIO, offset: int) -> int:
+    """The offset just past the gzip member that starts at ``offset`` (a good record)."""
+    stream.seek(offset)
+    inflater = zlib.decompressobj(31)
+    consumed = 0
+    while chunk := stream.read(_CHUNK):
+        try:
+            inflater.decompress(chunk, 0)
+        except zlib.error:
+            break
+        if inflater.eof:
+            return offset + consumed + len(chunk) - len(inflater.unused_data)
+        consumed += len(chunk)
+    return offset + 1
+
+
+def _is_warc_member(stream: BinaryIO, offset: int) -> bool:
+    """True when a whole, valid gzip member starting at ``offset`` holds a WARC record."""
+    stream.seek(offset)
+    inflater = zlib.decompressobj(31)
+    head = b""
+    while chunk := stream.read(_CHUNK):
+        try:
+            out = inflater.decompress(chunk, 64 * 1024)
+            if len(head) < 8:
+                head += out[:8]
+            while inflater.unconsumed_tail and not inflater.eof:
+                inflater.decompress(inflater.unconsumed_tail, 64 * 1024)
+        except zlib.error:
+            return False
+        if inflater.eof:
+            break
+    return inflater.eof and head.startswith(b"WARC/")
+
+
+def _find(stream: BinaryIO, needle: bytes, offset: int) -> int | None:
+    """The first offset >= ``offset`` where ``needle`` occurs, reading in chunks."""
+    stream.seek(offset)
+    base, carry = offset, b""
+    while chunk := stream.read(_CHUNK):
+        data = carry + chunk
+        found = data.find(needle)
+        if found >= 0:
+            return base + found
+        keep = len(needle) - 1
+        base += len(data) - keep
+        carry = data[-keep:]
+    return None
+
+
+def _next_gzip_member(stream: BinaryIO, offset: int) -> int | None:
+    while (found := _find(stream, _GZIP_MAGIC, offset)) is not None:
+        if _is_warc_member(stream, found):
+            return found
+        offset = found + 1
+    return None
+
+
+def _next_warc_header(stream: BinaryIO, offset: int) -> int | None:
+    return _find(stream, b"WARC/1.", offset)
