@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from thresher import __version__
+from thresher.cli.corpus_cmds import export_command, run_command, stats_command
 from thresher.cli.extract_cmd import extract_command
 
 
@@ -15,6 +16,9 @@ def cli() -> None:
 
 
 cli.add_command(extract_command)
+cli.add_command(run_command)
+cli.add_command(export_command)
+cli.add_command(stats_command)
 
 
 def main() -> None:

@@ -1,0 +1,88 @@
+"""The Dask engine: the same ``process_partition`` on a Dask distributed cluster.
+
+The driver (this process) reads the sources and ships each partition's bytes to the
+cluster, so workers need no access to the files; it keeps a bounded number of
+partitions in flight and writes every outcome into the store itself, so idempotence
+and exactly-once work as in the local engine. Without a scheduler address a
+``LocalCluster`` is started for the run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from thresher.corpus.records import InputRecord, Outcome
+from thresher.corpus.worker import Extractor, process_partition
+from thresher.errors import ThresherError
+
+__all__ = ["DaskEngine"]
+
+
+class DaskEngine:
+    """Submits partitions to a Dask cluster, at most ``per_worker`` per worker thread at a time."""
+
+    def __init__(self, scheduler: str | None, jobs: int, time_limit: float | None,
+                 extractor: Extractor | None = None, per_worker: int = 2) -> None:
+        self.scheduler = scheduler
+        self.jobs = max(1, jobs)
+        self.time_limit = time_limit
+        self.extractor = extractor
+        self.per_worker = per_worker
+
+    def _connect(self) -> tuple[Any, Any]:
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError as error:
+            raise ThresherError(
+                "the Dask engine needs the dask extra: pip install 'thresher[dask]'") from error
+        cluster = None
+        try:
+            if self.scheduler:
+                client = Client(self.scheduler, timeout="20s")
+            else:
+                cluster = LocalCluster(n_workers=self.jobs, threads_per_worker=1, processes=True,
+                                       dashboard_address=None, host="127.0.0.1")
+                client = Client(cluster)
+        except (OSError, TimeoutError) as error:
+            if cluster is not None:
+                cluster.close()
+            raise ThresherError(f"cannot reach the Dask scheduler {self.scheduler}: {error}") from error
+        return client, cluster
+
+    def run(self, partitions: Iterator[list[InputRecord] | None]) -> Iterator[list[Outcome]]:
+        from distributed import as_completed
+
+        client, cluster = self._connect()
+        try:
+            threads = sum(client.nthreads().values()) or self.jobs
+            capacity = threads * self.per_worker
+            pending = as_completed()
+            in_flight = 0
+            exhausted = False
+            while True:
+                while not exhausted and in_flight < capacity:
+                    try:
+                        part = next(partitions)
+                    except StopIteration:
+                        exhausted = True
+                        break
+                    if part is None:
+                        if in_flight:
+                            break
+                        continue
+                    # pure=False: equal partitions (rare, but possible) are still separate tasks.
+                    pending.add(client.submit(process_partition, part, self.time_limit,
+                                              self.extractor, pure=False))
+                    in_flight += 1
+                if in_flight == 0:
+                    return
+                future = next(pending)
+                in_flight -= 1
+                outcomes = future.result()
+                future.release()
+                yield outcomes
+        finally:
+            client.close()
+            if cluster is not None:
+                cluster.close()
