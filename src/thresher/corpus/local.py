@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import os
+import queue
 import signal
 import time
 from collections import deque
@@ -29,18 +31,31 @@ Partition = list[InputRecord]
 _SEQ, _INDEX, _STARTED = 0, 1, 2
 
 
+def _next_job(tasks: Any, parent_pid: int) -> tuple[int, Partition] | None:
+    """The next partition, or None at the end or once the parent is gone (killed)."""
+    while os.getppid() == parent_pid:
+        try:
+            return tasks.get(timeout=1.0)  # type: ignore[no-any-return]
+        except queue.Empty:
+            continue
+    return None
+
+
 def _worker_main(tasks: Any, results: Connection, state: Any, time_limit: float | None,
-                 extractor: Extractor | None) -> None:
+                 extractor: Extractor | None, parent_pid: int) -> None:
     """Loop of one worker process: partitions in, outcome lists out."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    while (job := tasks.get()) is not None:
+    while (job := _next_job(tasks, parent_pid)) is not None:
         seq, records = job
         outcomes = []
         for index, record in enumerate(records):
             state[_SEQ], state[_INDEX], state[_STARTED] = seq, index, time.monotonic()
             outcomes.append(extract_record(record, time_limit, extractor))
         state[_STARTED] = 0.0
-        results.send((seq, outcomes))
+        try:
+            results.send((seq, outcomes))
+        except OSError:  # the parent is gone
+            return
 
 
 @dataclass
@@ -71,7 +86,7 @@ class LocalEngine:
         receive, send = ctx.Pipe(duplex=False)
         state = ctx.Array("d", 3, lock=False)
         process = ctx.Process(target=_worker_main, name="thresher-worker", daemon=True,
-                              args=(tasks, send, state, self.time_limit, self.extractor))
+                              args=(tasks, send, state, self.time_limit, self.extractor, os.getpid()))
         process.start()
         send.close()
         return _Slot(process, tasks, receive, state)

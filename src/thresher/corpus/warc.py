@@ -9,6 +9,7 @@ finds where members begin and end.
 
 from __future__ import annotations
 
+import os
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -47,24 +48,33 @@ def _read_from(path: str, stream: BinaryIO, start: int,
                gzipped: bool) -> Iterator[InputRecord | Failure | Ignored]:
     """Read records from ``start``; return where to resume after a corrupt spot, or None at the end."""
     stream.seek(start)
-    done_until = start  # offset after which the next unread record begins
+    last_good: int | None = None  # offset of the last record read whole
     current: int | None = None
     try:
         for record in ArchiveIterator(stream, record_types=WarcRecordType.response, parse_http=False):
             current = record.stream_pos
             item = _convert(path, record, current)
-            done_until = current
-            current = None
+            last_good, current = current, None
             yield item
-        return None
     except OSError as error:
         message = str(error) or type(error).__name__
-    if current is None:
-        # The damage lies after the last good record (or at ``start``): find where it begins.
-        current = _member_end(stream, done_until) if done_until != start else start
+    else:
+        if not gzipped:
+            return None
+        # FastWARC ends quietly at a member cut short: check that the tail is whole.
+        current = _first_broken_member(stream, start if last_good is None else last_good)
+        if current is None or current >= os.fstat(stream.fileno()).st_size:
+            return None
+        message = "gzip member truncated or corrupt"
+    if current is None and gzipped:
+        # The damage lies after the last good response (or at ``start``): walk the intact
+        # members that follow (requests, metadata) up to the first broken one.
+        current = _first_broken_member(stream, start if last_good is None else last_good)
+    if current is None:  # uncompressed, or one gzip stream for the whole file
+        current = start if last_good is None else last_good + 1
     yield Failure(Provenance(path, f"offset:{current}", current), CORRUPT, message)
     if not gzipped:
-        return _next_warc_header(stream, current + 1)
+        return _find(stream, b"WARC/1.", current + 1)
     return _next_gzip_member(stream, current + 1)
 
 
@@ -75,6 +85,8 @@ def _convert(path: str, record: WarcRecord, offset: int) -> InputRecord | Failur
                       captured_at=record.record_date.isoformat() if record.record_date else None)
     if not (headers.get("Content-Length") or "").strip().isdigit():
         return Failure(prov, CORRUPT, "record header truncated (no Content-Length)")
+    if headers.get("WARC-Block-Digest") and not record.verify_block_digest(consume=False):
+        return Failure(prov, CORRUPT, "content does not match its WARC-Block-Digest")
     record.parse_http()
     status = record.http_headers.status_code if record.http_headers is not None else None
     if not status:
@@ -87,39 +99,37 @@ def _convert(path: str, record: WarcRecord, offset: int) -> InputRecord | Failur
     return InputRecord(prov, record.reader.read(), "html")
 
 
-def _member_end(stream: BinaryIO, offset: int) -> int:
-    """The offset just past the gzip member that starts at ``offset`` (a good record)."""
-    stream.seek(offset)
-    inflater = zlib.decompressobj(31)
-    consumed = 0
-    while chunk := stream.read(_CHUNK):
-        try:
-            inflater.decompress(chunk, 0)
-        except zlib.error:
-            break
-        if inflater.eof:
-            return offset + consumed + len(chunk) - len(inflater.unused_data)
-        consumed += len(chunk)
-    return offset + 1
-
-
-def _is_warc_member(stream: BinaryIO, offset: int) -> bool:
-    """True when a whole, valid gzip member starting at ``offset`` holds a WARC record."""
+def _warc_member_end(stream: BinaryIO, offset: int) -> int | None:
+    """The offset past the gzip member at ``offset`` if it is whole, valid and holds a WARC
+    record; None otherwise."""
     stream.seek(offset)
     inflater = zlib.decompressobj(31)
     head = b""
+    consumed = 0
     while chunk := stream.read(_CHUNK):
         try:
-            out = inflater.decompress(chunk, 64 * 1024)
-            if len(head) < 8:
-                head += out[:8]
+            out = inflater.decompress(chunk, 65536)
+            head += out[: max(0, 8 - len(head))]
             while inflater.unconsumed_tail and not inflater.eof:
-                inflater.decompress(inflater.unconsumed_tail, 64 * 1024)
+                inflater.decompress(inflater.unconsumed_tail, 65536)
         except zlib.error:
-            return False
+            return None
         if inflater.eof:
-            break
-    return inflater.eof and head.startswith(b"WARC/")
+            end = offset + consumed + len(chunk) - len(inflater.unused_data)
+            return end if head.startswith(b"WARC/") else None
+        consumed += len(chunk)
+    return None
+
+
+def _first_broken_member(stream: BinaryIO, offset: int) -> int | None:
+    """Walk whole members from the good one at ``offset``; None if ``offset`` is no member start
+    (an archive compressed as one gzip stream, where members cannot be told apart)."""
+    end = _warc_member_end(stream, offset)
+    if end is None:
+        return None
+    while end is not None:
+        offset, end = end, _warc_member_end(stream, end)
+    return offset
 
 
 def _find(stream: BinaryIO, needle: bytes, offset: int) -> int | None:
@@ -139,11 +149,9 @@ def _find(stream: BinaryIO, needle: bytes, offset: int) -> int | None:
 
 def _next_gzip_member(stream: BinaryIO, offset: int) -> int | None:
     while (found := _find(stream, _GZIP_MAGIC, offset)) is not None:
-        if _is_warc_member(stream, found):
+        if _warc_member_end(stream, found) is not None:
             return found
         offset = found + 1
     return None
 
 
-def _next_warc_header(stream: BinaryIO, offset: int) -> int | None:
-    return _find(stream, b"WARC/1.", offset)
