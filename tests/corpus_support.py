@@ -89,3 +89,9 @@ def looping_extractor(payload: bytes, url: str | None, options: ExtractOptions) 
         while True:
             pass
     return extract(payload, url=url, options=options)
+
+
+def slow_extractor(payload: bytes, url: str | None, options: ExtractOptions) -> Article:
+    """A few milliseconds per page, so a run lasts long enough to be killed mid-way."""
+    time.sleep(0.004)
+    return extract(payload, url=url, options=options)
