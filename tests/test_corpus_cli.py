@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pyarrow.parquet as pq
+
 from corpus_support import cli_env, page, write_warc
 
 

@@ -11,8 +11,8 @@ import time
 from pathlib import Path
 
 import pytest
-from corpus_support import SRC, page, write_warc
 
+from corpus_support import SRC, page, write_warc
 from thresher.corpus import run
 
 RECORDS = 2000

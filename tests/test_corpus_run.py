@@ -8,8 +8,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from corpus_support import crashing_extractor, looping_extractor, page, stalling_extractor, write_warc
 
+from corpus_support import crashing_extractor, looping_extractor, page, stalling_extractor, write_warc
 from thresher import __version__
 from thresher.corpus import Store, run
 from thresher.corpus.records import content_hash

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from corpus_support import corrupt, page, write_warc
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from warcio.archiveiterator import ArchiveIterator as WarcioIterator
 
+from corpus_support import corrupt, page, write_warc
 from thresher.corpus.records import Failure, InputRecord
 from thresher.corpus.warc import CORRUPT, Ignored, iter_warc
 

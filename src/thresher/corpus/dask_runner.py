@@ -39,7 +39,7 @@ class DaskEngine:
         cluster = None
         try:
             if self.scheduler:
-                client = Client(self.scheduler, timeout="20s")
+                client = Client(self.scheduler, timeout="10s")
             else:
                 cluster = LocalCluster(n_workers=self.jobs, threads_per_worker=1, processes=True,
                                        dashboard_address=None, host="127.0.0.1")
@@ -58,6 +58,7 @@ class DaskEngine:
             threads = sum(client.nthreads().values()) or self.jobs
             capacity = threads * self.per_worker
             pending = as_completed()
+            submitted: dict[str, list[InputRecord]] = {}
             in_flight = 0
             exhausted = False
             while True:
@@ -72,14 +73,21 @@ class DaskEngine:
                             break
                         continue
                     # pure=False: equal partitions (rare, but possible) are still separate tasks.
-                    pending.add(client.submit(process_partition, part, self.time_limit,
-                                              self.extractor, pure=False))
+                    future = client.submit(process_partition, part, self.time_limit, self.extractor,
+                                           pure=False)
+                    submitted[future.key] = part
+                    pending.add(future)
                     in_flight += 1
                 if in_flight == 0:
                     return
                 future = next(pending)
                 in_flight -= 1
-                outcomes = future.result()
+                part = submitted.pop(future.key)
+                try:
+                    outcomes = future.result()
+                except Exception as error:  # noqa: BLE001 - a lost task fails its records, not the run
+                    outcomes = [Outcome.failed(r.provenance, r.content_hash, "dask task failed",
+                                               f"{type(error).__name__}: {error}") for r in part]
                 future.release()
                 yield outcomes
         finally:
