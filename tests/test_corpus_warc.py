@@ -89,3 +89,26 @@ def test_any_one_corrupt_member_loses_only_that_record(tmp_path: Path, count: in
     got = [i.provenance.url for i in items if isinstance(i, InputRecord)]
     assert got == [w["url"] for k, w in enumerate(written) if k != bad]
     assert sum(isinstance(i, Failure) for i in items) == 1
+
+
+def test_compressed_and_chunked_bodies_are_decoded(tmp_path: Path) -> None:
+    import gzip as gz
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    html = page(42)
+    chunked = b"".join(b"%x\r\n%s\r\n" % (len(c), c) for c in (html[:100], html[100:])) + b"0\r\n\r\n"
+    bodies = [([("Content-Encoding", "gzip")], gz.compress(html)),
+              ([("Transfer-Encoding", "chunked")], chunked)]
+    path = tmp_path / "enc.warc.gz"
+    with open(path, "wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        for extra_headers, body in bodies:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html"), *extra_headers],
+                                       protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                "https://example.test/enc", "response", payload=io.BytesIO(body), http_headers=headers))
+    items = list(iter_warc(str(path)))
+    assert [i.payload for i in items if isinstance(i, InputRecord)] == [html, html]

@@ -53,7 +53,7 @@ def _read_from(path: str, stream: BinaryIO, start: int,
     try:
         for record in ArchiveIterator(stream, record_types=WarcRecordType.response, parse_http=False):
             current = record.stream_pos
-            item = _convert(path, record, current)
+            item = _convert(path, record, current, verify=not gzipped)
             last_good, current = current, None
             yield item
     except OSError as error:
@@ -78,16 +78,23 @@ def _read_from(path: str, stream: BinaryIO, start: int,
     return _next_gzip_member(stream, current + 1)
 
 
-def _convert(path: str, record: WarcRecord, offset: int) -> InputRecord | Failure | Ignored:
+def _convert(path: str, record: WarcRecord, offset: int, *,
+             verify: bool) -> InputRecord | Failure | Ignored:
+    """The record as a page to extract, a failure, or an ignored response.
+
+    ``verify`` checks the WARC-Block-Digest; a gzip member carries its own checksum,
+    which the decompressor already checks, so compressed archives skip it.
+    """
     headers = record.headers
     prov = Provenance(path, record.record_id or f"offset:{offset}", offset,
                       url=headers.get("WARC-Target-URI"),
                       captured_at=record.record_date.isoformat() if record.record_date else None)
     if not (headers.get("Content-Length") or "").strip().isdigit():
         return Failure(prov, CORRUPT, "record header truncated (no Content-Length)")
-    if headers.get("WARC-Block-Digest") and not record.verify_block_digest(consume=False):
+    if verify and headers.get("WARC-Block-Digest") and not record.verify_block_digest(consume=False):
         return Failure(prov, CORRUPT, "content does not match its WARC-Block-Digest")
-    record.parse_http()
+    # Bodies sent gzip-compressed or chunked are decoded, so the extractor sees the page.
+    record.parse_http(auto_decode="all")
     status = record.http_headers.status_code if record.http_headers is not None else None
     if not status:
         return Failure(prov, CORRUPT, "unreadable HTTP headers")
