@@ -114,6 +114,9 @@ def test_identical_content_is_stored_as_a_copy_not_reextracted(tmp_path: Path) -
         assert copy["duplicate_of"] == original["id"]
         assert (copy["status"], copy["text"], copy["title"]) == (
             original["status"], original["text"], original["title"])
+    # A WARC record carrying the same bytes is recognised through its payload digest.
+    write_warc(tmp_path / "w.warc", [("https://example.test/w", page(7))], gzip=False)
+    assert run([str(tmp_path / "w.warc")], store=store, jobs=1).duplicates == 1
     # A later run over a new folder with the same bytes copies from the store.
     later = tmp_path / "later"
     later.mkdir()
@@ -142,11 +145,12 @@ def test_bad_inputs_are_counted_and_the_rest_stored(tmp_path: Path) -> None:
     assert statuses["lines.jsonl#1"] != "failed"
 
 
-def test_corrupt_warc_record_counted_and_others_stored(tmp_path: Path) -> None:
+@pytest.mark.parametrize("gzip", [True, False])
+def test_corrupt_warc_record_counted_and_others_stored(tmp_path: Path, gzip: bool) -> None:
     from corpus_support import corrupt
 
-    warc = tmp_path / "c.warc.gz"
-    written = write_warc(warc, [(f"https://example.test/{i}", page(i)) for i in range(9)])
+    warc = tmp_path / ("c.warc.gz" if gzip else "c.warc")
+    written = write_warc(warc, [(f"https://example.test/{i}", page(i)) for i in range(9)], gzip=gzip)
     corrupt(warc, int(written[4]["offset"]), int(written[4]["end"]))  # type: ignore[call-overload]
     summary = run([str(warc)], store=tmp_path / "t.db", jobs=2)
     assert summary.failed == {"corrupt WARC record": 1}

@@ -8,19 +8,22 @@ and its byte offset in the source.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["Failure", "InputRecord", "Outcome", "Provenance", "Status", "content_hash"]
+__all__ = ["CORRUPT", "Failure", "InputRecord", "Outcome", "Provenance", "Status", "content_hash"]
 
 Status = Literal["extracted", "empty", "failed"]
+#: The failure kind of a WARC record that cannot be read whole.
+CORRUPT = "corrupt WARC record"
 
 
 def content_hash(payload: bytes) -> str:
-    """A fingerprint of the captured bytes: equal bytes, equal hash (SHA-256, which CPUs
-    accelerate; the fastest of the standard library's hashes on large pages)."""
-    return hashlib.sha256(payload).hexdigest()
+    """A fingerprint of the captured bytes, written as WARC writes payload digests
+    (``sha1:`` + base32), so a WARC record's own WARC-Payload-Digest can stand in for it."""
+    return "sha1:" + base64.b32encode(hashlib.sha1(payload).digest()).decode("ascii")
 
 
 @dataclass(slots=True, frozen=True)
@@ -48,6 +51,9 @@ class InputRecord:
     #: ``"auto"`` for HTML captures, ``"text"`` for rendered-text captures.
     input_kind: Literal["auto", "html", "text"] = "auto"
     content_hash: str = ""
+    #: A digest the payload must match (an uncompressed WARC record's payload digest),
+    #: checked by the worker so the parent does not spend time hashing.
+    expected_digest: str | None = None
 
     def __post_init__(self) -> None:
         if not self.content_hash:

@@ -17,11 +17,10 @@ from typing import BinaryIO
 
 from fastwarc.warc import ArchiveIterator, WarcRecord, WarcRecordType
 
-from thresher.corpus.records import Failure, InputRecord, Provenance
+from thresher.corpus.records import CORRUPT, Failure, InputRecord, Provenance
 
 __all__ = ["CORRUPT", "Ignored", "iter_warc"]
 
-CORRUPT = "corrupt WARC record"
 _GZIP_MAGIC = b"\x1f\x8b\x08"
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "")
 _CHUNK = 1 << 20
@@ -82,8 +81,9 @@ def _convert(path: str, record: WarcRecord, offset: int, *,
              verify: bool) -> InputRecord | Failure | Ignored:
     """The record as a page to extract, a failure, or an ignored response.
 
-    ``verify`` checks the WARC-Block-Digest; a gzip member carries its own checksum,
-    which the decompressor already checks, so compressed archives skip it.
+    The record's WARC-Payload-Digest, when it is SHA-1, is its content hash. With
+    ``verify`` the worker checks the payload against it; a gzip member carries its own
+    checksum, which the decompressor checks, so compressed archives need not.
     """
     headers = record.headers
     prov = Provenance(path, record.record_id or f"offset:{offset}", offset,
@@ -91,8 +91,6 @@ def _convert(path: str, record: WarcRecord, offset: int, *,
                       captured_at=record.record_date.isoformat() if record.record_date else None)
     if not (headers.get("Content-Length") or "").strip().isdigit():
         return Failure(prov, CORRUPT, "record header truncated (no Content-Length)")
-    if verify and headers.get("WARC-Block-Digest") and not record.verify_block_digest(consume=False):
-        return Failure(prov, CORRUPT, "content does not match its WARC-Block-Digest")
     # Bodies sent gzip-compressed or chunked are decoded, so the extractor sees the page.
     record.parse_http(auto_decode="all")
     status = record.http_headers.status_code if record.http_headers is not None else None
@@ -103,7 +101,20 @@ def _convert(path: str, record: WarcRecord, offset: int, *,
     content_type = (record.http_content_type or "").split(";")[0].strip().lower()
     if content_type not in _HTML_TYPES:
         return Ignored(prov, "not HTML")
-    return InputRecord(prov, record.reader.read(), "html")
+    http = record.http_headers
+    digest = _sha1_digest(headers.get("WARC-Payload-Digest"))
+    # A digest is taken over the body as sent: only a body that needed no decoding can be checked.
+    raw_body = not (http.get("Content-Encoding") or http.get("Transfer-Encoding"))
+    return InputRecord(prov, record.reader.read(), "html", content_hash=digest or "",
+                       expected_digest=digest if verify and raw_body else None)
+
+
+def _sha1_digest(value: str | None) -> str | None:
+    """A ``sha1:BASE32`` payload digest in the form of ``content_hash``, else None."""
+    if not value or not value.lower().startswith("sha1:"):
+        return None
+    digest = value[5:].strip().upper()
+    return f"sha1:{digest}" if len(digest) == 32 else None
 
 
 def _warc_member_end(stream: BinaryIO, offset: int) -> int | None:
