@@ -9,6 +9,7 @@ and exactly-once work as in the local engine. Without a scheduler address a
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -32,18 +33,18 @@ class DaskEngine:
 
     def _connect(self) -> tuple[Any, Any]:
         try:
-            from distributed import Client, LocalCluster
+            distributed: Any = importlib.import_module("distributed")
         except ImportError as error:
             raise ThresherError(
                 "the Dask engine needs the dask extra: pip install 'thresher[dask]'") from error
         cluster = None
         try:
             if self.scheduler:
-                client = Client(self.scheduler, timeout="10s")
+                client = distributed.Client(self.scheduler, timeout="10s")
             else:
-                cluster = LocalCluster(n_workers=self.jobs, threads_per_worker=1, processes=True,
+                cluster = distributed.LocalCluster(n_workers=self.jobs, threads_per_worker=1, processes=True,
                                        dashboard_address=None, host="127.0.0.1")
-                client = Client(cluster)
+                client = distributed.Client(cluster)
         except (OSError, TimeoutError) as error:
             if cluster is not None:
                 cluster.close()
@@ -51,9 +52,8 @@ class DaskEngine:
         return client, cluster
 
     def run(self, partitions: Iterator[list[InputRecord] | None]) -> Iterator[list[Outcome]]:
-        from distributed import as_completed
-
         client, cluster = self._connect()
+        as_completed: Any = importlib.import_module("distributed").as_completed
         try:
             threads = sum(client.nthreads().values()) or self.jobs
             capacity = threads * self.per_worker

@@ -17,7 +17,7 @@ import queue
 import signal
 import time
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any
@@ -142,7 +142,7 @@ class LocalEngine:
         while slot.outstanding and slot.outstanding[0][0] <= done_seq:
             slot.outstanding.popleft()
 
-    def _watch(self, slots: list[_Slot], retry: deque[Partition]) -> Iterator[list[Outcome]]:
+    def _watch(self, slots: list[_Slot], retry: deque[Partition]) -> Generator[list[Outcome]]:
         """Replace workers that died or are stuck past the hard limit."""
         now = time.monotonic()
         for index, slot in enumerate(slots):
@@ -157,7 +157,8 @@ class LocalEngine:
                 slots[index] = yield from self._replace(
                     slot, retry, f"extraction took longer than {self.hard_limit:g} s (worker stopped)")
 
-    def _replace(self, slot: _Slot, retry: deque[Partition], why: str) -> Iterator[list[Outcome]]:
+    def _replace(self, slot: _Slot, retry: deque[Partition],
+                 why: str) -> Generator[list[Outcome], None, _Slot]:
         """Retire a dead or stuck worker; fail its current record, hand its other records out again."""
         slot.process.kill()
         slot.process.join()

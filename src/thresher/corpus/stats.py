@@ -12,8 +12,12 @@ __all__ = ["store_stats"]
 
 def store_stats(store: Store) -> dict[str, Any]:
     """Counts of the store's rows, computed by SQLite (no row is loaded)."""
-    one = lambda sql: store.execute(sql).fetchone()[0]  # noqa: E731
-    by = lambda sql: dict(store.execute(sql).fetchall())  # noqa: E731
+    def one(sql: str) -> Any:
+        return store.execute(sql).fetchone()[0]
+
+    def by(sql: str) -> dict[str, int]:
+        return dict(store.execute(sql).fetchall())
+
     runs = [{"id": r[0], "started_at": r[1], "finished_at": r[2], "thresher_version": r[3],
              "summary": json.loads(r[4]) if r[4] else None}
             for r in store.execute("SELECT id, started_at, finished_at, thresher_version, summary_json "

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import zlib
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -38,13 +38,13 @@ def iter_warc(path: str) -> Iterator[InputRecord | Failure | Ignored]:
     """Yield every response record of the archive at ``path`` in file order."""
     with open(path, "rb") as stream:
         gzipped = stream.read(3) == _GZIP_MAGIC
-        start = 0
+        start: int | None = 0
         while start is not None:
             start = yield from _read_from(path, stream, start, gzipped)
 
 
 def _read_from(path: str, stream: BinaryIO, start: int,
-               gzipped: bool) -> Iterator[InputRecord | Failure | Ignored]:
+               gzipped: bool) -> Generator[InputRecord | Failure | Ignored, None, int | None]:
     """Read records from ``start``; return where to resume after a corrupt spot, or None at the end."""
     stream.seek(start)
     last_good: int | None = None  # offset of the last record read whole
