@@ -6,6 +6,7 @@ with its kind, so one bad page cannot stop a partition.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable
 
 from thresher.corpus.deadline import RecordTimeout, time_limit
@@ -30,9 +31,28 @@ def _thresher_extract(payload: bytes, url: str | None, options: ExtractOptions) 
     return extract(payload, url=url, options=options)
 
 
+_warmed_up = False
+_WARM_UP_PAGE = (b"<html><head><title>Warm-up</title><meta name='date' content='2020-01-02'></head>"
+                 b"<body><article><h1>Warm-up</h1><p>Published on 2 January 2020 by A. Writer. "
+                 b"This page only loads what extraction loads lazily.</p></article></body></html>")
+
+
+def warm_up(extractor: Extractor | None = None) -> None:
+    """Run one small extraction per process, outside any time limit, so one-time work
+    (lazy imports, compiled patterns) is not charged to the first record's limit."""
+    global _warmed_up
+    if not _warmed_up:
+        _warmed_up = True
+        for kind in ("html", "text"):
+            # A failing warm-up only loses the warm-up; the records report their own errors.
+            with contextlib.suppress(Exception):
+                (extractor or _thresher_extract)(_WARM_UP_PAGE, None, _OPTIONS[kind])
+
+
 def extract_record(record: InputRecord, time_limit_s: float | None = DEFAULT_TIME_LIMIT,
                    extractor: Extractor | None = None) -> Outcome:
     """Extract one record into an outcome: extracted, empty (with reason) or failed (with error)."""
+    warm_up(extractor)
     run = extractor or _thresher_extract
     prov = record.provenance
     if record.expected_digest and content_hash(record.payload) != record.expected_digest:
