@@ -32,7 +32,8 @@ def _corpus(root: Path) -> dict[str, object]:
     (pages / "ignored.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     lines = [json.dumps({"url": "https://example.test/j1", "html": page(5).decode()}),
              "",
-             json.dumps({"url": "https://example.test/j2", "text": "Story six\n\nText of story six."})]
+             json.dumps({"url": "https://example.test/j2", "text": "Story six\n\nText of story six.",
+                         "captured_at": "2021-03-04T05:06:07+00:00"})]
     (root / "lines.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
     warc = root / "crawl.warc.gz"
     written = write_warc(warc, [(f"https://example.test/w{i}", page(10 + i)) for i in range(5)])
@@ -58,6 +59,10 @@ def test_run_stores_every_record_once_with_provenance(tmp_path: Path) -> None:
     jsonl_rows = [r for r in rows if r["source"].endswith("lines.jsonl")]
     assert [(r["record_id"], r["url"]) for r in jsonl_rows] == [
         ("1", "https://example.test/j1"), ("3", "https://example.test/j2")]
+    assert jsonl_rows[1]["captured_at"] == "2021-03-04T05:06:07+00:00"
+    data = Path(corpus["jsonl"]).read_bytes()  # type: ignore[arg-type]
+    for row in jsonl_rows:  # the offset is where the line starts in the file
+        assert json.loads(data[row["offset"]:].split(b"\n", 1)[0])["url"] == row["url"]
     file_rows = [r for r in rows if r["source"].endswith(("a.html", "b.htm", "c.html.gz", "d.txt"))]
     assert len(file_rows) == 4
     assert all(r["record_id"] == r["source"] and r["offset"] == 0 and r["captured_at"] for r in file_rows)

@@ -152,6 +152,8 @@ def _jsonl_record(path: str, line_number: int, offset: int, line: bytes,
     if not isinstance(data, dict):
         return Failure(prov, "invalid JSON line", "not a JSON object")
     url = data.get("url") if isinstance(data.get("url"), str) else None
+    if isinstance(data.get("captured_at"), str):  # a capture time of the line's own wins
+        captured = data["captured_at"]
     prov = Provenance(path, str(line_number), offset, url=url, captured_at=captured)
     for field, kind in (("html", "html"), ("text", "text")):
         value = data.get(field)
