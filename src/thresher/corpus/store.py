@@ -9,12 +9,13 @@ stay valid).
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from thresher.corpus.records import Outcome, Provenance
 from thresher.errors import StoreError
@@ -69,6 +70,21 @@ _UPSERT_DUPLICATE = (
     f'ON CONFLICT (source, "offset", record_id) DO UPDATE SET {_UPDATE} RETURNING id')
 
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _store_errors(method: Callable[Concatenate[Store, P], R]) -> Callable[Concatenate[Store, P], R]:
+    """Report SQLite failures (disk full, locked, read-only) as ``StoreError``: one line, no traceback."""
+    @functools.wraps(method)
+    def wrapper(store: Store, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return method(store, *args, **kwargs)
+        except sqlite3.Error as error:
+            raise StoreError(f"{store.path}: {error}") from error
+    return wrapper
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -107,12 +123,14 @@ class Store:
             self._db.execute("BEGIN IMMEDIATE")
             self._in_transaction = True
 
+    @_store_errors
     def commit(self) -> None:
         """End the current batch: everything written since the last commit becomes durable."""
         if self._in_transaction:
             self._db.execute("COMMIT")
             self._in_transaction = False
 
+    @_store_errors
     def begin_run(self, arguments: dict[str, Any], version: str) -> int:
         self._begin()
         cursor = self._db.execute(
@@ -121,12 +139,14 @@ class Store:
         self.commit()
         return int(cursor.lastrowid or 0)
 
+    @_store_errors
     def finish_run(self, run_id: int, summary: dict[str, Any]) -> None:
         self._begin()
         self._db.execute("UPDATE runs SET finished_at = ?, summary_json = ? WHERE id = ?",
                          (_now(), json.dumps(summary), run_id))
         self.commit()
 
+    @_store_errors
     def write(self, outcome: Outcome, version: str, run_id: int) -> int:
         """Insert (or, under --force, replace) the row of one outcome; return its id."""
         self._begin()
@@ -136,6 +156,7 @@ class Store:
                outcome.text, outcome.article_json, None, run_id)
         return int(self._db.execute(_UPSERT, row).fetchone()[0])
 
+    @_store_errors
     def write_duplicate(self, provenance: Provenance, content_hash: str, original_id: int,
                         version: str, run_id: int) -> int:
         """Store a record whose content equals the record ``original_id``, copying its outcome."""
@@ -146,6 +167,7 @@ class Store:
         return int(self._db.execute(_UPSERT_DUPLICATE, row).fetchone()[0])
 
     # ------------------------------------------------------------------ lookups for a run
+    @_store_errors
     def is_done(self, key: tuple[str, str, int], *, retry_failed: bool = False) -> bool:
         """True when the record already has a row (not counting failures with ``retry_failed``)."""
         row = self._db.execute(
@@ -153,6 +175,7 @@ class Store:
             (key[0], key[2], key[1])).fetchone()
         return row is not None and not (retry_failed and row[0] == "failed")
 
+    @_store_errors
     def find_original(self, content_hash: str, run_id: int | None = None) -> int | None:
         """The id of a row with this content that was extracted (not failed), if any."""
         sql = ("SELECT id FROM records WHERE content_hash = ? AND duplicate_of IS NULL "
