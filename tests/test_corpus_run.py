@@ -43,8 +43,11 @@ def _corpus(root: Path) -> dict[str, object]:
 def test_run_stores_every_record_once_with_provenance(tmp_path: Path) -> None:
     corpus = _corpus(tmp_path)
     store = tmp_path / "t.db"
-    summary = run([str(corpus["pages"]), str(corpus["jsonl"]), str(corpus["warc"])], store=store, jobs=2)
+    seen: list[int] = []
+    summary = run([str(corpus["pages"]), str(corpus["jsonl"]), str(corpus["warc"])], store=store, jobs=2,
+                  on_progress=lambda progress: seen.append(progress.records))
     assert summary.records == 4 + 2 + 5
+    assert seen and seen[-1] == summary.records and seen == sorted(seen)
     assert summary.processed == 11 and not summary.failed and summary.ok
     rows = _rows(store)
     assert len(rows) == 11

@@ -90,7 +90,6 @@ def run_command(sources: tuple[str, ...], store_path: str, jobs: int | None, eng
                           engine="dask" if scheduler else engine, scheduler=scheduler, force=force,
                           retry_failed=retry_failed, time_limit=time_limit,
                           on_problem=None if quiet else problems, on_progress=on_progress)
-            on_progress(summary)
     except ThresherError as error:
         err.print(f"thresher: {error}", markup=False, highlight=False)
         sys.exit(1)

@@ -26,6 +26,8 @@ __all__ = ["Engine", "RunSettings", "execute"]
 #: Records per partition, and a byte budget so a few huge pages make a partition too.
 PARTITION_RECORDS = 16
 PARTITION_BYTES = 8 * 1024 * 1024
+#: Seconds between progress callbacks (the bar needs no more).
+PROGRESS_SECONDS = 0.1
 #: Duplicates waiting for their in-flight original before the reader pauses.
 MAX_WAITING = 10_000
 
@@ -60,14 +62,18 @@ class _Run:
         self.waiting_count = 0
         self._uncommitted = 0
         self._last_commit = time.monotonic()
+        self._last_progress = 0.0
 
     # ------------------------------------------------------------------ bookkeeping
     def _wrote(self) -> None:
         self._uncommitted += 1
+        now = time.monotonic()
         if (self._uncommitted >= self.settings.batch_size
-                or time.monotonic() - self._last_commit > self.settings.batch_seconds):
+                or now - self._last_commit > self.settings.batch_seconds):
             self.flush()
-        self.settings.on_progress(self.summary)
+        if now - self._last_progress >= PROGRESS_SECONDS:
+            self._last_progress = now
+            self.settings.on_progress(self.summary)
 
     def flush(self) -> None:
         self.store.commit()
@@ -174,5 +180,6 @@ def execute(sources: Iterable[str], store: Store, engine: Engine, settings: RunS
     finally:
         run.flush()
         run.summary.seconds = time.monotonic() - started
+        settings.on_progress(run.summary)
     store.finish_run(run_id, run.summary.as_dict())
     return run.summary
