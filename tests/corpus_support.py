@@ -95,3 +95,10 @@ def slow_extractor(payload: bytes, url: str | None, options: ExtractOptions) -> 
     """A few milliseconds per page, so a run lasts long enough to be killed mid-way."""
     time.sleep(0.004)
     return extract(payload, url=url, options=options)
+
+
+class ExitWhenUnpickled(bytes):
+    """Bytes that kill the process unpickling them: a worker lost before any record starts."""
+
+    def __reduce__(self) -> tuple[object, tuple[int]]:
+        return (os._exit, (9,))

@@ -79,6 +79,7 @@ class LocalEngine:
         self.extractor = extractor
         self.per_worker = per_worker
         self._context = multiprocessing.get_context("spawn")
+        self._strikes: dict[tuple[str, str, int], int] = {}
 
     def _start(self) -> _Slot:
         ctx = self._context
@@ -169,14 +170,23 @@ class LocalEngine:
                 yield outcomes
         except (EOFError, OSError):
             pass
+        if why == "worker crashed":
+            why = f"worker crashed (exit code {slot.process.exitcode})"
+        kind = "timeout" if why.startswith("extraction took") else "worker crashed"
         started = slot.state[_STARTED]
         current_seq, current_index = int(slot.state[_SEQ]), int(slot.state[_INDEX])
         for part_seq, records in slot.outstanding:
             if started and part_seq == current_seq:
-                stuck = records[current_index]
-                kind = "timeout" if why.startswith("extraction took") else "worker crashed"
-                yield [_failed(stuck, kind, why)]
+                yield [_failed(records[current_index], kind, why)]
                 records = records[:current_index] + records[current_index + 1:]
+            elif part_seq == slot.outstanding[0][0]:
+                # Lost between records (e.g. while receiving the partition): no record to
+                # blame. A partition lost this way three times fails whole, so it cannot loop.
+                strikes = self._strikes[records[0].provenance.key] = \
+                    self._strikes.get(records[0].provenance.key, 0) + 1
+                if strikes >= 3:
+                    yield [_failed(record, kind, why) for record in records]
+                    records = []
             if records:
                 retry.append(records)
         slot.outstanding.clear()
