@@ -10,7 +10,9 @@ In one run, on inputs built by ``make_corpus_warc.py`` under ``bench/out/corpus`
    against a tenth of them: flat memory means the same peak RSS for both.
 
 CPU ms/record (user + system time of all the command's processes) is shown because
-it is less disturbed than wall time when other work shares the machine. Peak RSS is
+it is less disturbed than wall time when other work shares the machine; "cores
+used" (CPU seconds / wall seconds) shows how much of the machine a run actually got:
+``--jobs 2`` can only scale if it gets close to 2. Peak RSS is
 the largest resident set of any process of the command (its own, or a
 worker's), from ``os.wait4``. Inputs are kept between runs; stores are rebuilt.
 """
@@ -83,8 +85,9 @@ def ensure(path: Path, build: object, count: int) -> Path:
 def row(name: str, result: dict[str, float]) -> str:
     rate = result["records"] / result["seconds"]
     cpu_ms = 1000 * result["cpu_seconds"] / result["records"]
+    cores = result["cpu_seconds"] / result["seconds"]
     return (f"| {name} | {result['records']:,.0f} | {result['seconds']:.1f} | {rate:,.1f} | "
-            f"{cpu_ms:.2f} | {result['peak_rss_mib']:.0f} |")
+            f"{cpu_ms:.2f} | {cores:.2f} | {result['peak_rss_mib']:.0f} |")
 
 
 def main() -> int:
@@ -129,8 +132,8 @@ def main() -> int:
 
     scaling = rate("warc_jobs2") / rate("warc_jobs1")
     versus = rate("folder_thresher") / rate("folder_trafilatura")
-    print("\n| run | records | seconds | records/s | CPU ms/record | peak RSS MiB |\n"
-          "|---|---:|---:|---:|---:|---:|")
+    print("\n| run | records | seconds | records/s | CPU ms/record | cores used | peak RSS MiB |\n"
+          "|---|---:|---:|---:|---:|---:|---:|")
     names = {"warc_jobs1": "thresher run WARC --jobs 1", "warc_jobs2": "thresher run WARC --jobs 2",
              "folder_thresher": "thresher run folder --jobs 2",
              "folder_trafilatura": "trafilatura --input-dir --parallel 2",
