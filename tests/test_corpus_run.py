@@ -186,6 +186,19 @@ def test_a_page_looping_in_python_is_stopped_by_the_time_limit(tmp_path: Path) -
     assert failed[0]["reason"].startswith("timeout: ")
 
 
+def test_retry_failed_redoes_only_the_failures(tmp_path: Path) -> None:
+    warc = _with_marker(tmp_path, b"LOOP")
+    store = tmp_path / "t.db"
+    run([str(warc)], store=store, jobs=2, time_limit=0.5, extractor=looping_extractor)
+    failed_id = next(r["id"] for r in _rows(store) if r["status"] == "failed")
+    plain = run([str(warc)], store=store, jobs=2)
+    assert plain.skipped == 30 and plain.processed == 0
+    retried = run([str(warc)], store=store, jobs=2, retry_failed=True)
+    assert retried.skipped == 29 and retried.processed == 1 and not retried.failed
+    row = next(r for r in _rows(store) if r["id"] == failed_id)
+    assert row["status"] != "failed" and row["url"] == "https://example.test/bad"
+
+
 @pytest.mark.slow
 def test_a_page_stalled_in_c_code_gets_its_worker_replaced(tmp_path: Path) -> None:
     warc = _with_marker(tmp_path, b"STALL")

@@ -43,7 +43,7 @@ class _ProblemPrinter:
                                markup=False, highlight=False)
 
 
-@click.command("run")
+@click.command("run", short_help="Extract files, folders, WARC and JSON Lines into a resumable store.")
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--store", "store_path", default="thresher.db", show_default=True,
               help="The SQLite store to fill (created if missing).")
@@ -101,7 +101,7 @@ def run_command(sources: tuple[str, ...], store_path: str, jobs: int | None, eng
     sys.exit(0 if summary.ok else 1)
 
 
-@click.command("export")
+@click.command("export", short_help="Write a store as JSON Lines, CSV, Parquet or Markdown.")
 @click.option("--store", "store_path", default="thresher.db", show_default=True)
 @click.option("--format", "output_format", type=click.Choice(["jsonl", "parquet", "csv", "markdown"]),
               default="jsonl", show_default=True)
@@ -135,7 +135,7 @@ def export_command(store_path: str, output_format: str, output: str | None,
         click.echo(f"thresher: wrote {count:,} records to {output}", err=True)
 
 
-@click.command("stats")
+@click.command("stats", short_help="Counts of a store by status, reason and error kind.")
 @click.option("--store", "store_path", default="thresher.db", show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as one JSON object.")
 def stats_command(store_path: str, as_json: bool) -> None:
