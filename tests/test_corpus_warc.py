@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip as gzip_module
 from pathlib import Path
 
 import pytest
@@ -114,3 +115,19 @@ def test_compressed_and_chunked_bodies_are_decoded(tmp_path: Path) -> None:
                 "https://example.test/enc", "response", payload=io.BytesIO(body), http_headers=headers))
     items = list(iter_warc(str(path)))
     assert [i.payload for i in items if isinstance(i, InputRecord)] == [html, html]
+
+
+@pytest.mark.parametrize("content", [b"<html><body><p>not an archive</p></body></html>",
+                                     gzip_module.compress(b"plain text, gzipped")])
+def test_a_file_that_is_no_warc_is_one_failure(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "fake.warc.gz"
+    path.write_bytes(content)
+    items = list(iter_warc(str(path)))
+    assert len(items) == 1 and isinstance(items[0], Failure)
+    assert items[0].message == "not a WARC archive"
+
+
+def test_an_empty_warc_has_no_records(tmp_path: Path) -> None:
+    path = tmp_path / "empty.warc"
+    path.write_bytes(b"")
+    assert list(iter_warc(str(path))) == []

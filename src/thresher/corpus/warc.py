@@ -38,9 +38,24 @@ def iter_warc(path: str) -> Iterator[InputRecord | Failure | Ignored]:
     """Yield every response record of the archive at ``path`` in file order."""
     with open(path, "rb") as stream:
         gzipped = stream.read(3) == _GZIP_MAGIC
+        if not _starts_as_warc(stream, gzipped):
+            yield Failure(Provenance(path, path, 0), CORRUPT, "not a WARC archive")
+            return
         start: int | None = 0
         while start is not None:
             start = yield from _read_from(path, stream, start, gzipped)
+
+
+def _starts_as_warc(stream: BinaryIO, gzipped: bool) -> bool:
+    """True for an empty file or one whose first record starts like a WARC record."""
+    stream.seek(0)
+    head = stream.read(65536)
+    if gzipped:
+        try:
+            head = zlib.decompressobj(31).decompress(head, 16)
+        except zlib.error:
+            return False
+    return not head or head.lstrip(b"\r\n")[:5] == b"WARC/"
 
 
 def _read_from(path: str, stream: BinaryIO, start: int,
