@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus_support import cli_env, looping_extractor, page, write_warc
+from corpus_support import cli_env, looping_extractor, page, stalling_extractor, write_warc
 from thresher.corpus import run
 
 pytestmark = pytest.mark.slow
@@ -78,3 +78,16 @@ def test_cli_unreachable_scheduler_is_one_line(tmp_path: Path) -> None:
                           env=cli_env(), capture_output=True, text=True, timeout=240)
     assert done.returncode == 1
     assert "Traceback" not in done.stderr and "cannot reach the Dask scheduler" in done.stderr
+
+
+def test_dask_task_stalled_in_c_code_restarts_its_worker_and_fails_one_record(
+        tmp_path: Path, scheduler: str) -> None:
+    pages = [(f"https://example.test/{i}", page(i)) for i in range(4)]
+    pages[2] = ("https://example.test/bad", b"<html><body><p>STALL</p></body></html>")
+    write_warc(tmp_path / "s.warc.gz", pages)
+    summary = run([str(tmp_path / "s.warc.gz")], store=tmp_path / "t.db", engine="dask",
+                  scheduler=scheduler, time_limit=0.5, extractor=stalling_extractor)
+    assert summary.failed == {"timeout": 1} and summary.records == 4
+    rows = _rows(tmp_path / "t.db")
+    assert len(rows) == 4
+    assert [r[3] for r in rows if r[6] == "failed"] == ["https://example.test/bad"]

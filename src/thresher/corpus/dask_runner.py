@@ -5,11 +5,18 @@ cluster, so workers need no access to the files; it keeps a bounded number of
 partitions in flight and writes every outcome into the store itself, so idempotence
 and exactly-once work as in the local engine. Without a scheduler address a
 ``LocalCluster`` is started for the run.
+
+A record is stopped by its time limit inside the task; a stall that limit cannot
+interrupt (inside one C call) shows as a task running past its budget. Such a worker
+is restarted and the partition's records are sent again one per task, so the stuck
+record alone is failed as a timeout.
 """
 
 from __future__ import annotations
 
 import importlib
+import time
+from collections import deque
 from collections.abc import Iterator
 from typing import Any
 
@@ -18,6 +25,9 @@ from thresher.corpus.worker import Extractor, process_partition
 from thresher.errors import ThresherError
 
 __all__ = ["DaskEngine"]
+
+#: Seconds of slack in a task's budget, for queueing and a worker's one-time warm-up.
+_SLACK = 10.0
 
 
 class DaskEngine:
@@ -31,7 +41,7 @@ class DaskEngine:
         self.extractor = extractor
         self.per_worker = per_worker
 
-    def _connect(self) -> tuple[Any, Any]:
+    def _connect(self) -> tuple[Any, Any, Any]:
         try:
             distributed: Any = importlib.import_module("distributed")
         except ImportError as error:
@@ -42,55 +52,91 @@ class DaskEngine:
             if self.scheduler:
                 client = distributed.Client(self.scheduler, timeout="10s")
             else:
-                cluster = distributed.LocalCluster(n_workers=self.jobs, threads_per_worker=1, processes=True,
-                                       dashboard_address=None, host="127.0.0.1")
+                cluster = distributed.LocalCluster(n_workers=self.jobs, threads_per_worker=1,
+                                                   processes=True, dashboard_address=None,
+                                                   host="127.0.0.1")
                 client = distributed.Client(cluster)
         except (OSError, TimeoutError) as error:
             if cluster is not None:
                 cluster.close()
             raise ThresherError(f"cannot reach the Dask scheduler {self.scheduler}: {error}") from error
-        return client, cluster
+        return distributed, client, cluster
+
+    def _budget(self, records: int) -> float:
+        """Seconds a partition may take, queued behind one other, before it counts as stuck."""
+        return 2 * records * self.time_limit + _SLACK if self.time_limit else float("inf")
 
     def run(self, partitions: Iterator[list[InputRecord] | None]) -> Iterator[list[Outcome]]:
-        client, cluster = self._connect()
-        as_completed: Any = importlib.import_module("distributed").as_completed
+        distributed, client, cluster = self._connect()
+        # future -> (records, deadline, sent alone after a stall)
+        futures: dict[Any, tuple[list[InputRecord], float, bool]] = {}
+        singles: deque[InputRecord] = deque()
         try:
-            threads = sum(client.nthreads().values()) or self.jobs
-            capacity = threads * self.per_worker
-            pending = as_completed()
-            submitted: dict[str, list[InputRecord]] = {}
-            in_flight = 0
-            exhausted = False
+            capacity = (sum(client.nthreads().values()) or self.jobs) * self.per_worker
+            exhausted = hold = False
             while True:
-                while not exhausted and in_flight < capacity:
-                    try:
-                        part = next(partitions)
-                    except StopIteration:
-                        exhausted = True
-                        break
-                    if part is None:
-                        if in_flight:
+                while len(futures) < capacity and (singles or not (exhausted or hold)):
+                    alone = bool(singles)
+                    if alone:
+                        part: list[InputRecord] | None = [singles.popleft()]
+                    else:
+                        try:
+                            part = next(partitions)
+                        except StopIteration:
+                            exhausted = True
                             break
+                    if part is None:
+                        hold = bool(futures)
                         continue
                     # pure=False: equal partitions (rare, but possible) are still separate tasks.
                     future = client.submit(process_partition, part, self.time_limit, self.extractor,
                                            pure=False)
-                    submitted[future.key] = part
-                    pending.add(future)
-                    in_flight += 1
-                if in_flight == 0:
+                    futures[future] = (part, time.monotonic() + self._budget(len(part)), alone)
+                if not futures:
                     return
-                future = next(pending)
-                in_flight -= 1
-                part = submitted.pop(future.key)
                 try:
-                    outcomes = future.result()
-                except Exception as error:  # noqa: BLE001 - a lost task fails its records, not the run
-                    outcomes = [Outcome.failed(r.provenance, r.content_hash, "dask task failed",
-                                               f"{type(error).__name__}: {error}") for r in part]
-                future.release()
-                yield outcomes
+                    done = distributed.wait(list(futures), timeout=1.0,
+                                            return_when="FIRST_COMPLETED").done
+                except TimeoutError:
+                    done = set()
+                for future in done:
+                    part, _, _ = futures.pop(future)
+                    hold = False
+                    yield self._outcomes(future, part)
+                yield from self._unstick(client, futures, singles)
         finally:
             client.close()
             if cluster is not None:
                 cluster.close()
+
+    @staticmethod
+    def _outcomes(future: Any, part: list[InputRecord]) -> list[Outcome]:
+        try:
+            outcomes: list[Outcome] = future.result()
+        except Exception as error:  # noqa: BLE001 - a lost task fails its records, not the run
+            outcomes = [Outcome.failed(r.provenance, r.content_hash, "dask task failed",
+                                       f"{type(error).__name__}: {error}") for r in part]
+        future.release()
+        return outcomes
+
+    def _unstick(self, client: Any, futures: dict[Any, tuple[list[InputRecord], float, bool]],
+                 singles: deque[InputRecord]) -> Iterator[list[Outcome]]:
+        """Restart the workers of tasks past their budget; isolate or fail their records."""
+        now = time.monotonic()
+        overdue = [f for f, (_, deadline, _) in futures.items() if now > deadline]
+        if not overdue:
+            return
+        keys = {f.key for f in overdue}
+        stuck_workers = [worker for worker, running in client.processing().items()
+                         if keys & set(running)]
+        for future in overdue:
+            part, _, alone = futures.pop(future)
+            future.cancel()
+            if alone:
+                yield [Outcome.failed(part[0].provenance, part[0].content_hash, "timeout",
+                                      "extraction did not finish in its time limit "
+                                      "(its Dask worker was restarted)")]
+            else:
+                singles.extend(part)
+        if stuck_workers:
+            client.restart_workers(stuck_workers, raise_for_error=False)
