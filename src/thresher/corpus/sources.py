@@ -80,20 +80,29 @@ def expand_sources(arguments: Iterable[str]) -> Iterator[SourceFile | SourceProb
         elif path.is_file():
             files = [SourceFile(str(path.resolve()), file_kind(path.name) or "page")]
         elif glob.has_magic(argument):
-            matches = sorted(glob.iglob(argument, recursive=True))
-            files = [SourceFile(str(Path(m).resolve()), file_kind(m) or "page") for m in matches
-                     if Path(m).is_file()]
-            if not files:
-                yield SourceProblem(argument, "no file matches this pattern")
+            files = _glob(argument)
         else:
             yield SourceProblem(argument, "no such file or directory")
             continue
+        matched = False
         for file in files:
-            # The same file named twice (a file and its folder) is read once.
+            matched = True
+            # The same file named twice (a file and its folder) is read once. Only the first
+            # 100,000 are remembered, to bound memory; past that the store's unique key
+            # still stores each record once.
             if file.path not in seen:
                 if len(seen) < 100_000:
                     seen.add(file.path)
                 yield file
+        if not matched and not path.is_dir():
+            yield SourceProblem(argument, "no file matches this pattern")
+
+
+def _glob(pattern: str) -> Iterator[SourceFile]:
+    """The files a pattern matches, lazily (a pattern may match millions)."""
+    for match in glob.iglob(pattern, recursive=True):
+        if Path(match).is_file():
+            yield SourceFile(str(Path(match).resolve()), file_kind(match) or "page")
 
 
 def _mtime_iso(path: str) -> str | None:
