@@ -72,3 +72,17 @@ def test_readonly_store_refuses_missing_files_and_writes(tmp_path: Path) -> None
     with pytest.raises(StoreError, match="readonly"):
         store.begin_run({}, "test")
     store._db.close()
+
+
+def test_other_commands_keep_their_tables_in_a_transaction(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.db") as store:
+        row_id = store.write(_outcome(1), "test", store.begin_run({}, "test"))
+        store.commit()
+        with store.transaction() as db:
+            db.execute("CREATE TABLE story_members (record_id INTEGER PRIMARY KEY "
+                       "REFERENCES records(id), story_id INTEGER)")
+            db.execute("INSERT INTO story_members VALUES (?, 1)", (row_id,))
+        with pytest.raises(ZeroDivisionError), store.transaction() as db:
+            db.execute("INSERT INTO story_members VALUES (?, 2)", (row_id + 1,))
+            raise ZeroDivisionError
+        assert store.connection.execute("SELECT * FROM story_members").fetchall() == [(row_id, 1)]

@@ -9,6 +9,7 @@ stay valid).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import sqlite3
@@ -212,6 +213,24 @@ class Store:
     def execute(self, sql: str, args: tuple[Any, ...] = ()) -> sqlite3.Cursor:
         """Run a read query (``thresher stats`` and tests)."""
         return self._db.execute(sql, args)
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The SQLite connection (autocommit mode), for commands that keep their own tables
+        in the store; write inside ``with store.transaction():``."""
+        return self._db
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One transaction: committed when the block ends, rolled back if it raises."""
+        self.commit()
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
 
     def close(self) -> None:
         try:
