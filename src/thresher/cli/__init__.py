@@ -6,6 +6,7 @@ import click
 
 from thresher import __version__
 from thresher.cli.explain_cmd import explain_command
+from thresher.cli.corpus_cmds import export_command, run_command, stats_command
 from thresher.cli.extract_cmd import extract_command
 
 
@@ -17,6 +18,9 @@ def cli() -> None:
 
 cli.add_command(extract_command)
 cli.add_command(explain_command)
+cli.add_command(run_command)
+cli.add_command(export_command)
+cli.add_command(stats_command)
 
 
 def main() -> None:

@@ -1,0 +1,167 @@
+"""``thresher run``, ``thresher export`` and ``thresher stats``: corpus runs and their store."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import Progress, ProgressColumn, SpinnerColumn, Task, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from thresher.errors import ThresherError
+
+__all__ = ["export_command", "run_command", "stats_command"]
+
+_MAX_PROBLEM_LINES = 200
+
+
+class _RateColumn(ProgressColumn):
+    """Records per second over the last seconds (rich keeps the samples)."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.speed
+        return Text(f"{speed:,.1f} records/s" if speed else "… records/s", style="cyan")
+
+
+class _ProblemPrinter:
+    """One line on stderr per problem, up to a cap, so a broken corpus cannot flood the terminal."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+        self.count = 0
+
+    def __call__(self, line: str) -> None:
+        self.count += 1
+        if self.count <= _MAX_PROBLEM_LINES:
+            self.console.print(f"thresher: {line}", markup=False, highlight=False, soft_wrap=True)
+        elif self.count == _MAX_PROBLEM_LINES + 1:
+            self.console.print("thresher: more problems not shown; `thresher stats` counts them all",
+                               markup=False, highlight=False)
+
+
+@click.command("run", short_help="Extract files, folders, WARC and JSON Lines into a resumable store.")
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--store", "store_path", default="thresher.db", show_default=True,
+              help="The SQLite store to fill (created if missing).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes (Dask: LocalCluster workers). Default: all cores.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: processes on this machine; dask: a Dask distributed cluster.")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Dask scheduler address (tcp://host:8786); implies --engine dask. "
+                   "Without it, --engine dask starts a LocalCluster.")
+@click.option("--force", is_flag=True, help="Re-extract records already in the store.")
+@click.option("--retry-failed", is_flag=True, help="Re-extract records that failed before.")
+@click.option("--time-limit", type=click.FloatRange(min=0, min_open=True), default=30.0,
+              show_default=True, help="Seconds one record may take before it is recorded as failed.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no problem lines.")
+def run_command(sources: tuple[str, ...], store_path: str, jobs: int | None, engine: str,
+                scheduler: str | None, force: bool, retry_failed: bool, time_limit: float,
+                quiet: bool) -> None:
+    """Extract every record of SOURCES into the store: files (.html, .htm, .txt, .gz), folders
+    (recursive), glob patterns, WARC / WARC.gz archives, JSON Lines of {"url", "html"|"text"}.
+
+    A second run over the same sources skips the records already done and finishes the rest.
+    Exit status: 0 when every record was read and extracted (empty pages included), 1 when some
+    failed or a source was missing, 2 for a usage error.
+    """
+    from thresher.corpus import run
+
+    err = Console(stderr=True)
+    problems = _ProblemPrinter(err)
+    progress = Progress(SpinnerColumn(), TextColumn("{task.completed:,.0f} records"), _RateColumn(),
+                        TextColumn("{task.fields[detail]}"), TimeElapsedColumn(), console=err,
+                        disable=quiet, transient=False)
+    task = progress.add_task("run", total=None, detail="")
+
+    def on_progress(summary: Any) -> None:
+        progress.update(task, completed=summary.records,
+                        detail=f"[green]{summary.extracted:,} extracted[/] "
+                               f"[red]{sum(summary.failed.values()):,} failed[/] "
+                               f"{summary.skipped:,} skipped")
+
+    try:
+        with progress:
+            summary = run(sources, store=store_path, jobs=jobs,
+                          engine="dask" if scheduler else engine, scheduler=scheduler, force=force,
+                          retry_failed=retry_failed, time_limit=time_limit,
+                          on_problem=None if quiet else problems, on_progress=on_progress)
+    except ThresherError as error:
+        err.print(f"thresher: {error}", markup=False, highlight=False)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        err.print("thresher: interrupted; committed records stay in the store, run again to finish",
+                  markup=False, highlight=False)
+        sys.exit(130)
+    summary.render(Console())
+    sys.exit(0 if summary.ok else 1)
+
+
+@click.command("export", short_help="Write a store as JSON Lines, CSV, Parquet or Markdown.")
+@click.option("--store", "store_path", default="thresher.db", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(["jsonl", "parquet", "csv", "markdown"]),
+              default="jsonl", show_default=True)
+@click.option("--output", "-o", default=None, metavar="FILE",
+              help="Where to write (default: standard output; required for parquet).")
+@click.option("--status", "statuses", multiple=True,
+              type=click.Choice(["extracted", "empty", "failed"]),
+              help="Only rows with this status (repeatable). Default: all rows.")
+def export_command(store_path: str, output_format: str, output: str | None,
+                   statuses: tuple[str, ...]) -> None:
+    """Write the rows of a store as JSON Lines, CSV, Parquet or Markdown (streamed)."""
+    from thresher.corpus.export import export_rows
+    from thresher.corpus.store import Store
+
+    try:
+        with Store(store_path, readonly=True) as store:
+            if output_format == "parquet" or output is None:
+                count = export_rows(store, output_format, sys.stdout, output, statuses)
+            else:
+                with open(output, "w", encoding="utf-8", newline="") as handle:
+                    count = export_rows(store, output_format, handle, None, statuses)
+    except BrokenPipeError:  # the reader (| head) closed the pipe: not an error
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
+    except (ThresherError, OSError) as error:
+        click.echo(f"thresher: {error}", err=True)
+        sys.exit(1)
+    if output:
+        click.echo(f"thresher: wrote {count:,} records to {output}", err=True)
+
+
+@click.command("stats", short_help="Counts of a store by status, reason and error kind.")
+@click.option("--store", "store_path", default="thresher.db", show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as one JSON object.")
+def stats_command(store_path: str, as_json: bool) -> None:
+    """Counts of a store: records by status, empty reasons, failure kinds, duplicates, runs."""
+    from thresher.corpus.stats import store_stats
+    from thresher.corpus.store import Store
+
+    try:
+        with Store(store_path, readonly=True) as store:
+            stats = store_stats(store)
+    except ThresherError as error:
+        click.echo(f"thresher: {error}", err=True)
+        sys.exit(1)
+    if as_json:
+        click.echo(json.dumps(stats, indent=2))
+        return
+    table = Table(title=f"{store_path}: {stats['records']:,} records from {stats['sources']:,} sources",
+                  title_justify="left")
+    table.add_column("")
+    table.add_column("records", justify="right")
+    for status, count in stats["by_status"].items():
+        table.add_row(status, f"{count:,}")
+        details = {"empty": stats["empty_reasons"], "failed": stats["failed_kinds"]}.get(status, {})
+        for reason, n in details.items():
+            table.add_row(f"  {reason}", f"{n:,}")
+    table.add_row("identical content seen before", f"{stats['duplicates']:,}")
+    table.add_row("distinct contents", f"{stats['distinct_contents']:,}")
+    table.add_row("runs", f"{len(stats['runs']):,}")
+    Console().print(table)

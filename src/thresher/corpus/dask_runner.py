@@ -1,0 +1,142 @@
+"""The Dask engine: the same ``process_partition`` on a Dask distributed cluster.
+
+The driver (this process) reads the sources and ships each partition's bytes to the
+cluster, so workers need no access to the files; it keeps a bounded number of
+partitions in flight and writes every outcome into the store itself, so idempotence
+and exactly-once work as in the local engine. Without a scheduler address a
+``LocalCluster`` is started for the run.
+
+A record is stopped by its time limit inside the task; a stall that limit cannot
+interrupt (inside one C call) shows as a task running past its budget. Such a worker
+is restarted and the partition's records are sent again one per task, so the stuck
+record alone is failed as a timeout.
+"""
+
+from __future__ import annotations
+
+import importlib
+import time
+from collections import deque
+from collections.abc import Iterator
+from typing import Any
+
+from thresher.corpus.records import InputRecord, Outcome
+from thresher.corpus.worker import Extractor, process_partition
+from thresher.errors import ThresherError
+
+__all__ = ["DaskEngine"]
+
+#: Seconds of slack in a task's budget, for queueing and a worker's one-time warm-up.
+_SLACK = 10.0
+
+
+class DaskEngine:
+    """Submits partitions to a Dask cluster, at most ``per_worker`` per worker thread at a time."""
+
+    def __init__(self, scheduler: str | None, jobs: int, time_limit: float | None,
+                 extractor: Extractor | None = None, per_worker: int = 2) -> None:
+        self.scheduler = scheduler
+        self.jobs = max(1, jobs)
+        self.time_limit = time_limit
+        self.extractor = extractor
+        self.per_worker = per_worker
+
+    def _connect(self) -> tuple[Any, Any, Any]:
+        try:
+            distributed: Any = importlib.import_module("distributed")
+        except ImportError as error:
+            raise ThresherError(
+                "the Dask engine needs the dask extra: pip install 'thresher[dask]'") from error
+        cluster = None
+        try:
+            if self.scheduler:
+                client = distributed.Client(self.scheduler, timeout="10s")
+            else:
+                cluster = distributed.LocalCluster(n_workers=self.jobs, threads_per_worker=1,
+                                                   processes=True, dashboard_address=None,
+                                                   host="127.0.0.1")
+                client = distributed.Client(cluster)
+        except (OSError, TimeoutError) as error:
+            if cluster is not None:
+                cluster.close()
+            raise ThresherError(f"cannot reach the Dask scheduler {self.scheduler}: {error}") from error
+        return distributed, client, cluster
+
+    def _budget(self, records: int) -> float:
+        """Seconds a partition may take, queued behind one other, before it counts as stuck."""
+        return 2 * records * self.time_limit + _SLACK if self.time_limit else float("inf")
+
+    def run(self, partitions: Iterator[list[InputRecord] | None]) -> Iterator[list[Outcome]]:
+        distributed, client, cluster = self._connect()
+        # future -> (records, deadline, sent alone after a stall)
+        futures: dict[Any, tuple[list[InputRecord], float, bool]] = {}
+        singles: deque[InputRecord] = deque()
+        try:
+            capacity = (sum(client.nthreads().values()) or self.jobs) * self.per_worker
+            exhausted = hold = False
+            while True:
+                while len(futures) < capacity and (singles or not (exhausted or hold)):
+                    alone = bool(singles)
+                    if alone:
+                        part: list[InputRecord] | None = [singles.popleft()]
+                    else:
+                        try:
+                            part = next(partitions)
+                        except StopIteration:
+                            exhausted = True
+                            break
+                    if part is None:
+                        hold = bool(futures)
+                        continue
+                    # pure=False: equal partitions (rare, but possible) are still separate tasks.
+                    future = client.submit(process_partition, part, self.time_limit, self.extractor,
+                                           pure=False)
+                    futures[future] = (part, time.monotonic() + self._budget(len(part)), alone)
+                if not futures:
+                    return
+                try:
+                    done = distributed.wait(list(futures), timeout=1.0,
+                                            return_when="FIRST_COMPLETED").done
+                except TimeoutError:
+                    done = set()
+                for future in done:
+                    part, _, _ = futures.pop(future)
+                    hold = False
+                    yield self._outcomes(future, part)
+                yield from self._unstick(client, futures, singles)
+        finally:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+
+    @staticmethod
+    def _outcomes(future: Any, part: list[InputRecord]) -> list[Outcome]:
+        try:
+            outcomes: list[Outcome] = future.result()
+        except Exception as error:  # noqa: BLE001 - a lost task fails its records, not the run
+            outcomes = [Outcome.failed(r.provenance, r.content_hash, "dask task failed",
+                                       f"{type(error).__name__}: {error}") for r in part]
+        future.release()
+        return outcomes
+
+    def _unstick(self, client: Any, futures: dict[Any, tuple[list[InputRecord], float, bool]],
+                 singles: deque[InputRecord]) -> Iterator[list[Outcome]]:
+        """Restart the workers of tasks past their budget; isolate or fail their records."""
+        now = time.monotonic()
+        overdue = [f for f, (_, deadline, _) in futures.items() if now > deadline]
+        if not overdue:
+            return
+        keys = {f.key for f in overdue}
+        stuck_workers = [worker for worker, running in client.processing().items()
+                         if keys & set(running)]
+        for future in overdue:
+            part, _, alone = futures.pop(future)
+            future.cancel()
+            if alone:
+                yield [Outcome.failed(part[0].provenance, part[0].content_hash, "timeout",
+                                      "extraction did not finish in its time limit "
+                                      "(its Dask worker was restarted)")]
+            else:
+                singles.extend(part)
+        if stuck_workers:
+            client.restart_workers(stuck_workers, raise_for_error=False)

@@ -1,0 +1,36 @@
+"""What a store holds: counts by status, reason and error kind, and the runs that filled it."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from thresher.corpus.store import Store
+
+__all__ = ["store_stats"]
+
+
+def store_stats(store: Store) -> dict[str, Any]:
+    """Counts of the store's rows, computed by SQLite (no row is loaded)."""
+    def one(sql: str) -> Any:
+        return store.execute(sql).fetchone()[0]
+
+    def by(sql: str) -> dict[str, int]:
+        return dict(store.execute(sql).fetchall())
+
+    runs = [{"id": r[0], "started_at": r[1], "finished_at": r[2], "thresher_version": r[3],
+             "summary": json.loads(r[4]) if r[4] else None}
+            for r in store.execute("SELECT id, started_at, finished_at, thresher_version, summary_json "
+                                   "FROM runs ORDER BY id")]
+    return {
+        "records": one("SELECT count(*) FROM records"),
+        "by_status": by("SELECT status, count(*) FROM records GROUP BY status ORDER BY 2 DESC"),
+        "empty_reasons": by("SELECT reason, count(*) FROM records WHERE status = 'empty' "
+                            "GROUP BY reason ORDER BY 2 DESC"),
+        "failed_kinds": by("SELECT error_kind, count(*) FROM records WHERE status = 'failed' "
+                           "GROUP BY error_kind ORDER BY 2 DESC"),
+        "duplicates": one("SELECT count(*) FROM records WHERE duplicate_of IS NOT NULL"),
+        "distinct_contents": one("SELECT count(DISTINCT content_hash) FROM records"),
+        "sources": one("SELECT count(DISTINCT source) FROM records"),
+        "runs": runs,
+    }

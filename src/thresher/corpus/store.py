@@ -1,0 +1,245 @@
+"""The corpus store: one SQLite file (WAL mode), one row per input record.
+
+Only the parent process writes, one transaction per batch, so a run killed at any
+moment leaves every record either committed whole or absent. The unique key
+``(source, offset, record_id)`` makes a rerun skip what is done and lets
+``--force`` rewrite a row in place (its ``id`` stays, so tables that point to it
+stay valid).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import json
+import sqlite3
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Concatenate, ParamSpec, TypeVar
+
+from thresher.corpus.records import Outcome, Provenance
+from thresher.errors import StoreError
+from thresher.models import Article
+
+__all__ = ["SCHEMA", "Store"]
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER PRIMARY KEY,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    thresher_version TEXT NOT NULL,
+    arguments TEXT NOT NULL,
+    summary_json TEXT
+);
+CREATE TABLE IF NOT EXISTS records (
+    id INTEGER PRIMARY KEY,
+    source TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    "offset" INTEGER NOT NULL,
+    url TEXT,
+    captured_at TEXT,
+    content_hash TEXT,
+    thresher_version TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('extracted', 'empty', 'failed')),
+    reason TEXT,
+    error_kind TEXT,
+    title TEXT,
+    published TEXT,
+    text TEXT,
+    article_json TEXT,
+    duplicate_of INTEGER REFERENCES records(id),
+    run_id INTEGER REFERENCES runs(id),
+    UNIQUE (source, "offset", record_id)
+);
+CREATE INDEX IF NOT EXISTS records_by_content_hash ON records(content_hash);
+"""
+
+_COLUMNS = ("source", "record_id", "offset", "url", "captured_at", "content_hash",
+            "thresher_version", "status", "reason", "error_kind", "title", "published", "text",
+            "article_json", "duplicate_of", "run_id")
+_QUOTED = ", ".join(f'"{c}"' for c in _COLUMNS)
+_UPDATE = ", ".join(f'"{c}" = excluded."{c}"' for c in _COLUMNS[3:])
+_UPSERT = (f"INSERT INTO records ({_QUOTED}) VALUES ({', '.join('?' * len(_COLUMNS))}) "
+           f'ON CONFLICT (source, "offset", record_id) DO UPDATE SET {_UPDATE} RETURNING id')
+# A duplicate copies the outcome of its original inside SQLite, without re-extracting.
+_COPIED = ("status", "reason", "error_kind", "title", "published", "text", "article_json")
+_UPSERT_DUPLICATE = (
+    f"INSERT INTO records ({_QUOTED}) "
+    f"SELECT ?, ?, ?, ?, ?, ?, ?, {', '.join(_COPIED)}, id, ? FROM records WHERE id = ? AND true "
+    f'ON CONFLICT (source, "offset", record_id) DO UPDATE SET {_UPDATE} RETURNING id')
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _store_errors(method: Callable[Concatenate[Store, P], R]) -> Callable[Concatenate[Store, P], R]:
+    """Report SQLite failures (disk full, locked, read-only) as ``StoreError``: one line, no traceback."""
+    @functools.wraps(method)
+    def wrapper(store: Store, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return method(store, *args, **kwargs)
+        except sqlite3.Error as error:
+            raise StoreError(f"{store.path}: {error}") from error
+    return wrapper
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    """A corpus store at ``path``, created with its schema if missing.
+
+    >>> store = Store(":memory:")
+    >>> list(store.iter_articles())
+    []
+    """
+
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+        self.path = str(path)
+        try:
+            if readonly:
+                if not Path(self.path).is_file():
+                    raise StoreError(f"{self.path}: no such store")
+                uri = Path(self.path).resolve().as_uri() + "?mode=ro"
+                self._db = sqlite3.connect(uri, uri=True, isolation_level=None)
+            else:
+                self._db = sqlite3.connect(self.path, isolation_level=None)
+                self._db.execute("PRAGMA journal_mode=WAL")
+                # WAL + NORMAL: a killed process never loses a committed batch.
+                self._db.execute("PRAGMA synchronous=NORMAL")
+                self._db.executescript(SCHEMA)
+            self._db.execute("PRAGMA busy_timeout=10000")
+            self._db.execute("SELECT count(*) FROM records").fetchone()
+        except sqlite3.Error as error:
+            raise StoreError(f"{self.path}: cannot open the store: {error}") from error
+        self._in_transaction = False
+
+    # ------------------------------------------------------------------ writing
+    def _begin(self) -> None:
+        if not self._in_transaction:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._in_transaction = True
+
+    @_store_errors
+    def commit(self) -> None:
+        """End the current batch: everything written since the last commit becomes durable."""
+        if self._in_transaction:
+            self._db.execute("COMMIT")
+            self._in_transaction = False
+
+    @_store_errors
+    def begin_run(self, arguments: dict[str, Any], version: str) -> int:
+        self._begin()
+        cursor = self._db.execute(
+            "INSERT INTO runs (started_at, thresher_version, arguments) VALUES (?, ?, ?)",
+            (_now(), version, json.dumps(arguments)))
+        self.commit()
+        return int(cursor.lastrowid or 0)
+
+    @_store_errors
+    def finish_run(self, run_id: int, summary: dict[str, Any]) -> None:
+        self._begin()
+        self._db.execute("UPDATE runs SET finished_at = ?, summary_json = ? WHERE id = ?",
+                         (_now(), json.dumps(summary), run_id))
+        self.commit()
+
+    @_store_errors
+    def write(self, outcome: Outcome, version: str, run_id: int) -> int:
+        """Insert (or, under --force, replace) the row of one outcome; return its id."""
+        self._begin()
+        p = outcome.provenance
+        row = (p.source, p.record_id, p.offset, p.url, p.captured_at, outcome.content_hash, version,
+               outcome.status, outcome.reason, outcome.error_kind, outcome.title, outcome.published,
+               outcome.text, outcome.article_json, None, run_id)
+        return int(self._db.execute(_UPSERT, row).fetchone()[0])
+
+    @_store_errors
+    def write_duplicate(self, provenance: Provenance, content_hash: str, original_id: int,
+                        version: str, run_id: int) -> int:
+        """Store a record whose content equals the record ``original_id``, copying its outcome."""
+        self._begin()
+        p = provenance
+        row = (p.source, p.record_id, p.offset, p.url, p.captured_at, content_hash, version, run_id,
+               original_id)
+        return int(self._db.execute(_UPSERT_DUPLICATE, row).fetchone()[0])
+
+    # ------------------------------------------------------------------ lookups for a run
+    @_store_errors
+    def is_done(self, key: tuple[str, str, int], *, retry_failed: bool = False) -> bool:
+        """True when the record already has a row (not counting failures with ``retry_failed``)."""
+        row = self._db.execute(
+            'SELECT status FROM records WHERE source = ? AND "offset" = ? AND record_id = ?',
+            (key[0], key[2], key[1])).fetchone()
+        return row is not None and not (retry_failed and row[0] == "failed")
+
+    @_store_errors
+    def find_original(self, content_hash: str, run_id: int | None = None) -> int | None:
+        """The id of a row with this content that was extracted (not failed), if any."""
+        sql = ("SELECT id FROM records WHERE content_hash = ? AND duplicate_of IS NULL "
+               "AND status != 'failed'")
+        args: tuple[Any, ...] = (content_hash,)
+        if run_id is not None:
+            sql += " AND run_id = ?"
+            args += (run_id,)
+        row = self._db.execute(sql + " LIMIT 1", args).fetchone()
+        return int(row[0]) if row else None
+
+    # ------------------------------------------------------------------ reading
+    def iter_articles(self) -> Iterator[tuple[int, str | None, str | None, Article]]:
+        """``(id, url, captured_at, article)`` of every extracted row, in id order, streamed."""
+        cursor = self._db.execute(
+            "SELECT id, url, captured_at, article_json FROM records "
+            "WHERE status = 'extracted' ORDER BY id")
+        for row_id, url, captured_at, article_json in cursor:
+            yield row_id, url, captured_at, Article.from_json(article_json)
+
+    def get_article(self, row_id: int) -> Article | None:
+        """The article of row ``row_id``; None when there is no such row or it failed."""
+        row = self._db.execute("SELECT article_json FROM records WHERE id = ?", (row_id,)).fetchone()
+        return Article.from_json(row[0]) if row and row[0] else None
+
+    def iter_rows(self, columns: tuple[str, ...] = _COLUMNS) -> Iterator[dict[str, Any]]:
+        """Every row as a dict of ``id`` plus ``columns``, in id order, streamed."""
+        names = ("id", *columns)
+        cursor = self._db.execute(
+            f"SELECT {', '.join(chr(34) + c + chr(34) for c in names)} FROM records ORDER BY id")
+        for row in cursor:
+            yield dict(zip(names, row, strict=True))
+
+    def execute(self, sql: str, args: tuple[Any, ...] = ()) -> sqlite3.Cursor:
+        """Run a read query (``thresher stats`` and tests)."""
+        return self._db.execute(sql, args)
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The SQLite connection (autocommit mode), for commands that keep their own tables
+        in the store; write inside ``with store.transaction():``."""
+        return self._db
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One transaction: committed when the block ends, rolled back if it raises."""
+        self.commit()
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    def close(self) -> None:
+        try:
+            self.commit()
+        finally:
+            self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

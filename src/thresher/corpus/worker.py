@@ -1,0 +1,85 @@
+"""The per-record and per-partition work, the same in local processes and on Dask.
+
+A record never raises out of here: every exception becomes a ``failed`` outcome
+with its kind, so one bad page cannot stop a partition.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterable
+
+from thresher.corpus.deadline import RecordTimeout, time_limit
+from thresher.corpus.records import CORRUPT, InputRecord, Outcome, content_hash
+from thresher.errors import ThresherError
+from thresher.models import Article, EmptyReason
+from thresher.options import ExtractOptions
+from thresher.pipeline import extract
+
+__all__ = ["DEFAULT_TIME_LIMIT", "Extractor", "extract_record", "process_partition"]
+
+#: Seconds one record may take before it is recorded as failed ("timeout").
+DEFAULT_TIME_LIMIT = 30.0
+
+#: ``extractor(payload, url, options) -> Article``; ``thresher.extract`` by default.
+Extractor = Callable[[bytes, str | None, ExtractOptions], Article]
+
+_OPTIONS = {kind: ExtractOptions(input=kind) for kind in ("auto", "html", "text")}
+
+
+def _thresher_extract(payload: bytes, url: str | None, options: ExtractOptions) -> Article:
+    return extract(payload, url=url, options=options)
+
+
+_warmed_up = False
+_WARM_UP_PAGE = (b"<html><head><title>Warm-up</title><meta name='date' content='2020-01-02'></head>"
+                 b"<body><article><h1>Warm-up</h1><p>Published on 2 January 2020 by A. Writer. "
+                 b"This page only loads what extraction loads lazily.</p></article></body></html>")
+
+
+def warm_up(extractor: Extractor | None = None) -> None:
+    """Run one small extraction per process, outside any time limit, so one-time work
+    (lazy imports, compiled patterns) is not charged to the first record's limit."""
+    global _warmed_up
+    if not _warmed_up:
+        _warmed_up = True
+        for kind in ("html", "text"):
+            # A failing warm-up only loses the warm-up; the records report their own errors.
+            with contextlib.suppress(Exception):
+                (extractor or _thresher_extract)(_WARM_UP_PAGE, None, _OPTIONS[kind])
+
+
+def extract_record(record: InputRecord, time_limit_s: float | None = DEFAULT_TIME_LIMIT,
+                   extractor: Extractor | None = None) -> Outcome:
+    """Extract one record into an outcome: extracted, empty (with reason) or failed (with error)."""
+    warm_up(extractor)
+    run = extractor or _thresher_extract
+    prov = record.provenance
+    if record.expected_digest and content_hash(record.payload) != record.expected_digest:
+        return Outcome.failed(prov, record.content_hash, CORRUPT,
+                              "payload does not match its WARC-Payload-Digest")
+    try:
+        with time_limit(time_limit_s):
+            article = run(record.payload, prov.url, _OPTIONS[record.input_kind])
+            article_json = article.to_json()
+    except RecordTimeout:
+        return Outcome.failed(prov, record.content_hash, "timeout",
+                              f"extraction took longer than {time_limit_s:g} s")
+    except ThresherError as error:
+        return Outcome.failed(prov, record.content_hash, type(error).__name__, str(error))
+    except (Exception, RecursionError, MemoryError) as error:  # noqa: BLE001 - one record's bug must not stop the run
+        return Outcome.failed(prov, record.content_hash, type(error).__name__, str(error)[:500])
+    text = article.text
+    published = article.published.isoformat() if article.published else None
+    if text:
+        return Outcome(prov, record.content_hash, "extracted", title=article.title,
+                       published=published, text=text, article_json=article_json)
+    reason = str(article.empty_reason or EmptyReason.NO_ARTICLE)
+    return Outcome(prov, record.content_hash, "empty", reason=reason, title=article.title,
+                   published=published, text="", article_json=article_json)
+
+
+def process_partition(records: Iterable[InputRecord], time_limit_s: float | None = DEFAULT_TIME_LIMIT,
+                      extractor: Extractor | None = None) -> list[Outcome]:
+    """The unit of parallel work: the outcomes of a small batch of records, in order."""
+    return [extract_record(record, time_limit_s, extractor) for record in records]
