@@ -5,8 +5,8 @@ from __future__ import annotations
 import click
 
 from thresher import __version__
-from thresher.cli.explain_cmd import explain_command
 from thresher.cli.corpus_cmds import export_command, run_command, stats_command
+from thresher.cli.explain_cmd import explain_command
 from thresher.cli.extract_cmd import extract_command
 
 
