@@ -1,0 +1,136 @@
+"""Page metadata: headline, authors, publication date, site name, language, description, URL.
+
+Each field is read from the sources a page may give, in order of how deliberately the
+publisher wrote them: JSON-LD, then ``<meta>`` vocabularies (OpenGraph, Twitter, Dublin
+Core, ``article:*``, Highwire ``citation_*``), microdata, and last what the visible page
+shows (``<h1>``, ``<time>``, byline elements, a date in the URL path).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import urljoin, urlsplit
+
+from selectolax.lexbor import LexborHTMLParser
+
+from thresher.html.metadata.authors import clean_authors, find_byline
+from thresher.html.metadata.dates import date_from_url, parse_date
+from thresher.html.metadata.jsonld import read_jsonld
+from thresher.html.metadata.language import normalise_language
+from thresher.html.metadata.meta_tags import read_meta_tags, read_microdata
+from thresher.html.metadata.page_dates import find_visible_date
+from thresher.html.metadata.text import clean_value
+from thresher.html.metadata.title import choose_title, site_name_keys
+
+__all__ = ["Metadata", "read_metadata"]
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """What a page says about itself; None/empty for what it does not say."""
+
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    published: datetime | None = None
+    site_name: str | None = None
+    language: str | None = None
+    description: str | None = None
+    url: str | None = None
+
+
+# Keys in order of trust, per field.
+_TITLE_KEYS = ("og:title", "twitter:title", "dc.title", "dcterms.title", "citation_title",
+               "parsely-title", "sailthru.title", "headline", "title")
+_AUTHOR_KEYS = ("article:author", "author", "dc.creator", "dcterms.creator", "citation_author",
+                "parsely-author", "sailthru.author", "byl", "article.author", "og:article:author",
+                "creator", "dc.contributor")
+_PUBLISHED_KEYS = ("article:published_time", "og:article:published_time", "article:published",
+                   "datepublished", "published_time", "og:published_time", "parsely-pub-date",
+                   "sailthru.date", "dc.date.issued", "dcterms.issued", "dc.date.created",
+                   "dcterms.created", "dc.date", "dcterms.date", "citation_publication_date",
+                   "citation_date", "citation_online_date", "article.published", "pubdate",
+                   "publishdate", "publish-date", "publish_date", "published-date", "date",
+                   "datecreated", "dc.created", "release_date", "og:pubdate", "pub_date",
+                   "article_date_original", "cxenseparse:recs:publishtime", "originalpublicationdate")
+_SITE_KEYS = ("og:site_name", "application-name", "apple-mobile-web-app-title", "publisher",
+              "dc.publisher", "citation_journal_title")
+_DESCRIPTION_KEYS = ("og:description", "description", "twitter:description", "dc.description",
+                     "dcterms.abstract")
+_LANGUAGE_KEYS = ("content-language", "language", "dc.language", "og:locale", "inlanguage")
+
+
+def _canonical_url(tree: LexborHTMLParser, og_url: str | None, url: str | None) -> str | None:
+    link = tree.css_first('link[rel~="canonical" i][href]')
+    for candidate in (link.attributes.get("href") if link else None, og_url):
+        value = clean_value(candidate, 2000)
+        if not value:
+            continue
+        absolute = urljoin(url, value) if url else value
+        if urlsplit(absolute).scheme in {"http", "https"}:
+            return absolute
+    return None
+
+
+def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
+    """Read the metadata of a parsed page; ``url`` helps resolve relative links and dates."""
+    meta = read_meta_tags(tree)
+    jsonld = read_jsonld(tree)
+    micro = read_microdata(tree)
+
+    html_node = tree.css_first("html")
+    language = normalise_language(html_node.attributes.get("lang") if html_node else None)
+    if language is None:
+        language = normalise_language(jsonld.language) or next(
+            (lang for key in _LANGUAGE_KEYS if (lang := normalise_language(meta.first(key)))), None)
+
+    site_name = meta.first(*_SITE_KEYS[:1]) or jsonld.publisher or jsonld.website_name or \
+        meta.first(*_SITE_KEYS[1:])
+    site_keys = site_name_keys([site_name, jsonld.publisher, jsonld.website_name,
+                                meta.first("application-name")], url)
+
+    title_node = tree.css_first("title")
+    html_title = clean_value(title_node.text(deep=True), 500) if title_node else None
+    headings = [text for node in tree.css("h1")[:5]
+                if (text := clean_value(node.text(deep=True, separator=" "), 500))]
+    title = choose_title(
+        jsonld=jsonld.headline, jsonld_is_article=jsonld.headline_is_article,
+        meta=[value for key in _TITLE_KEYS if (value := meta.first(key))] + micro.get("headline", []),
+        headings=headings, html_title=html_title, site_keys=site_keys)
+
+    publisher_names = (site_name, jsonld.publisher, jsonld.website_name)
+    authors = clean_authors(list(jsonld.authors))
+    if not authors:
+        authors = clean_authors(micro.get("author.name", []) or micro.get("author", []))
+    if not authors:
+        for key in _AUTHOR_KEYS:
+            authors = clean_authors(meta.all(key), site_names=publisher_names)
+            if authors:
+                break
+    if not authors:
+        authors = find_byline(tree, site_names=publisher_names)
+
+    dayfirst = bool(language) and not (language or "").startswith("en")
+    published = parse_date(jsonld.published, dayfirst=dayfirst)
+    if published is None:
+        published = next((moment for key in _PUBLISHED_KEYS
+                          if (moment := parse_date(meta.first(key), dayfirst=dayfirst))), None)
+    if published is None:
+        published = next((moment for value in micro.get("datepublished", []) +
+                          micro.get("datecreated", [])
+                          if (moment := parse_date(value, dayfirst=dayfirst))), None)
+    if published is None:
+        published = find_visible_date(tree, language=language)
+    if published is None:
+        published = date_from_url(url)
+
+    return Metadata(
+        title=title,
+        authors=authors,
+        published=published,
+        site_name=site_name,
+        language=language,
+        description=jsonld.description if not meta.first(*_DESCRIPTION_KEYS) else
+        meta.first(*_DESCRIPTION_KEYS),
+        url=_canonical_url(tree, meta.first("og:url"), url) or url,
+    )

@@ -1,0 +1,121 @@
+"""Date strings → ``datetime``, with field libraries rather than format regexes.
+
+Machine dates (ISO 8601, the bulk of meta tags and JSON-LD) go through dateutil's
+``isoparse``, which is fast and keeps the UTC offset. Other machine-ish forms ("Oct 19,
+2019 10:00", "19.10.2019") go through dateutil's general parser; free text in other
+languages ("19. Oktober 2019", "19 de octubre de 2019") through dateparser, which knows
+month names in some 200 locales but costs about a millisecond a call, so it only sees
+short strings that the faster parsers refused.
+
+A value must name a day: year and month alone are not a publication date. Parsing with
+two different defaults tells which components the string really held.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from datetime import datetime, timedelta, timezone
+
+from dateutil import parser as dateutil_parser
+from dateutil.parser import isoparse
+
+__all__ = ["parse_date", "parse_free_text_date", "date_from_url", "is_plausible"]
+
+_EARLIEST_YEAR = 1990  # the web news era; earlier years in meta tags are placeholders
+_MAX_DATE_CHARS = 80
+_MAX_FREE_TEXT_CHARS = 60
+_DEFAULT_A = datetime(2001, 1, 1)
+_DEFAULT_B = datetime(2002, 2, 2)
+
+# Date-shaped path segments: /2020/05/17/, /2020-05-17/, /20200517/.
+_URL_DATE = re.compile(
+    r"(?<![0-9])((?:19|20)[0-9]{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12][0-9]|3[01])(?![0-9])")
+
+
+def is_plausible(moment: datetime) -> bool:
+    """Between the start of the web era and a couple of days from now (clock skew, time zones)."""
+    naive = moment.replace(tzinfo=None) if moment.tzinfo else moment
+    return _EARLIEST_YEAR <= naive.year and naive <= datetime.now() + timedelta(days=2)
+
+
+def _drop_fold(moment: datetime) -> datetime:
+    """Fixed-offset zones as ``timezone`` (picklable, comparable), not dateutil's tzoffset."""
+    offset = moment.utcoffset()
+    if moment.tzinfo is None or offset is None:
+        return moment
+    return moment.replace(tzinfo=timezone.utc if not offset else timezone(offset))
+
+
+def _parse_general(text: str, dayfirst: bool) -> datetime | None:
+    """dateutil's general parser; None unless the text names year, month and day."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # UnknownTimezoneWarning for "10:00 CET"
+            first = dateutil_parser.parse(text, default=_DEFAULT_A, dayfirst=dayfirst)
+            second = dateutil_parser.parse(text, default=_DEFAULT_B, dayfirst=dayfirst)
+    except (ValueError, OverflowError, TypeError, ArithmeticError):
+        return None
+    if (first.year, first.month, first.day) != (second.year, second.month, second.day):
+        return None  # some date component came from the default
+    return first
+
+
+def parse_date(value: str | None, *, dayfirst: bool = False) -> datetime | None:
+    """A machine-readable date (meta tag, JSON-LD, ``<time datetime>``) or None.
+
+    The offset is kept when the string has one; a date without time is midnight, naive."""
+    if not value:
+        return None
+    text = " ".join(value.split())
+    if not text or len(text) > _MAX_DATE_CHARS or not any(ch.isdigit() for ch in text):
+        return None
+    moment: datetime | None
+    try:
+        moment = isoparse(text)
+    except (ValueError, OverflowError, TypeError):
+        moment = _parse_general(text, dayfirst)
+    if moment is None:
+        return None
+    moment = _drop_fold(moment)
+    return moment if is_plausible(moment) else None
+
+
+def parse_free_text_date(value: str | None, *, language: str | None = None) -> datetime | None:
+    """A date written for people ("19. Oktober 2019, 10:00 Uhr"), in any language, or None."""
+    moment = parse_date(value, dayfirst=True)
+    if moment is not None or not value:
+        return moment
+    text = " ".join(value.split())
+    if len(text) > _MAX_FREE_TEXT_CHARS or not any(ch.isdigit() for ch in text):
+        return None
+    import dateparser  # imported lazily: its first import costs about half a second
+
+    settings = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past",
+                "STRICT_PARSING": False}
+    languages = [language.split("-")[0].lower()] if language else None
+    try:
+        moment = dateparser.parse(text, languages=languages, settings=settings)  # type: ignore[arg-type]
+        if moment is None and languages:
+            moment = dateparser.parse(text, settings=settings)  # type: ignore[arg-type]
+    except Exception:  # dateparser raises a wide range of errors on odd input
+        return None
+    if moment is None:
+        return None
+    moment = _drop_fold(moment)
+    return moment if is_plausible(moment) else None
+
+
+def date_from_url(url: str | None) -> datetime | None:
+    """A day written in the URL path (/2020/05/17/), as a naive midnight datetime."""
+    if not url:
+        return None
+    path = url.split("://", 1)[-1].partition("/")[2]
+    for match in _URL_DATE.finditer(path):
+        try:
+            moment = datetime(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            continue
+        if is_plausible(moment):
+            return moment
+    return None

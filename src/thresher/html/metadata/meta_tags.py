@@ -1,0 +1,104 @@
+"""``<meta>`` tags and microdata: OpenGraph, Twitter cards, Dublin Core, ``article:*``,
+Highwire ``citation_*``, and the ad-hoc names of common publishing systems.
+
+Every vocabulary says the same few things under different keys, so the tags are read
+once into a key → values map (keys lower-cased, from ``property``, ``name``, ``itemprop``
+or ``http-equiv``) and the readers ask for keys in order of trust.
+"""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from thresher.html.metadata.text import clean_value
+
+__all__ = ["MetaTags", "read_meta_tags", "read_microdata"]
+
+_KEY_ATTRIBUTES = ("property", "name", "itemprop", "http-equiv")
+_MAX_TAGS = 2000
+
+
+class MetaTags:
+    """The ``<meta>`` values of a page by lower-cased key, in document order."""
+
+    __slots__ = ("_values",)
+
+    def __init__(self, values: dict[str, list[str]]) -> None:
+        self._values = values
+
+    def first(self, *keys: str) -> str | None:
+        """The first value under the first key that has one."""
+        for key in keys:
+            values = self._values.get(key)
+            if values:
+                return values[0]
+        return None
+
+    def all(self, *keys: str) -> list[str]:
+        """Every value under the first key that has any."""
+        for key in keys:
+            values = self._values.get(key)
+            if values:
+                return list(values)
+        return []
+
+
+def read_meta_tags(tree: LexborHTMLParser) -> MetaTags:
+    values: dict[str, list[str]] = {}
+    for count, node in enumerate(tree.css("meta[content]")):
+        if count >= _MAX_TAGS:
+            break
+        attributes = node.attributes
+        content = clean_value(attributes.get("content"))
+        if content is None:
+            continue
+        for attribute in _KEY_ATTRIBUTES:
+            key = attributes.get(attribute)
+            if key:
+                # some pages give several keys in one attribute: property="og:title twitter:title"
+                for single in key.casefold().split():
+                    bucket = values.setdefault(single, [])
+                    if content not in bucket:
+                        bucket.append(content)
+    return MetaTags(values)
+
+
+def read_microdata(tree: LexborHTMLParser) -> dict[str, list[str]]:
+    """schema.org microdata on ordinary elements: itemprop headline, author, datePublished …
+
+    The value is the ``content``/``datetime`` attribute when present, else the text; an
+    ``author`` element's ``name`` child is preferred to its whole text (which may hold a
+    role or a photo caption)."""
+    found: dict[str, list[str]] = {}
+    for count, node in enumerate(tree.css(
+            "[itemprop~=headline i], [itemprop~=author i], [itemprop~=creator i], "
+            "[itemprop~=datepublished i], [itemprop~=datecreated i], [itemprop~=name i]")):
+        if count >= _MAX_TAGS:
+            break
+        if node.tag == "meta":
+            continue  # already read with the other meta tags
+        attributes = node.attributes
+        props = (attributes.get("itemprop") or "").casefold().split()
+        if "name" in props:
+            parent = node.parent
+            parent_props = ((parent.attributes.get("itemprop") or "").casefold().split()
+                            if parent is not None else [])
+            if not {"author", "creator"} & set(parent_props):
+                # the name of an author item nested deeper than a direct child
+                ancestor = node.parent
+                depth = 0
+                while ancestor is not None and depth < 4 and not {"author", "creator"} & set(
+                        (ancestor.attributes.get("itemprop") or "").casefold().split()):
+                    ancestor = ancestor.parent
+                    depth += 1
+                if ancestor is None or depth >= 4:
+                    continue
+            props = ["author.name"]
+        value = attributes.get("content") or attributes.get("datetime")
+        if not value:
+            value = node.text(deep=True, separator=" ", strip=True)
+        text = clean_value(value, 300)
+        if text:
+            for prop in props:
+                found.setdefault(prop, []).append(text)
+    return found

@@ -1,0 +1,100 @@
+"""The headline: reconciling JSON-LD, OpenGraph, ``<h1>`` and ``<title>``.
+
+``<title>`` and often ``og:title`` carry the site name ("Headline | Site", "Site – Headline",
+"Headline - Section - Site"); the ``<h1>`` is the headline as readers see it but pages
+also use h1 for the logo or a section name. The headline is the candidate from the most
+deliberate source, with site-name affixes removed; an ``<h1>`` is taken when it agrees
+with what the metadata says, or when nothing else is there.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from thresher.html.metadata.text import normalise_for_match
+
+__all__ = ["strip_site_name", "site_name_keys", "choose_title"]
+
+# Separators between a headline and a site or section name: spaced bars, dashes,
+# colons, guillemets, bullets, slashes; "::" and "||" unspaced as well.
+_SEPARATOR = re.compile(r"\s+[|\-–—»«·•~/:>]\s+|\s*(?:\|\||::)\s*|\s+\|\s*|\s*\|\s+")
+_MIN_HEADLINE_CHARS = 8
+
+
+def site_name_keys(names: list[str | None], url: str | None) -> set[str]:
+    """Match keys of everything the site calls itself, plus its domain's main label."""
+    keys = {normalise_for_match(name) for name in names if name}
+    if url:
+        host = urlsplit(url if "://" in url else f"http://{url}").hostname or ""
+        labels = [label for label in host.split(".") if label not in {"www", "m", "amp", "mobile"}]
+        if len(labels) >= 2:
+            keys.add(normalise_for_match(labels[-2]))
+            keys.add(normalise_for_match("".join(labels)))
+            keys.add(normalise_for_match(".".join(labels[-2:])))
+    keys.discard("")
+    return keys
+
+
+def _is_site_part(part: str, site_keys: set[str]) -> bool:
+    key = normalise_for_match(part)
+    if not key:
+        return True
+    return any(key == site or (len(site) >= 4 and (site in key or key in site)) for site in site_keys)
+
+
+def strip_site_name(title: str, site_keys: set[str], *, guess: bool = False) -> str:
+    """The title without leading/trailing parts that name the site.
+
+    With ``guess`` (for ``<title>``, which nearly always carries the site name), a last
+    part much shorter than the rest is dropped even when no known name matches it."""
+    pieces = _SEPARATOR.split(title)
+    if len(pieces) < 2:
+        return title
+    separators = _SEPARATOR.findall(title)
+    start, end = 0, len(pieces)
+    while end - start > 1 and _is_site_part(pieces[end - 1], site_keys):
+        end -= 1
+    while end - start > 1 and _is_site_part(pieces[start], site_keys):
+        start += 1
+    if guess and (start, end) == (0, len(pieces)) and end - start > 1:
+        head = "".join(p + s for p, s in zip(pieces[:-1], separators, strict=False))
+        if len(pieces[-1]) * 2 < len(head) and len(pieces[-1].split()) <= 4:
+            end -= 1
+    if (start, end) == (0, len(pieces)):
+        return title
+    kept = [pieces[start]]
+    for index in range(start + 1, end):
+        kept.append(separators[index - 1])
+        kept.append(pieces[index])
+    result = "".join(kept).strip()
+    return result if len(result) >= 3 else title
+
+
+def _agrees(a: str, b: str) -> bool:
+    ka, kb = normalise_for_match(a), normalise_for_match(b)
+    return bool(ka) and bool(kb) and (ka == kb or (len(ka) >= 10 and ka in kb) or
+                                      (len(kb) >= 10 and kb in ka))
+
+
+def choose_title(*, jsonld: str | None, jsonld_is_article: bool, meta: list[str],
+                 headings: list[str], html_title: str | None, site_keys: set[str]) -> str | None:
+    """The headline, from candidates in order of trust (see the module docstring)."""
+    meta_clean = [strip_site_name(value, site_keys) for value in meta if value]
+    html_clean = strip_site_name(html_title, site_keys, guess=True) if html_title else None
+    stated = ([strip_site_name(jsonld, site_keys)] if jsonld and jsonld_is_article else []) + meta_clean
+    if html_clean:
+        stated.append(html_clean)
+    # An h1 that says what the metadata says is the headline as shown on the page.
+    for heading in headings:
+        if len(heading) >= _MIN_HEADLINE_CHARS and any(
+                normalise_for_match(heading) == normalise_for_match(value) for value in stated):
+            return heading
+    if stated:
+        return stated[0]
+    for heading in headings:
+        if len(heading) >= _MIN_HEADLINE_CHARS and not _is_site_part(heading, site_keys):
+            return heading
+    if jsonld:
+        return strip_site_name(jsonld, site_keys)
+    return headings[0] if headings else None
