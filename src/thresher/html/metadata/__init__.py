@@ -91,8 +91,9 @@ def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
 
     title_node = tree.css_first("title")
     html_title = clean_value(title_node.text(deep=True), 500) if title_node else None
-    headings = [text for node in tree.css("h1")[:5]
-                if (text := clean_value(node.text(deep=True, separator=" "), 500))]
+    heading_nodes = [(node, text) for node in tree.css("h1")[:5]
+                     if (text := clean_value(node.text(deep=True, separator=" "), 500))]
+    headings = [text for _, text in heading_nodes]
     title = choose_title(
         jsonld=jsonld.headline, jsonld_is_article=jsonld.headline_is_article,
         meta=[value for key in _TITLE_KEYS if (value := meta.first(key))] + micro.get("headline", []),
@@ -120,7 +121,9 @@ def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
                           micro.get("datecreated", [])
                           if (moment := parse_date(value, dayfirst=dayfirst))), None)
     if published is None:
-        published = find_visible_date(tree, language=language)
+        headline = next((node for node, text in heading_nodes if text == title),
+                        heading_nodes[0][0] if heading_nodes else None)
+        published = find_visible_date(tree, language=language, headline=headline)
     if published is None:
         published = date_from_url(url)
 

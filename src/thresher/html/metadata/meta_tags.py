@@ -94,7 +94,8 @@ def read_microdata(tree: LexborHTMLParser) -> dict[str, list[str]]:
                 if ancestor is None or depth >= 4:
                     continue
             props = ["author.name"]
-        value = attributes.get("content") or attributes.get("datetime")
+        value = attributes.get("content") or attributes.get("datetime") or (
+            attributes.get("title") if node.tag == "abbr" else None)
         if not value:
             value = node.text(deep=True, separator=" ", strip=True)
         text = clean_value(value, 300)

@@ -1,9 +1,13 @@
 """The publication date as the page shows it, when no metadata states it.
 
-First ``<time datetime>`` elements (those marked as the publication time first), then
-short elements whose class or id says they hold a date ("date", "published",
-"dateline", and translations), read as free text in the page's language. Elements in
-comments, teasers and footers belong to other texts and are skipped.
+Looked for first around the headline (the few enclosing levels of the ``<h1>``), then in
+the article (or body): ``<time>`` elements (those marked as the publication time first),
+then short elements whose class, id or test id says they hold a date ("date",
+"published", "datum", …), and last date-shaped words in the text around the headline
+("Veröffentlicht: 04.02.2022"). Locating uses loose patterns (digits and words in a
+row); the parsing itself is dateutil's and dateparser's. Elements inside comments,
+teasers, navigation and footers date other texts and are skipped; dates marked as
+updates are kept as a last resort.
 """
 
 from __future__ import annotations
@@ -19,58 +23,122 @@ __all__ = ["find_visible_date"]
 
 _DATE_SELECTOR = (
     '[class*="date" i], [id*="date" i], [class*="publish" i], [class*="posted" i], '
-    '[class*="datum" i], [class*="fecha" i], [class*="data" i], [class*="time" i]')
-_FOREIGN = re.compile(r"comment|related|teaser|recommend|sidebar|footer|widget|newsletter|"
-                      r"update|modif|edited|archive|calendar|event", re.I)
-_MAX_TIME_ELEMENTS = 30
-_MAX_DATE_ELEMENTS = 30
+    '[class*="datum" i], [class*="fecha" i], [class*="time" i], [data-testid*="date" i]')
+_FOREIGN = re.compile(r"comment|related|teaser|recommend|newsletter|widget|footer|calendar|"
+                      r"event|archive|popular|trending", re.I)
+_UPDATE = re.compile(r"updat|modif|edited|aktualisiert|geändert|revis", re.I)
+_MAX_ELEMENTS = 30
 _MAX_DATE_TEXT = 80
+_HEADER_MAX_CHARS = 1500
+_HEADER_LEVELS = 4
+# Where a date may be written in text: day.month.year in digits, or digits next to a
+# word (a month name in any language) and a four-digit year.
+_DATE_SHAPED = re.compile(
+    r"(?<![\w.])(?:\d{1,2}[./-]\s?\d{1,2}[./-]\s?(?:19|20)\d{2}|(?:19|20)\d{2}-\d{1,2}-\d{1,2}"
+    r"|\d{1,2}\.?\s+(?:de\s+)?[^\W\d_]{3,12}\.?,?\s+(?:de\s+)?(?:19|20)\d{2}"
+    r"|[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2})(?![\w])")
 
 
 def _marker(node: LexborNode) -> str:
     attributes = node.attributes
-    return f"{attributes.get('class') or ''} {attributes.get('id') or ''} {attributes.get('itemprop') or ''}"
+    return (f"{attributes.get('class') or ''} {attributes.get('id') or ''} "
+            f"{attributes.get('itemprop') or ''} {attributes.get('data-testid') or ''}")
 
 
 def _foreign(node: LexborNode) -> bool:
     ancestor: LexborNode | None = node
-    for _ in range(6):
+    for _ in range(5):
         if ancestor is None:
             return False
-        if ancestor.tag in {"footer", "aside", "nav"} or _FOREIGN.search(_marker(ancestor)):
+        if ancestor.tag in {"footer", "nav"} or _FOREIGN.search(_marker(ancestor)):
             return True
         ancestor = ancestor.parent
     return False
 
 
-def find_visible_date(tree: LexborHTMLParser, *, language: str | None) -> datetime | None:
-    scope: LexborNode | None = tree.css_first("article") or tree.body
-    if scope is None:
-        return None
-    times = scope.css("time")[:_MAX_TIME_ELEMENTS]
-    # <time pubdate> or itemprop/class naming publication come first
+def _is_update(node: LexborNode) -> bool:
+    ancestor: LexborNode | None = node
+    for _ in range(2):
+        if ancestor is None:
+            return False
+        if _UPDATE.search(_marker(ancestor)):
+            return True
+        ancestor = ancestor.parent
+    return False
+
+
+def _element_date(node: LexborNode, language: str | None) -> datetime | None:
+    value = node.attributes.get("datetime") or (
+        node.attributes.get("content") if node.tag == "meta" else None)
+    moment = parse_date(value) if value else None
+    if moment is None:
+        text = node.text(deep=True, separator=" ", strip=True)
+        if text and len(text) <= _MAX_DATE_TEXT:
+            moment = parse_free_text_date(text, language=language) or _date_in_text(text, language)
+    return moment
+
+
+def _dated_elements(zone: LexborNode, language: str | None) -> tuple[datetime | None, datetime | None]:
+    """(publication date, update date) from the time and date-class elements of a zone."""
+    times = zone.css("time")[:_MAX_ELEMENTS]
     marked = [node for node in times if "pubdate" in node.attributes or
-              re.search(r"publish|datepublished|created", _marker(node), re.I)]
-    for node in marked + [node for node in times if node not in marked]:
+              re.search(r"publish|created", _marker(node), re.I)]
+    candidates = marked + [node for node in times if node not in marked]
+    candidates += [node for node in zone.css(_DATE_SELECTOR)[:_MAX_ELEMENTS]
+                   if node.tag not in {"time", "script", "style", "body", "html", "img", "article"}]
+    fallback = None
+    for node in candidates:
         if _foreign(node):
             continue
-        value = node.attributes.get("datetime")
-        moment = parse_date(value) if value else None
+        moment = _element_date(node, language)
         if moment is None:
-            text = node.text(deep=True, separator=" ", strip=True)
-            if text and len(text) <= _MAX_DATE_TEXT:
-                moment = parse_free_text_date(text, language=language)
-        if moment is not None:
-            return moment
-    for count, node in enumerate(scope.css(_DATE_SELECTOR)):
-        if count >= _MAX_DATE_ELEMENTS:
+            continue
+        if not _is_update(node):
+            return moment, fallback
+        fallback = fallback or moment
+    return None, fallback
+
+
+def _header_zone(headline: LexborNode) -> LexborNode:
+    """The headline's enclosing element that also holds the byline and dateline."""
+    zone = headline
+    for _ in range(_HEADER_LEVELS):
+        parent = zone.parent
+        if parent is None or parent.tag in {"body", "html"}:
             break
-        if node.tag in {"script", "style", "body", "html", "article", "img"}:
-            continue
-        text = node.text(deep=True, separator=" ", strip=True)
-        if not text or len(text) > _MAX_DATE_TEXT or _foreign(node):
-            continue
-        moment = parse_free_text_date(text, language=language)
+        if len(parent.text(deep=True, strip=True)) > _HEADER_MAX_CHARS:
+            break
+        zone = parent
+    return zone
+
+
+def _date_in_text(text: str, language: str | None) -> datetime | None:
+    """The first date-shaped words of a text that parse as a date."""
+    for count, match in enumerate(_DATE_SHAPED.finditer(text)):
+        if count >= 5:
+            break
+        moment = parse_free_text_date(match[0], language=language)
         if moment is not None:
             return moment
     return None
+
+
+def find_visible_date(tree: LexborHTMLParser, *, language: str | None,
+                      headline: LexborNode | None) -> datetime | None:
+    scope: LexborNode | None = tree.css_first("article") or tree.body
+    header = _header_zone(headline) if headline is not None else None
+    fallback = None
+    for zone in (header, scope):
+        if zone is None:
+            continue
+        moment, update = _dated_elements(zone, language)
+        if moment is not None:
+            return moment
+        fallback = fallback or update
+    for zone in (header, scope):
+        if zone is not None:
+            text = zone.text(deep=True, separator=" ", strip=True)[:_HEADER_MAX_CHARS]
+            moment = _date_in_text(text, language)
+            if moment is not None:
+                return moment
+    return fallback
