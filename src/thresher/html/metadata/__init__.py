@@ -8,6 +8,7 @@ shows (``<h1>``, ``<time>``, byline elements, a date in the URL path).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urljoin, urlsplit
@@ -20,6 +21,7 @@ from thresher.html.metadata.jsonld import read_jsonld
 from thresher.html.metadata.language import normalise_language
 from thresher.html.metadata.meta_tags import read_meta_tags, read_microdata
 from thresher.html.metadata.page_dates import find_visible_date
+from thresher.html.metadata.published import choose_published
 from thresher.html.metadata.text import clean_value
 from thresher.html.metadata.title import choose_title, site_name_keys
 
@@ -53,6 +55,8 @@ _PUBLISHED_KEYS = ("article:published_time", "og:article:published_time", "artic
                    "publishdate", "publish-date", "publish_date", "published-date", "date",
                    "datecreated", "dc.created", "release_date", "og:pubdate", "pub_date",
                    "article_date_original", "cxenseparse:recs:publishtime", "originalpublicationdate")
+# Other keys that name a publication date (site-specific prefixes: "sw-pubdate", "x:publish_date").
+_PUBLISHED_KEY = re.compile(r"pub(?:lish(?:ed)?)?[-_.:]?(?:date|time)|date[-_.:]?pub|firstpublished")
 _SITE_KEYS = ("og:site_name", "application-name", "apple-mobile-web-app-title", "publisher",
               "dc.publisher", "citation_journal_title")
 _DESCRIPTION_KEYS = ("og:description", "description", "twitter:description", "dc.description",
@@ -112,14 +116,11 @@ def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
         authors = find_byline(tree, site_names=publisher_names)
 
     dayfirst = bool(language) and not (language or "").startswith("en")
-    published = parse_date(jsonld.published, dayfirst=dayfirst)
-    if published is None:
-        published = next((moment for key in _PUBLISHED_KEYS
-                          if (moment := parse_date(meta.first(key), dayfirst=dayfirst))), None)
-    if published is None:
-        published = next((moment for value in micro.get("datepublished", []) +
-                          micro.get("datecreated", [])
-                          if (moment := parse_date(value, dayfirst=dayfirst))), None)
+    published_keys = _PUBLISHED_KEYS + tuple(key for key in meta.keys() if _PUBLISHED_KEY.search(key))
+    stated = [jsonld.published] + [meta.first(key) for key in published_keys] + \
+        micro.get("datepublished", []) + micro.get("datecreated", [])
+    candidates = [moment for value in stated if (moment := parse_date(value, dayfirst=dayfirst))]
+    published = choose_published(candidates, date_from_url(url)) if candidates else None
     if published is None:
         headline = next((node for node, text in heading_nodes if text == title),
                         heading_nodes[0][0] if heading_nodes else None)

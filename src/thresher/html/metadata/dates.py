@@ -28,6 +28,7 @@ _MAX_FREE_TEXT_CHARS = 60
 _DEFAULT_A = datetime(2001, 1, 1)
 _DEFAULT_B = datetime(2002, 2, 2)
 
+_YEAR_FIRST = re.compile(r"^\s*\d{4}\D")
 # Date-shaped path segments: /2020/05/17/, /2020-05-17/, /20200517/.
 _URL_DATE = re.compile(
     r"(?<![0-9])((?:19|20)[0-9]{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12][0-9]|3[01])(?![0-9])")
@@ -49,6 +50,8 @@ def _drop_fold(moment: datetime) -> datetime:
 
 def _parse_general(text: str, dayfirst: bool) -> datetime | None:
     """dateutil's general parser; None unless the text names year, month and day."""
+    if _YEAR_FIRST.match(text):
+        dayfirst = False  # "2022-05-04 ..." is year-month-day whatever the locale
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # UnknownTimezoneWarning for "10:00 CET"
@@ -100,10 +103,14 @@ def parse_free_text_date(value: str | None, *, language: str | None = None) -> d
             moment = dateparser.parse(text, settings=settings)  # type: ignore[arg-type]
     except Exception:  # dateparser raises a wide range of errors on odd input
         return None
-    if moment is None:
-        return None
+    if moment is None or not _names_year(text, moment.year):
+        return None  # relative dates ("vor 2 Stunden", "hace 4 minutos") say when the page was saved
     moment = _drop_fold(moment)
     return moment if is_plausible(moment) else None
+
+
+def _names_year(text: str, year: int) -> bool:
+    return str(year) in text or re.search(rf"(?<!\d){year % 100:02d}(?!\d)", text) is not None
 
 
 def date_from_url(url: str | None) -> datetime | None:

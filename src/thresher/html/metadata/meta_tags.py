@@ -34,6 +34,9 @@ class MetaTags:
                 return values[0]
         return None
 
+    def keys(self) -> list[str]:
+        return list(self._values)
+
     def all(self, *keys: str) -> list[str]:
         """Every value under the first key that has any."""
         for key in keys:
