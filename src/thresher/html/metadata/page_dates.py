@@ -74,7 +74,7 @@ def _element_date(node: LexborNode, language: str | None) -> datetime | None:
     if moment is None:
         text = node.text(deep=True, separator=" ", strip=True)
         if text and len(text) <= _MAX_DATE_TEXT:
-            moment = parse_free_text_date(text, language=language) or _date_in_text(text, language)
+            moment = parse_date(text, dayfirst=True) or _date_in_text(text, language)
     return moment
 
 
