@@ -135,10 +135,28 @@ def find_visible_date(tree: LexborHTMLParser, *, language: str | None,
         if moment is not None:
             return moment
         fallback = fallback or update
-    for zone in (header, scope):
-        if zone is not None:
-            text = zone.text(deep=True, separator=" ", strip=True)[:_HEADER_MAX_CHARS]
-            moment = _date_in_text(text, language)
-            if moment is not None:
-                return moment
+    texts = [_around(header)] if header is not None else []
+    if scope is not None:
+        texts.append(scope.text(deep=True, separator=" ", strip=True)[:_HEADER_MAX_CHARS])
+    for text in texts:
+        moment = _date_in_text(text, language)
+        if moment is not None:
+            return moment
     return fallback
+
+
+def _around(zone: LexborNode) -> str:
+    """The text of the header zone with a few sibling elements before and after it."""
+    before: list[str] = []
+    node = zone.prev
+    while node is not None and len(before) < 3:
+        if node.is_element_node:
+            before.insert(0, node.text(deep=True, separator=" ", strip=True)[-300:])
+        node = node.prev
+    after: list[str] = []
+    node = zone.next
+    while node is not None and len(after) < 4:
+        if node.is_element_node:
+            after.append(node.text(deep=True, separator=" ", strip=True)[:300])
+        node = node.next
+    return " ".join([*before, zone.text(deep=True, separator=" ", strip=True)[:_HEADER_MAX_CHARS], *after])
