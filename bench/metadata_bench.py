@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib.metadata
 import importlib.util
 import json
 import sys
@@ -126,11 +127,12 @@ def main(argv: list[str] | None = None) -> int:
                 if "date" in prediction:
                     prediction["date"] = meta_eval.norm_date(prediction["date"])
             outputs[name] = predictions
-            label = f"{name} {peers[name][0] and __import__('importlib.metadata').metadata.version(peers[name][0])}"
+            label = f"{name} {importlib.metadata.version(peers[name][0])}"
             rows.append((label, meta_eval.evaluate(truth, predictions), n / peer_seconds))
             errors += peer_errors
     first, second = halves([page_id for page_id, _ in pages])
-    for label, part in (("thresher, half A (id hash even)", first), ("thresher, half B (id hash odd)", second)):
+    for label, part in (("thresher, half A (id hash even)", first),
+                        ("thresher, half B (id hash odd)", second)):
         part_truth = {k: v for k, v in truth.items() if k in part}
         rows.append((f"{label} n={len(part)}", meta_eval.evaluate(part_truth, thresher_pred), None))
 

@@ -112,18 +112,18 @@ def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
             authors = clean_authors(meta.all(key), site_names=publisher_names)
             if authors:
                 break
+    headline = next((node for node, text in heading_nodes if text == title),
+                    heading_nodes[0][0] if heading_nodes else None)
     if not authors:
-        authors = find_byline(tree, site_names=publisher_names)
+        authors = find_byline(tree, headline=headline, site_names=publisher_names)
 
     dayfirst = bool(language) and not (language or "").startswith("en")
-    published_keys = _PUBLISHED_KEYS + tuple(key for key in meta.keys() if _PUBLISHED_KEY.search(key))
+    published_keys = _PUBLISHED_KEYS + tuple(key for key in meta.names() if _PUBLISHED_KEY.search(key))
     stated = [jsonld.published] + [meta.first(key) for key in published_keys] + \
         micro.get("datepublished", []) + micro.get("datecreated", [])
     candidates = [moment for value in stated if (moment := parse_date(value, dayfirst=dayfirst))]
     published = choose_published(candidates, date_from_url(url)) if candidates else None
     if published is None:
-        headline = next((node for node, text in heading_nodes if text == title),
-                        heading_nodes[0][0] if heading_nodes else None)
         published = find_visible_date(tree, language=language, headline=headline)
     if published is None:
         published = date_from_url(url)

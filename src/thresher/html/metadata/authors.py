@@ -12,32 +12,48 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from thresher.html.metadata.containers import is_foreign
+from thresher.html.metadata.header import header_zone
 from thresher.html.metadata.text import clean_value, normalise_for_match
 
 __all__ = ["clean_authors", "find_byline"]
 
 # Words that introduce a byline, in the languages the web writes most ("by", "von", "par" …).
 _LEAD = re.compile(
-    r"^(?:(?:written|posted|reported|published|text|words|story|article|photos?|fotos?|"
-    r"escrito|publicado|scritto|geschrieben|verfasst|redigé|écrit)\s+)?"
+    r"^(?:(?:written|posted|reported|published|submitted|text|words|story|article|photos?|fotos?|"
+    r"escrito|publicado|scritto|geschrieben|verfasst|redigé|écrit|veröffentlicht|erstellt|"
+    r"gespeichert|publiziert|eingestellt)\s+)?"
     r"(?:by|von|par|por|door|di|da|af|av|przez|od|от|автор|작성자|著者)\b[\s:]*"
     r"|^(?:authors?|autor(?:in|en|a|es)?|auteur(?:e|s)?|autore|author\(s\)|text|texte|testo|"
-    r"reporter|redaktion|written|geschrieben|posted|byline)\s*[:：\-–—]\s*",
+    r"reporter|redaktion|written|geschrieben|posted|byline|interview|veröffentlicht|erstellt|"
+    r"publiziert)\s*[:：\-–—]?\s+",
     re.IGNORECASE)
 # Separators between several names.
 _SPLIT = re.compile(
     r"\s*[,;|/·•\n]\s*|\s+(?:&|and|und|et|y|e|en|og|och|i|и|ja|és|oraz|with|mit|avec|con)\s+",
     re.IGNORECASE)
 # Job titles and labels that follow or stand in for a name; generic newsroom vocabulary.
-_ROLES = frozenset("""
-staff writer writers reporter reporters editor editors correspondent correspondents contributor
-contributors columnist columnists author authors guest post senior associate managing chief
-digital news desk team staff freelance photographer photographers photos photo video editorial
-redakteur redakteurin redaktion korrespondent korrespondentin mitarbeiter autorin autor
-journaliste rédaction rédacteur periodista redacción redazione giornalista
-updated published posted share tweet email comments comment follow read more min minutes
-hours ago view all articles profile about contact home subscribe sign login
-""".split())
+_ROLES = frozenset((
+    "staff", "writer", "writers", "reporter", "reporters", "editor", "editors", "correspondent",
+    "correspondents", "contributor", "contributors", "columnist", "columnists", "author",
+    "authors", "guest", "post", "senior", "associate", "managing", "chief", "digital", "news",
+    "desk", "team", "staff", "freelance", "photographer", "photographers", "photos", "photo",
+    "video", "editorial", "redakteur", "redakteurin", "redaktion", "korrespondent",
+    "korrespondentin", "mitarbeiter", "autorin", "autor", "journaliste", "rédaction", "rédacteur",
+    "periodista", "redacción", "redazione", "giornalista", "updated", "published", "posted",
+    "share", "tweet", "email", "comments", "comment", "follow", "read", "more", "min", "minutes",
+    "hours", "ago", "view", "all", "articles", "profile", "about", "contact", "home", "subscribe",
+    "sign", "login",
+))
+# Credits for pictures are not bylines of the text.
+_PICTURE_CREDIT = re.compile(r"^(?:photos?|fotos?|bild(?:er)?|images?|illustrations?|grafik|video)\b",
+                             re.IGNORECASE)
+# Lower-case words that may sit inside a name ("Ursula von der Leyen", "Vincent van Gogh").
+_PARTICLES = frozenset((
+    "von", "van", "der", "den", "de", "da", "di", "del", "della", "dos", "das", "du", "la", "le",
+    "bin", "ibn", "al", "el", "ten", "ter", "zu", "y", "e",
+))
+_URL_OR_MAIL = re.compile(r"\S+://\S*|www\.\S+|\S+@\S+\.\S+|(?<!\w)@\w+")
 _NOT_NAME_CHARS = re.compile(r"[0-9@#<>{}=+_\\\[\]]|https?:|www\.|\.(?:com|org|net|de|html?)\b", re.I)
 _MAX_NAME_WORDS = 6
 _MAX_NAME_CHARS = 60
@@ -49,6 +65,18 @@ def _strip_lead(text: str) -> str:
         previous = text
         text = _LEAD.sub("", text, count=1).strip(" \t:-–—|·•,")
     return text
+
+
+def _cut_at_sentence(part: str) -> str:
+    """"Jane Doe am Samstag", "Richard Precht im Gespräch": a capitalised name ends at the
+    first lower-case word that is not a name particle."""
+    words = part.split()
+    if len(words) < 2 or not words[0][:1].isupper():
+        return part
+    for index, word in enumerate(words[1:], start=1):
+        if word[:1].islower() and word.casefold() not in _PARTICLES:
+            return " ".join(words[:index])
+    return part
 
 
 def _is_name(part: str, site_names: set[str]) -> bool:
@@ -79,10 +107,12 @@ def clean_authors(raw: list[str], *, site_names: tuple[str | None, ...] = ()) ->
         text = clean_value(value, 500)
         if not text:
             continue
-        text = _strip_lead(text)
+        text = _strip_lead(_URL_OR_MAIL.sub(" ", text))
         for piece in _SPLIT.split(text):
             part = _strip_lead(piece.strip(" \t.:-–—'\"()[]*"))
-            part = part.strip(" \t.:-–—'\"()[]*")
+            if _PICTURE_CREDIT.match(part):
+                continue
+            part = _cut_at_sentence(part).strip(" \t.:-–—'\"()[]*")
             if not _is_name(part, excluded):
                 continue
             key = normalise_for_match(part)
@@ -93,47 +123,43 @@ def clean_authors(raw: list[str], *, site_names: tuple[str | None, ...] = ()) ->
 
 
 # Byline containers, by the class/id vocabulary of publishing systems (author, byline and
-# their translations), and the HTML5 link relation for authors.
+# their translations, "submitted" of Drupal), and the HTML5 link relation for authors.
 _BYLINE_SELECTOR = (
     '[rel~="author" i], [class*="byline" i], [id*="byline" i], [class*="author" i], '
     '[id*="author" i], [class*="autor" i], [class*="auteur" i], [class*="writer" i], '
-    '[data-author], a[href*="/author/" i], a[href*="/autor/" i], a[href*="/authors/" i]')
-# Containers whose author is somebody else's (comments, related teasers, author biographies).
-_FOREIGN = re.compile(r"comment|related|teaser|recommend|sidebar|footer|bio\b|about|widget|newsletter",
-                      re.I)
+    '[class~="submitted" i], [data-author], a[href*="/author/" i], a[href*="/autor/" i], '
+    'a[href*="/authors/" i], a[href*="/autoren/" i]')
 _MAX_BYLINE_CHARS = 200
-_MAX_CANDIDATES = 60
+_MAX_CANDIDATES = 40
+_SKIPPED_TAGS = frozenset({"meta", "link", "script", "style", "img", "body", "html", "article"})
 
 
-def _in_foreign_container(node: LexborNode) -> bool:
-    ancestor = node
-    for _ in range(8):
-        if ancestor is None:
-            return False
-        if ancestor.tag in {"footer", "aside", "nav"}:
-            return True
-        attributes = ancestor.attributes
-        marker = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
-        if _FOREIGN.search(marker):
-            return True
-        ancestor = ancestor.parent
-    return False
-
-
-def find_byline(tree: LexborHTMLParser, *, site_names: tuple[str | None, ...] = ()) -> tuple[str, ...]:
-    """Author names from the page's byline elements, when the metadata names none."""
-    scope: LexborNode | None = tree.css_first("article") or tree.body
-    if scope is None:
-        return ()
-    for count, node in enumerate(scope.css(_BYLINE_SELECTOR)):
+def _byline_in(zone: LexborNode, excluded: tuple[str | None, ...]) -> tuple[str, ...]:
+    for count, node in enumerate(zone.css(_BYLINE_SELECTOR)):
         if count >= _MAX_CANDIDATES:
             break
-        if node.tag in {"meta", "link", "script", "style", "img", "body", "html", "article"}:
+        if node.tag in _SKIPPED_TAGS:
             continue
         text = node.text(deep=True, separator=" ", strip=True)
-        if not text or len(text) > _MAX_BYLINE_CHARS or _in_foreign_container(node):
+        if not text or len(text) > _MAX_BYLINE_CHARS or is_foreign(node):
             continue
-        names = clean_authors([text], site_names=site_names)
+        names = clean_authors([text], site_names=excluded)
+        if names:
+            return names
+    return ()
+
+
+def find_byline(tree: LexborHTMLParser, *, headline: LexborNode | None,
+                site_names: tuple[str | None, ...] = ()) -> tuple[str, ...]:
+    """Author names from the byline elements near the headline, else in the article or body."""
+    zones: list[LexborNode] = []
+    if headline is not None:
+        zones.append(header_zone(headline))
+    for zone in (tree.css_first("article"), tree.body):
+        if zone is not None:
+            zones.append(zone)
+    for zone in zones:
+        names = _byline_in(zone, site_names)
         if names:
             return names
     return ()

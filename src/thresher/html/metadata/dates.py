@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import re
 import warnings
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 from dateutil import parser as dateutil_parser
 from dateutil.parser import isoparse
@@ -40,7 +40,7 @@ _URL_DATE = re.compile(
 def is_plausible(moment: datetime) -> bool:
     """Between the start of the web era and a couple of days from now (clock skew, time zones)."""
     naive = moment.replace(tzinfo=None) if moment.tzinfo else moment
-    return _EARLIEST_YEAR <= naive.year and naive <= datetime.now() + timedelta(days=2)
+    return naive.year >= _EARLIEST_YEAR and naive <= datetime.now() + timedelta(days=2)
 
 
 def _drop_fold(moment: datetime) -> datetime:
@@ -48,7 +48,7 @@ def _drop_fold(moment: datetime) -> datetime:
     offset = moment.utcoffset()
     if moment.tzinfo is None or offset is None:
         return moment
-    return moment.replace(tzinfo=timezone.utc if not offset else timezone(offset))
+    return moment.replace(tzinfo=UTC if not offset else timezone(offset))
 
 
 def _parse_general(text: str, dayfirst: bool) -> datetime | None:

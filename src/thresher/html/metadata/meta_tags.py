@@ -34,7 +34,7 @@ class MetaTags:
                 return values[0]
         return None
 
-    def keys(self) -> list[str]:
+    def names(self) -> list[str]:
         return list(self._values)
 
     def all(self, *keys: str) -> list[str]:

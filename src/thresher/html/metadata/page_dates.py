@@ -17,20 +17,19 @@ from datetime import datetime
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from thresher.html.metadata.containers import is_foreign, marker
 from thresher.html.metadata.dates import parse_date, parse_free_text_date
+from thresher.html.metadata.header import header_zone, text_around
 
 __all__ = ["find_visible_date"]
 
 _DATE_SELECTOR = (
     '[class*="date" i], [id*="date" i], [class*="publish" i], [class*="posted" i], '
     '[class*="datum" i], [class*="fecha" i], [class*="time" i], [data-testid*="date" i]')
-_FOREIGN = re.compile(r"comment|related|teaser|recommend|newsletter|widget|footer|calendar|"
-                      r"event|archive|popular|trending", re.I)
 _UPDATE = re.compile(r"updat|modif|edited|aktualisiert|geändert|revis", re.I)
 _MAX_ELEMENTS = 30
 _MAX_DATE_TEXT = 80
 _HEADER_MAX_CHARS = 1500
-_HEADER_LEVELS = 4
 # Where a date may be written in text: day.month.year in digits, or digits next to a
 # word (a month name in any language) and a four-digit year.
 _DATE_SHAPED = re.compile(
@@ -39,29 +38,12 @@ _DATE_SHAPED = re.compile(
     r"|[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2})(?![\w])")
 
 
-def _marker(node: LexborNode) -> str:
-    attributes = node.attributes
-    return (f"{attributes.get('class') or ''} {attributes.get('id') or ''} "
-            f"{attributes.get('itemprop') or ''} {attributes.get('data-testid') or ''}")
-
-
-def _foreign(node: LexborNode) -> bool:
-    ancestor: LexborNode | None = node
-    for _ in range(5):
-        if ancestor is None:
-            return False
-        if ancestor.tag in {"footer", "nav"} or _FOREIGN.search(_marker(ancestor)):
-            return True
-        ancestor = ancestor.parent
-    return False
-
-
 def _is_update(node: LexborNode) -> bool:
     ancestor: LexborNode | None = node
     for _ in range(2):
         if ancestor is None:
             return False
-        if _UPDATE.search(_marker(ancestor)):
+        if _UPDATE.search(marker(ancestor)):
             return True
         ancestor = ancestor.parent
     return False
@@ -82,13 +64,13 @@ def _dated_elements(zone: LexborNode, language: str | None) -> tuple[datetime | 
     """(publication date, update date) from the time and date-class elements of a zone."""
     times = zone.css("time")[:_MAX_ELEMENTS]
     marked = [node for node in times if "pubdate" in node.attributes or
-              re.search(r"publish|created", _marker(node), re.I)]
+              re.search(r"publish|created", marker(node), re.I)]
     candidates = marked + [node for node in times if node not in marked]
     candidates += [node for node in zone.css(_DATE_SELECTOR)[:_MAX_ELEMENTS]
                    if node.tag not in {"time", "script", "style", "body", "html", "img", "article"}]
     fallback = None
     for node in candidates:
-        if _foreign(node):
+        if is_foreign(node):
             continue
         moment = _element_date(node, language)
         if moment is None:
@@ -97,19 +79,6 @@ def _dated_elements(zone: LexborNode, language: str | None) -> tuple[datetime | 
             return moment, fallback
         fallback = fallback or moment
     return None, fallback
-
-
-def _header_zone(headline: LexborNode) -> LexborNode:
-    """The headline's enclosing element that also holds the byline and dateline."""
-    zone = headline
-    for _ in range(_HEADER_LEVELS):
-        parent = zone.parent
-        if parent is None or parent.tag in {"body", "html"}:
-            break
-        if len(parent.text(deep=True, strip=True)) > _HEADER_MAX_CHARS:
-            break
-        zone = parent
-    return zone
 
 
 def _date_in_text(text: str, language: str | None) -> datetime | None:
@@ -126,7 +95,7 @@ def _date_in_text(text: str, language: str | None) -> datetime | None:
 def find_visible_date(tree: LexborHTMLParser, *, language: str | None,
                       headline: LexborNode | None) -> datetime | None:
     scope: LexborNode | None = tree.css_first("article") or tree.body
-    header = _header_zone(headline) if headline is not None else None
+    header = header_zone(headline) if headline is not None else None
     fallback = None
     for zone in (header, scope):
         if zone is None:
@@ -135,7 +104,7 @@ def find_visible_date(tree: LexborHTMLParser, *, language: str | None,
         if moment is not None:
             return moment
         fallback = fallback or update
-    texts = [_around(header)] if header is not None else []
+    texts = [text_around(header)] if header is not None else []
     if scope is not None:
         texts.append(scope.text(deep=True, separator=" ", strip=True)[:_HEADER_MAX_CHARS])
     for text in texts:
@@ -143,20 +112,3 @@ def find_visible_date(tree: LexborHTMLParser, *, language: str | None,
         if moment is not None:
             return moment
     return fallback
-
-
-def _around(zone: LexborNode) -> str:
-    """The text of the header zone with a few sibling elements before and after it."""
-    before: list[str] = []
-    node = zone.prev
-    while node is not None and len(before) < 3:
-        if node.is_element_node:
-            before.insert(0, node.text(deep=True, separator=" ", strip=True)[-300:])
-        node = node.prev
-    after: list[str] = []
-    node = zone.next
-    while node is not None and len(after) < 4:
-        if node.is_element_node:
-            after.append(node.text(deep=True, separator=" ", strip=True)[:300])
-        node = node.next
-    return " ".join([*before, zone.text(deep=True, separator=" ", strip=True)[:_HEADER_MAX_CHARS], *after])
