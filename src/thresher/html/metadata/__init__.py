@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urljoin, urlsplit
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from thresher.html.metadata.authors import clean_authors, find_byline
 from thresher.html.metadata.dates import date_from_url, parse_date
-from thresher.html.metadata.jsonld import read_jsonld
+from thresher.html.metadata.jsonld import JsonLdFacts, read_jsonld
 from thresher.html.metadata.language import normalise_language
-from thresher.html.metadata.meta_tags import read_meta_tags, read_microdata
+from thresher.html.metadata.meta_tags import MetaTags, read_meta_tags, read_microdata
 from thresher.html.metadata.page_dates import find_visible_date
 from thresher.html.metadata.published import choose_published
 from thresher.html.metadata.text import clean_value
@@ -76,6 +76,29 @@ def _canonical_url(tree: LexborHTMLParser, og_url: str | None, url: str | None) 
     return None
 
 
+def _choose_authors(jsonld: JsonLdFacts, micro: dict[str, list[str]], meta: MetaTags,
+                    tree: LexborHTMLParser, headline: LexborNode | None,
+                    site_keys: frozenset[str]) -> tuple[str, ...]:
+    """Authors from the first source naming a person; a source naming only the site
+    itself (an Organization author equal to the publisher) is kept as a last resort."""
+    sources: list[list[str]] = [list(jsonld.authors), micro.get("author.name", []) or
+                                micro.get("author", [])]
+    sources += [meta.all(key) for key in _AUTHOR_KEYS]
+    site_only: tuple[str, ...] = ()
+    for raw in sources:
+        if not raw:
+            continue
+        names = clean_authors(raw, site_keys=site_keys)
+        if names:
+            return names
+        site_only = site_only or clean_authors(raw)
+    names = find_byline(tree, headline=headline, site_keys=site_keys)
+    return names or (site_only if _KEEP_SITE_AUTHORS else ())
+
+
+_KEEP_SITE_AUTHORS = False
+
+
 def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
     """Read the metadata of a parsed page; ``url`` helps resolve relative links and dates."""
     meta = read_meta_tags(tree)
@@ -103,19 +126,9 @@ def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
         meta=[value for key in _TITLE_KEYS if (value := meta.first(key))] + micro.get("headline", []),
         headings=headings, html_title=html_title, site_keys=site_keys)
 
-    publisher_names = (site_name, jsonld.publisher, jsonld.website_name)
-    authors = clean_authors(list(jsonld.authors))
-    if not authors:
-        authors = clean_authors(micro.get("author.name", []) or micro.get("author", []))
-    if not authors:
-        for key in _AUTHOR_KEYS:
-            authors = clean_authors(meta.all(key), site_names=publisher_names)
-            if authors:
-                break
     headline = next((node for node, text in heading_nodes if text == title),
                     heading_nodes[0][0] if heading_nodes else None)
-    if not authors:
-        authors = find_byline(tree, headline=headline, site_names=publisher_names)
+    authors = _choose_authors(jsonld, micro, meta, tree, headline, frozenset(site_keys))
 
     dayfirst = bool(language) and not (language or "").startswith("en")
     published_keys = _PUBLISHED_KEYS + tuple(key for key in meta.names() if _PUBLISHED_KEY.search(key))

@@ -43,7 +43,8 @@ _ROLES = frozenset((
     "periodista", "redacción", "redazione", "giornalista", "updated", "published", "posted",
     "share", "tweet", "email", "comments", "comment", "follow", "read", "more", "min", "minutes",
     "hours", "ago", "view", "all", "articles", "profile", "about", "contact", "home", "subscribe",
-    "sign", "login",
+    "sign", "login", "am", "on", "at", "datum", "date", "beitrag", "artikel", "article", "admin",
+    "administrator", "webmaster", "no", "none", "unknown", "anonymous", "zur", "artikelübersicht",
 ))
 # Credits for pictures are not bylines of the text.
 _PICTURE_CREDIT = re.compile(r"^(?:photos?|fotos?|bild(?:er)?|images?|illustrations?|grafik|video)\b",
@@ -79,6 +80,15 @@ def _cut_at_sentence(part: str) -> str:
     return part
 
 
+def _collapse_repeat(part: str) -> str:
+    """"Jane Doe Jane Doe" (a name shown twice, e.g. for screen readers) → "Jane Doe"."""
+    words = part.split()
+    half = len(words) // 2
+    if half and len(words) % 2 == 0 and words[:half] == words[half:]:
+        return " ".join(words[:half])
+    return part
+
+
 def _is_name(part: str, site_names: set[str]) -> bool:
     if not part or len(part) > _MAX_NAME_CHARS or _NOT_NAME_CHARS.search(part):
         return False
@@ -94,13 +104,12 @@ def _is_name(part: str, site_names: set[str]) -> bool:
     return bool(key) and key not in site_names
 
 
-def clean_authors(raw: list[str], *, site_names: tuple[str | None, ...] = ()) -> tuple[str, ...]:
+def clean_authors(raw: list[str], *, site_keys: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """Single, de-duplicated names from raw author strings, in order of appearance.
 
-    ``site_names`` (the site or publisher name) are dropped: a byline that only names
-    the site does not name an author."""
-    excluded = {normalise_for_match(name) for name in site_names if name}
-    excluded.discard("")
+    Names whose match key (``normalise_for_match``) is in ``site_keys`` (the site,
+    publisher or domain name) are dropped."""
+    excluded = site_keys
     names: list[str] = []
     seen: set[str] = set()
     for value in raw:
@@ -112,7 +121,7 @@ def clean_authors(raw: list[str], *, site_names: tuple[str | None, ...] = ()) ->
             part = _strip_lead(piece.strip(" \t.:-–—'\"()[]*"))
             if _PICTURE_CREDIT.match(part):
                 continue
-            part = _cut_at_sentence(part).strip(" \t.:-–—'\"()[]*")
+            part = _collapse_repeat(_cut_at_sentence(part).strip(" \t.:-–—'\"()[]*"))
             if not _is_name(part, excluded):
                 continue
             key = normalise_for_match(part)
@@ -134,7 +143,7 @@ _MAX_CANDIDATES = 40
 _SKIPPED_TAGS = frozenset({"meta", "link", "script", "style", "img", "body", "html", "article"})
 
 
-def _byline_in(zone: LexborNode, excluded: tuple[str | None, ...]) -> tuple[str, ...]:
+def _byline_in(zone: LexborNode, excluded: frozenset[str]) -> tuple[str, ...]:
     for count, node in enumerate(zone.css(_BYLINE_SELECTOR)):
         if count >= _MAX_CANDIDATES:
             break
@@ -143,14 +152,14 @@ def _byline_in(zone: LexborNode, excluded: tuple[str | None, ...]) -> tuple[str,
         text = node.text(deep=True, separator=" ", strip=True)
         if not text or len(text) > _MAX_BYLINE_CHARS or is_foreign(node):
             continue
-        names = clean_authors([text], site_names=excluded)
+        names = clean_authors([text], site_keys=excluded)
         if names:
             return names
     return ()
 
 
 def find_byline(tree: LexborHTMLParser, *, headline: LexborNode | None,
-                site_names: tuple[str | None, ...] = ()) -> tuple[str, ...]:
+                site_keys: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """Author names from the byline elements near the headline, else in the article or body."""
     zones: list[LexborNode] = []
     if headline is not None:
@@ -159,7 +168,7 @@ def find_byline(tree: LexborHTMLParser, *, headline: LexborNode | None,
         if zone is not None:
             zones.append(zone)
     for zone in zones:
-        names = _byline_in(zone, site_names)
+        names = _byline_in(zone, site_keys)
         if names:
             return names
     return ()
