@@ -45,10 +45,18 @@ _ROLES = frozenset((
     "hours", "ago", "view", "all", "articles", "profile", "about", "contact", "home", "subscribe",
     "sign", "login", "am", "on", "at", "datum", "date", "beitrag", "artikel", "article", "admin",
     "administrator", "webmaster", "no", "none", "unknown", "anonymous", "zur", "artikelübersicht",
+    "publisher", "user", "anónimo", "anonimo", "anonyme", "anonym", "journalist", "journalistin",
+    "kolumnist", "kolumnistin", "ceo", "founder", "gründer", "recipe", "guest",
+))
+# Legal forms mark a company (the web agency or the publishing house), not a byline.
+_LEGAL_FORMS = frozenset((
+    "gmbh", "ag", "kg", "inc", "ltd", "llc", "plc", "corp", "sa", "sarl", "srl", "spa", "bv", "nv",
+    "oy", "ab", "as", "ev", "gbr", "ug", "kgaa", "co", "gmbhcokg", "sl", "sas", "limited",
 ))
 # Credits for pictures are not bylines of the text.
-_PICTURE_CREDIT = re.compile(r"^(?:photos?|fotos?|bild(?:er)?|images?|illustrations?|grafik|video)\b",
-                             re.IGNORECASE)
+_PICTURE_CREDIT = re.compile(
+    r"^(?:photos?|fotos?|bild(?:er)?|images?|illustrations?|grafik|video|фото|copyright|©|\(c\))(?!\w)",
+    re.IGNORECASE)
 # Lower-case words that may sit inside a name ("Ursula von der Leyen", "Vincent van Gogh").
 _PARTICLES = frozenset((
     "von", "van", "der", "den", "de", "da", "di", "del", "della", "dos", "das", "du", "la", "le",
@@ -98,8 +106,10 @@ def _is_name(part: str, site_names: set[str]) -> bool:
     if not any(ch.isalpha() for ch in part):
         return False
     lowered = {word.strip(".,()").casefold() for word in words}
-    if lowered <= _ROLES:
+    if lowered <= _ROLES or {word.replace(".", "") for word in lowered} & _LEGAL_FORMS:
         return False
+    if len(words) > 1 and words[0][:1].islower() and words[0].casefold() not in _PARTICLES:
+        return False  # "deutscher Journalist", "in Zusammenarbeit mit": words, not a name
     key = normalise_for_match(part)
     return bool(key) and key not in site_names
 
