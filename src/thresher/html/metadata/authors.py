@@ -12,7 +12,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from thresher.html.metadata.containers import is_foreign
+from thresher.html.metadata.containers import ancestor_ids, is_foreign
 from thresher.html.metadata.header import header_zone
 from thresher.html.metadata.text import clean_value, normalise_for_match
 
@@ -51,7 +51,7 @@ _ROLES = frozenset((
 # Legal forms mark a company (the web agency or the publishing house), not a byline.
 _LEGAL_FORMS = frozenset((
     "gmbh", "ag", "kg", "inc", "ltd", "llc", "plc", "corp", "sa", "sarl", "srl", "spa", "bv", "nv",
-    "oy", "ab", "as", "ev", "gbr", "ug", "kgaa", "co", "gmbhcokg", "sl", "sas", "limited",
+    "oy", "ab", "as", "ev", "gbr", "ug", "kgaa", "gmbhcokg", "sl", "sas", "limited",
 ))
 # Credits for pictures are not bylines of the text.
 _PICTURE_CREDIT = re.compile(
@@ -131,6 +131,8 @@ def clean_authors(raw: list[str], *, site_keys: frozenset[str] = frozenset()) ->
             part = _strip_lead(piece.strip(" \t.:-–—'\"()[]*"))
             if _PICTURE_CREDIT.match(part):
                 continue
+            if " " not in part and "." in part.strip("."):
+                part = part.replace(".", " ")  # "Jane.Doe", a user name shown as a byline
             part = _collapse_repeat(_cut_at_sentence(part).strip(" \t.:-–—'\"()[]*"))
             if not _is_name(part, excluded):
                 continue
@@ -153,14 +155,15 @@ _MAX_CANDIDATES = 40
 _SKIPPED_TAGS = frozenset({"meta", "link", "script", "style", "img", "body", "html", "article"})
 
 
-def _byline_in(zone: LexborNode, excluded: frozenset[str]) -> tuple[str, ...]:
+def _byline_in(zone: LexborNode, excluded: frozenset[str], main: frozenset[int],
+               trusted: bool) -> tuple[str, ...]:
     for count, node in enumerate(zone.css(_BYLINE_SELECTOR)):
         if count >= _MAX_CANDIDATES:
             break
         if node.tag in _SKIPPED_TAGS:
             continue
         text = node.text(deep=True, separator=" ", strip=True)
-        if not text or len(text) > _MAX_BYLINE_CHARS or is_foreign(node):
+        if not text or len(text) > _MAX_BYLINE_CHARS or (not trusted and is_foreign(node, main=main)):
             continue
         names = clean_authors([text], site_keys=excluded)
         if names:
@@ -171,14 +174,15 @@ def _byline_in(zone: LexborNode, excluded: frozenset[str]) -> tuple[str, ...]:
 def find_byline(tree: LexborHTMLParser, *, headline: LexborNode | None,
                 site_keys: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """Author names from the byline elements near the headline, else in the article or body."""
-    zones: list[LexborNode] = []
+    zones: list[tuple[LexborNode, bool]] = []
     if headline is not None:
-        zones.append(header_zone(headline))
+        zones.append((header_zone(headline), True))  # no comment or teaser sits in the header
     for zone in (tree.css_first("article"), tree.body):
         if zone is not None:
-            zones.append(zone)
-    for zone in zones:
-        names = _byline_in(zone, site_keys)
+            zones.append((zone, False))
+    main = ancestor_ids(headline)
+    for zone, trusted in zones:
+        names = _byline_in(zone, site_keys, main, trusted)
         if names:
             return names
     return ()

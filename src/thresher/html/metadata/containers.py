@@ -14,7 +14,7 @@ import re
 
 from selectolax.lexbor import LexborNode
 
-__all__ = ["is_foreign", "marker"]
+__all__ = ["is_foreign", "marker", "ancestor_ids"]
 
 _FOREIGN_WORDS = ("comment", "related", "teaser", "recommend", "sidebar", "widget", "newsletter",
                   "footer", "popular", "trending", "promo", "advert", "share", "social")
@@ -36,11 +36,14 @@ def _has_foreign_word(node: LexborNode) -> bool:
     return any(word.startswith(_FOREIGN_WORDS) for word in _WORD_SPLIT.split(text) if word)
 
 
-def is_foreign(node: LexborNode, *, depth: int = 8) -> bool:
-    """True when the element sits in a comment, teaser, sidebar, footer or navigation."""
+def is_foreign(node: LexborNode, *, depth: int = 8, main: frozenset[int] = frozenset()) -> bool:
+    """True when the element sits in a comment, teaser, sidebar, footer or navigation.
+
+    ``main`` holds the ``mem_id`` of the headline's ancestors: reaching one of them means
+    the element shares its container with the headline, whatever that container's class."""
     ancestor: LexborNode | None = node
     for _ in range(depth):
-        if ancestor is None:
+        if ancestor is None or ancestor.mem_id in main:
             return False
         if ancestor.tag in _FOREIGN_TAGS or _has_foreign_word(ancestor):
             return True
@@ -48,3 +51,12 @@ def is_foreign(node: LexborNode, *, depth: int = 8) -> bool:
             return False
         ancestor = ancestor.parent
     return False
+
+
+def ancestor_ids(node: LexborNode | None) -> frozenset[int]:
+    """The ``mem_id`` of an element and of its ancestors up to (not including) ``body``."""
+    ids: set[int] = set()
+    while node is not None and node.tag not in {"body", "html"}:
+        ids.add(node.mem_id)
+        node = node.parent
+    return frozenset(ids)

@@ -17,7 +17,7 @@ from datetime import datetime
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from thresher.html.metadata.containers import is_foreign, marker
+from thresher.html.metadata.containers import ancestor_ids, is_foreign, marker
 from thresher.html.metadata.dates import parse_date, parse_free_text_date
 from thresher.html.metadata.header import header_zone, text_around
 
@@ -60,7 +60,8 @@ def _element_date(node: LexborNode, language: str | None) -> datetime | None:
     return moment
 
 
-def _dated_elements(zone: LexborNode, language: str | None) -> tuple[datetime | None, datetime | None]:
+def _dated_elements(zone: LexborNode, language: str | None, *, trusted: bool,
+                    main: frozenset[int]) -> tuple[datetime | None, datetime | None]:
     """(publication date, update date) from the time and date-class elements of a zone."""
     times = zone.css("time")[:_MAX_ELEMENTS]
     marked = [node for node in times if "pubdate" in node.attributes or
@@ -70,7 +71,7 @@ def _dated_elements(zone: LexborNode, language: str | None) -> tuple[datetime | 
                    if node.tag not in {"time", "script", "style", "body", "html", "img", "article"}]
     fallback = None
     for node in candidates:
-        if is_foreign(node):
+        if not trusted and is_foreign(node, main=main):
             continue
         moment = _element_date(node, language)
         if moment is None:
@@ -96,11 +97,12 @@ def find_visible_date(tree: LexborHTMLParser, *, language: str | None,
                       headline: LexborNode | None) -> datetime | None:
     scope: LexborNode | None = tree.css_first("article") or tree.body
     header = header_zone(headline) if headline is not None else None
+    main = ancestor_ids(headline)
     fallback = None
     for zone in (header, scope):
         if zone is None:
             continue
-        moment, update = _dated_elements(zone, language)
+        moment, update = _dated_elements(zone, language, trusted=zone is header, main=main)
         if moment is not None:
             return moment
         fallback = fallback or update
