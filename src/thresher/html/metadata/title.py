@@ -20,6 +20,9 @@ __all__ = ["strip_site_name", "site_name_keys", "choose_title"]
 # colons, guillemets, bullets, slashes; "::" and "||" unspaced as well.
 _SEPARATOR = re.compile(r"\s+[|\-–—»«·•~/:>]\s+|\s*(?:\|\||::)\s*|\s+\|\s*|\s*\|\s+")
 _MIN_HEADLINE_CHARS = 8
+# An h1 sharing this share of its words with the stated title is the same headline, as
+# shown (stated titles add kickers, drop subtitles, or get shortened for sharing).
+_SIMILAR = 1 / 3
 
 
 def site_name_keys(names: list[str | None], url: str | None) -> set[str]:
@@ -38,9 +41,12 @@ def site_name_keys(names: list[str | None], url: str | None) -> set[str]:
 
 def _is_site_part(part: str, site_keys: set[str]) -> bool:
     key = normalise_for_match(part)
-    if not key:
-        return True
-    return any(key == site or (len(site) >= 4 and (site in key or key in site)) for site in site_keys)
+    if not key or key.isdigit():
+        return True  # nothing but punctuation, or a date/number ("23.01.2022 - Headline")
+    # a part naming the site with a little more ("Site Magazin", "Site.de") or less
+    return any(key == site or (len(site) >= 4 and (site in key or key in site)
+                               and len(key) <= 2 * len(site) and len(site) <= 2 * len(key))
+               for site in site_keys)
 
 
 def strip_site_name(title: str, site_keys: set[str], *, guess: bool = False) -> str:
@@ -71,10 +77,16 @@ def strip_site_name(title: str, site_keys: set[str], *, guess: bool = False) -> 
     return result if len(result) >= 3 else title
 
 
-def _agrees(a: str, b: str) -> bool:
-    ka, kb = normalise_for_match(a), normalise_for_match(b)
-    return bool(ka) and bool(kb) and (ka == kb or (len(ka) >= 10 and ka in kb) or
-                                      (len(kb) >= 10 and kb in ka))
+_WORDS = re.compile(r"\w+")
+
+
+def _similarity(a: str, b: str) -> float:
+    """Share of words in common, relative to the longer text (0 to 1)."""
+    wa, wb = _WORDS.findall(a.casefold()), _WORDS.findall(b.casefold())
+    if not wa or not wb:
+        return 0.0
+    common = len(set(wa) & set(wb))
+    return common / max(len(set(wa)), len(set(wb)))
 
 
 def choose_title(*, jsonld: str | None, jsonld_is_article: bool, meta: list[str],
@@ -85,16 +97,35 @@ def choose_title(*, jsonld: str | None, jsonld_is_article: bool, meta: list[str]
     stated = ([strip_site_name(jsonld, site_keys)] if jsonld and jsonld_is_article else []) + meta_clean
     if html_clean:
         stated.append(html_clean)
+    if jsonld and not jsonld_is_article:
+        stated.append(strip_site_name(jsonld, site_keys))
+    usable = [heading for heading in headings
+              if len(heading) >= _MIN_HEADLINE_CHARS and not _is_site_part(heading, site_keys)]
     # An h1 that says what the metadata says is the headline as shown on the page.
-    for heading in headings:
-        if len(heading) >= _MIN_HEADLINE_CHARS and any(
-                normalise_for_match(heading) == normalise_for_match(value) for value in stated):
+    for heading in usable:
+        key = normalise_for_match(heading)
+        if any(key == normalise_for_match(value) for value in stated):
             return heading
+    # An h1 that is a stated title plus a kicker ("Tunesien Große Aufgaben …", the kicker
+    # set in its own span): the stated title is the headline proper.
+    for heading in usable:
+        key = normalise_for_match(heading)
+        for value in stated:
+            value_key = normalise_for_match(value)
+            if (len(value_key) >= 10 and len(value_key) * 2 >= len(key)
+                    and (key.endswith(value_key) or key.startswith(value_key))):
+                return value
+    best, best_score = None, 0.0
+    for heading in usable:
+        for value in stated + ([html_title] if html_title else []):
+            score = _similarity(heading, value)
+            if score > best_score:
+                best, best_score = heading, score
+    if best is not None and best_score >= _SIMILAR:
+        return best
     if stated:
         return stated[0]
-    for heading in headings:
-        if len(heading) >= _MIN_HEADLINE_CHARS and not _is_site_part(heading, site_keys):
-            return heading
-    if jsonld:
-        return strip_site_name(jsonld, site_keys)
+    if usable:
+        return usable[0]
     return headings[0] if headings else None
+
