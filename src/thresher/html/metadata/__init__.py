@@ -22,7 +22,7 @@ from thresher.html.metadata.language import normalise_language
 from thresher.html.metadata.meta_tags import MetaTags, read_meta_tags, read_microdata
 from thresher.html.metadata.page_dates import find_visible_date
 from thresher.html.metadata.published import choose_published
-from thresher.html.metadata.text import clean_value
+from thresher.html.metadata.text import clean_value, visible_text
 from thresher.html.metadata.title import choose_title, site_name_keys
 
 __all__ = ["Metadata", "read_metadata"]
@@ -119,7 +119,7 @@ def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
     title_node = tree.css_first("title")
     html_title = clean_value(title_node.text(deep=True), 500) if title_node else None
     heading_nodes = [(node, text) for node in tree.css("h1")[:5]
-                     if (text := clean_value(node.text(deep=True, separator=" "), 500))]
+                     if (text := clean_value(visible_text(node), 500))]
     headings = [text for _, text in heading_nodes]
     title = choose_title(
         jsonld=jsonld.headline, jsonld_is_article=jsonld.headline_is_article,

@@ -98,7 +98,7 @@ def _collapse_repeat(part: str) -> str:
 
 
 def _is_name(part: str, site_names: set[str]) -> bool:
-    if not part or len(part) > _MAX_NAME_CHARS or _NOT_NAME_CHARS.search(part):
+    if len(part) < 2 or len(part) > _MAX_NAME_CHARS or _NOT_NAME_CHARS.search(part):
         return False
     words = part.split()
     if len(words) > _MAX_NAME_WORDS:

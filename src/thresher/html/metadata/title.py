@@ -20,6 +20,10 @@ __all__ = ["strip_site_name", "site_name_keys", "choose_title"]
 # colons, guillemets, bullets, slashes; "::" and "||" unspaced as well.
 _SEPARATOR = re.compile(r"\s+[|\-–—»«·•~/:>]\s+|\s*(?:\|\||::)\s*|\s+\|\s*|\s*\|\s+")
 _MIN_HEADLINE_CHARS = 8
+# Title parts that name a kind of page rather than the article (blog-engine defaults).
+_SECTION_WORDS = frozenset({"blogarchive", "blogarchiv", "archive", "archiv", "home", "startseite",
+                            "homepage", "blog", "news", "nachrichten", "aktuelles", "accueil",
+                            "inicio", "noticias"})
 # An h1 sharing this share of its words with the stated title is the same headline, as
 # shown (stated titles add kickers, drop subtitles, or get shortened for sharing).
 _SIMILAR = 1 / 3
@@ -41,7 +45,7 @@ def site_name_keys(names: list[str | None], url: str | None) -> set[str]:
 
 def _is_site_part(part: str, site_keys: set[str]) -> bool:
     key = normalise_for_match(part)
-    if not key or key.isdigit():
+    if not key or key.isdigit() or key in _SECTION_WORDS:
         return True  # nothing but punctuation, or a date/number ("23.01.2022 - Headline")
     # a part naming the site with a little more ("Site Magazin", "Site.de") or less
     return any(key == site or (len(site) >= 4 and (site in key or key in site)

@@ -1,0 +1,241 @@
+"""Page metadata: hand-written pages under tests/golden/metadata, unit checks of the
+cleaners, and property tests that arbitrary values never make the reader raise."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from thresher import extract
+from thresher.html.metadata import Metadata, read_metadata
+from thresher.html.metadata.authors import clean_authors
+from thresher.html.metadata.dates import date_from_url, parse_date, parse_free_text_date
+from thresher.html.metadata.language import normalise_language
+from thresher.html.metadata.title import site_name_keys, strip_site_name
+from thresher.html.parse import parse_document
+
+GOLDEN = Path(__file__).parent / "golden" / "metadata"
+
+
+def read(name: str, url: str | None = None) -> Metadata:
+    return read_metadata(parse_document((GOLDEN / name).read_text(encoding="utf-8")), url)
+
+
+# ----------------------------------------------------------------------------- whole pages
+def test_jsonld_graph_with_references() -> None:
+    meta = read("jsonld_graph.html", "https://tagesblatt.example/bruecke")
+    assert meta.title == "Neue Brücke über den Fluss eröffnet"
+    assert meta.authors == ("Anna Muster", "Jonas Beispiel")  # the @id reference is resolved
+    assert meta.published == datetime(2021, 3, 4, 8, 15, tzinfo=timezone(timedelta(hours=1)))
+    assert meta.site_name == "Tagesblatt Musterstadt"
+    assert meta.language == "de-DE"
+    assert meta.description == "Nach zwei Jahren Bauzeit ist die Brücke offen."
+    assert meta.url == "https://tagesblatt.example/bruecke"
+
+
+def test_broken_jsonld_is_repaired_or_skipped() -> None:
+    meta = read("broken_jsonld.html")
+    assert meta.title == "City council approves new park"
+    assert meta.authors == ("Maria Example",)
+    assert meta.published == datetime(2019, 6, 10)  # date only: midnight, naive
+    assert meta.published.tzinfo is None
+    assert meta.language == "en"
+
+
+def test_meta_tags() -> None:
+    meta = read("meta_tags.html", "https://jornal.example/noticias/chuva-forte?utm=x")
+    assert meta.title == "Chuva forte atinge a capital"
+    assert meta.authors == ("Carla Exemplo", "Pedro Modelo")  # "Por" dropped, list split
+    assert meta.published == datetime(2022, 5, 3, 21, 30, tzinfo=timezone(timedelta(hours=-3)))
+    assert meta.site_name == "Jornal do Exemplo"
+    assert meta.language == "pt-BR"
+    assert meta.description == "Temporal causou alagamentos em vários bairros."
+    assert meta.url == "https://jornal.example/noticias/chuva-forte"
+
+
+def test_microdata() -> None:
+    meta = read("microdata.html")
+    assert meta.title == "Le marché rouvre ses portes"
+    assert meta.authors == ("Louise Exemple",)
+    assert meta.published == datetime(2018, 11, 2, 9, 0, tzinfo=timezone(timedelta(hours=1)))
+    assert meta.language == "fr"
+
+
+def test_byline_and_time_near_headline_not_comments() -> None:
+    meta = read("byline_time.html")
+    assert meta.title == "Local bakery wins national prize"  # " | Riverside Gazette" stripped
+    assert meta.authors == ("Sam Example",)  # the role and the commenter are not authors
+    assert meta.published == datetime(2020, 2, 17)
+    assert meta.site_name == "Riverside Gazette"
+    assert meta.language == "en-GB"
+
+
+def test_dateline_written_in_text() -> None:
+    meta = read("visible_dateline.html")
+    assert meta.title == "Verein feiert Jubiläum"
+    assert meta.published is not None and meta.published.date().isoformat() == "2022-02-04"
+    assert meta.authors == ()  # "Redaktion" is a desk, not a name
+
+
+def test_date_from_url_as_last_resort() -> None:
+    meta = read("url_date.html", "https://blog.example/2016/07/09/notes-from-the-weekend/")
+    assert meta.published == datetime(2016, 7, 9)
+    assert read("url_date.html").published is None
+
+
+def test_page_without_metadata() -> None:
+    assert read("no_metadata.html") == Metadata()
+
+
+def test_malformed_values_give_nothing_rather_than_garbage() -> None:
+    meta = read("malformed.html")
+    assert meta.published is None  # garbage, year 0 and a future date are all refused
+    assert meta.authors == ()  # a profile URL is not a name
+    assert meta.language is None
+    assert meta.title is None
+
+
+def test_extract_copies_metadata_into_the_article() -> None:
+    html = (GOLDEN / "jsonld_graph.html").read_text(encoding="utf-8")
+    article = extract(html, url="https://tagesblatt.example/bruecke")
+    assert article.title == "Neue Brücke über den Fluss eröffnet"
+    assert article.authors == ("Anna Muster", "Jonas Beispiel")
+    assert article.published == datetime(2021, 3, 4, 8, 15, tzinfo=timezone(timedelta(hours=1)))
+    assert article.language == "de-DE"
+
+
+def test_giant_values_are_cut() -> None:
+    giant = "word " * 200_000
+    html = (f'<html><head><meta property="og:title" content="{giant}">'
+            f'<meta name="description" content="{giant}">'
+            f'<script type="application/ld+json">{{"@type": "Article", "headline": "{giant}"}}'
+            f'</script></head><body><h1>{giant}</h1></body></html>')
+    meta = read_metadata(parse_document(html), None)
+    assert meta.title is not None and len(meta.title) <= 2000
+    assert meta.description is not None and len(meta.description) <= 2000
+
+
+# ----------------------------------------------------------------------------- the parts
+@pytest.mark.parametrize(("value", "expected"), [
+    ("2020-05-17", datetime(2020, 5, 17)),
+    ("2020-05-17T10:30:00Z", datetime(2020, 5, 17, 10, 30, tzinfo=UTC)),
+    ("2020-05-17T10:30:00+02:00", datetime(2020, 5, 17, 10, 30, tzinfo=timezone(timedelta(hours=2)))),
+    ("2022-05-04T03:00:00 UTC", datetime(2022, 5, 4, 3, 0, tzinfo=UTC)),
+    ("Sat, 19 Oct 2019 00:04:00 +0200", datetime(2019, 10, 19, 0, 4, tzinfo=timezone(timedelta(hours=2)))),
+    ("May 2020", None),  # no day
+    ("10:30", None),  # no date at all
+    ("1970-01-01", None),  # placeholder epoch
+    ("not a date", None),
+    ("", None),
+])
+def test_parse_date(value: str, expected: datetime | None) -> None:
+    assert parse_date(value) == expected
+
+
+def test_parse_date_day_first_only_when_asked() -> None:
+    assert parse_date("05/04/2022", dayfirst=True) == datetime(2022, 4, 5)
+    assert parse_date("05/04/2022") == datetime(2022, 5, 4)
+    assert parse_date("2022-05-04", dayfirst=True) == datetime(2022, 5, 4)  # ISO stays ISO
+
+
+def test_free_text_dates_in_the_page_language() -> None:
+    assert parse_free_text_date("19. Oktober 2019", language="de") == datetime(2019, 10, 19)
+    assert parse_free_text_date("3 de mayo de 2022", language="es") == datetime(2022, 5, 3)
+    assert parse_free_text_date("vor 2 Stunden", language="de") is None  # relative: no year named
+    assert parse_free_text_date("hace 4 minutos", language="es") is None
+
+
+def test_date_from_url() -> None:
+    assert date_from_url("https://a.example/2020/05/17/story") == datetime(2020, 5, 17)
+    assert date_from_url("https://a.example/news/20200517-story") == datetime(2020, 5, 17)
+    assert date_from_url("https://a.example/2020/13/45/story") is None
+    assert date_from_url("https://2020.example/05/17") is None  # the host is not the path
+    assert date_from_url(None) is None
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    (["By Jane Doe and John Roe"], ("Jane Doe", "John Roe")),
+    (["Von Anna Muster | 19.10.2019, 10:00 Uhr"], ("Anna Muster",)),
+    (["Jane Doe, Staff Writer"], ("Jane Doe",)),
+    (["Jane Doe am Samstag, 19. Oktober"], ("Jane Doe",)),
+    (["Ursula von der Leyen"], ("Ursula von der Leyen",)),
+    (["https://example.com/author/jane", "jane@example.com", "@janedoe"], ()),
+    (["Jane Doe", "JANE DOE", "Jane  Doe"], ("Jane Doe",)),
+    (["Foto: Max Bild"], ()),
+    (["Example Media GmbH"], ()),
+    (["Jane Doe Jane Doe"], ("Jane Doe",)),
+])
+def test_clean_authors(raw: list[str], expected: tuple[str, ...]) -> None:
+    assert clean_authors(raw) == expected
+
+
+def test_clean_authors_drops_the_site_itself() -> None:
+    keys = frozenset(site_name_keys(["Riverside Gazette"], None))
+    assert clean_authors(["Riverside Gazette"], site_keys=keys) == ()
+    assert clean_authors(["Riverside Gazette", "Sam Example"], site_keys=keys) == ("Sam Example",)
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Headline of the day | Example Times", "Headline of the day"),
+    ("Example Times - Headline of the day", "Headline of the day"),
+    ("Headline of the day – Politics – example.com", "Headline of the day – Politics"),
+    ("A title: with a colon", "A title: with a colon"),
+    ("Example Times", "Example Times"),  # nothing left otherwise: keep it
+])
+def test_strip_site_name(title: str, expected: str) -> None:
+    assert strip_site_name(title, site_name_keys(["Example Times"], "https://www.example.com/a")) == expected
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("en", "en"), ("EN-us", "en-US"), ("pt_BR", "pt-BR"), ("zh-hant-tw", "zh-Hant-TW"),
+    ("de-DE, en", "de-DE"), ("x-default", None), ("", None), (None, None), ("english please", None),
+])
+def test_normalise_language(value: str | None, expected: str | None) -> None:
+    assert normalise_language(value) == expected
+
+
+# ----------------------------------------------------------------------------- properties
+_text = st.text(max_size=300)
+
+
+def _page(title: str, author: str, date: str, lang: str, jsonld: str) -> str:
+    def attr(value: str) -> str:
+        return value.replace("&", "&amp;").replace('"', "&quot;")
+    return (f'<html lang="{attr(lang)}"><head><title>{title}</title>'
+            f'<meta property="og:title" content="{attr(title)}">'
+            f'<meta name="author" content="{attr(author)}">'
+            f'<meta property="article:published_time" content="{attr(date)}">'
+            f'<script type="application/ld+json">{jsonld}</script></head>'
+            f'<body><h1>{title}</h1><p class="byline">{author}</p><time>{date}</time></body></html>')
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(title=_text, author=_text, date=_text, lang=_text, jsonld=_text)
+def test_arbitrary_strings_never_raise(title: str, author: str, date: str, lang: str, jsonld: str) -> None:
+    meta = read_metadata(parse_document(_page(title, author, date, lang, jsonld)), None)
+    assert isinstance(meta, Metadata)
+    assert all(isinstance(name, str) and name for name in meta.authors)
+    assert meta.published is None or isinstance(meta.published, datetime)
+
+
+_json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | _text,
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(
+        st.sampled_from(["@type", "@graph", "@id", "headline", "name", "author", "datePublished",
+                         "publisher", "inLanguage", "description", "url", "mainEntity"]) | _text,
+        children, max_size=5),
+    max_leaves=20)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=_json_values, url=st.none() | _text)
+def test_arbitrary_jsonld_never_raises(data: object, url: str | None) -> None:
+    script = json.dumps(data).replace("</", "<\\/")
+    html = f'<html><head><script type="application/ld+json">{script}</script></head><body></body></html>'
+    meta = read_metadata(parse_document(html), url)
+    assert isinstance(meta, Metadata)
