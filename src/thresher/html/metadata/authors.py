@@ -97,7 +97,7 @@ def _collapse_repeat(part: str) -> str:
     return part
 
 
-def _is_name(part: str, site_names: set[str]) -> bool:
+def _is_name(part: str, site_names: frozenset[str]) -> bool:
     if len(part) < 2 or len(part) > _MAX_NAME_CHARS or _NOT_NAME_CHARS.search(part):
         return False
     words = part.split()

@@ -58,8 +58,8 @@ def _parse_general(text: str, dayfirst: bool) -> datetime | None:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # UnknownTimezoneWarning for "10:00 CET"
-            first = dateutil_parser.parse(text, default=_DEFAULT_A, dayfirst=dayfirst)
-            second = dateutil_parser.parse(text, default=_DEFAULT_B, dayfirst=dayfirst)
+            first: datetime = dateutil_parser.parse(text, default=_DEFAULT_A, dayfirst=dayfirst)
+            second: datetime = dateutil_parser.parse(text, default=_DEFAULT_B, dayfirst=dayfirst)
     except (ValueError, OverflowError, TypeError, ArithmeticError):
         return None
     if (first.year, first.month, first.day) != (second.year, second.month, second.day):
@@ -108,7 +108,7 @@ def _parse_with_dateparser(text: str, language: str) -> datetime | None:
 
     languages = [language] if language == "en" else [language, "en"]
     try:
-        moment = dateparser.parse(text, languages=languages, settings=_DATEPARSER_SETTINGS)  # type: ignore[arg-type]
+        moment = dateparser.parse(text, languages=languages, settings=_DATEPARSER_SETTINGS)
     except Exception:  # dateparser raises a wide range of errors on odd input (unknown language too)
         return None
     if moment is None or not _names_year(text, moment.year):

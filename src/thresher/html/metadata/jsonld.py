@@ -60,12 +60,15 @@ def _load(text: str) -> object | None:
     if text.endswith("-->"):
         text = text[:-3]
     text = text.strip().removeprefix("//<![CDATA[").removesuffix("//]]>").strip()
+    data: object
     try:
-        return json.loads(text, strict=False)  # strict=False: raw control chars in strings
+        data = json.loads(text, strict=False)  # strict=False: raw control chars in strings
+        return data
     except (ValueError, RecursionError):
         pass
     try:
-        return json.loads(_TRAILING_COMMA.sub(r"\1", text).rstrip(";"), strict=False)
+        data = json.loads(_TRAILING_COMMA.sub(r"\1", text).rstrip(";"), strict=False)
+        return data
     except (ValueError, RecursionError):
         return None
 
@@ -145,8 +148,11 @@ def read_jsonld(tree: LexborHTMLParser) -> JsonLdFacts:
             nodes.extend(_walk(data))
     if not nodes:
         return JsonLdFacts()
-    index = {node["@id"]: node for node in nodes  # type: ignore[misc]
-             if isinstance(node.get("@id"), str) and len(node) > 1}
+    index: dict[str, dict[str, object]] = {}
+    for node in nodes:
+        ref = node.get("@id")
+        if isinstance(ref, str) and len(node) > 1:
+            index[ref] = node
     ranked = sorted((rank, order, node) for order, node in enumerate(nodes)
                     if (rank := _rank(node)) is not None)
     # keys sorted by (rank, document order): the first node with a value wins per field
