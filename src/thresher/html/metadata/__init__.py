@@ -70,9 +70,12 @@ def _canonical_url(tree: LexborHTMLParser, og_url: str | None, url: str | None) 
         value = clean_value(candidate, 2000)
         if not value:
             continue
-        absolute = urljoin(url, value) if url else value
-        if urlsplit(absolute).scheme in {"http", "https"}:
-            return absolute
+        try:
+            absolute = urljoin(url, value) if url else value
+            if urlsplit(absolute).scheme in {"http", "https"}:
+                return absolute
+        except ValueError:  # unparsable (e.g. a broken IPv6 host)
+            continue
     return None
 
 

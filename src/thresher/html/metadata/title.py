@@ -33,7 +33,10 @@ def site_name_keys(names: list[str | None], url: str | None) -> set[str]:
     """Match keys of everything the site calls itself, plus its domain's main label."""
     keys = {normalise_for_match(name) for name in names if name}
     if url:
-        host = urlsplit(url if "://" in url else f"http://{url}").hostname or ""
+        try:
+            host = urlsplit(url if "://" in url else f"http://{url}").hostname or ""
+        except ValueError:  # "http://[" and other unparsable URLs
+            host = ""
         labels = [label for label in host.split(".") if label not in {"www", "m", "amp", "mobile"}]
         if len(labels) >= 2:
             keys.add(normalise_for_match(labels[-2]))
