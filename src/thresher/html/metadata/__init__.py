@@ -22,6 +22,7 @@ from thresher.html.metadata.language import normalise_language
 from thresher.html.metadata.meta_tags import MetaTags, read_meta_tags, read_microdata
 from thresher.html.metadata.page_dates import find_visible_date
 from thresher.html.metadata.published import choose_published
+from thresher.html.metadata.script_dates import find_script_date
 from thresher.html.metadata.text import clean_value, visible_text
 from thresher.html.metadata.title import choose_title, site_name_keys
 
@@ -56,7 +57,8 @@ _PUBLISHED_KEYS = ("article:published_time", "og:article:published_time", "artic
                    "datecreated", "dc.created", "release_date", "og:pubdate", "pub_date",
                    "article_date_original", "cxenseparse:recs:publishtime", "originalpublicationdate")
 # Other keys that name a publication date (site-specific prefixes: "sw-pubdate", "x:publish_date").
-_PUBLISHED_KEY = re.compile(r"pub(?:lish(?:ed)?)?[-_.:]?(?:date|time)|date[-_.:]?pub|firstpublished")
+_PUBLISHED_KEY = re.compile(
+    r"pub(?:lish(?:ed)?|lication)?[-_.:]?(?:date|time)|date[-_.:]?pub|firstpublished")
 _SITE_KEYS = ("og:site_name", "application-name", "apple-mobile-web-app-title", "publisher",
               "dc.publisher", "citation_journal_title")
 _DESCRIPTION_KEYS = ("og:description", "description", "twitter:description", "dc.description",
@@ -141,6 +143,8 @@ def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
     published = choose_published(candidates, date_from_url(url)) if candidates else None
     if published is None:
         published = find_visible_date(tree, language=language, headline=headline)
+    if published is None:
+        published = find_script_date(tree)
     if published is None:
         published = date_from_url(url)
 

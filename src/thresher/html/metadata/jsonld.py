@@ -33,6 +33,7 @@ _ARTICLE_TYPES = {
 _PAGE_PRIORITY_CUTOFF = 4  # WebPage-like types: trusted for dates and names, less for headlines
 _MAX_SCRIPT_CHARS = 500_000
 _MAX_NODES = 2000
+_UNTYPED_JSONLD = re.compile(r'\s*\[?\s*\{\s*"@context"\s*:\s*"https?://schema\.org')
 _TRAILING_COMMA = re.compile(r",\s*([\]}])")
 
 
@@ -139,10 +140,12 @@ def _language(value: object) -> str | None:
 def read_jsonld(tree: LexborHTMLParser) -> JsonLdFacts:
     """The facts of the best article-like JSON-LD node of the page (and its publisher)."""
     nodes: list[dict[str, object]] = []
-    for script in tree.css('script[type="application/ld+json" i]'):
+    for script in tree.css('script[type="application/ld+json" i], script:not([type])'):
         raw = script.text(deep=True)
         if not raw or len(raw) > _MAX_SCRIPT_CHARS:
             continue
+        if "type" not in script.attributes and not _UNTYPED_JSONLD.match(raw):
+            continue  # an ordinary script; some pages leave the type off their JSON-LD
         data = _load(raw)
         if data is not None:
             nodes.extend(_walk(data))

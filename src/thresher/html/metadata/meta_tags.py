@@ -75,13 +75,16 @@ def read_microdata(tree: LexborHTMLParser) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for count, node in enumerate(tree.css(
             "[itemprop~=headline i], [itemprop~=author i], [itemprop~=creator i], "
-            "[itemprop~=datepublished i], [itemprop~=datecreated i], [itemprop~=name i]")):
+            "[itemprop~=datepublished i], [itemprop~=datecreated i], [itemprop~=name i], "
+            "[property$=datepublished i][content], [property$=datecreated i][content]")):
         if count >= _MAX_TAGS:
             break
         if node.tag == "meta":
             continue  # already read with the other meta tags
         attributes = node.attributes
-        props = (attributes.get("itemprop") or "").casefold().split()
+        props = (attributes.get("itemprop") or "").casefold().split() or [
+            # RDFa: property="schema:datePublished" on an ordinary element
+            prop.rsplit(":", 1)[-1] for prop in (attributes.get("property") or "").casefold().split()]
         if "name" in props:
             parent = node.parent
             parent_props = ((parent.attributes.get("itemprop") or "").casefold().split()

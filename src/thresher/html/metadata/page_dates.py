@@ -50,8 +50,9 @@ def _is_update(node: LexborNode) -> bool:
 
 
 def _element_date(node: LexborNode, language: str | None) -> datetime | None:
-    value = node.attributes.get("datetime") or (
-        node.attributes.get("content") if node.tag == "meta" else None)
+    attributes = node.attributes
+    value = attributes.get("datetime") or attributes.get("content") or (
+        attributes.get("title") if node.tag == "abbr" else None)  # hAtom: <abbr class="published" title=…>
     moment = parse_date(value) if value else None
     if moment is None:
         text = node.text(deep=True, separator=" ", strip=True)
