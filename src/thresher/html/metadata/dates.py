@@ -34,7 +34,10 @@ _DATEPARSER_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES
 _YEAR_FIRST = re.compile(r"^\s*\d{4}\D")
 # Date-shaped path segments: /2020/05/17/, /2020-05-17/, /20200517/.
 _URL_DATE = re.compile(
-    r"(?<![0-9])((?:19|20)[0-9]{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12][0-9]|3[01])(?![0-9])")
+    r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})(?:(?P<sep>[/_.-])(?P<m1>[0-9]{1,2})(?P=sep)(?P<d1>[0-9]{1,2})"
+    r"|(?P<m2>[0-9]{2})(?P<d2>[0-9]{2}))(?![0-9])"
+    # day first (18-01-2022, 18.01.2022), as some publishing systems write it
+    r"|(?<![0-9])(?P<d3>[0-9]{2})(?P<sep3>[_.-])(?P<m3>[0-9]{2})(?P=sep3)(?P<y3>(?:19|20)[0-9]{2})(?![0-9])")
 
 
 def is_plausible(moment: datetime) -> bool:
@@ -127,8 +130,11 @@ def date_from_url(url: str | None) -> datetime | None:
         return None
     path = url.split("://", 1)[-1].partition("/")[2]
     for match in _URL_DATE.finditer(path):
+        year = match["y"] or match["y3"]
+        month = match["m1"] or match["m2"] or match["m3"]
+        day = match["d1"] or match["d2"] or match["d3"]
         try:
-            moment = datetime(int(match[1]), int(match[2]), int(match[3]))
+            moment = datetime(int(year), int(month), int(day))
         except ValueError:
             continue
         if is_plausible(moment):
