@@ -33,7 +33,7 @@ from thresher.html.metadata import read_metadata  # noqa: E402
 from thresher.html.parse import parse_document  # noqa: E402
 
 COLUMNS = [("title EM", "title_em"), ("title F1", "title_f1"), ("authors F1", "authors_f1"),
-           ("no-author ok", "no_author_ok"), ("date acc", "date_acc"), ("date prec", "date_prec")]
+           ("no-author ok", "no_author_ok"), ("date acc", "date_acc"), ("date prec", "date_prec"), ("date all", "date_all")]
 
 
 def load_meta_eval() -> ModuleType:

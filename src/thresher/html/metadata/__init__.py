@@ -20,7 +20,7 @@ from thresher.html.metadata.dates import date_from_url, parse_date
 from thresher.html.metadata.jsonld import JsonLdFacts, read_jsonld
 from thresher.html.metadata.language import normalise_language
 from thresher.html.metadata.meta_tags import MetaTags, read_meta_tags, read_microdata
-from thresher.html.metadata.page_dates import find_visible_date
+from thresher.html.metadata.page_dates import find_text_date, find_visible_date
 from thresher.html.metadata.published import choose_published
 from thresher.html.metadata.script_dates import find_script_date
 from thresher.html.metadata.text import clean_value, visible_text
@@ -147,6 +147,8 @@ def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
         published = find_script_date(tree)
     if published is None:
         published = date_from_url(url)
+    if published is None:
+        published = find_text_date(tree, language=language)
 
     return Metadata(
         title=title,

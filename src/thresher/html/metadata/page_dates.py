@@ -21,7 +21,7 @@ from thresher.html.metadata.containers import ancestor_ids, is_foreign, marker
 from thresher.html.metadata.dates import parse_date, parse_free_text_date
 from thresher.html.metadata.header import header_zone, text_around
 
-__all__ = ["find_visible_date"]
+__all__ = ["find_visible_date", "find_text_date"]
 
 _DATE_SELECTOR = (
     '[class*="date" i], [id*="date" i], [class*="publish" i], [class*="posted" i], '
@@ -115,3 +115,23 @@ def find_visible_date(tree: LexborHTMLParser, *, language: str | None,
         if moment is not None:
             return moment
     return fallback
+
+
+_MAIN_TEXT_CHARS = 10_000
+_MAX_TEXT_DATES = 40
+
+
+def find_text_date(tree: LexborHTMLParser, *, language: str | None) -> datetime | None:
+    """The first date written anywhere in the start of the main text: a last resort for
+    pages that mark up no date at all ("Stand: 04.02.2022" at the end of a short page)."""
+    scope = tree.css_first("main") or tree.css_first("article") or tree.body
+    if scope is None:
+        return None
+    text = scope.text(deep=True, separator=" ", strip=True)[:_MAIN_TEXT_CHARS]
+    for count, match in enumerate(_DATE_SHAPED.finditer(text)):
+        if count >= _MAX_TEXT_DATES:
+            break
+        moment = parse_free_text_date(match[0], language=language)
+        if moment is not None:
+            return moment
+    return None
