@@ -16,6 +16,7 @@ from urllib.parse import urljoin, urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from thresher.html.metadata.authors import clean_authors, find_byline
+from thresher.html.metadata.collect import collect_nodes
 from thresher.html.metadata.dates import date_from_url, parse_date
 from thresher.html.metadata.jsonld import JsonLdFacts, read_jsonld
 from thresher.html.metadata.language import normalise_language
@@ -66,8 +67,7 @@ _DESCRIPTION_KEYS = ("og:description", "description", "twitter:description", "dc
 _LANGUAGE_KEYS = ("content-language", "language", "dc.language", "og:locale", "inlanguage")
 
 
-def _canonical_url(tree: LexborHTMLParser, og_url: str | None, url: str | None) -> str | None:
-    link = tree.css_first('link[rel~="canonical" i][href]')
+def _canonical_url(link: LexborNode | None, og_url: str | None, url: str | None) -> str | None:
     for candidate in (link.attributes.get("href") if link else None, og_url):
         value = clean_value(candidate, 2000)
         if not value:
@@ -106,11 +106,12 @@ _KEEP_SITE_AUTHORS = False
 
 def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
     """Read the metadata of a parsed page; ``url`` helps resolve relative links and dates."""
-    meta = read_meta_tags(tree)
-    jsonld = read_jsonld(tree)
-    micro = read_microdata(tree)
+    nodes = collect_nodes(tree)
+    meta = read_meta_tags(nodes.metas)
+    jsonld = read_jsonld(nodes.scripts)
+    micro = read_microdata(nodes.marked)
 
-    html_node = tree.css_first("html")
+    html_node = tree.root
     language = normalise_language(html_node.attributes.get("lang") if html_node else None)
     if language is None:
         language = normalise_language(jsonld.language) or next(
@@ -121,9 +122,9 @@ def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
     site_keys = site_name_keys([site_name, jsonld.publisher, jsonld.website_name,
                                 meta.first("application-name")], url)
 
-    title_node = tree.css_first("title")
+    title_node = nodes.title
     html_title = clean_value(title_node.text(deep=True), 500) if title_node else None
-    heading_nodes = [(node, text) for node in tree.css("h1")[:5]
+    heading_nodes = [(node, text) for node in nodes.headings
                      if (text := clean_value(visible_text(node), 500))]
     headings = [text for _, text in heading_nodes]
     title = choose_title(
@@ -144,7 +145,7 @@ def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
     if published is None:
         published = find_visible_date(tree, language=language, headline=headline)
     if published is None:
-        published = find_script_date(tree)
+        published = find_script_date(nodes.scripts)
     if published is None:
         published = date_from_url(url)
     if published is None:
@@ -158,5 +159,5 @@ def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
         language=language,
         description=jsonld.description if not meta.first(*_DESCRIPTION_KEYS) else
         meta.first(*_DESCRIPTION_KEYS),
-        url=_canonical_url(tree, meta.first("og:url"), url) or url,
+        url=_canonical_url(nodes.canonical, meta.first("og:url"), url) or url,
     )

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborNode
 
 from thresher.html.metadata.text import clean_value
 
@@ -137,14 +137,17 @@ def _language(value: object) -> str | None:
     return _text(value)
 
 
-def read_jsonld(tree: LexborHTMLParser) -> JsonLdFacts:
+def read_jsonld(scripts: list[LexborNode]) -> JsonLdFacts:
     """The facts of the best article-like JSON-LD node of the page (and its publisher)."""
     nodes: list[dict[str, object]] = []
-    for script in tree.css('script[type="application/ld+json" i], script:not([type])'):
+    for script in scripts:
+        kind = script.attributes.get("type")
+        if kind is not None and kind.strip().casefold() != "application/ld+json":
+            continue
         raw = script.text(deep=True)
         if not raw or len(raw) > _MAX_SCRIPT_CHARS:
             continue
-        if "type" not in script.attributes and not _UNTYPED_JSONLD.match(raw):
+        if kind is None and not _UNTYPED_JSONLD.match(raw):
             continue  # an ordinary script; some pages leave the type off their JSON-LD
         data = _load(raw)
         if data is not None:

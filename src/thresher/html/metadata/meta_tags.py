@@ -8,7 +8,7 @@ or ``http-equiv``) and the readers ask for keys in order of trust.
 
 from __future__ import annotations
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborNode
 
 from thresher.html.metadata.text import clean_value
 
@@ -46,11 +46,9 @@ class MetaTags:
         return []
 
 
-def read_meta_tags(tree: LexborHTMLParser) -> MetaTags:
+def read_meta_tags(metas: list[LexborNode]) -> MetaTags:
     values: dict[str, list[str]] = {}
-    for count, node in enumerate(tree.css("meta[content]")):
-        if count >= _MAX_TAGS:
-            break
+    for node in metas[:_MAX_TAGS]:
         attributes = node.attributes
         content = clean_value(attributes.get("content"))
         if content is None:
@@ -66,25 +64,33 @@ def read_meta_tags(tree: LexborHTMLParser) -> MetaTags:
     return MetaTags(values)
 
 
-def read_microdata(tree: LexborHTMLParser) -> dict[str, list[str]]:
+_MICRODATA_PROPS = frozenset({"headline", "author", "creator", "datepublished", "datecreated", "name"})
+
+
+def _props(node: LexborNode) -> list[str]:
+    """The microdata (itemprop) or RDFa (property="schema:datePublished") names of an element."""
+    attributes = node.attributes
+    itemprops = (attributes.get("itemprop") or "").casefold().split()
+    if itemprops:
+        return [prop for prop in itemprops if prop in _MICRODATA_PROPS]
+    if attributes.get("content") is None:
+        return []
+    return [name for prop in (attributes.get("property") or "").casefold().split()
+            if (name := prop.rsplit(":", 1)[-1]) in {"datepublished", "datecreated"}]
+
+
+def read_microdata(marked: list[LexborNode]) -> dict[str, list[str]]:
     """schema.org microdata on ordinary elements: itemprop headline, author, datePublished …
 
     The value is the ``content``/``datetime`` attribute when present, else the text; an
     ``author`` element's ``name`` child is preferred to its whole text (which may hold a
     role or a photo caption)."""
     found: dict[str, list[str]] = {}
-    for count, node in enumerate(tree.css(
-            "[itemprop~=headline i], [itemprop~=author i], [itemprop~=creator i], "
-            "[itemprop~=datepublished i], [itemprop~=datecreated i], [itemprop~=name i], "
-            "[property$=datepublished i][content], [property$=datecreated i][content]")):
-        if count >= _MAX_TAGS:
-            break
-        if node.tag == "meta":
-            continue  # already read with the other meta tags
+    for node in marked[:_MAX_TAGS]:
+        props = _props(node)
+        if not props:
+            continue
         attributes = node.attributes
-        props = (attributes.get("itemprop") or "").casefold().split() or [
-            # RDFa: property="schema:datePublished" on an ordinary element
-            prop.rsplit(":", 1)[-1] for prop in (attributes.get("property") or "").casefold().split()]
         if "name" in props:
             parent = node.parent
             parent_props = ((parent.attributes.get("itemprop") or "").casefold().split()

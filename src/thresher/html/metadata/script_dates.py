@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborNode
 
 from thresher.html.metadata.dates import parse_date
 
@@ -25,11 +25,11 @@ _KEY_VALUE = re.compile(
 _MAX_SCRIPT_CHARS = 2_000_000
 
 
-def find_script_date(tree: LexborHTMLParser) -> datetime | None:
+def find_script_date(scripts: list[LexborNode]) -> datetime | None:
     """The first publication-like time in the scripts of the page, preferring "published"."""
     created: datetime | None = None
     budget = _MAX_SCRIPT_CHARS
-    for script in tree.css("script"):
+    for script in scripts:
         if budget <= 0:
             break
         text = script.text(deep=True)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import html
+import re
 import unicodedata
 
 from selectolax.lexbor import LexborNode
 
 __all__ = ["clean_value", "normalise_for_match", "visible_text"]
 
+_NOT_ALNUM = re.compile(r"[\W_]+")
 # Invisible characters that split words for the renderer only: soft hyphen, zero-width
 # space/joiners, word joiner, byte order mark.
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
@@ -46,5 +48,4 @@ def visible_text(node: LexborNode) -> str:
 
 def normalise_for_match(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form, to compare two renderings of a name."""
-    text = unicodedata.normalize("NFKD", text).casefold()
-    return "".join(ch for ch in text if ch.isalnum())
+    return _NOT_ALNUM.sub("", unicodedata.normalize("NFKD", text).casefold())

@@ -1,0 +1,55 @@
+"""One walk over the tree for every element the metadata readers look at.
+
+Each CSS query over a whole page costs a walk of its tree (about a fifth of a
+millisecond on an average page), so the meta tags, scripts, headings, the title, link
+elements and microdata/RDFa-marked elements are gathered by one combined query and
+sorted by kind here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+__all__ = ["PageNodes", "collect_nodes"]
+
+_SELECTOR = "meta, script, h1, title, link, [itemprop], [property]"
+_MAX_NODES = 5000
+_MAX_HEADINGS = 5
+
+
+@dataclass(slots=True)
+class PageNodes:
+    metas: list[LexborNode] = field(default_factory=list)
+    scripts: list[LexborNode] = field(default_factory=list)
+    headings: list[LexborNode] = field(default_factory=list)
+    title: LexborNode | None = None
+    canonical: LexborNode | None = None
+    marked: list[LexborNode] = field(default_factory=list)  # itemprop/property on other elements
+
+
+def collect_nodes(tree: LexborHTMLParser) -> PageNodes:
+    nodes = PageNodes()
+    for count, node in enumerate(tree.css(_SELECTOR)):
+        if count >= _MAX_NODES:
+            break
+        tag = node.tag
+        if tag == "meta":
+            nodes.metas.append(node)
+        elif tag == "script":
+            nodes.scripts.append(node)
+        elif tag == "h1":
+            if len(nodes.headings) < _MAX_HEADINGS:
+                nodes.headings.append(node)
+            if "itemprop" in node.attributes:
+                nodes.marked.append(node)
+        elif tag == "title":
+            if nodes.title is None and (node.parent is None or node.parent.tag != "svg"):
+                nodes.title = node
+        elif tag == "link":
+            if nodes.canonical is None and "canonical" in (node.attributes.get("rel") or "").casefold().split():
+                nodes.canonical = node
+        else:
+            nodes.marked.append(node)
+    return nodes
