@@ -18,6 +18,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from thresher.html.metadata.authors import clean_authors, find_byline
 from thresher.html.metadata.collect import collect_nodes
 from thresher.html.metadata.dates import date_from_url, parse_date
+from thresher.html.metadata.header import Header, locate_header
 from thresher.html.metadata.jsonld import JsonLdFacts, read_jsonld
 from thresher.html.metadata.language import normalise_language
 from thresher.html.metadata.meta_tags import MetaTags, read_meta_tags, read_microdata
@@ -82,7 +83,7 @@ def _canonical_url(link: LexborNode | None, og_url: str | None, url: str | None)
 
 
 def _choose_authors(jsonld: JsonLdFacts, micro: dict[str, list[str]], meta: MetaTags,
-                    tree: LexborHTMLParser, headline: LexborNode | None,
+                    tree: LexborHTMLParser, header: Header,
                     site_keys: frozenset[str]) -> tuple[str, ...]:
     """Authors from the first source naming a person; a source naming only the site
     itself (an Organization author equal to the publisher) is kept as a last resort."""
@@ -97,7 +98,7 @@ def _choose_authors(jsonld: JsonLdFacts, micro: dict[str, list[str]], meta: Meta
         if names:
             return names
         site_only = site_only or clean_authors(raw)
-    names = find_byline(tree, headline=headline, site_keys=site_keys)
+    names = find_byline(tree, header=header, site_keys=site_keys)
     return names or (site_only if _KEEP_SITE_AUTHORS else ())
 
 
@@ -134,16 +135,17 @@ def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
 
     headline = next((node for node, text in heading_nodes if text == title),
                     heading_nodes[0][0] if heading_nodes else None)
-    authors = _choose_authors(jsonld, micro, meta, tree, headline, frozenset(site_keys))
+    header = locate_header(headline)
+    authors = _choose_authors(jsonld, micro, meta, tree, header, frozenset(site_keys))
 
     dayfirst = bool(language) and not (language or "").startswith("en")
     published_keys = _PUBLISHED_KEYS + tuple(key for key in meta.names() if _PUBLISHED_KEY.search(key))
     stated = [jsonld.published] + [meta.first(key) for key in published_keys] + \
         micro.get("datepublished", []) + micro.get("datecreated", [])
-    candidates = [moment for value in stated if (moment := parse_date(value, dayfirst=dayfirst))]
-    published = choose_published(candidates, date_from_url(url)) if candidates else None
+    candidates = (moment for value in stated if value and (moment := parse_date(value, dayfirst=dayfirst)))
+    published = choose_published(candidates, date_from_url(url))
     if published is None:
-        published = find_visible_date(tree, language=language, headline=headline)
+        published = find_visible_date(tree, language=language, header=header)
     if published is None:
         published = find_script_date(nodes.scripts)
     if published is None:

@@ -12,8 +12,8 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from thresher.html.metadata.containers import ancestor_ids, is_foreign
-from thresher.html.metadata.header import header_zone
+from thresher.html.metadata.containers import is_foreign
+from thresher.html.metadata.header import Header
 from thresher.html.metadata.text import clean_value, normalise_for_match
 
 __all__ = ["clean_authors", "find_byline"]
@@ -171,18 +171,17 @@ def _byline_in(zone: LexborNode, excluded: frozenset[str], main: frozenset[int],
     return ()
 
 
-def find_byline(tree: LexborHTMLParser, *, headline: LexborNode | None,
+def find_byline(tree: LexborHTMLParser, *, header: Header,
                 site_keys: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """Author names from the byline elements near the headline, else in the article or body."""
     zones: list[tuple[LexborNode, bool]] = []
-    if headline is not None:
-        zones.append((header_zone(headline), True))  # no comment or teaser sits in the header
+    if header.zone is not None:
+        zones.append((header.zone, True))  # no comment or teaser sits in the header
     for zone in (tree.css_first("article"), tree.body):
         if zone is not None:
             zones.append((zone, False))
-    main = ancestor_ids(headline)
     for zone, trusted in zones:
-        names = _byline_in(zone, site_keys, main, trusted)
+        names = _byline_in(zone, site_keys, header.main, trusted)
         if names:
             return names
     return ()

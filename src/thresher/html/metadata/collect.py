@@ -48,7 +48,8 @@ def collect_nodes(tree: LexborHTMLParser) -> PageNodes:
             if nodes.title is None and (node.parent is None or node.parent.tag != "svg"):
                 nodes.title = node
         elif tag == "link":
-            if nodes.canonical is None and "canonical" in (node.attributes.get("rel") or "").casefold().split():
+            relations = (node.attributes.get("rel") or "").casefold().split()
+            if nodes.canonical is None and "canonical" in relations:
                 nodes.canonical = node
         else:
             nodes.marked.append(node)

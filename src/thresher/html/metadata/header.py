@@ -7,9 +7,13 @@ the article body or the page around it.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from selectolax.lexbor import LexborNode
 
-__all__ = ["header_zone", "text_around"]
+from thresher.html.metadata.containers import ancestor_ids
+
+__all__ = ["Header", "locate_header", "header_zone", "text_around"]
 
 _HEADER_MAX_CHARS = 1500
 _HEADER_LEVELS = 4
@@ -50,3 +54,18 @@ def text_around(zone: LexborNode) -> str:
             after.append(_text(node)[:_SIBLING_CHARS])
         node = node.next
     return " ".join([*before, _text(zone)[:_HEADER_MAX_CHARS], *after])
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """Where the headline is: its header zone, and its ancestors (``mem_id``) that make
+    up the article's containers."""
+
+    zone: LexborNode | None = None
+    main: frozenset[int] = frozenset()
+
+
+def locate_header(headline: LexborNode | None) -> Header:
+    if headline is None:
+        return Header()
+    return Header(zone=header_zone(headline), main=ancestor_ids(headline))

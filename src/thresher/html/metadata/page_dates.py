@@ -17,9 +17,9 @@ from datetime import datetime
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from thresher.html.metadata.containers import ancestor_ids, is_foreign, marker
+from thresher.html.metadata.containers import is_foreign, marker
 from thresher.html.metadata.dates import parse_date, parse_free_text_date
-from thresher.html.metadata.header import header_zone, text_around
+from thresher.html.metadata.header import Header, text_around
 
 __all__ = ["find_visible_date", "find_text_date"]
 
@@ -95,19 +95,19 @@ def _date_in_text(text: str, language: str | None) -> datetime | None:
 
 
 def find_visible_date(tree: LexborHTMLParser, *, language: str | None,
-                      headline: LexborNode | None) -> datetime | None:
+                      header: Header) -> datetime | None:
     scope: LexborNode | None = tree.css_first("article") or tree.body
-    header = header_zone(headline) if headline is not None else None
-    main = ancestor_ids(headline)
+    zone_of_headline = header.zone
     fallback = None
-    for zone in (header, scope):
+    for zone in (zone_of_headline, scope):
         if zone is None:
             continue
-        moment, update = _dated_elements(zone, language, trusted=zone is header, main=main)
+        moment, update = _dated_elements(zone, language, trusted=zone is zone_of_headline,
+                                         main=header.main)
         if moment is not None:
             return moment
         fallback = fallback or update
-    texts = [text_around(header)] if header is not None else []
+    texts = [text_around(zone_of_headline)] if zone_of_headline is not None else []
     if scope is not None:
         texts.append(scope.text(deep=True, separator=" ", strip=True)[:_HEADER_MAX_CHARS])
     for text in texts:

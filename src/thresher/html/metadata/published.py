@@ -9,6 +9,7 @@ UTC conversion is the usual reason for the gap.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 __all__ = ["choose_published"]
@@ -20,13 +21,17 @@ def _is_utc(moment: datetime) -> bool:
     return moment.tzinfo is not None and moment.utcoffset() == timedelta(0)
 
 
-def choose_published(candidates: list[datetime], url_date: datetime | None) -> datetime | None:
-    """The publication moment from candidates ordered by trust (see the module docstring)."""
-    if not candidates:
-        return url_date
-    chosen = candidates[0]
+def choose_published(candidates: Iterable[datetime], url_date: datetime | None) -> datetime | None:
+    """The publication moment from candidates ordered by trust (see the module docstring).
+
+    None when there is no candidate (the URL date alone is a weaker signal, used later).
+    The candidates are consumed lazily: only as far as needed."""
+    remaining = iter(candidates)
+    chosen = next(remaining, None)
+    if chosen is None:
+        return None
     if _is_utc(chosen):
-        for other in candidates[1:]:
+        for other in remaining:
             if other.tzinfo is not None and not _is_utc(other) and abs(other - chosen) <= _SAME_MOMENT:
                 chosen = other
                 break

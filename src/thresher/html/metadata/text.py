@@ -29,7 +29,9 @@ def clean_value(value: object, limit: int = MAX_VALUE_CHARS) -> str | None:
     text = value[: limit * 2]
     if "&" in text:
         text = html.unescape(text)
-    text = " ".join(text.translate(_INVISIBLE).split())[:limit]
+    if not text.isascii():
+        text = text.translate(_INVISIBLE)
+    text = " ".join(text.split())[:limit]
     return text or None
 
 
