@@ -26,6 +26,7 @@ __all__ = ["find_visible_date", "find_text_date"]
 _DATE_SELECTOR = (
     '[class*="date" i], [id*="date" i], [class*="publish" i], [class*="posted" i], '
     '[class*="datum" i], [class*="fecha" i], [class*="time" i], [data-testid*="date" i]')
+_NOT_DATE_TAGS = frozenset({"time", "script", "style", "body", "html", "img", "article"})
 _UPDATE = re.compile(r"updat|modif|edited|aktualisiert|geändert|revis", re.I)
 _MAX_ELEMENTS = 30
 _MAX_DATE_TEXT = 80
@@ -64,12 +65,12 @@ def _element_date(node: LexborNode, language: str | None) -> datetime | None:
 def _dated_elements(zone: LexborNode, language: str | None, *, trusted: bool,
                     main: frozenset[int]) -> tuple[datetime | None, datetime | None]:
     """(publication date, update date) from the time and date-class elements of a zone."""
-    times = zone.css("time")[:_MAX_ELEMENTS]
+    found = zone.css(f"time, {_DATE_SELECTOR}")  # one walk for both kinds
+    times = [node for node in found if node.tag == "time"][:_MAX_ELEMENTS]
     marked = [node for node in times if "pubdate" in node.attributes or
               re.search(r"publish|created", marker(node), re.I)]
     candidates = marked + [node for node in times if node not in marked]
-    candidates += [node for node in zone.css(_DATE_SELECTOR)[:_MAX_ELEMENTS]
-                   if node.tag not in {"time", "script", "style", "body", "html", "img", "article"}]
+    candidates += [node for node in found if node.tag not in _NOT_DATE_TAGS][:_MAX_ELEMENTS]
     fallback = None
     for node in candidates:
         if not trusted and is_foreign(node, main=main):
