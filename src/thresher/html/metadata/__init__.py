@@ -17,7 +17,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from thresher.html.metadata.authors import clean_authors, find_byline
 from thresher.html.metadata.collect import collect_nodes
-from thresher.html.metadata.dates import date_from_url, parse_date
+from thresher.html.metadata.dates import date_from_url, day_first, parse_date
 from thresher.html.metadata.header import Header, locate_header
 from thresher.html.metadata.jsonld import JsonLdFacts, read_jsonld
 from thresher.html.metadata.language import normalise_language
@@ -138,14 +138,21 @@ def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
     header = locate_header(headline)
     authors = _choose_authors(jsonld, micro, meta, tree, header, frozenset(site_keys))
 
-    dayfirst = bool(language) and not (language or "").startswith("en")
+    dayfirst = day_first(language)
     published_keys = _PUBLISHED_KEYS + tuple(key for key in meta.names() if _PUBLISHED_KEY.search(key))
     stated = [jsonld.published] + [meta.first(key) for key in published_keys] + \
         micro.get("datepublished", []) + micro.get("datecreated", [])
     candidates = (moment for value in stated if value and (moment := parse_date(value, dayfirst=dayfirst)))
-    published = choose_published(candidates, date_from_url(url))
+    visible: list[datetime | None] = []
+
+    def shown() -> datetime | None:  # computed at most once, and only when needed
+        if not visible:
+            visible.append(find_visible_date(tree, language=language, header=header))
+        return visible[0]
+
+    published = choose_published(candidates, date_from_url(url), shown)
     if published is None:
-        published = find_visible_date(tree, language=language, header=header)
+        published = shown()
     if published is None:
         published = find_script_date(nodes.scripts)
     if published is None:

@@ -21,7 +21,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from dateutil import parser as dateutil_parser
 from dateutil.parser import isoparse
 
-__all__ = ["parse_date", "parse_free_text_date", "date_from_url", "is_plausible"]
+__all__ = ["day_first", "parse_date", "parse_free_text_date", "date_from_url", "is_plausible"]
 
 _EARLIEST_YEAR = 1990  # the web news era; earlier years in meta tags are placeholders
 _MAX_DATE_CHARS = 80
@@ -68,6 +68,11 @@ def _parse_general(text: str, dayfirst: bool) -> datetime | None:
     if (first.year, first.month, first.day) != (second.year, second.month, second.day):
         return None  # some date component came from the default
     return first
+
+
+def day_first(language: str | None) -> bool:
+    """Whether "05/04/2022" means 5 April in this language: everywhere but in English."""
+    return bool(language) and not (language or "").casefold().startswith("en")
 
 
 def parse_date(value: str | None, *, dayfirst: bool = False) -> datetime | None:

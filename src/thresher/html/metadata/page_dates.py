@@ -18,7 +18,7 @@ from datetime import datetime
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from thresher.html.metadata.containers import is_foreign, marker
-from thresher.html.metadata.dates import parse_date, parse_free_text_date
+from thresher.html.metadata.dates import day_first, parse_date, parse_free_text_date
 from thresher.html.metadata.header import Header, text_around
 
 __all__ = ["find_visible_date", "find_text_date"]
@@ -54,7 +54,7 @@ def _element_date(node: LexborNode, language: str | None) -> datetime | None:
     attributes = node.attributes
     value = attributes.get("datetime") or attributes.get("content") or (
         attributes.get("title") if node.tag == "abbr" else None)  # hAtom: <abbr class="published" title=…>
-    moment = parse_date(value) if value else None
+    moment = parse_date(value, dayfirst=day_first(language)) if value else None
     if moment is None:
         text = node.text(deep=True, separator=" ", strip=True)
         if text and len(text) <= _MAX_DATE_TEXT:
