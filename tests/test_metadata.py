@@ -88,6 +88,34 @@ def test_date_from_url_as_last_resort() -> None:
     assert read("url_date.html").published is None
 
 
+def test_disagreeing_sources_are_settled_by_the_displayed_date() -> None:
+    meta = read("disagreeing_dates.html")
+    assert meta.published == datetime(2023, 11, 6, 14, 25, tzinfo=timezone(timedelta(hours=1)))
+
+
+def test_local_offset_preferred_to_the_same_moment_in_utc() -> None:
+    meta = read("utc_and_local.html")
+    assert meta.published == datetime(2019, 10, 19, 0, 4, tzinfo=timezone(timedelta(hours=2)))
+
+
+def test_day_in_url_corrects_a_utc_shift() -> None:
+    meta = read("utc_and_local.html", "https://news.example/2019/10/18/nachtzug")
+    assert meta.published == datetime(2019, 10, 18)  # one day off the URL: the URL's day wins
+
+
+def test_untyped_jsonld_and_script_state() -> None:
+    meta = read("script_state.html")
+    assert meta.title == "Rooftop garden opens"
+    assert meta.authors == ("Kim Example",)
+    assert meta.published == datetime(2021, 6, 1, 9, 0, tzinfo=timezone(timedelta(hours=2)))
+
+
+def test_rdfa_date() -> None:
+    meta = read("rdfa_date.html")
+    assert meta.title == "Neue Sorten im Test"
+    assert meta.published == datetime(2022, 1, 28, 12, 45, 46, tzinfo=UTC)
+
+
 def test_page_without_metadata() -> None:
     assert read("no_metadata.html") == Metadata()
 
