@@ -46,7 +46,18 @@ _ROLES = frozenset((
     "sign", "login", "am", "on", "at", "datum", "date", "beitrag", "artikel", "article", "admin",
     "administrator", "webmaster", "no", "none", "unknown", "anonymous", "zur", "artikelübersicht",
     "publisher", "user", "anónimo", "anonimo", "anonyme", "anonym", "journalist", "journalistin",
-    "kolumnist", "kolumnistin", "ceo", "founder", "gründer", "recipe", "guest",
+    "kolumnist", "kolumnistin", "ceo", "founder", "gründer", "recipe", "guest", "chefredakteur",
+    "chefredakteurin", "chefredaktion", "publicado", "publié", "pubblicato", "veröffentlicht",
+    "erstellt", "geschrieben", "quelle", "source", "fuente", "wer", "hinterlasse", "leave", "reply",
+    "antworten", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+))
+# Job titles and labels that end a name written before them ("Jane Doe Chefredakteurin").
+_TITLES = frozenset((
+    "chefredakteur", "chefredakteurin", "redakteur", "redakteurin", "korrespondent",
+    "korrespondentin", "editor", "correspondent", "columnist", "kolumnist", "kolumnistin",
+    "veröffentlicht", "publicado", "publié", "pubblicato", "published", "posted", "erstellt",
+    "geschrieben", "follow", "folgen", "updated", "aktualisiert",
 ))
 # Legal forms mark a company (the web agency or the publishing house), not a byline.
 _LEGAL_FORMS = frozenset((
@@ -77,13 +88,14 @@ def _strip_lead(text: str) -> str:
 
 
 def _cut_at_sentence(part: str) -> str:
-    """"Jane Doe am Samstag", "Richard Precht im Gespräch": a capitalised name ends at the
-    first lower-case word that is not a name particle."""
+    """"Jane Doe am Samstag", "Richard Precht im Gespräch", "Jane Doe Chefredakteurin": a
+    capitalised name ends at the first lower-case word that is not a name particle, or at
+    a job title."""
     words = part.split()
     if len(words) < 2 or not words[0][:1].isupper():
         return part
     for index, word in enumerate(words[1:], start=1):
-        if word[:1].islower() and word.casefold() not in _PARTICLES:
+        if (word[:1].islower() and word.casefold() not in _PARTICLES) or word.casefold() in _TITLES:
             return " ".join(words[:index])
     return part
 

@@ -131,6 +131,20 @@ def _names(value: object, index: dict[str, dict[str, object]]) -> list[str]:
     return names
 
 
+def _organisations(value: object, index: dict[str, dict[str, object]]) -> object:
+    """The publisher value without Person entries: a blog's owner is its author, not its site."""
+    items = value if isinstance(value, list) else [value]
+    kept = []
+    for item in items:
+        node = item
+        if isinstance(item, dict) and isinstance(item.get("@id"), str) and "name" not in item:
+            node = index.get(item["@id"], item)
+        if isinstance(node, dict) and "person" in _types(node):
+            continue
+        kept.append(item)
+    return kept
+
+
 def _language(value: object) -> str | None:
     if isinstance(value, dict):
         value = value.get("alternateName") or value.get("name")
@@ -184,7 +198,8 @@ def read_jsonld(scripts: list[LexborNode]) -> JsonLdFacts:
             break
     publisher = None
     for node in best:
-        names = _names(node.get("publisher") or node.get("sourceOrganization"), index)
+        names = _names(_organisations(node.get("publisher") or node.get("sourceOrganization"), index),
+                       index)
         if names:
             publisher = names[0]
             break
