@@ -20,6 +20,7 @@ __all__ = ["strip_site_name", "site_name_keys", "choose_title"]
 # colons, guillemets, bullets, slashes; "::" and "||" unspaced as well.
 _SEPARATOR = re.compile(r"\s+[|\-–—»«·•~/:>]\s+|\s*(?:\|\||::)\s*|\s+\|\s*|\s*\|\s+")
 _MIN_HEADLINE_CHARS = 8
+_MAX_SITE_WORDS = 4
 # Title parts that name a kind of page rather than the article (blog-engine defaults).
 _SECTION_WORDS = frozenset({"blogarchive", "blogarchiv", "archive", "archiv", "home", "startseite",
                             "homepage", "blog", "news", "nachrichten", "aktuelles", "accueil",
@@ -50,10 +51,13 @@ def _is_site_part(part: str, site_keys: set[str]) -> bool:
     key = normalise_for_match(part)
     if not key or key.isdigit() or key in _SECTION_WORDS:
         return True  # nothing but punctuation, or a date/number ("23.01.2022 - Headline")
-    # a part naming the site with a little more ("Site Magazin", "Site.de") or less
-    return any(key == site or (len(site) >= 4 and (site in key or key in site)
-                               and len(key) <= 2 * len(site) and len(site) <= 2 * len(key))
-               for site in site_keys)
+    # a part naming the site with a little more ("Site Magazin", "Site.de", "Site Community
+    # Forum") or less
+    short = len(part.split()) <= _MAX_SITE_WORDS
+    return any(key == site or (len(site) >= 4 and (
+        ((site in key or key in site) and len(key) <= 2 * len(site) and len(site) <= 2 * len(key))
+        or (short and (key.startswith(site) or key.endswith(site)))))
+        for site in site_keys)
 
 
 def strip_site_name(title: str, site_keys: set[str], *, guess: bool = False) -> str:
@@ -99,7 +103,10 @@ def _similarity(a: str, b: str) -> float:
 def choose_title(*, jsonld: str | None, jsonld_is_article: bool, meta: list[str],
                  headings: list[str], html_title: str | None, site_keys: set[str]) -> str | None:
     """The headline, from candidates in order of trust (see the module docstring)."""
-    meta_clean = [strip_site_name(value, site_keys) for value in meta if value]
+    # a stated title that repeats <title> carries the site name the same way
+    title_key = normalise_for_match(html_title) if html_title else None
+    meta_clean = [strip_site_name(value, site_keys, guess=normalise_for_match(value) == title_key)
+                  for value in meta if value]
     html_clean = strip_site_name(html_title, site_keys, guess=True) if html_title else None
     stated = ([strip_site_name(jsonld, site_keys)] if jsonld and jsonld_is_article else []) + meta_clean
     if html_clean:
