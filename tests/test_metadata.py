@@ -148,6 +148,38 @@ def test_giant_values_are_cut() -> None:
     assert meta.description is not None and len(meta.description) <= 2000
 
 
+def test_blog_owner_as_publisher_is_still_the_author() -> None:
+    html = ('<html><head><meta property="og:site_name" content="Fishing Notes">'
+            '<script type="application/ld+json">{"@type": "BlogPosting", "headline": "Do fish feel pain?",'
+            ' "author": {"@type": "Person", "name": "Chris Example"},'
+            ' "publisher": {"@type": "Person", "name": "Chris Example"}}</script></head>'
+            '<body><h1>Do fish feel pain?</h1></body></html>')
+    assert read_metadata(parse_document(html), None).authors == ("Chris Example",)
+
+
+def test_site_as_author_is_not_a_byline() -> None:
+    html = ('<html><head><meta property="og:site_name" content="Example Times">'
+            '<meta name="author" content="Example Times"></head>'
+            '<body><h1>Council meets</h1></body></html>')
+    assert read_metadata(parse_document(html), "https://exampletimes.example/a").authors == ()
+
+
+def test_headline_with_kicker_in_h1() -> None:
+    html = ('<html><head><title>Große Aufgaben für die neue Regierung | Stiftung Beispiel</title>'
+            '<meta property="og:title" content="Große Aufgaben für die neue Regierung"></head>'
+            '<body><h1><span class="kicker">Tunesien</span> Große Aufgaben für die neue Regierung</h1>'
+            '</body></html>')
+    assert read_metadata(parse_document(html), None).title == "Große Aufgaben für die neue Regierung"
+
+
+def test_visible_h1_preferred_to_a_shortened_social_title() -> None:
+    html = ('<html><head><title>Zitronenkuchen vom Blech | Backblog</title>'
+            '<meta property="og:title" content="Zitronenkuchen vom Blech"></head>'
+            '<body><h1>Saftiger Zitronenkuchen vom Blech: einfach köstlich!</h1></body></html>')
+    meta = read_metadata(parse_document(html), None)
+    assert meta.title == "Saftiger Zitronenkuchen vom Blech: einfach köstlich!"
+
+
 # ----------------------------------------------------------------------------- the parts
 @pytest.mark.parametrize(("value", "expected"), [
     ("2020-05-17", datetime(2020, 5, 17)),
