@@ -189,9 +189,9 @@ def find_byline(tree: LexborHTMLParser, *, header: Header,
     zones: list[tuple[LexborNode, bool]] = []
     if header.zone is not None:
         zones.append((header.zone, True))  # no comment or teaser sits in the header
-    for zone in (tree.css_first("article"), tree.body):
-        if zone is not None:
-            zones.append((zone, False))
+    scope = tree.css_first("article") or tree.body
+    if scope is not None:
+        zones.append((scope, False))
     for zone, trusted in zones:
         names = _byline_in(zone, site_keys, header.main, trusted)
         if names:

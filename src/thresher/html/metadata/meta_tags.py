@@ -19,7 +19,10 @@ _MAX_TAGS = 2000
 
 
 class MetaTags:
-    """The ``<meta>`` values of a page by lower-cased key, in document order."""
+    """The ``<meta>`` values of a page by lower-cased key, in document order.
+
+    Values are stored raw and cleaned when asked for: most of a page's tags are never
+    read."""
 
     __slots__ = ("_values",)
 
@@ -27,22 +30,23 @@ class MetaTags:
         self._values = values
 
     def first(self, *keys: str) -> str | None:
-        """The first value under the first key that has one."""
+        """The first non-empty value under the first key that has one."""
         for key in keys:
-            values = self._values.get(key)
-            if values:
-                return values[0]
+            for raw in self._values.get(key, ()):
+                value = clean_value(raw)
+                if value:
+                    return value
         return None
 
     def names(self) -> list[str]:
         return list(self._values)
 
     def all(self, *keys: str) -> list[str]:
-        """Every value under the first key that has any."""
+        """Every non-empty value under the first key that has any."""
         for key in keys:
-            values = self._values.get(key)
+            values = [value for raw in self._values.get(key, ()) if (value := clean_value(raw))]
             if values:
-                return list(values)
+                return list(dict.fromkeys(values))
         return []
 
 
@@ -50,17 +54,15 @@ def read_meta_tags(metas: list[LexborNode]) -> MetaTags:
     values: dict[str, list[str]] = {}
     for node in metas[:_MAX_TAGS]:
         attributes = node.attributes
-        content = clean_value(attributes.get("content"))
-        if content is None:
+        content = attributes.get("content")
+        if not content:
             continue
         for attribute in _KEY_ATTRIBUTES:
             key = attributes.get(attribute)
             if key:
                 # some pages give several keys in one attribute: property="og:title twitter:title"
                 for single in key.casefold().split():
-                    bucket = values.setdefault(single, [])
-                    if content not in bucket:
-                        bucket.append(content)
+                    values.setdefault(single, []).append(content)
     return MetaTags(values)
 
 

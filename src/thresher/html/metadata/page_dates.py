@@ -27,6 +27,7 @@ _DATE_SELECTOR = (
     '[class*="date" i], [id*="date" i], [class*="publish" i], [class*="posted" i], '
     '[class*="datum" i], [class*="fecha" i], [class*="time" i], [data-testid*="date" i]')
 _NOT_DATE_TAGS = frozenset({"time", "script", "style", "body", "html", "img", "article"})
+_PUBLISHED_MARK = re.compile(r"publish|created", re.I)
 _UPDATE = re.compile(r"updat|modif|edited|aktualisiert|geändert|revis", re.I)
 _MAX_ELEMENTS = 30
 _MAX_DATE_TEXT = 80
@@ -68,7 +69,7 @@ def _dated_elements(zone: LexborNode, language: str | None, *, trusted: bool,
     found = zone.css(f"time, {_DATE_SELECTOR}")  # one walk for both kinds
     times = [node for node in found if node.tag == "time"][:_MAX_ELEMENTS]
     marked = [node for node in times if "pubdate" in node.attributes or
-              re.search(r"publish|created", marker(node), re.I)]
+              _PUBLISHED_MARK.search(marker(node))]
     candidates = marked + [node for node in times if node not in marked]
     candidates += [node for node in found if node.tag not in _NOT_DATE_TAGS][:_MAX_ELEMENTS]
     fallback = None
