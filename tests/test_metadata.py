@@ -148,6 +148,16 @@ def test_giant_values_are_cut() -> None:
     assert meta.description is not None and len(meta.description) <= 2000
 
 
+def test_byline_written_as_a_line_of_text() -> None:
+    html = ('<html lang="de"><body><article><h2>Grenzen setzen</h2>'
+            '<p><i>von Daniela Beispiel</i></p>'
+            '<p>Von Macheten und anderen Dingen erzählt dieser lange Absatz.</p></article></body></html>')
+    assert read_metadata(parse_document(html), None).authors == ("Daniela Beispiel",)
+    nouns_only = ('<html lang="de"><body><article><p>Von Macheten</p>'
+                  '<p>Ein Text ohne Autorenzeile.</p></article></body></html>')
+    assert read_metadata(parse_document(nouns_only), None).authors == ()
+
+
 def test_blog_owner_as_publisher_is_still_the_author() -> None:
     html = ('<html><head><meta property="og:site_name" content="Fishing Notes">'
             '<script type="application/ld+json">{"@type": "BlogPosting", "headline": "Do fish feel pain?",'

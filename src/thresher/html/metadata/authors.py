@@ -57,7 +57,8 @@ _TITLES = frozenset((
     "chefredakteur", "chefredakteurin", "redakteur", "redakteurin", "korrespondent",
     "korrespondentin", "editor", "correspondent", "columnist", "kolumnist", "kolumnistin",
     "veröffentlicht", "publicado", "publié", "pubblicato", "published", "posted", "erstellt",
-    "geschrieben", "follow", "folgen", "updated", "aktualisiert",
+    "geschrieben", "follow", "folgen", "updated", "aktualisiert", "illustration", "illustrationen",
+    "foto", "fotos", "photo", "photos", "bild", "bilder",
 ))
 # Legal forms mark a company (the web agency or the publishing house), not a byline.
 _LEGAL_FORMS = frozenset((
@@ -145,6 +146,7 @@ def clean_authors(raw: list[str], *, site_keys: frozenset[str] = frozenset()) ->
                 continue
             if " " not in part and "." in part.strip("."):
                 part = part.replace(".", " ")  # "Jane.Doe", a user name shown as a byline
+            part = part.split("(", 1)[0]  # "Jane Doe (Sponsored)", "Jane Doe (jd)"
             part = _collapse_repeat(_cut_at_sentence(part).strip(" \t.:-–—'\"()[]*"))
             if not _is_name(part, excluded):
                 continue
@@ -195,5 +197,35 @@ def find_byline(tree: LexborHTMLParser, *, header: Header,
     for zone, trusted in zones:
         names = _byline_in(zone, site_keys, header.main, trusted)
         if names:
+            return names
+    return _byline_line(scope, site_keys, header.main) if scope is not None else ()
+
+
+# A line of text that is a byline: "By Jane Doe", "von Anna Muster", "Text: Jan Roe" —
+# the introducing word, then a capitalised word.
+_BYLINE_START = re.compile(
+    r"^(?i:(?:text|words|written|story|reported|geschrieben|escrito|texto)\s+)?"
+    r"(?i:by|von|por|par|door|af|av)\s+(?=[^\W\d_])(?=\S*[A-ZÀ-ÞĀ-ſ])"
+    r"|^(?i:autor(?:in)?|author|text|texto|testo)\s*:\s*(?=\S)")
+_LINE_SELECTOR = "p, em, i, strong, b, span, small, address, h5, h6, li"
+_MAX_LINES = 200
+_MAX_LINE_CHARS = 80
+_MAX_LINE_WORDS = 8
+
+
+def _byline_line(scope: LexborNode, excluded: frozenset[str], main: frozenset[int]) -> tuple[str, ...]:
+    """Names from the first short text element that reads as a byline."""
+    for count, node in enumerate(scope.css(_LINE_SELECTOR)):
+        if count >= _MAX_LINES:
+            break
+        text = node.text(deep=True, separator=" ", strip=True)
+        if (not text or len(text) > _MAX_LINE_CHARS or len(text.split()) > _MAX_LINE_WORDS
+                or not _BYLINE_START.match(text)):
+            continue
+        if is_foreign(node, main=main):
+            continue
+        names = clean_authors([text], site_keys=excluded)
+        # outside the marked-up places a single word after "von"/"by" is too often a noun
+        if names and all(len(name.split()) >= 2 for name in names):
             return names
     return ()
