@@ -309,3 +309,20 @@ def test_arbitrary_jsonld_never_raises(data: object, url: str | None) -> None:
     html = f'<html><head><script type="application/ld+json">{script}</script></head><body></body></html>'
     meta = read_metadata(parse_document(html), url)
     assert isinstance(meta, Metadata)
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=st.text(max_size=120), language=st.none() | st.sampled_from(["de", "en", "es", "xx", ""]))
+def test_date_parsers_never_raise(value: str, language: str | None) -> None:
+    for moment in (parse_date(value), parse_date(value, dayfirst=True),
+                   parse_free_text_date(value, language=language)):
+        assert moment is None or isinstance(moment, datetime)
+    assert date_from_url(value) is None or isinstance(date_from_url(value), datetime)
+
+
+def test_huge_jsonld_list_is_bounded() -> None:
+    items = ",".join('{"@type": "Thing", "name": "x"}' for _ in range(12_000))
+    html = (f'<html><head><script type="application/ld+json">[{items}, {{"@type": "NewsArticle", '
+            f'"headline": "Found at the end"}}]</script></head><body></body></html>')
+    meta = read_metadata(parse_document(html), None)
+    assert meta.title is None  # beyond the node budget: not read, and no hang

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -76,10 +77,10 @@ def _load(text: str) -> object | None:
 
 def _walk(data: object) -> Iterator[dict[str, object]]:
     """Every JSON object of the document, breadth first, bounded in count."""
-    queue: list[object] = [data]
+    queue: deque[object] = deque([data])
     seen = 0
     while queue and seen < _MAX_NODES:
-        item = queue.pop(0)
+        item = queue.popleft()
         seen += 1
         if isinstance(item, list):
             queue.extend(item)
