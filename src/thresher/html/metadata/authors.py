@@ -208,7 +208,7 @@ _BYLINE_START = re.compile(
     r"(?i:by|von|por|par|door|af|av)\s+(?=[^\W\d_])(?=\S*[A-ZÀ-ÞĀ-ſ])"
     r"|^(?i:autor(?:in)?|author|text|texto|testo)\s*:\s*(?=\S)")
 _LINE_SELECTOR = "p, em, i, strong, b, span, small, address, h5, h6, li"
-_MAX_LINES = 200
+_MAX_LINES = 60
 _MAX_LINE_CHARS = 80
 _MAX_LINE_WORDS = 8
 
