@@ -182,6 +182,17 @@ def test_headline_with_kicker_in_h1() -> None:
     assert read_metadata(parse_document(html), None).title == "Große Aufgaben für die neue Regierung"
 
 
+@pytest.mark.parametrize("h1", [
+    '<span class="article-heading__kicker">Hafen</span><span class="visually-hidden">: </span>'
+    '<span class="article-heading__title">Neue Fähre fährt ab Mai</span>',
+    '<span class="dachzeile">Hafen</span> <span class="headline">Neue Fähre fährt ab Mai</span>',
+    '<small>Hafen</small><br> Neue Fähre fährt ab Mai',
+])
+def test_kicker_inside_h1_is_left_out(h1: str) -> None:
+    html = f'<html><body><h1>{h1}</h1><p>Text.</p></body></html>'  # the h1 is the only title
+    assert read_metadata(parse_document(html), None).title == "Neue Fähre fährt ab Mai"
+
+
 def test_visible_h1_preferred_to_a_shortened_social_title() -> None:
     html = ('<html><head><title>Zitronenkuchen vom Blech | Backblog</title>'
             '<meta property="og:title" content="Zitronenkuchen vom Blech"></head>'

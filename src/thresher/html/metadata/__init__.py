@@ -19,13 +19,14 @@ from thresher.html.metadata.authors import clean_authors, find_byline
 from thresher.html.metadata.collect import collect_nodes
 from thresher.html.metadata.dates import date_from_url, day_first, parse_date
 from thresher.html.metadata.header import Header, locate_header
+from thresher.html.metadata.headline import headline_text
 from thresher.html.metadata.jsonld import JsonLdFacts, read_jsonld
 from thresher.html.metadata.language import normalise_language
 from thresher.html.metadata.meta_tags import MetaTags, read_meta_tags, read_microdata
 from thresher.html.metadata.page_dates import find_text_date, find_visible_date
 from thresher.html.metadata.published import choose_published
 from thresher.html.metadata.script_dates import find_script_date
-from thresher.html.metadata.text import clean_value, visible_text
+from thresher.html.metadata.text import clean_value
 from thresher.html.metadata.title import choose_title, site_name_keys
 
 __all__ = ["Metadata", "read_metadata"]
@@ -126,7 +127,7 @@ def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
     title_node = nodes.title
     html_title = clean_value(title_node.text(deep=True), 500) if title_node else None
     heading_nodes = [(node, text) for node in nodes.headings
-                     if (text := clean_value(visible_text(node), 500))]
+                     if (text := clean_value(headline_text(node), 500))]
     headings = [text for _, text in heading_nodes]
     title = choose_title(
         jsonld=jsonld.headline, jsonld_is_article=jsonld.headline_is_article,
