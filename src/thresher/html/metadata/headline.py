@@ -13,7 +13,7 @@ import re
 
 from selectolax.lexbor import LexborNode
 
-from thresher.html.metadata.text import visible_text
+from thresher.html.metadata.text import rendered_text
 
 __all__ = ["headline_text"]
 
@@ -39,29 +39,14 @@ def _left_out(element: LexborNode, position: int) -> bool:
 
 def headline_text(heading: LexborNode) -> str:
     """The heading's text, without kicker and hidden parts (all of it if nothing else is left)."""
-    full = visible_text(heading)
+    full = rendered_text(heading)
     if heading.css_first("[class], [id], small, [aria-hidden]") is None:
         return full
-    dropped: set[int] = set()
     descendants = [element for element in heading.css("*")[:_MAX_ELEMENTS]
                    if element.mem_id != heading.mem_id]  # css() includes the node itself
-    for position, element in enumerate(descendants):
-        if _left_out(element, position):
-            dropped.add(element.mem_id)
+    dropped = frozenset(element.mem_id for position, element in enumerate(descendants)
+                        if _left_out(element, position))
     if not dropped:
         return full
-    parts: list[str] = []
-    for node in heading.traverse(include_text=True):
-        if node.tag != "-text":
-            continue
-        ancestor = node.parent
-        keep = True
-        while ancestor is not None and ancestor.mem_id != heading.mem_id:
-            if ancestor.mem_id in dropped or ancestor.tag in {"style", "script", "noscript"}:
-                keep = False
-                break
-            ancestor = ancestor.parent
-        if keep:
-            parts.append(node.text_content or "")
-    remaining = " ".join(parts)
+    remaining = rendered_text(heading, dropped=dropped)
     return remaining if remaining.strip() else full

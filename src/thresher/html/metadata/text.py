@@ -8,7 +8,7 @@ import unicodedata
 
 from selectolax.lexbor import LexborNode
 
-__all__ = ["clean_value", "normalise_for_match", "visible_text"]
+__all__ = ["clean_value", "normalise_for_match", "rendered_text"]
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
 # Invisible characters that split words for the renderer only: soft hyphen, zero-width
@@ -35,17 +35,39 @@ def clean_value(value: object, limit: int = MAX_VALUE_CHARS) -> str | None:
     return text or None
 
 
-def visible_text(node: LexborNode) -> str:
-    """The text of an element without what its ``<style>``/``<script>`` children hold."""
-    if node.css_first("style, script, noscript") is None:
-        return node.text(deep=True, separator=" ")
-    parts = []
+_BLOCKS = frozenset(("br", "div", "p", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
+                     "section", "header", "footer", "table", "tr", "td", "th", "dd", "dt", "dl",
+                     "figure", "figcaption", "blockquote", "hr", "article", "aside", "nav"))
+_NOT_RENDERED = frozenset(("style", "script", "noscript", "template"))
+
+
+def rendered_text(node: LexborNode, *, dropped: frozenset[int] = frozenset()) -> str:
+    """The text of an element as a browser lays it out on one line: text nodes joined as
+    they are (so "THW<span>:</span>" stays "THW:"), a space at line breaks and block
+    boundaries, nothing from ``<style>``/``<script>`` or from elements in ``dropped``
+    (by ``mem_id``)."""
+    parts: list[str] = []
+    top = node.mem_id
     for child in node.traverse(include_text=True):
-        if child.tag == "-text":
-            parent = child.parent
-            if parent is not None and parent.tag not in {"style", "script", "noscript"}:
-                parts.append(child.text_content or "")
-    return " ".join(parts)
+        tag = child.tag
+        if tag != "-text":
+            if tag in _BLOCKS:
+                parts.append(" ")
+            continue
+        skip = False
+        ancestor = child.parent
+        while ancestor is not None and ancestor.mem_id != top:
+            if ancestor.mem_id in dropped or ancestor.tag in _NOT_RENDERED:
+                skip = True
+                break
+            ancestor = ancestor.parent
+        if skip:
+            continue
+        previous = child.prev
+        if previous is not None and previous.tag in _BLOCKS:
+            parts.append(" ")
+        parts.append(child.text_content or "")
+    return "".join(parts)
 
 
 def normalise_for_match(text: str) -> str:
