@@ -250,6 +250,10 @@ def test_date_from_url() -> None:
     (["Foto: Max Bild"], ()),
     (["Example Media GmbH"], ()),
     (["Jane Doe Jane Doe"], ("Jane Doe",)),
+    (["Jane Doe, MS, RDN"], ("Jane Doe",)),
+    (["JOHN ROE, AP Auto Writer"], ("JOHN ROE",)),
+    (["Analysis by Jane Doe, CNN Editor-at-large"], ("Jane Doe",)),
+    (["Jane Doe (Sponsored Post)"], ("Jane Doe",)),
 ])
 def test_clean_authors(raw: list[str], expected: tuple[str, ...]) -> None:
     assert clean_authors(raw) == expected

@@ -21,6 +21,7 @@ __all__ = ["clean_authors", "find_byline"]
 # Words that introduce a byline, in the languages the web writes most ("by", "von", "par" …).
 _LEAD = re.compile(
     r"^(?:(?:written|posted|reported|published|submitted|text|words|story|article|photos?|fotos?|"
+    r"analysis|opinion|commentary|review|interview|kommentar|analyse|meinung|"
     r"escrito|publicado|scritto|geschrieben|verfasst|redigé|écrit|veröffentlicht|erstellt|"
     r"gespeichert|publiziert|eingestellt)\s+)?"
     r"(?:by|von|par|por|door|di|da|af|av|przez|od|от|автор|작성자|著者)\b[\s:]*"
@@ -59,6 +60,17 @@ _TITLES = frozenset((
     "veröffentlicht", "publicado", "publié", "pubblicato", "published", "posted", "erstellt",
     "geschrieben", "follow", "folgen", "updated", "aktualisiert", "illustration", "illustrationen",
     "foto", "fotos", "photo", "photos", "bild", "bilder",
+))
+_ROLES = _ROLES | {"analysis", "opinion", "commentary", "kommentar", "meinung", "analyse"}
+# Degrees and credentials written after a name.
+_CREDENTIALS = frozenset((
+    "md", "phd", "ms", "ma", "msc", "bsc", "ba", "bs", "mph", "rd", "rdn", "rn", "ld", "np", "cpa",
+    "cfp", "mba", "jd", "llm", "dds", "esq", "jr", "sr", "ii", "iii", "cscs", "facp", "faan",
+))
+# Nouns that end a job description rather than a name.
+_JOB_NOUNS = frozenset((
+    "writer", "editor", "reporter", "correspondent", "columnist", "contributor", "producer",
+    "analyst", "photographer", "redakteur", "redakteurin", "korrespondent", "korrespondentin",
 ))
 # Legal forms mark a company (the web agency or the publishing house), not a byline.
 _LEGAL_FORMS = frozenset((
@@ -121,6 +133,11 @@ def _is_name(part: str, site_names: frozenset[str]) -> bool:
     lowered = {word.strip(".,()").casefold() for word in words}
     if lowered <= _ROLES or {word.replace(".", "") for word in lowered} & _LEGAL_FORMS:
         return False
+    if part.replace(".", "").replace(" ", "").casefold() in _CREDENTIALS:
+        return False  # "Jane Doe, MS, RDN"
+    last = words[-1].casefold().split("-")[0]
+    if len(words) > 1 and last in _JOB_NOUNS:
+        return False  # "AP Auto Writer", "CNN Editor-at-large"
     if len(words) > 1 and words[0][:1].islower() and words[0].casefold() not in _PARTICLES:
         return False  # "deutscher Journalist", "in Zusammenarbeit mit": words, not a name
     key = normalise_for_match(part)
