@@ -35,7 +35,8 @@ from thresher.html.metadata import read_metadata  # noqa: E402
 from thresher.html.parse import parse_document  # noqa: E402
 
 COLUMNS = [("title EM", "title_em"), ("title F1", "title_f1"), ("authors F1", "authors_f1"),
-           ("no-author ok", "no_author_ok"), ("date acc", "date_acc"), ("date prec", "date_prec"), ("date all", "date_all")]
+           ("no-author ok", "no_author_ok"), ("date acc", "date_acc"), ("date prec", "date_prec"),
+           ("date all", "date_all")]
 
 
 def load_meta_eval() -> ModuleType:
@@ -90,12 +91,15 @@ def fmt(value: float | None) -> str:
 
 
 def print_table(rows: list[tuple[str, dict[str, Any], float | None]]) -> None:
-    head = f"| {'system':<34} | " + " | ".join(c for c, _ in COLUMNS) + " | pages/s |"
-    print(head)
-    print("|" + "|".join("-" * (len(part) + 2) for part in head.strip("|").split(" | ")) + "|")
+    """A Markdown table: one row per system, the metrics of ``COLUMNS`` and the speed."""
+    width = max(len("system"), *(len(name) for name, _, _ in rows))
+    heads = [c for c, _ in COLUMNS] + ["pages/s"]
+    print(f"| {'system':<{width}} | " + " | ".join(heads) + " |")
+    print(f"|{'-' * (width + 2)}|" + "|".join("-" * (len(h) + 2) for h in heads) + "|")
     for name, metrics, speed in rows:
-        cells = " | ".join(f"{fmt(metrics.get(key)):>{len(c)}}" for c, key in COLUMNS)
-        print(f"| {name:<34} | {cells} | {'-' if speed is None else f'{speed:7.1f}':>7} |")
+        cells = [f"{fmt(metrics.get(key)):>{len(c)}}" for c, key in COLUMNS]
+        cells.append(f"{'-' if speed is None else f'{speed:.0f}':>7}")
+        print(f"| {name:<{width}} | " + " | ".join(cells) + " |")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -136,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     for label, part in (("thresher, half A (id hash even)", first),
                         ("thresher, half B (id hash odd)", second)):
         part_truth = {k: v for k, v in truth.items() if k in part}
-        rows.append((f"{label} n={len(part)}", meta_eval.evaluate(part_truth, thresher_pred), None))
+        rows.append((f"{label}, {len(part)} pages", meta_eval.evaluate(part_truth, thresher_pred), None))
 
     print(f"metadata benchmark: {n} pages from {args.data}")
     print_table(rows)
