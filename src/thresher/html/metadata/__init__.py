@@ -69,6 +69,14 @@ _DESCRIPTION_KEYS = ("og:description", "description", "twitter:description", "dc
 _LANGUAGE_KEYS = ("content-language", "language", "dc.language", "og:locale", "inlanguage")
 
 
+def _plain_site_name(name: str | None) -> str | None:
+    """A site name given as a URL ("https://www.example.com/") as its host name."""
+    if name and "://" in name and " " not in name:
+        host = name.split("://", 1)[1].split("/", 1)[0]
+        return host.removeprefix("www.") or name
+    return name
+
+
 def _canonical_url(link: LexborNode | None, og_url: str | None, url: str | None) -> str | None:
     for candidate in (link.attributes.get("href") if link else None, og_url):
         value = clean_value(candidate, 2000)
@@ -119,8 +127,8 @@ def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
         language = normalise_language(jsonld.language) or next(
             (lang for key in _LANGUAGE_KEYS if (lang := normalise_language(meta.first(key)))), None)
 
-    site_name = meta.first(*_SITE_KEYS[:1]) or jsonld.publisher or jsonld.website_name or \
-        meta.first(*_SITE_KEYS[1:])
+    site_name = _plain_site_name(meta.first(*_SITE_KEYS[:1]) or jsonld.publisher or
+                                 jsonld.website_name or meta.first(*_SITE_KEYS[1:]))
     site_keys = site_name_keys([site_name, jsonld.publisher, jsonld.website_name,
                                 meta.first("application-name")], url)
 
