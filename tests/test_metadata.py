@@ -90,17 +90,17 @@ def test_date_from_url_as_last_resort() -> None:
 
 def test_disagreeing_sources_are_settled_by_the_displayed_date() -> None:
     meta = read("disagreeing_dates.html")
-    assert meta.published == datetime(2023, 11, 6, 14, 25, tzinfo=timezone(timedelta(hours=1)))
+    assert meta.published == datetime(2022, 3, 14, 9, 10, tzinfo=timezone(timedelta(hours=1)))
 
 
 def test_local_offset_preferred_to_the_same_moment_in_utc() -> None:
     meta = read("utc_and_local.html")
-    assert meta.published == datetime(2019, 10, 19, 0, 4, tzinfo=timezone(timedelta(hours=2)))
+    assert meta.published == datetime(2020, 7, 2, 0, 30, tzinfo=timezone(timedelta(hours=2)))
 
 
 def test_day_in_url_corrects_a_utc_shift() -> None:
-    meta = read("utc_and_local.html", "https://news.example/2019/10/18/nachtzug")
-    assert meta.published == datetime(2019, 10, 18)  # one day off the URL: the URL's day wins
+    meta = read("utc_and_local.html", "https://news.example/2020/07/01/nachtzug")
+    assert meta.published == datetime(2020, 7, 1)  # one day off the URL: the URL's day wins
 
 
 def test_untyped_jsonld_and_script_state() -> None:
@@ -113,7 +113,7 @@ def test_untyped_jsonld_and_script_state() -> None:
 def test_rdfa_date() -> None:
     meta = read("rdfa_date.html")
     assert meta.title == "Neue Sorten im Test"
-    assert meta.published == datetime(2022, 1, 28, 12, 45, 46, tzinfo=UTC)
+    assert meta.published == datetime(2021, 4, 9, 16, 5, 0, tzinfo=UTC)
 
 
 def test_page_without_metadata() -> None:
@@ -149,21 +149,22 @@ def test_giant_values_are_cut() -> None:
 
 
 def test_byline_written_as_a_line_of_text() -> None:
-    html = ('<html lang="de"><body><article><h2>Grenzen setzen</h2>'
-            '<p><i>von Daniela Beispiel</i></p>'
-            '<p>Von Macheten und anderen Dingen erzählt dieser lange Absatz.</p></article></body></html>')
-    assert read_metadata(parse_document(html), None).authors == ("Daniela Beispiel",)
-    nouns_only = ('<html lang="de"><body><article><p>Von Macheten</p>'
+    html = ('<html lang="de"><body><article><h2>Ruhe finden im Alltag</h2>'
+            '<p><i>von Marta Beispiel</i></p>'
+            '<p>Von Wolken und anderen Dingen erzählt dieser lange Absatz.</p></article></body></html>')
+    assert read_metadata(parse_document(html), None).authors == ("Marta Beispiel",)
+    nouns_only = ('<html lang="de"><body><article><p>Von Wolken</p>'
                   '<p>Ein Text ohne Autorenzeile.</p></article></body></html>')
     assert read_metadata(parse_document(nouns_only), None).authors == ()
 
 
 def test_blog_owner_as_publisher_is_still_the_author() -> None:
-    html = ('<html><head><meta property="og:site_name" content="Fishing Notes">'
-            '<script type="application/ld+json">{"@type": "BlogPosting", "headline": "Do fish feel pain?",'
+    html = ('<html><head><meta property="og:site_name" content="Garden Notes">'
+            '<script type="application/ld+json">{"@type": "BlogPosting",'
+            ' "headline": "Do tomatoes need shade?",'
             ' "author": {"@type": "Person", "name": "Chris Example"},'
             ' "publisher": {"@type": "Person", "name": "Chris Example"}}</script></head>'
-            '<body><h1>Do fish feel pain?</h1></body></html>')
+            '<body><h1>Do tomatoes need shade?</h1></body></html>')
     assert read_metadata(parse_document(html), None).authors == ("Chris Example",)
 
 
@@ -175,11 +176,11 @@ def test_site_as_author_is_not_a_byline() -> None:
 
 
 def test_headline_with_kicker_in_h1() -> None:
-    html = ('<html><head><title>Große Aufgaben für die neue Regierung | Stiftung Beispiel</title>'
-            '<meta property="og:title" content="Große Aufgaben für die neue Regierung"></head>'
-            '<body><h1><span class="kicker">Tunesien</span> Große Aufgaben für die neue Regierung</h1>'
+    html = ('<html><head><title>Neue Brücke für den Stadtpark | Stadtanzeiger Beispiel</title>'
+            '<meta property="og:title" content="Neue Brücke für den Stadtpark"></head>'
+            '<body><h1><span class="kicker">Verkehr</span> Neue Brücke für den Stadtpark</h1>'
             '</body></html>')
-    assert read_metadata(parse_document(html), None).title == "Große Aufgaben für die neue Regierung"
+    assert read_metadata(parse_document(html), None).title == "Neue Brücke für den Stadtpark"
 
 
 @pytest.mark.parametrize("h1", [
@@ -194,11 +195,11 @@ def test_kicker_inside_h1_is_left_out(h1: str) -> None:
 
 
 def test_visible_h1_preferred_to_a_shortened_social_title() -> None:
-    html = ('<html><head><title>Zitronenkuchen vom Blech | Backblog</title>'
-            '<meta property="og:title" content="Zitronenkuchen vom Blech"></head>'
-            '<body><h1>Saftiger Zitronenkuchen vom Blech: einfach köstlich!</h1></body></html>')
+    html = ('<html><head><title>Apfelkuchen vom Blech | Kuchenheft</title>'
+            '<meta property="og:title" content="Apfelkuchen vom Blech"></head>'
+            '<body><h1>Schneller Apfelkuchen vom Blech: ganz ohne Waage!</h1></body></html>')
     meta = read_metadata(parse_document(html), None)
-    assert meta.title == "Saftiger Zitronenkuchen vom Blech: einfach köstlich!"
+    assert meta.title == "Schneller Apfelkuchen vom Blech: ganz ohne Waage!"
 
 
 # ----------------------------------------------------------------------------- the parts
@@ -206,8 +207,8 @@ def test_visible_h1_preferred_to_a_shortened_social_title() -> None:
     ("2020-05-17", datetime(2020, 5, 17)),
     ("2020-05-17T10:30:00Z", datetime(2020, 5, 17, 10, 30, tzinfo=UTC)),
     ("2020-05-17T10:30:00+02:00", datetime(2020, 5, 17, 10, 30, tzinfo=timezone(timedelta(hours=2)))),
-    ("2022-05-04T03:00:00 UTC", datetime(2022, 5, 4, 3, 0, tzinfo=UTC)),
-    ("Sat, 19 Oct 2019 00:04:00 +0200", datetime(2019, 10, 19, 0, 4, tzinfo=timezone(timedelta(hours=2)))),
+    ("2021-08-09T05:00:00 UTC", datetime(2021, 8, 9, 5, 0, tzinfo=UTC)),
+    ("Tue, 14 Sep 2021 07:30:00 +0200", datetime(2021, 9, 14, 7, 30, tzinfo=timezone(timedelta(hours=2)))),
     ("May 2020", None),  # no day
     ("10:30", None),  # no date at all
     ("1970-01-01", None),  # placeholder epoch
@@ -219,16 +220,16 @@ def test_parse_date(value: str, expected: datetime | None) -> None:
 
 
 def test_parse_date_day_first_only_when_asked() -> None:
-    assert parse_date("05/04/2022", dayfirst=True) == datetime(2022, 4, 5)
-    assert parse_date("05/04/2022") == datetime(2022, 5, 4)
-    assert parse_date("2022-05-04", dayfirst=True) == datetime(2022, 5, 4)  # ISO stays ISO
+    assert parse_date("07/03/2021", dayfirst=True) == datetime(2021, 3, 7)
+    assert parse_date("07/03/2021") == datetime(2021, 7, 3)
+    assert parse_date("2021-03-12", dayfirst=True) == datetime(2021, 3, 12)  # ISO stays ISO
 
 
 def test_free_text_dates_in_the_page_language() -> None:
-    assert parse_free_text_date("19. Oktober 2019", language="de") == datetime(2019, 10, 19)
-    assert parse_free_text_date("3 de mayo de 2022", language="es") == datetime(2022, 5, 3)
+    assert parse_free_text_date("12. März 2021", language="de") == datetime(2021, 3, 12)
+    assert parse_free_text_date("8 de junio de 2021", language="es") == datetime(2021, 6, 8)
     assert parse_free_text_date("vor 2 Stunden", language="de") is None  # relative: no year named
-    assert parse_free_text_date("hace 4 minutos", language="es") is None
+    assert parse_free_text_date("hace 3 horas", language="es") is None
 
 
 def test_date_from_url() -> None:
@@ -241,7 +242,7 @@ def test_date_from_url() -> None:
 
 @pytest.mark.parametrize(("raw", "expected"), [
     (["By Jane Doe and John Roe"], ("Jane Doe", "John Roe")),
-    (["Von Anna Muster | 19.10.2019, 10:00 Uhr"], ("Anna Muster",)),
+    (["Von Anna Muster | 12.03.2021, 10:00 Uhr"], ("Anna Muster",)),
     (["Jane Doe, Staff Writer"], ("Jane Doe",)),
     (["Jane Doe am Samstag, 19. Oktober"], ("Jane Doe",)),
     (["Ursula von der Leyen"], ("Ursula von der Leyen",)),
@@ -251,9 +252,9 @@ def test_date_from_url() -> None:
     (["Example Media GmbH"], ()),
     (["Jane Doe Jane Doe"], ("Jane Doe",)),
     (["Jane Doe, MS, RDN"], ("Jane Doe",)),
-    (["JOHN ROE, AP Auto Writer"], ("JOHN ROE",)),
-    (["Analysis by Jane Doe, CNN Editor-at-large"], ("Jane Doe",)),
-    (["Jane Doe (Sponsored Post)"], ("Jane Doe",)),
+    (["JOHN ROE, Science Writer"], ("JOHN ROE",)),
+    (["Analysis by Jane Doe, Example News Editor-at-large"], ("Jane Doe",)),
+    (["Jane Doe (Guest Post)"], ("Jane Doe",)),
 ])
 def test_clean_authors(raw: list[str], expected: tuple[str, ...]) -> None:
     assert clean_authors(raw) == expected

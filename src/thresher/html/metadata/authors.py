@@ -1,7 +1,7 @@
 """Author names: cleaning raw author strings, and finding the byline in the page.
 
 Author fields hold more than names: "By Jane Doe and John Roe, Staff Writers",
-"Von Anna Muster | 19.10.2019, 10:00 Uhr", profile URLs, e-mail addresses, Twitter
+"Von Anna Muster | 12.03.2021, 10:00 Uhr", profile URLs, e-mail addresses, Twitter
 handles. The cleaner splits such strings into single names and keeps the parts that
 look like a person's or an organisation's name.
 """
@@ -101,7 +101,7 @@ def _strip_lead(text: str) -> str:
 
 
 def _cut_at_sentence(part: str) -> str:
-    """"Jane Doe am Samstag", "Richard Precht im Gespräch", "Jane Doe Chefredakteurin": a
+    """"Jane Doe am Samstag", "Max Muster im Gespräch", "Jane Doe Chefredakteurin": a
     capitalised name ends at the first lower-case word that is not a name particle, or at
     a job title."""
     words = part.split()
@@ -163,7 +163,7 @@ def clean_authors(raw: list[str], *, site_keys: frozenset[str] = frozenset()) ->
                 continue
             if " " not in part and "." in part.strip("."):
                 part = part.replace(".", " ")  # "Jane.Doe", a user name shown as a byline
-            part = part.split("(", 1)[0]  # "Jane Doe (Sponsored)", "Jane Doe (jd)"
+            part = part.split("(", 1)[0]  # "Jane Doe (Gast)", "Jane Doe (jd)"
             part = _collapse_repeat(_cut_at_sentence(part).strip(" \t.:-–—'\"()[]*"))
             if not _is_name(part, excluded):
                 continue

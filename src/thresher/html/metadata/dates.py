@@ -2,8 +2,8 @@
 
 Machine dates (ISO 8601, the bulk of meta tags and JSON-LD) go through dateutil's
 ``isoparse``, which is fast and keeps the UTC offset. Other machine-ish forms ("Oct 19,
-2019 10:00", "19.10.2019") go through dateutil's general parser; free text in other
-languages ("19. Oktober 2019", "19 de octubre de 2019") through dateparser, which knows
+2021 10:00", "12.03.2021") go through dateutil's general parser; free text in other
+languages ("12. März 2021", "12 de marzo de 2021") through dateparser, which knows
 month names in some 200 locales but costs about a millisecond a call, so it only sees
 short strings that the faster parsers refused.
 
@@ -57,7 +57,7 @@ def _drop_fold(moment: datetime) -> datetime:
 def _parse_general(text: str, dayfirst: bool) -> datetime | None:
     """dateutil's general parser; None unless the text names year, month and day."""
     if _YEAR_FIRST.match(text):
-        dayfirst = False  # "2022-05-04 ..." is year-month-day whatever the locale
+        dayfirst = False  # "2021-03-12 ..." is year-month-day whatever the locale
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # UnknownTimezoneWarning for "10:00 CET"
@@ -96,7 +96,7 @@ def parse_date(value: str | None, *, dayfirst: bool = False) -> datetime | None:
 
 
 def parse_free_text_date(value: str | None, *, language: str | None = None) -> datetime | None:
-    """A date written for people ("19. Oktober 2019, 10:00 Uhr"), in the page's language, or None.
+    """A date written for people ("12. März 2021, 10:00 Uhr"), in the page's language, or None.
 
     Without a known language only English month names are tried: letting dateparser
     guess among all its locales costs some 15 ms a string."""
@@ -120,7 +120,7 @@ def _parse_with_dateparser(text: str, language: str) -> datetime | None:
     except Exception:  # dateparser raises a wide range of errors on odd input (unknown language too)
         return None
     if moment is None or not _names_year(text, moment.year):
-        return None  # relative dates ("vor 2 Stunden", "hace 4 minutos") say when the page was saved
+        return None  # relative dates ("vor 2 Stunden", "hace 3 horas") say when the page was saved
     moment = _drop_fold(moment)
     return moment if is_plausible(moment) else None
 

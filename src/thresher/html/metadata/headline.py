@@ -1,7 +1,7 @@
 """The text of an ``<h1>`` without its kicker and its screen-reader-only parts.
 
 Publishers set a kicker (the topic line above the headline) inside the ``<h1>``, in its
-own element ("Klimaschutz", "Nach Corona-Lockerungen"), joined to the headline by a
+own element ("Sport", "Nach dem Unwetter"), joined to the headline by a
 separator that only screen readers get. The headline proper is what remains once
 elements named by that vocabulary (kicker, overline, topline, Dachzeile, label …),
 hidden elements and a leading ``<small>`` are left out.

@@ -4,7 +4,7 @@ Looked for first around the headline (the few enclosing levels of the ``<h1>``),
 the article (or body): ``<time>`` elements (those marked as the publication time first),
 then short elements whose class, id or test id says they hold a date ("date",
 "published", "datum", …), and last date-shaped words in the text around the headline
-("Veröffentlicht: 04.02.2022"). Locating uses loose patterns (digits and words in a
+("Veröffentlicht: 12.03.2021"). Locating uses loose patterns (digits and words in a
 row); the parsing itself is dateutil's and dateparser's. Elements inside comments,
 teasers, navigation and footers date other texts and are skipped; dates marked as
 updates are kept as a last resort.
@@ -125,7 +125,7 @@ _MAX_TEXT_DATES = 40
 
 def find_text_date(tree: LexborHTMLParser, *, language: str | None) -> datetime | None:
     """The first date written anywhere in the start of the main text: a last resort for
-    pages that mark up no date at all ("Stand: 04.02.2022" at the end of a short page)."""
+    pages that mark up no date at all ("Stand: 12.03.2021" at the end of a short page)."""
     scope = tree.css_first("main") or tree.css_first("article") or tree.body
     if scope is None:
         return None

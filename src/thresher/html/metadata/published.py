@@ -4,7 +4,7 @@ Sources are tried in order of trust, but three conflicts are settled by evidence
 rather than order: a time given in UTC ("Z") is replaced by the same moment that
 another source gives with the publisher's local offset (the day readers saw); when
 sources name different days, the one the page displays near its headline wins; and a
-day that is one off from the day in the URL path (/2020/02/24/) is taken from the URL,
+day that is one off from the day in the URL path (/2021/03/12/) is taken from the URL,
 since a UTC conversion is the usual reason for the gap.
 """
 

@@ -43,7 +43,7 @@ _NOT_RENDERED = frozenset(("style", "script", "noscript", "template"))
 
 def rendered_text(node: LexborNode, *, dropped: frozenset[int] = frozenset()) -> str:
     """The text of an element as a browser lays it out on one line: text nodes joined as
-    they are (so "THW<span>:</span>" stays "THW:"), a space at line breaks and block
+    they are (so "Bahn<span>:</span>" stays "Bahn:"), a space at line breaks and block
     boundaries, nothing from ``<style>``/``<script>`` or from elements in ``dropped``
     (by ``mem_id``)."""
     parts: list[str] = []

@@ -120,7 +120,7 @@ def choose_title(*, jsonld: str | None, jsonld_is_article: bool, meta: list[str]
         key = normalise_for_match(heading)
         if any(key == normalise_for_match(value) for value in stated):
             return heading
-    # An h1 that is a stated title plus a kicker ("Tunesien Große Aufgaben …", the kicker
+    # An h1 that is a stated title plus a kicker ("Verkehr Neue Brücke …", the kicker
     # set in its own span): the stated title is the headline proper.
     for heading in usable:
         key = normalise_for_match(heading)
