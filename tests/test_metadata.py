@@ -4,6 +4,9 @@ cleaners, and property tests that arbitrary values never make the reader raise."
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -135,6 +138,20 @@ def test_extract_copies_metadata_into_the_article() -> None:
     assert article.authors == ("Anna Muster", "Jonas Beispiel")
     assert article.published == datetime(2021, 3, 4, 8, 15, tzinfo=timezone(timedelta(hours=1)))
     assert article.language == "de-DE"
+
+
+def test_cli_json_carries_the_metadata() -> None:
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
+    result = subprocess.run(
+        [sys.executable, "-m", "thresher", "extract", "--format", "json",
+         "--url", "https://tagesblatt.example/bruecke", str(GOLDEN / "jsonld_graph.html")],
+        capture_output=True, text=True, env=env, timeout=120, check=True)
+    article = json.loads(result.stdout.splitlines()[0])
+    assert article["title"] == "Neue Brücke über den Fluss eröffnet"
+    assert article["authors"] == ["Anna Muster", "Jonas Beispiel"]
+    assert article["published"] == "2021-03-04T08:15:00+01:00"
+    assert article["language"] == "de-DE"
+    assert article["site_name"] == "Tagesblatt Musterstadt"
 
 
 def test_giant_values_are_cut() -> None:
