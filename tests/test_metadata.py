@@ -101,6 +101,15 @@ def test_local_offset_preferred_to_the_same_moment_in_utc() -> None:
     assert meta.published == datetime(2020, 7, 2, 0, 30, tzinfo=timezone(timedelta(hours=2)))
 
 
+def test_displayed_day_corrects_a_lone_utc_time() -> None:
+    html = ('<html lang="de"><head><script type="application/ld+json">{"@type": "NewsArticle",'
+            ' "headline": "Sommerfest im Park", "datePublished": "2021-05-31T23:30:00Z"}</script></head>'
+            '<body><article><h1>Sommerfest im Park</h1><p class="date">1. Juni 2021</p>'
+            '<p>Das Fest beginnt um zehn Uhr.</p></article></body></html>')
+    published = read_metadata(parse_document(html), None).published
+    assert published is not None and published.date().isoformat() == "2021-06-01"
+
+
 def test_day_in_url_corrects_a_utc_shift() -> None:
     meta = read("utc_and_local.html", "https://news.example/2020/07/01/nachtzug")
     assert meta.published == datetime(2020, 7, 1)  # one day off the URL: the URL's day wins

@@ -42,6 +42,11 @@ def choose_published(candidates: Iterable[datetime], url_date: datetime | None,
         displayed = shown()
         if displayed is not None and displayed.date() != chosen.date():
             chosen = next((moment for moment in moments if moment.date() == displayed.date()), chosen)
+    elif _is_utc(chosen):
+        # a UTC time alone may fall on another day than the publisher's: the page shows which
+        displayed = shown()
+        if displayed is not None and abs((displayed.date() - chosen.date()).days) == 1:
+            return displayed
     if url_date is not None and abs((chosen.date() - url_date.date()).days) == 1:
         return url_date
     return chosen
