@@ -1,11 +1,12 @@
 """Choosing the publication date among the machine-readable candidates of a page.
 
-Sources are tried in order of trust, but three conflicts are settled by evidence
-rather than order: a time given in UTC ("Z") is replaced by the same moment that
-another source gives with the publisher's local offset (the day readers saw); when
-sources name different days, the one the page displays near its headline wins; and a
-day that is one off from the day in the URL path (/2021/03/12/) is taken from the URL,
-since a UTC conversion is the usual reason for the gap.
+Sources are tried in order of trust, but some conflicts are settled by evidence rather
+than order: a time given in UTC ("Z") is replaced by the same moment that another
+source gives with the publisher's local offset (the day readers saw); when sources name
+different days, or a lone UTC time falls one day off the date the page displays near
+its headline, the displayed day wins; and a day that is one off from the day in the
+URL path (/2021/03/12/) is taken from the URL, since a UTC conversion is the usual
+reason for the gap.
 """
 
 from __future__ import annotations
