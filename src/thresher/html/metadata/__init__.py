@@ -94,24 +94,16 @@ def _canonical_url(link: LexborNode | None, og_url: str | None, url: str | None)
 def _choose_authors(jsonld: JsonLdFacts, micro: dict[str, list[str]], meta: MetaTags,
                     tree: LexborHTMLParser, header: Header,
                     site_keys: frozenset[str]) -> tuple[str, ...]:
-    """Authors from the first source naming a person; a source naming only the site
-    itself (an Organization author equal to the publisher) is kept as a last resort."""
+    """Authors from the first source naming someone other than the site itself."""
     sources: list[list[str]] = [list(jsonld.authors), micro.get("author.name", []) or
                                 micro.get("author", [])]
     sources += [meta.all(key) for key in _AUTHOR_KEYS]
-    site_only: tuple[str, ...] = ()
     for raw in sources:
-        if not raw:
-            continue
-        names = clean_authors(raw, site_keys=site_keys)
-        if names:
-            return names
-        site_only = site_only or clean_authors(raw)
-    names = find_byline(tree, header=header, site_keys=site_keys)
-    return names or (site_only if _KEEP_SITE_AUTHORS else ())
-
-
-_KEEP_SITE_AUTHORS = False
+        if raw:
+            names = clean_authors(raw, site_keys=site_keys)
+            if names:
+                return names
+    return find_byline(tree, header=header, site_keys=site_keys)
 
 
 def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
