@@ -23,7 +23,7 @@ from thresher.html.metadata.headline import headline_text
 from thresher.html.metadata.jsonld import JsonLdFacts, read_jsonld
 from thresher.html.metadata.language import normalise_language
 from thresher.html.metadata.meta_tags import MetaTags, read_meta_tags, read_microdata
-from thresher.html.metadata.page_dates import find_text_date, find_visible_date
+from thresher.html.metadata.page_dates import find_displayed_date, find_text_date, find_visible_date
 from thresher.html.metadata.published import choose_published
 from thresher.html.metadata.script_dates import find_script_date
 from thresher.html.metadata.text import clean_value
@@ -144,16 +144,10 @@ def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
     stated = [jsonld.published] + [meta.first(key) for key in published_keys] + \
         micro.get("datepublished", []) + micro.get("datecreated", [])
     candidates = (moment for value in stated if value and (moment := parse_date(value, dayfirst=dayfirst)))
-    visible: list[datetime | None] = []
-
-    def shown() -> datetime | None:  # computed at most once, and only when needed
-        if not visible:
-            visible.append(find_visible_date(tree, language=language, header=header))
-        return visible[0]
-
-    published = choose_published(candidates, date_from_url(url), shown)
+    published = choose_published(candidates, date_from_url(url),
+                                 lambda: find_displayed_date(language=language, header=header))
     if published is None:
-        published = shown()
+        published = find_visible_date(tree, language=language, header=header)
     if published is None:
         published = find_script_date(nodes.scripts)
     if published is None:

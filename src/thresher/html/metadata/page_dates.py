@@ -21,7 +21,7 @@ from thresher.html.metadata.containers import is_foreign, marker
 from thresher.html.metadata.dates import day_first, parse_date, parse_free_text_date
 from thresher.html.metadata.header import Header, text_around
 
-__all__ = ["find_visible_date", "find_text_date"]
+__all__ = ["find_displayed_date", "find_visible_date", "find_text_date"]
 
 _DATE_SELECTOR = (
     '[class*="date" i], [id*="date" i], [class*="publish" i], [class*="posted" i], '
@@ -94,6 +94,14 @@ def _date_in_text(text: str, language: str | None) -> datetime | None:
         if moment is not None:
             return moment
     return None
+
+
+def find_displayed_date(*, language: str | None, header: Header) -> datetime | None:
+    """The date shown in the headline's header zone (and its neighbours) only."""
+    if header.zone is None:
+        return None
+    moment, update = _dated_elements(header.zone, language, trusted=True, main=header.main)
+    return moment or _date_in_text(text_around(header.zone), language) or update
 
 
 def find_visible_date(tree: LexborHTMLParser, *, language: str | None,
