@@ -184,6 +184,15 @@ def test_byline_written_as_a_line_of_text() -> None:
     assert read_metadata(parse_document(nouns_only), None).authors == ()
 
 
+@pytest.mark.parametrize("byline", [
+    '<div data-testid="story-byline"><span>Lena Beispiel</span></div>',
+    '<h5>Autor:</h5> Lena Beispiel/Agentur',
+])
+def test_byline_by_test_id_or_after_a_label(byline: str) -> None:
+    html = f'<html><body><article><h2>Neue Radwege</h2>{byline}<p>Die Stadt baut.</p></article></body></html>'
+    assert read_metadata(parse_document(html), None).authors[:1] == ("Lena Beispiel",)
+
+
 def test_blog_owner_as_publisher_is_still_the_author() -> None:
     html = ('<html><head><meta property="og:site_name" content="Garden Notes">'
             '<script type="application/ld+json">{"@type": "BlogPosting",'

@@ -179,8 +179,8 @@ def clean_authors(raw: list[str], *, site_keys: frozenset[str] = frozenset()) ->
 _BYLINE_SELECTOR = (
     '[rel~="author" i], [class*="byline" i], [id*="byline" i], [class*="author" i], '
     '[id*="author" i], [class*="autor" i], [class*="auteur" i], [class*="writer" i], '
-    '[class~="submitted" i], [data-author], a[href*="/author/" i], a[href*="/autor/" i], '
-    'a[href*="/authors/" i], a[href*="/autoren/" i]')
+    '[class~="submitted" i], [data-author], [data-testid*="byline" i], [data-testid*="author" i], '
+    'a[href*="/author/" i], a[href*="/autor/" i], a[href*="/authors/" i], a[href*="/autoren/" i]')
 _MAX_BYLINE_CHARS = 200
 _MAX_CANDIDATES = 40
 _SKIPPED_TAGS = frozenset({"meta", "link", "script", "style", "img", "body", "html", "article"})
@@ -224,10 +224,29 @@ _BYLINE_START = re.compile(
     r"^(?i:(?:text|words|written|story|reported|geschrieben|escrito|texto)\s+)?"
     r"(?i:by|von|por|par|door|af|av)\s+(?=[^\W\d_])(?=\S*[A-ZÀ-ÞĀ-ſ])"
     r"|^(?i:autor(?:in)?|author|text|texto|testo)\s*:\s*(?=\S)")
-_LINE_SELECTOR = "p, em, i, strong, b, span, small, address, h5, h6, li"
+_LINE_SELECTOR = "p, em, i, strong, b, span, small, address, h4, h5, h6, li, dt, label"
 _MAX_LINES = 60
 _MAX_LINE_CHARS = 80
 _MAX_LINE_WORDS = 8
+
+
+# A label standing alone, its name in the text that follows: "<b>Autor:</b> Jane Doe".
+_BYLINE_LABEL = re.compile(r"^(?i:autor(?:in)?|author|by|von|text|texto|testo|par|por)\s*:?$")
+
+
+def _text_after(node: LexborNode) -> str:
+    """The text right after an element, up to the next element with text of its own."""
+    parts: list[str] = []
+    sibling = node.next
+    while sibling is not None and len(parts) < 3:
+        text = (sibling.text_content or "") if sibling.tag == "-text" else sibling.text(deep=True)
+        text = text.strip()
+        if text:
+            parts.append(text)
+            if sibling.tag != "-text":
+                break
+        sibling = sibling.next
+    return " ".join(parts)[:_MAX_LINE_CHARS]
 
 
 def _byline_line(scope: LexborNode, excluded: frozenset[str], main: frozenset[int]) -> tuple[str, ...]:
@@ -236,13 +255,16 @@ def _byline_line(scope: LexborNode, excluded: frozenset[str], main: frozenset[in
         if count >= _MAX_LINES:
             break
         text = node.text(deep=True, separator=" ", strip=True)
+        if text and _BYLINE_LABEL.match(text):
+            text = f"{text} {_text_after(node)}"  # "<h5>Autor:</h5> Jane Doe"
         if (not text or len(text) > _MAX_LINE_CHARS or len(text.split()) > _MAX_LINE_WORDS
                 or not _BYLINE_START.match(text)):
             continue
         if is_foreign(node, main=main):
             continue
-        names = clean_authors([text], site_keys=excluded)
         # outside the marked-up places a single word after "von"/"by" is too often a noun
-        if names and all(len(name.split()) >= 2 for name in names):
+        names = tuple(name for name in clean_authors([text], site_keys=excluded)
+                      if len(name.split()) >= 2)
+        if names:
             return names
     return ()
