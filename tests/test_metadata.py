@@ -223,6 +223,7 @@ def test_headline_with_kicker_in_h1() -> None:
     '<span class="article-heading__title">Neue Fähre fährt ab Mai</span>',
     '<span class="dachzeile">Hafen</span> <span class="headline">Neue Fähre fährt ab Mai</span>',
     '<small>Hafen</small><br> Neue Fähre fährt ab Mai',
+    '<span class="topic">Hafen</span><span class="invisible">: </span>Neue Fähre fährt ab Mai',
 ])
 def test_kicker_inside_h1_is_left_out(h1: str) -> None:
     html = f'<html><body><h1>{h1}</h1><p>Text.</p></body></html>'  # the h1 is the only title
@@ -310,6 +311,13 @@ def test_clean_authors_drops_the_site_itself() -> None:
 ])
 def test_strip_site_name(title: str, expected: str) -> None:
     assert strip_site_name(title, site_name_keys(["Example Times"], "https://www.example.com/a")) == expected
+
+
+def test_short_trailing_parts_of_title_are_dropped_without_a_known_site_name() -> None:
+    assert strip_site_name("Why my phone will not charge ? | Phones | Forum", set(), guess=True) == \
+        "Why my phone will not charge ?"
+    assert strip_site_name("Why my phone will not charge | Forum", set()) == \
+        "Why my phone will not charge | Forum"  # without guessing, unknown parts stay
 
 
 @pytest.mark.parametrize(("value", "expected"), [

@@ -24,6 +24,7 @@ _KICKER_WORDS = frozenset((
 _HIDDEN_WORDS = ("visually", "invisible", "hidden", "sronly", "screenreader")
 _WORD_SPLIT = re.compile(r"[\s_-]+")
 _MAX_ELEMENTS = 50
+_SEPARATORS = " \t\n:|–—-·•/»«"
 
 
 def _left_out(element: LexborNode, position: int) -> bool:
@@ -48,5 +49,6 @@ def headline_text(heading: LexborNode) -> str:
                         if _left_out(element, position))
     if not dropped:
         return full
-    remaining = rendered_text(heading, dropped=dropped)
+    # separators left over from the kicker: "Kicker: Headline" without "Kicker" is ": Headline"
+    remaining = rendered_text(heading, dropped=dropped).strip(_SEPARATORS)
     return remaining if remaining.strip() else full

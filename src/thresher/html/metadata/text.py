@@ -62,6 +62,7 @@ def rendered_text(node: LexborNode, *, dropped: frozenset[int] = frozenset()) ->
                 break
             ancestor = ancestor.parent
         if skip:
+            parts.append(" ")  # a left-out element still separates what stands around it
             continue
         previous = child.prev
         if previous is not None and previous.tag in _BLOCKS:

@@ -63,8 +63,8 @@ def _is_site_part(part: str, site_keys: set[str]) -> bool:
 def strip_site_name(title: str, site_keys: set[str], *, guess: bool = False) -> str:
     """The title without leading/trailing parts that name the site.
 
-    With ``guess`` (for ``<title>``, which nearly always carries the site name), a last
-    part much shorter than the rest is dropped even when no known name matches it."""
+    With ``guess`` (for ``<title>``, which nearly always carries the site name), last
+    parts much shorter than the rest are dropped even when no known name matches them."""
     pieces = _SEPARATOR.split(title)
     if len(pieces) < 2:
         return title
@@ -74,10 +74,14 @@ def strip_site_name(title: str, site_keys: set[str], *, guess: bool = False) -> 
         end -= 1
     while end - start > 1 and _is_site_part(pieces[start], site_keys):
         start += 1
-    if guess and (start, end) == (0, len(pieces)) and end - start > 1:
-        head = "".join(p + s for p, s in zip(pieces[:-1], separators, strict=False))
-        if len(pieces[-1]) * 2 < len(head) and len(pieces[-1].split()) <= 4:
-            end -= 1
+    if guess and (start, end) == (0, len(pieces)):
+        # no known name matched at the end: drop short trailing parts ("| Forum", "| Site")
+        while end - start > 1:
+            head = "".join(p + s for p, s in zip(pieces[:end - 1], separators, strict=False))
+            if len(pieces[end - 1]) * 2 < len(head) and len(pieces[end - 1].split()) <= 4:
+                end -= 1
+            else:
+                break
     if (start, end) == (0, len(pieces)):
         return title
     kept = [pieces[start]]
