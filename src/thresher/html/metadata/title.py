@@ -92,7 +92,7 @@ def strip_site_name(title: str, site_keys: set[str], *, guess: bool = False) -> 
     return result if len(result) >= 3 else title
 
 
-_WORDS = re.compile(r"\w+")
+_WORDS = re.compile(r"\w{4,}")  # content words: short function words would inflate overlaps
 
 
 def _similarity(a: str, b: str) -> float:
