@@ -92,7 +92,7 @@ def _canonical_url(link: LexborNode | None, og_url: str | None, url: str | None)
 
 
 def _choose_authors(jsonld: JsonLdFacts, micro: dict[str, list[str]], meta: MetaTags,
-                    tree: LexborHTMLParser, header: Header,
+                    scope: LexborNode | None, header: Header,
                     site_keys: frozenset[str]) -> tuple[str, ...]:
     """Authors from the first source naming someone other than the site itself."""
     sources: list[list[str]] = [list(jsonld.authors), micro.get("author.name", []) or
@@ -103,7 +103,7 @@ def _choose_authors(jsonld: JsonLdFacts, micro: dict[str, list[str]], meta: Meta
             names = clean_authors(raw, site_keys=site_keys)
             if names:
                 return names
-    return find_byline(tree, header=header, site_keys=site_keys)
+    return find_byline(scope, header=header, site_keys=site_keys)
 
 
 def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
@@ -137,7 +137,8 @@ def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
     headline = next((node for node, text in heading_nodes if text == title),
                     heading_nodes[0][0] if heading_nodes else None)
     header = locate_header(headline)
-    authors = _choose_authors(jsonld, micro, meta, tree, header, frozenset(site_keys))
+    article_or_body = nodes.article or tree.body
+    authors = _choose_authors(jsonld, micro, meta, article_or_body, header, frozenset(site_keys))
 
     dayfirst = day_first(language)
     published_keys = _PUBLISHED_KEYS + tuple(key for key in meta.names() if _PUBLISHED_KEY.search(key))
@@ -147,13 +148,13 @@ def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
     published = choose_published(candidates, date_from_url(url),
                                  lambda: find_displayed_date(language=language, header=header))
     if published is None:
-        published = find_visible_date(tree, language=language, header=header)
+        published = find_visible_date(article_or_body, language=language, header=header)
     if published is None:
         published = find_script_date(nodes.scripts)
     if published is None:
         published = date_from_url(url)
     if published is None:
-        published = find_text_date(tree, language=language)
+        published = find_text_date(nodes.main or article_or_body, language=language)
 
     return Metadata(
         title=title,

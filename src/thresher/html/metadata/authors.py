@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborNode
 
 from thresher.html.metadata.containers import is_foreign
 from thresher.html.metadata.header import Header
@@ -202,13 +202,13 @@ def _byline_in(zone: LexborNode, excluded: frozenset[str], main: frozenset[int],
     return ()
 
 
-def find_byline(tree: LexborHTMLParser, *, header: Header,
+def find_byline(scope: LexborNode | None, *, header: Header,
                 site_keys: frozenset[str] = frozenset()) -> tuple[str, ...]:
-    """Author names from the byline elements near the headline, else in the article or body."""
+    """Author names from the byline elements near the headline, else in ``scope`` (the
+    article, or the body)."""
     zones: list[tuple[LexborNode, bool]] = []
     if header.zone is not None:
         zones.append((header.zone, True))  # no comment or teaser sits in the header
-    scope = tree.css_first("article") or tree.body
     if scope is not None:
         zones.append((scope, False))
     for zone, trusted in zones:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborNode
 
 from thresher.html.metadata.containers import is_foreign, marker
 from thresher.html.metadata.dates import day_first, parse_date, parse_free_text_date
@@ -104,9 +104,9 @@ def find_displayed_date(*, language: str | None, header: Header) -> datetime | N
     return moment or _date_in_text(text_around(header.zone), language) or update
 
 
-def find_visible_date(tree: LexborHTMLParser, *, language: str | None,
+def find_visible_date(scope: LexborNode | None, *, language: str | None,
                       header: Header) -> datetime | None:
-    scope: LexborNode | None = tree.css_first("article") or tree.body
+    """The date shown near the headline, else in ``scope`` (the article, or the body)."""
     zone_of_headline = header.zone
     fallback = None
     for zone in (zone_of_headline, scope):
@@ -131,10 +131,10 @@ _MAIN_TEXT_CHARS = 10_000
 _MAX_TEXT_DATES = 40
 
 
-def find_text_date(tree: LexborHTMLParser, *, language: str | None) -> datetime | None:
+def find_text_date(scope: LexborNode | None, *, language: str | None) -> datetime | None:
     """The first date written anywhere in the start of the main text: a last resort for
-    pages that mark up no date at all ("Stand: 12.03.2021" at the end of a short page)."""
-    scope = tree.css_first("main") or tree.css_first("article") or tree.body
+    pages that mark up no date at all ("Stand: 12.03.2021" at the end of a short page).
+    ``scope`` is the main content element (``<main>``, ``<article>`` or the body)."""
     if scope is None:
         return None
     text = scope.text(deep=True, separator=" ", strip=True)[:_MAIN_TEXT_CHARS]
