@@ -379,6 +379,12 @@ def test_date_parsers_never_raise(value: str, language: str | None) -> None:
     assert date_from_url(value) is None or isinstance(date_from_url(value), datetime)
 
 
+def test_headline_found_after_thousands_of_meta_tags() -> None:
+    metas = "".join(f'<meta name="key{i}" content="value {i}">' for i in range(20_000))
+    html = f"<html><head>{metas}</head><body><h1>Headline after the flood</h1></body></html>"
+    assert read_metadata(parse_document(html), None).title == "Headline after the flood"
+
+
 def test_huge_jsonld_list_is_bounded() -> None:
     items = ",".join('{"@type": "Thing", "name": "x"}' for _ in range(12_000))
     html = (f'<html><head><script type="application/ld+json">[{items}, {{"@type": "NewsArticle", '

@@ -15,7 +15,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 __all__ = ["PageNodes", "collect_nodes"]
 
 _SELECTOR = "meta, script, h1, title, link, article, main, [itemprop], [property]"
-_MAX_NODES = 5000
+_MAX_PER_KIND = 2000  # a page with more meta tags or scripts than this is not worth reading them all
 _MAX_HEADINGS = 5
 
 
@@ -33,18 +33,18 @@ class PageNodes:
 
 def collect_nodes(tree: LexborHTMLParser) -> PageNodes:
     nodes = PageNodes()
-    for count, node in enumerate(tree.css(_SELECTOR)):
-        if count >= _MAX_NODES:
-            break
+    for node in tree.css(_SELECTOR):
         tag = node.tag
         if tag == "meta":
-            nodes.metas.append(node)
+            if len(nodes.metas) < _MAX_PER_KIND:
+                nodes.metas.append(node)
         elif tag == "script":
-            nodes.scripts.append(node)
+            if len(nodes.scripts) < _MAX_PER_KIND:
+                nodes.scripts.append(node)
         elif tag == "h1":
             if len(nodes.headings) < _MAX_HEADINGS:
                 nodes.headings.append(node)
-            if "itemprop" in node.attributes:
+            if "itemprop" in node.attributes and len(nodes.marked) < _MAX_PER_KIND:
                 nodes.marked.append(node)
         elif tag == "title":
             if nodes.title is None and (node.parent is None or node.parent.tag != "svg"):
@@ -54,12 +54,13 @@ def collect_nodes(tree: LexborHTMLParser) -> PageNodes:
                 nodes.article = node
             elif tag == "main" and nodes.main is None:
                 nodes.main = node
-            if "itemprop" in node.attributes or "property" in node.attributes:
+            attributes = node.attributes
+            if ("itemprop" in attributes or "property" in attributes) and len(nodes.marked) < _MAX_PER_KIND:
                 nodes.marked.append(node)
         elif tag == "link":
             relations = (node.attributes.get("rel") or "").casefold().split()
             if nodes.canonical is None and "canonical" in relations:
                 nodes.canonical = node
-        else:
+        elif len(nodes.marked) < _MAX_PER_KIND:
             nodes.marked.append(node)
     return nodes
