@@ -300,6 +300,8 @@ def test_clean_authors_drops_the_site_itself() -> None:
     keys = frozenset(site_name_keys(["Riverside Gazette"], None))
     assert clean_authors(["Riverside Gazette"], site_keys=keys) == ()
     assert clean_authors(["Riverside Gazette", "Sam Example"], site_keys=keys) == ("Sam Example",)
+    both = frozenset(site_name_keys(["Pots & Pans"], None))
+    assert clean_authors(["Pots & Pans"], site_keys=both) == ()  # not split into "Pots", "Pans"
 
 
 @pytest.mark.parametrize(("title", "expected"), [

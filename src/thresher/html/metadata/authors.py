@@ -157,6 +157,8 @@ def clean_authors(raw: list[str], *, site_keys: frozenset[str] = frozenset()) ->
         if not text:
             continue
         text = _strip_lead(_URL_OR_MAIL.sub(" ", text))
+        if normalise_for_match(text) in excluded:
+            continue  # the whole value names the site ("Jobs & More"), before any splitting
         for piece in _SPLIT.split(text):
             part = _strip_lead(piece.strip(" \t.:-–—'\"()[]*"))
             if _PICTURE_CREDIT.match(part):
