@@ -291,6 +291,9 @@ def test_date_from_url() -> None:
     (["JOHN ROE, Science Writer"], ("JOHN ROE",)),
     (["Analysis by Jane Doe, Example News Editor-at-large"], ("Jane Doe",)),
     (["Jane Doe (Guest Post)"], ("Jane Doe",)),
+    (["Example Verlag GmbH, Musterstadt, Germany"], ()),  # a company and its address
+    (["Jane Doe, Example GmbH"], ("Jane Doe",)),
+    (["Name"], ()),
 ])
 def test_clean_authors(raw: list[str], expected: tuple[str, ...]) -> None:
     assert clean_authors(raw) == expected

@@ -51,7 +51,8 @@ _ROLES = frozenset((
     "chefredakteurin", "chefredaktion", "publicado", "publié", "pubblicato", "veröffentlicht",
     "erstellt", "geschrieben", "quelle", "source", "fuente", "wer", "hinterlasse", "leave", "reply",
     "antworten", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "name",
+    "un", "une", "the", "der", "die", "das", "ein", "eine", "il", "lo", "los", "las", "in", "of",
 ))
 # Job titles and labels that end a name written before them ("Jane Doe Chefredakteurin").
 _TITLES = frozenset((
@@ -122,6 +123,10 @@ def _collapse_repeat(part: str) -> str:
     return part
 
 
+def _is_company(part: str) -> bool:
+    return any(word.strip(".,()").replace(".", "").casefold() in _LEGAL_FORMS for word in part.split())
+
+
 def _is_name(part: str, site_names: frozenset[str]) -> bool:
     if len(part) < 2 or len(part) > _MAX_NAME_CHARS or _NOT_NAME_CHARS.search(part):
         return False
@@ -159,7 +164,10 @@ def clean_authors(raw: list[str], *, site_keys: frozenset[str] = frozenset()) ->
         text = _strip_lead(_URL_OR_MAIL.sub(" ", text))
         if normalise_for_match(text) in excluded:
             continue  # the whole value names the site ("Jobs & More"), before any splitting
-        for piece in _SPLIT.split(text):
+        pieces = _SPLIT.split(text)
+        # "Example Verlag GmbH, Nürnberg, Germany": a company and its address end the names
+        company = next((index for index, piece in enumerate(pieces) if _is_company(piece)), None)
+        for piece in pieces[:company]:
             part = _strip_lead(piece.strip(" \t.:-–—'\"()[]*"))
             if _PICTURE_CREDIT.match(part):
                 continue
