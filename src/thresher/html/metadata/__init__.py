@@ -1,0 +1,168 @@
+"""Page metadata: headline, authors, publication date, site name, language, description, URL.
+
+Each field is read from the sources a page may give, in order of how deliberately the
+publisher wrote them: JSON-LD, then ``<meta>`` vocabularies (OpenGraph, Twitter, Dublin
+Core, ``article:*``, Highwire ``citation_*``), microdata, and last what the visible page
+shows (``<h1>``, ``<time>``, byline elements, a date in the URL path).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import urljoin, urlsplit
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from thresher.html.metadata.authors import clean_authors, find_byline
+from thresher.html.metadata.collect import collect_nodes
+from thresher.html.metadata.dates import date_from_url, day_first, parse_date
+from thresher.html.metadata.header import Header, locate_header
+from thresher.html.metadata.headline import headline_text
+from thresher.html.metadata.jsonld import JsonLdFacts, read_jsonld
+from thresher.html.metadata.language import normalise_language
+from thresher.html.metadata.meta_tags import MetaTags, read_meta_tags, read_microdata
+from thresher.html.metadata.page_dates import find_displayed_date, find_text_date, find_visible_date
+from thresher.html.metadata.published import choose_published
+from thresher.html.metadata.script_dates import find_script_date
+from thresher.html.metadata.text import clean_value
+from thresher.html.metadata.title import choose_title, site_name_keys
+
+__all__ = ["Metadata", "read_metadata"]
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """What a page says about itself; None/empty for what it does not say."""
+
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    published: datetime | None = None
+    site_name: str | None = None
+    language: str | None = None
+    description: str | None = None
+    url: str | None = None
+
+
+# Keys in order of trust, per field.
+_TITLE_KEYS = ("og:title", "twitter:title", "dc.title", "dcterms.title", "citation_title",
+               "parsely-title", "sailthru.title", "headline", "title")
+_AUTHOR_KEYS = ("article:author", "author", "dc.creator", "dcterms.creator", "citation_author",
+                "parsely-author", "sailthru.author", "byl", "article.author", "og:article:author",
+                "creator", "dc.contributor")
+_PUBLISHED_KEYS = ("article:published_time", "og:article:published_time", "article:published",
+                   "datepublished", "published_time", "og:published_time", "parsely-pub-date",
+                   "sailthru.date", "dc.date.issued", "dcterms.issued", "dc.date.created",
+                   "dcterms.created", "dc.date", "dcterms.date", "citation_publication_date",
+                   "citation_date", "citation_online_date", "article.published", "pubdate",
+                   "publishdate", "publish-date", "publish_date", "published-date", "date",
+                   "datecreated", "dc.created", "release_date", "og:pubdate", "pub_date",
+                   "article_date_original", "cxenseparse:recs:publishtime", "originalpublicationdate")
+# Other keys that name a publication date (site-specific prefixes: "sw-pubdate", "x:publish_date").
+_PUBLISHED_KEY = re.compile(
+    r"pub(?:lish(?:ed)?|lication)?[-_.:]?(?:date|time)|date[-_.:]?pub|firstpublished")
+_SITE_KEYS = ("og:site_name", "application-name", "apple-mobile-web-app-title", "publisher",
+              "dc.publisher", "citation_journal_title")
+_DESCRIPTION_KEYS = ("og:description", "description", "twitter:description", "dc.description",
+                     "dcterms.abstract")
+_LANGUAGE_KEYS = ("content-language", "language", "dc.language", "og:locale", "inlanguage")
+
+
+def _plain_site_name(name: str | None) -> str | None:
+    """A site name given as a URL ("https://www.example.com/") as its host name."""
+    if name and "://" in name and " " not in name:
+        host = name.split("://", 1)[1].split("/", 1)[0]
+        return host.removeprefix("www.") or name
+    return name
+
+
+def _canonical_url(link: LexborNode | None, og_url: str | None, url: str | None) -> str | None:
+    for candidate in (link.attributes.get("href") if link else None, og_url):
+        value = clean_value(candidate, 2000)
+        if not value:
+            continue
+        try:
+            absolute = urljoin(url, value) if url else value
+            if urlsplit(absolute).scheme in {"http", "https"}:
+                return absolute
+        except ValueError:  # unparsable (e.g. a broken IPv6 host)
+            continue
+    return None
+
+
+def _choose_authors(jsonld: JsonLdFacts, micro: dict[str, list[str]], meta: MetaTags,
+                    scope: LexborNode | None, header: Header,
+                    site_keys: frozenset[str]) -> tuple[str, ...]:
+    """Authors from the first source naming someone other than the site itself."""
+    sources: list[list[str]] = [list(jsonld.authors), micro.get("author.name", []) or
+                                micro.get("author", [])]
+    sources += [meta.all(key) for key in _AUTHOR_KEYS]
+    for raw in sources:
+        if raw:
+            names = clean_authors(raw, site_keys=site_keys)
+            if names:
+                return names
+    return find_byline(scope, header=header, site_keys=site_keys)
+
+
+def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
+    """Read the metadata of a parsed page; ``url`` helps resolve relative links and dates."""
+    nodes = collect_nodes(tree)
+    meta = read_meta_tags(nodes.metas)
+    jsonld = read_jsonld(nodes.scripts)
+    micro = read_microdata(nodes.marked)
+
+    html_node = tree.root
+    language = normalise_language(html_node.attributes.get("lang") if html_node else None)
+    if language is None:
+        language = normalise_language(jsonld.language) or next(
+            (lang for key in _LANGUAGE_KEYS if (lang := normalise_language(meta.first(key)))), None)
+
+    site_name = _plain_site_name(meta.first(*_SITE_KEYS[:1]) or jsonld.publisher or
+                                 jsonld.website_name or meta.first(*_SITE_KEYS[1:]))
+    site_keys = site_name_keys([site_name, jsonld.publisher, jsonld.website_name,
+                                meta.first("application-name")], url)
+
+    title_node = nodes.title
+    html_title = clean_value(title_node.text(deep=True), 500) if title_node else None
+    heading_nodes = [(node, text) for node in nodes.headings
+                     if (text := clean_value(headline_text(node), 500))]
+    headings = [text for _, text in heading_nodes]
+    title = choose_title(
+        jsonld=jsonld.headline, jsonld_is_article=jsonld.headline_is_article,
+        meta=[value for key in _TITLE_KEYS if (value := meta.first(key))] + micro.get("headline", []),
+        headings=headings, html_title=html_title, site_keys=site_keys)
+
+    headline = next((node for node, text in heading_nodes if text == title),
+                    heading_nodes[0][0] if heading_nodes else None)
+    header = locate_header(headline)
+    article_or_body = nodes.article or tree.body
+    authors = _choose_authors(jsonld, micro, meta, article_or_body, header, frozenset(site_keys))
+
+    dayfirst = day_first(language)
+    published_keys = _PUBLISHED_KEYS + tuple(key for key in meta.names() if _PUBLISHED_KEY.search(key))
+    stated = [jsonld.published] + [meta.first(key) for key in published_keys] + \
+        micro.get("datepublished", []) + micro.get("datecreated", [])
+    candidates = (moment for value in stated if value and (moment := parse_date(value, dayfirst=dayfirst)))
+    published = choose_published(candidates, date_from_url(url),
+                                 lambda: find_displayed_date(language=language, header=header))
+    if published is None:
+        published = find_visible_date(article_or_body, language=language, header=header)
+    if published is None:
+        published = find_script_date(nodes.scripts)
+    if published is None:
+        published = date_from_url(url)
+    if published is None:
+        published = find_text_date(nodes.main or article_or_body, language=language)
+
+    return Metadata(
+        title=title,
+        authors=authors,
+        published=published,
+        site_name=site_name,
+        language=language,
+        description=jsonld.description if not meta.first(*_DESCRIPTION_KEYS) else
+        meta.first(*_DESCRIPTION_KEYS),
+        url=_canonical_url(nodes.canonical, meta.first("og:url"), url) or url,
+    )

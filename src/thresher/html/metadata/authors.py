@@ -1,0 +1,280 @@
+"""Author names: cleaning raw author strings, and finding the byline in the page.
+
+Author fields hold more than names: "By Jane Doe and John Roe, Staff Writers",
+"Von Anna Muster | 12.03.2021, 10:00 Uhr", profile URLs, e-mail addresses, Twitter
+handles. The cleaner splits such strings into single names and keeps the parts that
+look like a person's or an organisation's name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborNode
+
+from thresher.html.metadata.containers import is_foreign
+from thresher.html.metadata.header import Header
+from thresher.html.metadata.text import clean_value, normalise_for_match
+
+__all__ = ["clean_authors", "find_byline"]
+
+# Words that introduce a byline, in the languages the web writes most ("by", "von", "par" …).
+_LEAD = re.compile(
+    r"^(?:(?:written|posted|reported|published|submitted|text|words|story|article|photos?|fotos?|"
+    r"analysis|opinion|commentary|review|interview|kommentar|analyse|meinung|"
+    r"escrito|publicado|scritto|geschrieben|verfasst|redigé|écrit|veröffentlicht|erstellt|"
+    r"gespeichert|publiziert|eingestellt)\s+)?"
+    r"(?:by|von|par|por|door|di|da|af|av|przez|od|от|автор|작성자|著者)\b[\s:]*"
+    r"|^(?:authors?|autor(?:in|en|a|es)?|auteur(?:e|s)?|autore|author\(s\)|text|texte|testo|"
+    r"reporter|redaktion|written|geschrieben|posted|byline|interview|veröffentlicht|erstellt|"
+    r"publiziert)\s*[:：\-–—]?\s+",
+    re.IGNORECASE)
+# Separators between several names.
+_SPLIT = re.compile(
+    r"\s*[,;|/·•\n]\s*|\s+(?:&|and|und|et|y|e|en|og|och|i|и|ja|és|oraz|with|mit|avec|con)\s+",
+    re.IGNORECASE)
+# Job titles and labels that follow or stand in for a name; generic newsroom vocabulary.
+_ROLES = frozenset((
+    "staff", "writer", "writers", "reporter", "reporters", "editor", "editors", "correspondent",
+    "correspondents", "contributor", "contributors", "columnist", "columnists", "author",
+    "authors", "guest", "post", "senior", "associate", "managing", "chief", "digital", "news",
+    "desk", "team", "staff", "freelance", "photographer", "photographers", "photos", "photo",
+    "video", "editorial", "redakteur", "redakteurin", "redaktion", "korrespondent",
+    "korrespondentin", "mitarbeiter", "autorin", "autor", "journaliste", "rédaction", "rédacteur",
+    "periodista", "redacción", "redazione", "giornalista", "updated", "published", "posted",
+    "share", "tweet", "email", "comments", "comment", "follow", "read", "more", "min", "minutes",
+    "hours", "ago", "view", "all", "articles", "profile", "about", "contact", "home", "subscribe",
+    "sign", "login", "am", "on", "at", "datum", "date", "beitrag", "artikel", "article", "admin",
+    "administrator", "webmaster", "no", "none", "unknown", "anonymous", "zur", "artikelübersicht",
+    "publisher", "user", "anónimo", "anonimo", "anonyme", "anonym", "journalist", "journalistin",
+    "kolumnist", "kolumnistin", "ceo", "founder", "gründer", "recipe", "guest", "chefredakteur",
+    "chefredakteurin", "chefredaktion", "publicado", "publié", "pubblicato", "veröffentlicht",
+    "erstellt", "geschrieben", "quelle", "source", "fuente", "wer", "hinterlasse", "leave", "reply",
+    "antworten", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "name",
+    "un", "une", "the", "der", "die", "das", "ein", "eine", "il", "lo", "los", "las", "in", "of",
+))
+# Job titles and labels that end a name written before them ("Jane Doe Chefredakteurin").
+_TITLES = frozenset((
+    "chefredakteur", "chefredakteurin", "redakteur", "redakteurin", "korrespondent",
+    "korrespondentin", "editor", "correspondent", "columnist", "kolumnist", "kolumnistin",
+    "veröffentlicht", "publicado", "publié", "pubblicato", "published", "posted", "erstellt",
+    "geschrieben", "follow", "folgen", "updated", "aktualisiert", "illustration", "illustrationen",
+    "foto", "fotos", "photo", "photos", "bild", "bilder",
+))
+_ROLES = _ROLES | {"analysis", "opinion", "commentary", "kommentar", "meinung", "analyse"}
+# Degrees and credentials written after a name.
+_CREDENTIALS = frozenset((
+    "md", "phd", "ms", "ma", "msc", "bsc", "ba", "bs", "mph", "rd", "rdn", "rn", "ld", "np", "cpa",
+    "cfp", "mba", "jd", "llm", "dds", "esq", "jr", "sr", "ii", "iii", "cscs", "facp", "faan",
+))
+# Nouns that end a job description rather than a name.
+_JOB_NOUNS = frozenset((
+    "writer", "editor", "reporter", "correspondent", "columnist", "contributor", "producer",
+    "analyst", "photographer", "redakteur", "redakteurin", "korrespondent", "korrespondentin",
+))
+# Legal forms mark a company (the web agency or the publishing house), not a byline.
+_LEGAL_FORMS = frozenset((
+    "gmbh", "ag", "kg", "inc", "ltd", "llc", "plc", "corp", "sa", "sarl", "srl", "spa", "bv", "nv",
+    "oy", "ab", "as", "ev", "gbr", "ug", "kgaa", "gmbhcokg", "sl", "sas", "limited",
+))
+# Credits for pictures are not bylines of the text.
+_PICTURE_CREDIT = re.compile(
+    r"^(?:photos?|fotos?|bild(?:er)?|images?|illustrations?|grafik|video|фото|copyright|©|\(c\))(?!\w)",
+    re.IGNORECASE)
+# Lower-case words that may sit inside a name ("Ursula von der Leyen", "Vincent van Gogh").
+_PARTICLES = frozenset((
+    "von", "van", "der", "den", "de", "da", "di", "del", "della", "dos", "das", "du", "la", "le",
+    "bin", "ibn", "al", "el", "ten", "ter", "zu", "y", "e",
+))
+_URL_OR_MAIL = re.compile(r"\S+://\S*|www\.\S+|\S+@\S+\.\S+|(?<!\w)@\w+")
+_NOT_NAME_CHARS = re.compile(r"[0-9@#<>{}=+_\\\[\]]|https?:|www\.|\.(?:com|org|net|de|html?)\b", re.I)
+_MAX_NAME_WORDS = 6
+_MAX_NAME_CHARS = 60
+
+
+def _strip_lead(text: str) -> str:
+    previous = None
+    while previous != text:
+        previous = text
+        text = _LEAD.sub("", text, count=1).strip(" \t:-–—|·•,")
+    return text
+
+
+def _cut_at_sentence(part: str) -> str:
+    """"Jane Doe am Samstag", "Max Muster im Gespräch", "Jane Doe Chefredakteurin": a
+    capitalised name ends at the first lower-case word that is not a name particle, or at
+    a job title."""
+    words = part.split()
+    if len(words) < 2 or not words[0][:1].isupper():
+        return part
+    for index, word in enumerate(words[1:], start=1):
+        if (word[:1].islower() and word.casefold() not in _PARTICLES) or word.casefold() in _TITLES:
+            return " ".join(words[:index])
+    return part
+
+
+def _collapse_repeat(part: str) -> str:
+    """"Jane Doe Jane Doe" (a name shown twice, e.g. for screen readers) → "Jane Doe"."""
+    words = part.split()
+    half = len(words) // 2
+    if half and len(words) % 2 == 0 and words[:half] == words[half:]:
+        return " ".join(words[:half])
+    return part
+
+
+def _is_company(part: str) -> bool:
+    return any(word.strip(".,()").replace(".", "").casefold() in _LEGAL_FORMS for word in part.split())
+
+
+def _is_name(part: str, site_names: frozenset[str]) -> bool:
+    if len(part) < 2 or len(part) > _MAX_NAME_CHARS or _NOT_NAME_CHARS.search(part):
+        return False
+    words = part.split()
+    if len(words) > _MAX_NAME_WORDS:
+        return False
+    if not any(ch.isalpha() for ch in part):
+        return False
+    lowered = {word.strip(".,()").casefold() for word in words}
+    if lowered <= _ROLES or {word.replace(".", "") for word in lowered} & _LEGAL_FORMS:
+        return False
+    if part.replace(".", "").replace(" ", "").casefold() in _CREDENTIALS:
+        return False  # "Jane Doe, MS, RDN"
+    last = words[-1].casefold().split("-")[0]
+    if len(words) > 1 and last in _JOB_NOUNS:
+        return False  # "AP Auto Writer", "CNN Editor-at-large"
+    if len(words) > 1 and words[0][:1].islower() and words[0].casefold() not in _PARTICLES:
+        return False  # "deutscher Journalist", "in Zusammenarbeit mit": words, not a name
+    key = normalise_for_match(part)
+    return bool(key) and key not in site_names
+
+
+def clean_authors(raw: list[str], *, site_keys: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """Single, de-duplicated names from raw author strings, in order of appearance.
+
+    Names whose match key (``normalise_for_match``) is in ``site_keys`` (the site,
+    publisher or domain name) are dropped."""
+    excluded = site_keys
+    names: list[str] = []
+    seen: set[str] = set()
+    for value in raw:
+        text = clean_value(value, 500)
+        if not text:
+            continue
+        text = _strip_lead(_URL_OR_MAIL.sub(" ", text))
+        if normalise_for_match(text) in excluded:
+            continue  # the whole value names the site ("Jobs & More"), before any splitting
+        pieces = _SPLIT.split(text)
+        # "Example Verlag GmbH, Nürnberg, Germany": a company and its address end the names
+        company = next((index for index, piece in enumerate(pieces) if _is_company(piece)), None)
+        for piece in pieces[:company]:
+            part = _strip_lead(piece.strip(" \t.:-–—'\"()[]*"))
+            if _PICTURE_CREDIT.match(part):
+                continue
+            if " " not in part and "." in part.strip("."):
+                part = part.replace(".", " ")  # "Jane.Doe", a user name shown as a byline
+            part = part.split("(", 1)[0]  # "Jane Doe (Gast)", "Jane Doe (jd)"
+            part = _collapse_repeat(_cut_at_sentence(part).strip(" \t.:-–—'\"()[]*"))
+            if not _is_name(part, excluded):
+                continue
+            key = normalise_for_match(part)
+            if key not in seen:
+                seen.add(key)
+                names.append(part)
+    return tuple(names[:20])
+
+
+# Byline containers, by the class/id vocabulary of publishing systems (author, byline and
+# their translations, "submitted" of Drupal), and the HTML5 link relation for authors.
+_BYLINE_SELECTOR = (
+    '[rel~="author" i], [class*="byline" i], [id*="byline" i], [class*="author" i], '
+    '[id*="author" i], [class*="autor" i], [class*="auteur" i], [class*="writer" i], '
+    '[class~="submitted" i], [data-author], [data-testid*="byline" i], [data-testid*="author" i], '
+    'a[href*="/author/" i], a[href*="/autor/" i], a[href*="/authors/" i], a[href*="/autoren/" i]')
+_MAX_BYLINE_CHARS = 200
+_MAX_CANDIDATES = 40
+_SKIPPED_TAGS = frozenset({"meta", "link", "script", "style", "img", "body", "html", "article"})
+
+
+def _byline_in(zone: LexborNode, excluded: frozenset[str], main: frozenset[int],
+               trusted: bool) -> tuple[str, ...]:
+    for count, node in enumerate(zone.css(_BYLINE_SELECTOR)):
+        if count >= _MAX_CANDIDATES:
+            break
+        if node.tag in _SKIPPED_TAGS:
+            continue
+        text = node.text(deep=True, separator=" ", strip=True)
+        if not text or len(text) > _MAX_BYLINE_CHARS or (not trusted and is_foreign(node, main=main)):
+            continue
+        names = clean_authors([text], site_keys=excluded)
+        if names:
+            return names
+    return ()
+
+
+def find_byline(scope: LexborNode | None, *, header: Header,
+                site_keys: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """Author names from the byline elements near the headline, else in ``scope`` (the
+    article, or the body)."""
+    zones: list[tuple[LexborNode, bool]] = []
+    if header.zone is not None:
+        zones.append((header.zone, True))  # no comment or teaser sits in the header
+    if scope is not None:
+        zones.append((scope, False))
+    for zone, trusted in zones:
+        names = _byline_in(zone, site_keys, header.main, trusted)
+        if names:
+            return names
+    return _byline_line(scope, site_keys, header.main) if scope is not None else ()
+
+
+# A line of text that is a byline: "By Jane Doe", "von Anna Muster", "Text: Jan Roe" —
+# the introducing word, then a capitalised word.
+_BYLINE_START = re.compile(
+    r"^(?i:(?:text|words|written|story|reported|geschrieben|escrito|texto)\s+)?"
+    r"(?i:by|von|por|par|door|af|av)\s+(?=[^\W\d_])(?=\S*[A-ZÀ-ÞĀ-ſ])"
+    r"|^(?i:autor(?:in)?|author|text|texto|testo)\s*:\s*(?=\S)")
+_LINE_SELECTOR = "p, em, i, strong, b, span, small, address, h4, h5, h6, li, dt, label"
+_MAX_LINES = 60
+_MAX_LINE_CHARS = 80
+_MAX_LINE_WORDS = 8
+
+
+# A label standing alone, its name in the text that follows: "<b>Autor:</b> Jane Doe".
+_BYLINE_LABEL = re.compile(r"^(?i:autor(?:in)?|author|by|von|text|texto|testo|par|por)\s*:?$")
+
+
+def _text_after(node: LexborNode) -> str:
+    """The text right after an element, up to the next element with text of its own."""
+    parts: list[str] = []
+    sibling = node.next
+    while sibling is not None and len(parts) < 3:
+        text = (sibling.text_content or "") if sibling.tag == "-text" else sibling.text(deep=True)
+        text = text.strip()
+        if text:
+            parts.append(text)
+            if sibling.tag != "-text":
+                break
+        sibling = sibling.next
+    return " ".join(parts)[:_MAX_LINE_CHARS]
+
+
+def _byline_line(scope: LexborNode, excluded: frozenset[str], main: frozenset[int]) -> tuple[str, ...]:
+    """Names from the first short text element that reads as a byline."""
+    for count, node in enumerate(scope.css(_LINE_SELECTOR)):
+        if count >= _MAX_LINES:
+            break
+        text = node.text(deep=True, separator=" ", strip=True)
+        if text and _BYLINE_LABEL.match(text):
+            text = f"{text} {_text_after(node)}"  # "<h5>Autor:</h5> Jane Doe"
+        if (not text or len(text) > _MAX_LINE_CHARS or len(text.split()) > _MAX_LINE_WORDS
+                or not _BYLINE_START.match(text)):
+            continue
+        if is_foreign(node, main=main):
+            continue
+        # outside the marked-up places a single word after "von"/"by" is too often a noun
+        names = tuple(name for name in clean_authors([text], site_keys=excluded)
+                      if len(name.split()) >= 2)
+        if names:
+            return names
+    return ()

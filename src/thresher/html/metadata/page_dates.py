@@ -1,0 +1,147 @@
+"""The publication date as the page shows it, when no metadata states it.
+
+Looked for first around the headline (the few enclosing levels of the ``<h1>``), then in
+the article (or body): ``<time>`` elements (those marked as the publication time first),
+then short elements whose class, id or test id says they hold a date ("date",
+"published", "datum", …), and last date-shaped words in the text around the headline
+("Veröffentlicht: 12.03.2021"). Locating uses loose patterns (digits and words in a
+row); the parsing itself is dateutil's and dateparser's. Elements inside comments,
+teasers, navigation and footers date other texts and are skipped; dates marked as
+updates are kept as a last resort.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from selectolax.lexbor import LexborNode
+
+from thresher.html.metadata.containers import is_foreign, marker
+from thresher.html.metadata.dates import day_first, parse_date, parse_free_text_date
+from thresher.html.metadata.header import Header, text_around
+
+__all__ = ["find_displayed_date", "find_visible_date", "find_text_date"]
+
+_DATE_SELECTOR = (
+    '[class*="date" i], [id*="date" i], [class*="publish" i], [class*="posted" i], '
+    '[class*="datum" i], [class*="fecha" i], [class*="time" i], [data-testid*="date" i]')
+_NOT_DATE_TAGS = frozenset({"time", "script", "style", "body", "html", "img", "article"})
+_PUBLISHED_MARK = re.compile(r"publish|created", re.I)
+_UPDATE = re.compile(r"updat|modif|edited|aktualisiert|geändert|revis", re.I)
+_MAX_ELEMENTS = 30
+_MAX_DATE_TEXT = 80
+_HEADER_MAX_CHARS = 1500
+# Where a date may be written in text: day.month.year in digits, or digits next to a
+# word (a month name in any language) and a four-digit year.
+_DATE_SHAPED = re.compile(
+    r"(?<![\w.])(?:\d{1,2}[./-]\s?\d{1,2}[./-]\s?(?:19|20)\d{2}|(?:19|20)\d{2}-\d{1,2}-\d{1,2}"
+    r"|\d{1,2}\.?\s+(?:de\s+)?[^\W\d_]{3,12}\.?,?\s+(?:de\s+)?(?:19|20)\d{2}"
+    r"|[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2})(?![\w])")
+
+
+def _is_update(node: LexborNode) -> bool:
+    ancestor: LexborNode | None = node
+    for _ in range(2):
+        if ancestor is None:
+            return False
+        if _UPDATE.search(marker(ancestor)):
+            return True
+        ancestor = ancestor.parent
+    return False
+
+
+def _element_date(node: LexborNode, language: str | None) -> datetime | None:
+    attributes = node.attributes
+    value = attributes.get("datetime") or attributes.get("content") or (
+        attributes.get("title") if node.tag == "abbr" else None)  # hAtom: <abbr class="published" title=…>
+    moment = parse_date(value, dayfirst=day_first(language)) if value else None
+    if moment is None:
+        text = node.text(deep=True, separator=" ", strip=True)
+        if text and len(text) <= _MAX_DATE_TEXT:
+            moment = parse_date(text, dayfirst=True) or _date_in_text(text, language)
+    return moment
+
+
+def _dated_elements(zone: LexborNode, language: str | None, *, trusted: bool,
+                    main: frozenset[int]) -> tuple[datetime | None, datetime | None]:
+    """(publication date, update date) from the time and date-class elements of a zone."""
+    found = zone.css(f"time, {_DATE_SELECTOR}")  # one walk for both kinds
+    times = [node for node in found if node.tag == "time"][:_MAX_ELEMENTS]
+    marked = [node for node in times if "pubdate" in node.attributes or
+              _PUBLISHED_MARK.search(marker(node))]
+    candidates = marked + [node for node in times if node not in marked]
+    candidates += [node for node in found if node.tag not in _NOT_DATE_TAGS][:_MAX_ELEMENTS]
+    fallback = None
+    for node in candidates:
+        if not trusted and is_foreign(node, main=main):
+            continue
+        moment = _element_date(node, language)
+        if moment is None:
+            continue
+        if not _is_update(node):
+            return moment, fallback
+        fallback = fallback or moment
+    return None, fallback
+
+
+def _date_in_text(text: str, language: str | None) -> datetime | None:
+    """The first date-shaped words of a text that parse as a date."""
+    for count, match in enumerate(_DATE_SHAPED.finditer(text)):
+        if count >= 5:
+            break
+        moment = parse_free_text_date(match[0], language=language)
+        if moment is not None:
+            return moment
+    return None
+
+
+def find_displayed_date(*, language: str | None, header: Header) -> datetime | None:
+    """The date shown in the headline's header zone (and its neighbours) only."""
+    if header.zone is None:
+        return None
+    moment, update = _dated_elements(header.zone, language, trusted=True, main=header.main)
+    return moment or _date_in_text(text_around(header.zone), language) or update
+
+
+def find_visible_date(scope: LexborNode | None, *, language: str | None,
+                      header: Header) -> datetime | None:
+    """The date shown near the headline, else in ``scope`` (the article, or the body)."""
+    zone_of_headline = header.zone
+    fallback = None
+    for zone in (zone_of_headline, scope):
+        if zone is None:
+            continue
+        moment, update = _dated_elements(zone, language, trusted=zone is zone_of_headline,
+                                         main=header.main)
+        if moment is not None:
+            return moment
+        fallback = fallback or update
+    texts = [text_around(zone_of_headline)] if zone_of_headline is not None else []
+    if scope is not None:
+        texts.append(scope.text(deep=True, separator=" ", strip=True)[:_HEADER_MAX_CHARS])
+    for text in texts:
+        moment = _date_in_text(text, language)
+        if moment is not None:
+            return moment
+    return fallback
+
+
+_MAIN_TEXT_CHARS = 10_000
+_MAX_TEXT_DATES = 40
+
+
+def find_text_date(scope: LexborNode | None, *, language: str | None) -> datetime | None:
+    """The first date written anywhere in the start of the main text: a last resort for
+    pages that mark up no date at all ("Stand: 12.03.2021" at the end of a short page).
+    ``scope`` is the main content element (``<main>``, ``<article>`` or the body)."""
+    if scope is None:
+        return None
+    text = scope.text(deep=True, separator=" ", strip=True)[:_MAIN_TEXT_CHARS]
+    for count, match in enumerate(_DATE_SHAPED.finditer(text)):
+        if count >= _MAX_TEXT_DATES:
+            break
+        moment = parse_free_text_date(match[0], language=language)
+        if moment is not None:
+            return moment
+    return None
