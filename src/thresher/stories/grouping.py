@@ -1,0 +1,164 @@
+"""Grouping documents into stories: LSH candidates, verified pairs, connected components.
+
+The steps are separate functions because they scale separately: signing is per
+document (embarrassingly parallel), candidates come from LSH band buckets (a
+shuffle on a cluster), verification is per pair, and the components of the
+verified pairs are few enough for one machine even for a very large corpus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+import numpy as np
+from datasketch import MinHashLSH
+
+from thresher.stories.boilerplate import ShingleFrequency
+from thresher.stories.options import StoryOptions
+from thresher.stories.shingles import shingle_hashes, words
+from thresher.stories.signatures import SCHEME, SEED, minhash
+
+__all__ = ["SignedCorpus", "StoryDocument", "candidate_pairs", "connected_components", "group_documents",
+           "sign_documents", "verify_pairs"]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryDocument:
+    """What grouping looks at in one capture: its body, headline and date."""
+
+    text: str
+    title: str | None = None
+    date: datetime | None = None
+
+
+@dataclass(slots=True)
+class SignedCorpus:
+    """Per document: MinHash values (rows), shingle count, headline words and date."""
+
+    hashvalues: np.ndarray
+    sizes: np.ndarray
+    titles: list[frozenset[str]]
+    days: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.sizes)
+
+
+def _day_number(date: datetime | None) -> float:
+    if date is None:
+        return float("nan")
+    return date.replace(tzinfo=None).timestamp() / 86400.0
+
+
+def sign_documents(documents: Sequence[StoryDocument], options: StoryOptions | None = None) -> SignedCorpus:
+    """Two passes: count shingle document frequency, then sign each body without the frequent ones."""
+    options = options or StoryOptions()
+    frequency = ShingleFrequency()
+    for document in documents:
+        frequency.add(shingle_hashes(document.text, options.shingle_size))
+    hashvalues = np.zeros((len(documents), options.num_perm), dtype=np.uint32)
+    sizes = np.zeros(len(documents), dtype=np.int64)
+    for index, document in enumerate(documents):
+        shingles = frequency.keep_rare(shingle_hashes(document.text, options.shingle_size),
+                                       options.max_shingle_df, options.min_shingles)
+        sizes[index] = len(shingles)
+        hashvalues[index] = minhash(shingles, options.num_perm).hashvalues
+    return SignedCorpus(
+        hashvalues=hashvalues,
+        sizes=sizes,
+        titles=[frozenset(words(document.title or "")) for document in documents],
+        days=np.array([_day_number(document.date) for document in documents], dtype=np.float64),
+    )
+
+
+def candidate_pairs(corpus: SignedCorpus, threshold: float, num_perm: int | None = None) -> np.ndarray:
+    """Index pairs ``(i, j)``, ``i < j``, that share an LSH band (datasketch ``MinHashLSH``)."""
+    from datasketch import LeanMinHash
+
+    num_perm = num_perm or corpus.hashvalues.shape[1]
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    signatures = []
+    with lsh.insertion_session() as session:
+        for index in range(len(corpus)):
+            if corpus.sizes[index] == 0:
+                signatures.append(None)
+                continue
+            signature = LeanMinHash(seed=SEED, hashvalues=corpus.hashvalues[index], scheme=SCHEME)
+            signatures.append(signature)
+            session.insert(index, signature, check_duplication=False)
+    pairs: set[tuple[int, int]] = set()
+    for index, signature in enumerate(signatures):
+        if signature is None:
+            continue
+        for other in lsh.query(signature):
+            if other > index:
+                pairs.add((index, other))
+    if not pairs:
+        return np.empty((0, 2), dtype=np.int64)
+    return np.array(sorted(pairs), dtype=np.int64)
+
+
+def pair_scores(corpus: SignedCorpus, pairs: np.ndarray) -> dict[str, np.ndarray]:
+    """Estimated resemblance, containment, headline similarity and days apart of each pair."""
+    first, second = pairs[:, 0], pairs[:, 1]
+    resemblance = (corpus.hashvalues[first] == corpus.hashvalues[second]).mean(axis=1)
+    size_a, size_b = corpus.sizes[first], corpus.sizes[second]
+    smaller = np.maximum(np.minimum(size_a, size_b), 1)
+    containment = np.minimum(1.0, resemblance * (size_a + size_b) / ((1.0 + resemblance) * smaller))
+    headline = np.array([_jaccard(corpus.titles[a], corpus.titles[b]) for a, b in pairs], dtype=np.float64)
+    days_apart = np.abs(corpus.days[first] - corpus.days[second])
+    return {"resemblance": resemblance, "containment": containment, "headline": headline,
+            "days_apart": days_apart, "smaller": smaller}
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def verify_pairs(corpus: SignedCorpus, pairs: np.ndarray, options: StoryOptions) -> np.ndarray:
+    """A boolean per pair: do its two documents belong to one story?"""
+    if len(pairs) == 0:
+        return np.zeros(0, dtype=bool)
+    scores = pair_scores(corpus, pairs)
+    similar = scores["resemblance"] >= options.resemblance
+    contained = (scores["containment"] >= options.containment) & (scores["smaller"] >= options.min_shingles)
+    with np.errstate(invalid="ignore"):
+        close_dates = scores["days_apart"] <= options.evidence_days
+    evidence = ((scores["headline"] >= options.headline_similarity) & close_dates
+                & (scores["resemblance"] >= options.evidence_resemblance))
+    return similar | contained | evidence
+
+
+def connected_components(count: int, edges: Iterable[tuple[int, int]]) -> list[int]:
+    """Union-find: each node's label is the smallest node index of its component."""
+    parent = list(range(count))
+
+    def root(node: int) -> int:
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for a, b in edges:
+        ra, rb = root(int(a)), root(int(b))
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return [root(node) for node in range(count)]
+
+
+def group_documents(documents: Sequence[StoryDocument], options: StoryOptions | None = None) -> list[int]:
+    """The story label of each document: the index of the story's first document.
+
+    >>> group_documents([StoryDocument("a b c d e f g"), StoryDocument("x y z"),
+    ...                  StoryDocument("a b c d e f g")], StoryOptions(min_shingles=1))
+    [0, 1, 0]
+    """
+    options = options or StoryOptions()
+    corpus = sign_documents(documents, options)
+    pairs = candidate_pairs(corpus, options.candidate_threshold, options.num_perm)
+    accepted = pairs[verify_pairs(corpus, pairs, options)] if len(pairs) else pairs
+    return connected_components(len(documents), map(tuple, accepted))
