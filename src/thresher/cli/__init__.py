@@ -6,6 +6,7 @@ import click
 
 from thresher import __version__
 from thresher.cli.extract_cmd import extract_command
+from thresher.cli.stories_cmds import diff_command, stories_command, story_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -15,6 +16,9 @@ def cli() -> None:
 
 
 cli.add_command(extract_command)
+cli.add_command(stories_command)
+cli.add_command(diff_command)
+cli.add_command(story_command)
 
 
 def main() -> None:
