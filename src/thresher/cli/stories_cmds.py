@@ -40,36 +40,92 @@ def _write(text: str, output: str | None) -> None:
 
 
 @click.command("stories")
-@click.option("--store", "store_path", required=True, type=click.Path(dir_okay=False),
-              help="The corpus store (SQLite) whose articles to group.")
-@click.option("--resemblance", type=float, default=_DEFAULTS.resemblance, show_default=True,
-              help="Body resemblance (Jaccard of word shingles) from which two captures are one story.")
-@click.option("--containment", type=float, default=_DEFAULTS.containment, show_default=True,
-              help="Share of the smaller body inside the larger from which they are one story.")
-@click.option("--candidate-threshold", type=float, default=_DEFAULTS.candidate_threshold, show_default=True,
-              help="LSH threshold proposing pairs to verify (lower finds shorter partial captures).")
-@click.option("--headline-similarity", type=float, default=_DEFAULTS.headline_similarity, show_default=True,
-              help="Headline agreement that, with close dates, lets weaker body resemblance join.")
-@click.option("--evidence-resemblance", type=float, default=_DEFAULTS.evidence_resemblance,
-              show_default=True, help="Body resemblance that suffices with headline and date evidence.")
-@click.option("--evidence-days", type=float, default=_DEFAULTS.evidence_days, show_default=True,
-              help="Days apart within which two dates count as close.")
-@click.option("--max-shingle-df", type=int, default=_DEFAULTS.max_shingle_df, show_default=True,
-              help="Shingles found in more documents than this are boilerplate and ignored.")
-@click.option("--num-perm", type=int, default=_DEFAULTS.num_perm, show_default=True,
-              help="MinHash permutations.")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
-def stories_command(store_path: str, resemblance: float, containment: float, candidate_threshold: float,
-                    headline_similarity: float, evidence_resemblance: float, evidence_days: float,
-                    max_shingle_df: int, num_perm: int, output_format: str) -> None:
+@click.option(
+    "--store",
+    "store_path",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="The corpus store (SQLite) whose articles to group.",
+)
+@click.option(
+    "--resemblance",
+    type=float,
+    default=_DEFAULTS.resemblance,
+    show_default=True,
+    help="Body resemblance (Jaccard of word shingles) from which two captures are one story.",
+)
+@click.option(
+    "--containment",
+    type=float,
+    default=_DEFAULTS.containment,
+    show_default=True,
+    help="Share of the smaller body inside the larger from which they are one story.",
+)
+@click.option(
+    "--candidate-threshold",
+    type=float,
+    default=_DEFAULTS.candidate_threshold,
+    show_default=True,
+    help="LSH threshold proposing pairs to verify (lower finds shorter partial captures).",
+)
+@click.option(
+    "--headline-similarity",
+    type=float,
+    default=_DEFAULTS.headline_similarity,
+    show_default=True,
+    help="Headline agreement that, with close dates, lets weaker body resemblance join.",
+)
+@click.option(
+    "--evidence-resemblance",
+    type=float,
+    default=_DEFAULTS.evidence_resemblance,
+    show_default=True,
+    help="Body resemblance that suffices with headline and date evidence.",
+)
+@click.option(
+    "--evidence-days",
+    type=float,
+    default=_DEFAULTS.evidence_days,
+    show_default=True,
+    help="Days apart within which two dates count as close.",
+)
+@click.option(
+    "--max-shingle-df",
+    type=int,
+    default=_DEFAULTS.max_shingle_df,
+    show_default=True,
+    help="Shingles found in more documents than this are boilerplate and ignored.",
+)
+@click.option(
+    "--num-perm", type=int, default=_DEFAULTS.num_perm, show_default=True, help="MinHash permutations."
+)
+@click.option(
+    "--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+def stories_command(
+    store_path: str,
+    resemblance: float,
+    containment: float,
+    candidate_threshold: float,
+    headline_similarity: float,
+    evidence_resemblance: float,
+    evidence_days: float,
+    max_shingle_df: int,
+    num_perm: int,
+    output_format: str,
+) -> None:
     """Group the store's articles into stories and write a story id per article."""
     try:
-        options = StoryOptions(resemblance=resemblance, containment=containment,
-                               candidate_threshold=candidate_threshold,
-                               headline_similarity=headline_similarity,
-                               evidence_resemblance=evidence_resemblance, evidence_days=evidence_days,
-                               max_shingle_df=max_shingle_df, num_perm=num_perm)
+        options = StoryOptions(
+            resemblance=resemblance,
+            containment=containment,
+            candidate_threshold=candidate_threshold,
+            headline_similarity=headline_similarity,
+            evidence_resemblance=evidence_resemblance,
+            evidence_days=evidence_days,
+            max_shingle_df=max_shingle_df,
+            num_perm=num_perm,
+        )
     except ValueError as error:
         raise click.BadParameter(str(error)) from error
     try:
@@ -78,11 +134,20 @@ def stories_command(store_path: str, resemblance: float, containment: float, can
         _fail(str(error))
         return
     if output_format == "json":
-        click.echo(json.dumps({"articles": result.articles, "stories": result.stories,
-                               "multi_capture_stories": result.multi_capture_stories}))
+        click.echo(
+            json.dumps(
+                {
+                    "articles": result.articles,
+                    "stories": result.stories,
+                    "multi_capture_stories": result.multi_capture_stories,
+                }
+            )
+        )
     else:
-        click.echo(f"{result.articles} articles in {result.stories} stories "
-                   f"({result.multi_capture_stories} with more than one capture)")
+        click.echo(
+            f"{result.articles} articles in {result.stories} stories "
+            f"({result.multi_capture_stories} with more than one capture)"
+        )
 
 
 def _load(name: str, store_path: str | None) -> Article:
@@ -91,7 +156,9 @@ def _load(name: str, store_path: str | None) -> Article:
         try:
             return extract(read_input(name))
         except (OSError, EOFError, zlib.error, gzip.BadGzipFile) as error:
-            raise ThresherError(f"{name}: cannot read: {getattr(error, 'strerror', None) or error}") from error
+            raise ThresherError(
+                f"{name}: cannot read: {getattr(error, 'strerror', None) or error}"
+            ) from error
     if name.isdigit():
         if store_path is None:
             raise ThresherError(f"{name}: no such file (give --store to read a store id)")
@@ -111,14 +178,26 @@ def _render(diff: ArticleDiff, output_format: str, color: bool, name_a: str, nam
 @click.command("diff")
 @click.argument("a")
 @click.argument("b")
-@click.option("--store", "store_path", type=click.Path(dir_okay=False), default=None,
-              help="Store for operands given as record ids.")
-@click.option("--format", "output_format", type=click.Choice(["text", "json", "html"]), default="text",
-              show_default=True, help="Coloured terminal text, JSON, or a self-contained HTML page.")
+@click.option(
+    "--store",
+    "store_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Store for operands given as record ids.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "html"]),
+    default="text",
+    show_default=True,
+    help="Coloured terminal text, JSON, or a self-contained HTML page.",
+)
 @click.option("--output", "-o", default=None, help="Write to this file instead of standard output.")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: when a terminal).")
-def diff_command(a: str, b: str, store_path: str | None, output_format: str, output: str | None,
-                 color: bool | None) -> None:
+def diff_command(
+    a: str, b: str, store_path: str | None, output_format: str, output: str | None, color: bool | None
+) -> None:
     """What changed from capture A to capture B (files, or record ids with --store).
 
     Reports the headline change, then the body aligned by paragraph and sentence
@@ -139,12 +218,28 @@ def diff_command(a: str, b: str, store_path: str | None, output_format: str, out
 
 @click.command("story")
 @click.argument("story_id", type=int)
-@click.option("--store", "store_path", required=True, type=click.Path(dir_okay=False),
-              help="The corpus store, after `thresher stories`.")
-@click.option("--html", "html_path", default=None, type=click.Path(dir_okay=False),
-              help="Write the story as a self-contained HTML page to this file.")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="What to print on standard output.")
+@click.option(
+    "--store",
+    "store_path",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="The corpus store, after `thresher stories`.",
+)
+@click.option(
+    "--html",
+    "html_path",
+    default=None,
+    type=click.Path(dir_okay=False),
+    help="Write the story as a self-contained HTML page to this file.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="What to print on standard output.",
+)
 def story_command(story_id: int, store_path: str, html_path: str | None, output_format: str) -> None:
     """The versions of story STORY_ID in time order, with the diffs between them.
 
@@ -160,19 +255,37 @@ def story_command(story_id: int, store_path: str, html_path: str | None, output_
     except ThresherError as error:
         _fail(str(error))
         return
-    diffs = [diff_articles(old.article, new.article) for old, new in zip(captures, captures[1:], strict=False)]
-    labels = [f"record {c.id}" + (f", captured {c.captured_at.isoformat()}" if c.captured_at else "")
-              + (f", {c.url}" if c.url else "") for c in captures]
+    diffs = [
+        diff_articles(old.article, new.article) for old, new in zip(captures, captures[1:], strict=False)
+    ]
+    labels = [
+        f"record {c.id}"
+        + (f", captured {c.captured_at.isoformat()}" if c.captured_at else "")
+        + (f", {c.url}" if c.url else "")
+        for c in captures
+    ]
     if html_path:
         versions = [(label, c.article) for label, c in zip(labels, captures, strict=True)]
         Path(html_path).write_text(render_story_html(resolved, versions, diffs), encoding="utf-8")
     if output_format == "json":
-        click.echo(json.dumps({
-            "story_id": resolved,
-            "versions": [{"record_id": c.id, "url": c.url,
-                          "captured_at": c.captured_at.isoformat() if c.captured_at else None,
-                          "title": c.article.title} for c in captures],
-            "diffs": [d.to_dict() for d in diffs]}, ensure_ascii=False))
+        click.echo(
+            json.dumps(
+                {
+                    "story_id": resolved,
+                    "versions": [
+                        {
+                            "record_id": c.id,
+                            "url": c.url,
+                            "captured_at": c.captured_at.isoformat() if c.captured_at else None,
+                            "title": c.article.title,
+                        }
+                        for c in captures
+                    ],
+                    "diffs": [d.to_dict() for d in diffs],
+                },
+                ensure_ascii=False,
+            )
+        )
         return
     click.echo(f"Story {resolved}: {len(captures)} version{'s' if len(captures) != 1 else ''}")
     for index, (label, capture) in enumerate(zip(labels, captures, strict=True)):

@@ -8,5 +8,13 @@ from thresher.stories.diff import ArticleDiff, LinkChange, diff_articles
 from thresher.stories.grouping import StoryDocument, group_documents
 from thresher.stories.options import StoryOptions
 
-__all__ = ["Alignment", "ArticleDiff", "LinkChange", "StoryDocument", "StoryOptions", "WordChange",
-           "diff_articles", "group_documents"]
+__all__ = [
+    "Alignment",
+    "ArticleDiff",
+    "LinkChange",
+    "StoryDocument",
+    "StoryOptions",
+    "WordChange",
+    "diff_articles",
+    "group_documents",
+]

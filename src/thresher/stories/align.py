@@ -18,12 +18,37 @@ import regex
 
 __all__ = ["Alignment", "WordChange", "align", "normalize", "similarity", "word_changes"]
 
-_TYPOGRAPHY = str.maketrans({
-    "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'", "´": "'",
-    "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"',
-    "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-",
-    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u200b": "", "\u00ad": "", "\ufeff": "",
-})
+_TYPOGRAPHY = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "′": "'",
+        "`": "'",
+        "´": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "″": '"',
+        "«": '"',
+        "»": '"',
+        "‐": "-",
+        "‑": "-",
+        "‒": "-",
+        "–": "-",
+        "—": "-",
+        "―": "-",
+        "−": "-",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u200b": "",
+        "\u00ad": "",
+        "\ufeff": "",
+    }
+)
 _SPACE = regex.compile(r"\s+")
 _TOKEN = regex.compile(r"\s+|[\p{L}\p{N}\p{M}]+|[^\s\p{L}\p{N}\p{M}]")
 #: Units less alike than this are never paired as an edit of each other.
@@ -60,8 +85,9 @@ class WordChange:
 def word_changes(a: str, b: str) -> tuple[WordChange, ...]:
     """Word-level diff of two texts; whitespace and typography differences count as equal."""
     tokens_a, tokens_b = _tokens(a), _tokens(b)
-    matcher = SequenceMatcher(None, [_token_key(t) for t in tokens_a], [_token_key(t) for t in tokens_b],
-                              autojunk=False)
+    matcher = SequenceMatcher(
+        None, [_token_key(t) for t in tokens_a], [_token_key(t) for t in tokens_b], autojunk=False
+    )
     changes: list[WordChange] = []
     for op, a0, a1, b0, b1 in matcher.get_opcodes():
         changes.append(WordChange(op, "".join(tokens_a[a0:a1]), "".join(tokens_b[b0:b1])))
@@ -70,8 +96,9 @@ def word_changes(a: str, b: str) -> tuple[WordChange, ...]:
 
 def similarity(a: str, b: str) -> float:
     """Share of words two units have in common, in order (difflib ratio over words)."""
-    return SequenceMatcher(None, normalize(a).casefold().split(), normalize(b).casefold().split(),
-                           autojunk=False).ratio()
+    return SequenceMatcher(
+        None, normalize(a).casefold().split(), normalize(b).casefold().split(), autojunk=False
+    ).ratio()
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,8 +124,13 @@ class Alignment:
         return self.op not in ("unchanged", "trivial")
 
     def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"op": self.op, "a_index": self.a_index, "b_index": self.b_index,
-                                "a": self.a, "b": self.b}
+        data: dict[str, Any] = {
+            "op": self.op,
+            "a_index": self.a_index,
+            "b_index": self.b_index,
+            "a": self.a,
+            "b": self.b,
+        }
         if self.words:
             data["words"] = [change.to_dict() for change in self.words]
         if self.children:

@@ -26,7 +26,9 @@ class ShingleFrequency:
 
     @staticmethod
     def _buckets(shingles: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        return (shingles & _MASK).astype(np.intp), ((shingles >> np.uint64(_ROW_BITS)) & _MASK).astype(np.intp)
+        return (shingles & _MASK).astype(np.intp), ((shingles >> np.uint64(_ROW_BITS)) & _MASK).astype(
+            np.intp
+        )
 
     def add(self, shingles: np.ndarray) -> None:
         """Count one document's distinct shingles (each once)."""

@@ -53,9 +53,13 @@ class ArticleDiff:
     @property
     def identical(self) -> bool:
         """Nothing a reader would notice changed."""
-        return not (self.headline.changed or self.published_changed
-                    or any(p.changed for p in self.paragraphs) or any(c.changed for c in self.captions)
-                    or any(link.op != "unchanged" for link in self.related))
+        return not (
+            self.headline.changed
+            or self.published_changed
+            or any(p.changed for p in self.paragraphs)
+            or any(c.changed for c in self.captions)
+            or any(link.op != "unchanged" for link in self.related)
+        )
 
     def summary(self) -> dict[str, Any]:
         """Counts per operation: what the terminal header and the JSON ``summary`` show."""
@@ -105,16 +109,27 @@ def _with_sentences(paragraph: Alignment) -> Alignment:
     if paragraph.op not in ("edited", "moved") or not paragraph.words:
         return paragraph
     children = tuple(align(split_sentences(paragraph.a or ""), split_sentences(paragraph.b or "")))
-    return Alignment(paragraph.op, paragraph.a_index, paragraph.b_index, paragraph.a, paragraph.b,
-                     words=paragraph.words, children=children)
+    return Alignment(
+        paragraph.op,
+        paragraph.a_index,
+        paragraph.b_index,
+        paragraph.a,
+        paragraph.b,
+        words=paragraph.words,
+        children=children,
+    )
 
 
 def _related(a: tuple[Link, ...], b: tuple[Link, ...]) -> tuple[LinkChange, ...]:
     old = {normalize(link.text).casefold(): link for link in a}
     new_keys = {normalize(link.text).casefold() for link in b}
-    changes = [LinkChange("unchanged" if normalize(link.text).casefold() in old else "added", link.text, link.url)
-               for link in b]
-    changes += [LinkChange("deleted", link.text, link.url) for key, link in old.items() if key not in new_keys]
+    changes = [
+        LinkChange("unchanged" if normalize(link.text).casefold() in old else "added", link.text, link.url)
+        for link in b
+    ]
+    changes += [
+        LinkChange("deleted", link.text, link.url) for key, link in old.items() if key not in new_keys
+    ]
     return tuple(changes)
 
 

@@ -20,8 +20,15 @@ from thresher.stories.options import StoryOptions
 from thresher.stories.shingles import shingle_hashes, words
 from thresher.stories.signatures import SCHEME, SEED, minhash
 
-__all__ = ["SignedCorpus", "StoryDocument", "candidate_pairs", "connected_components", "group_documents",
-           "sign_documents", "verify_pairs"]
+__all__ = [
+    "SignedCorpus",
+    "StoryDocument",
+    "candidate_pairs",
+    "connected_components",
+    "group_documents",
+    "sign_documents",
+    "verify_pairs",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,8 +68,9 @@ def sign_documents(documents: Sequence[StoryDocument], options: StoryOptions | N
     hashvalues = np.zeros((len(documents), options.num_perm), dtype=np.uint32)
     sizes = np.zeros(len(documents), dtype=np.int64)
     for index, document in enumerate(documents):
-        shingles = frequency.keep_rare(shingle_hashes(document.text, options.shingle_size),
-                                       options.max_shingle_df, options.min_shingles)
+        shingles = frequency.keep_rare(
+            shingle_hashes(document.text, options.shingle_size), options.max_shingle_df, options.min_shingles
+        )
         sizes[index] = len(shingles)
         hashvalues[index] = minhash(shingles, options.num_perm).hashvalues
     return SignedCorpus(
@@ -109,8 +117,13 @@ def pair_scores(corpus: SignedCorpus, pairs: np.ndarray) -> dict[str, np.ndarray
     containment = np.minimum(1.0, resemblance * (size_a + size_b) / ((1.0 + resemblance) * smaller))
     headline = np.array([_jaccard(corpus.titles[a], corpus.titles[b]) for a, b in pairs], dtype=np.float64)
     days_apart = np.abs(corpus.days[first] - corpus.days[second])
-    return {"resemblance": resemblance, "containment": containment, "headline": headline,
-            "days_apart": days_apart, "smaller": smaller}
+    return {
+        "resemblance": resemblance,
+        "containment": containment,
+        "headline": headline,
+        "days_apart": days_apart,
+        "smaller": smaller,
+    }
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -128,8 +141,11 @@ def verify_pairs(corpus: SignedCorpus, pairs: np.ndarray, options: StoryOptions)
     contained = (scores["containment"] >= options.containment) & (scores["smaller"] >= options.min_shingles)
     with np.errstate(invalid="ignore"):
         close_dates = scores["days_apart"] <= options.evidence_days
-    evidence = ((scores["headline"] >= options.headline_similarity) & close_dates
-                & (scores["resemblance"] >= options.evidence_resemblance))
+    evidence = (
+        (scores["headline"] >= options.headline_similarity)
+        & close_dates
+        & (scores["resemblance"] >= options.evidence_resemblance)
+    )
     return similar | contained | evidence
 
 

@@ -50,8 +50,13 @@ class StoryOptions:
     min_shingles: int = 10
 
     def __post_init__(self) -> None:
-        for name in ("candidate_threshold", "resemblance", "containment", "headline_similarity",
-                     "evidence_resemblance"):
+        for name in (
+            "candidate_threshold",
+            "resemblance",
+            "containment",
+            "headline_similarity",
+            "evidence_resemblance",
+        ):
             value = getattr(self, name)
             if not 0.0 < value <= 1.0:
                 raise ValueError(f"{name} must be in (0, 1], not {value}")

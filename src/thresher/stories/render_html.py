@@ -48,46 +48,59 @@ def _words(changes: tuple[WordChange, ...]) -> str:
 
 
 def _unit(unit: Alignment) -> str:
-    if unit.words:
-        body = _words(unit.words)
-    else:
-        body = escape(unit.b if unit.b is not None else unit.a or "")
-    label = unit.op + (f" (was {unit.a_index + 1})" if unit.op == "moved" and unit.a_index is not None else "")
+    text = unit.b if unit.b is not None else unit.a or ""
+    body = _words(unit.words) if unit.words else escape(text)
+    label = unit.op + (
+        f" (was {unit.a_index + 1})" if unit.op == "moved" and unit.a_index is not None else ""
+    )
     return f'<div class="unit {unit.op}"><span class="op">{escape(label)}</span> {body}</div>'
 
 
 def _diff_body(diff: ArticleDiff) -> str:
-    parts = [f'<p class="summary">{escape(summary_line(diff))}</p>',
-             f"<h3>Headline</h3>{_unit(diff.headline)}"]
+    parts = [
+        f'<p class="summary">{escape(summary_line(diff))}</p>',
+        f"<h3>Headline</h3>{_unit(diff.headline)}",
+    ]
     if diff.published_changed:
-        parts.append(f'<p class="meta">Published: {escape(str(diff.published[0]))} → '
-                     f"{escape(str(diff.published[1]))}</p>")
+        parts.append(
+            f'<p class="meta">Published: {escape(str(diff.published[0]))} → '
+            f"{escape(str(diff.published[1]))}</p>"
+        )
     if diff.captions:
         parts.append("<h3>Captions</h3>" + "".join(_unit(c) for c in diff.captions))
     parts.append("<h3>Body</h3>" + "".join(_unit(p) for p in diff.paragraphs))
     if diff.related:
-        parts.append("<h3>Related</h3>" + "".join(
-            f'<div class="unit {"unchanged" if link.op == "unchanged" else link.op}">'
-            f'<span class="op">{link.op}</span> {escape(link.text)}</div>' for link in diff.related))
+        parts.append(
+            "<h3>Related</h3>"
+            + "".join(
+                f'<div class="unit {"unchanged" if link.op == "unchanged" else link.op}">'
+                f'<span class="op">{link.op}</span> {escape(link.text)}</div>'
+                for link in diff.related
+            )
+        )
     return "\n".join(parts)
 
 
 def _page(title: str, body: str) -> str:
-    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{escape(title)}</title><style>{_CSS}</style></head>\n<body>\n{body}\n</body></html>\n")
+    return (
+        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{escape(title)}</title><style>{_CSS}</style></head>\n<body>\n{body}\n</body></html>\n"
+    )
 
 
 def render_diff_html(diff: ArticleDiff, *, name_a: str = "a", name_b: str = "b") -> str:
     """One diff as a page."""
     title = diff.b.title or diff.a.title or "Diff"
-    body = (f"<h1>{escape(title)}</h1><p class=\"meta\">{escape(name_a)} → {escape(name_b)}</p>"
-            + _diff_body(diff))
+    body = f'<h1>{escape(title)}</h1><p class="meta">{escape(name_a)} → {escape(name_b)}</p>' + _diff_body(
+        diff
+    )
     return _page(f"Diff: {title}", body)
 
 
-def render_story_html(story_id: int, versions: Sequence[tuple[str, Article]],
-                      diffs: Sequence[ArticleDiff]) -> str:
+def render_story_html(
+    story_id: int, versions: Sequence[tuple[str, Article]], diffs: Sequence[ArticleDiff]
+) -> str:
     """A story's versions in time order, each followed by the diff from the one before.
 
     ``versions`` holds ``(label, article)`` per version; ``diffs[i]`` goes from
@@ -97,13 +110,19 @@ def render_story_html(story_id: int, versions: Sequence[tuple[str, Article]],
         raise ValueError("need one diff between each two consecutive versions")
     title = next((a.title for _, a in reversed(versions) if a.title), None) or f"Story {story_id}"
     count = len(versions)
-    parts = [f"<h1>{escape(title)}</h1>",
-             f'<p class="meta">Story {story_id}: {count} version{"s" if count != 1 else ""}</p>']
+    parts = [
+        f"<h1>{escape(title)}</h1>",
+        f'<p class="meta">Story {story_id}: {count} version{"s" if count != 1 else ""}</p>',
+    ]
     for index, (label, article) in enumerate(versions):
-        parts.append(f'<section class="version" id="v{index + 1}"><h2>Version {index + 1}: {escape(label)}</h2>')
+        parts.append(
+            f'<section class="version" id="v{index + 1}"><h2>Version {index + 1}: {escape(label)}</h2>'
+        )
         if index == 0:
-            parts.append(f"<h3>{escape(article.title or '')}</h3>"
-                         + "".join(f'<p class="{block.kind}">{escape(block.text)}</p>' for block in article.blocks))
+            parts.append(
+                f"<h3>{escape(article.title or '')}</h3>"
+                + "".join(f'<p class="{block.kind}">{escape(block.text)}</p>' for block in article.blocks)
+            )
         else:
             parts.append(f'<p class="meta">Changes since version {index}:</p>' + _diff_body(diffs[index - 1]))
         parts.append("</section>")

@@ -31,7 +31,7 @@ def _inline(changes: tuple[WordChange, ...], color: bool) -> str:
 
 
 def _preview(text: str) -> str:
-    return text if len(text) <= _PREVIEW else text[:_PREVIEW - 1] + "…"
+    return text if len(text) <= _PREVIEW else text[: _PREVIEW - 1] + "…"
 
 
 def _unit_line(unit: Alignment, color: bool, indent: str = "  ") -> list[str]:

@@ -11,12 +11,85 @@ import regex
 
 __all__ = ["split_sentences"]
 
-_ABBREVIATIONS = frozenset("""
-mr mrs ms dr prof st jr sr sen rep gov gen col lt sgt capt cmdr adm pres supt rev fr hon
-inc ltd co corp bros llc plc dept univ assn est approx vs etc al cf eg ie viz
-jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-vol pp fig ch art sec ed eds ca mt ft
-""".split())
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "jr",
+        "sr",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "cmdr",
+        "adm",
+        "pres",
+        "supt",
+        "rev",
+        "fr",
+        "hon",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "bros",
+        "llc",
+        "plc",
+        "dept",
+        "univ",
+        "assn",
+        "est",
+        "approx",
+        "vs",
+        "etc",
+        "al",
+        "cf",
+        "eg",
+        "ie",
+        "viz",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "vol",
+        "pp",
+        "fig",
+        "ch",
+        "art",
+        "sec",
+        "ed",
+        "eds",
+        "ca",
+        "mt",
+        "ft",
+    ]
+)
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, space,
 # then something that can open a sentence (capital, digit, opening quote or bracket).
@@ -43,7 +116,7 @@ def split_sentences(text: str) -> list[str]:
     sentences: list[str] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        left = text[start:match.start()]
+        left = text[start : match.start()]
         if _is_abbreviation(left):
             continue
         if left.strip():

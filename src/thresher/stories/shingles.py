@@ -20,9 +20,19 @@ __all__ = ["DEFAULT_SHINGLE_SIZE", "shingle_hashes", "words"]
 DEFAULT_SHINGLE_SIZE = 5
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)*")
 # Odd 64-bit multipliers: one per position in the shingle, so word order matters.
-_MULTIPLIERS = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9,
-                         0xD6E8FEB86659FD93, 0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53,
-                         0x94D049BB133111EB, 0xBF58476D1CE4E5B9], dtype=np.uint64)
+_MULTIPLIERS = np.array(
+    [
+        0x9E3779B97F4A7C15,
+        0xC2B2AE3D27D4EB4F,
+        0x165667B19E3779F9,
+        0xD6E8FEB86659FD93,
+        0xFF51AFD7ED558CCD,
+        0xC4CEB9FE1A85EC53,
+        0x94D049BB133111EB,
+        0xBF58476D1CE4E5B9,
+    ],
+    dtype=np.uint64,
+)
 
 
 def words(text: str) -> list[str]:
@@ -62,5 +72,5 @@ def shingle_hashes(text: str, size: int = DEFAULT_SHINGLE_SIZE) -> np.ndarray:
     combined = np.zeros(count, dtype=np.uint64)
     with np.errstate(over="ignore"):
         for position in range(width):
-            combined += hashes[position:position + count] * _MULTIPLIERS[position]
+            combined += hashes[position : position + count] * _MULTIPLIERS[position]
     return np.unique(_finalize(combined))

@@ -10,8 +10,15 @@ from __future__ import annotations
 import numpy as np
 from datasketch import LeanMinHash, MinHash
 
-__all__ = ["DEFAULT_NUM_PERM", "SCHEME", "SEED", "estimate_containment", "minhash", "signature_from_bytes",
-           "signature_to_bytes"]
+__all__ = [
+    "DEFAULT_NUM_PERM",
+    "SCHEME",
+    "SEED",
+    "estimate_containment",
+    "minhash",
+    "signature_from_bytes",
+    "signature_to_bytes",
+]
 
 DEFAULT_NUM_PERM = 128
 #: Fixed, so signatures computed anywhere (another process, another machine) compare.

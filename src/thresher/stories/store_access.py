@@ -18,8 +18,15 @@ from pathlib import Path
 from thresher.errors import StoreError
 from thresher.models import Article
 
-__all__ = ["StoredCapture", "open_store", "read_capture", "read_captures", "read_story",
-           "story_of", "write_story_ids"]
+__all__ = [
+    "StoredCapture",
+    "open_store",
+    "read_capture",
+    "read_captures",
+    "read_story",
+    "story_of",
+    "write_story_ids",
+]
 
 _COLUMNS = "id, url, captured_at, article_json"
 
@@ -73,8 +80,9 @@ def _capture(row: tuple[int, str | None, str | None, str | None]) -> StoredCaptu
 def read_captures(connection: sqlite3.Connection) -> Iterator[StoredCapture]:
     """Every extracted record, in id order."""
     try:
-        with closing(connection.execute(
-                f"SELECT {_COLUMNS} FROM records WHERE status = 'extracted' ORDER BY id")) as cursor:
+        with closing(
+            connection.execute(f"SELECT {_COLUMNS} FROM records WHERE status = 'extracted' ORDER BY id")
+        ) as cursor:
             for row in cursor:
                 yield _capture(row)
     except sqlite3.Error as error:
@@ -84,8 +92,9 @@ def read_captures(connection: sqlite3.Connection) -> Iterator[StoredCapture]:
 def read_capture(connection: sqlite3.Connection, record_id: int) -> StoredCapture:
     """One record by id; ``StoreError`` if there is none or it holds no article."""
     try:
-        row = connection.execute(f"SELECT {_COLUMNS}, status FROM records WHERE id = ?",
-                                 (record_id,)).fetchone()
+        row = connection.execute(
+            f"SELECT {_COLUMNS}, status FROM records WHERE id = ?", (record_id,)
+        ).fetchone()
     except sqlite3.Error as error:
         raise StoreError(f"cannot read the store: {error}") from error
     if row is None:
@@ -99,13 +108,16 @@ def write_story_ids(connection: sqlite3.Connection, story_ids: Mapping[int, int]
     """Replace the story of every record with ``story_ids`` (record id -> story id), atomically."""
     try:
         with connection:
-            connection.execute("CREATE TABLE IF NOT EXISTS story_members ("
-                               "record_id INTEGER PRIMARY KEY REFERENCES records(id), "
-                               "story_id INTEGER NOT NULL)")
+            connection.execute(
+                "CREATE TABLE IF NOT EXISTS story_members ("
+                "record_id INTEGER PRIMARY KEY REFERENCES records(id), "
+                "story_id INTEGER NOT NULL)"
+            )
             connection.execute("CREATE INDEX IF NOT EXISTS story_members_story ON story_members(story_id)")
             connection.execute("DELETE FROM story_members")
-            connection.executemany("INSERT INTO story_members (record_id, story_id) VALUES (?, ?)",
-                                   sorted(story_ids.items()))
+            connection.executemany(
+                "INSERT INTO story_members (record_id, story_id) VALUES (?, ?)", sorted(story_ids.items())
+            )
     except sqlite3.Error as error:
         raise StoreError(f"cannot write story ids: {error}") from error
 
@@ -113,8 +125,9 @@ def write_story_ids(connection: sqlite3.Connection, story_ids: Mapping[int, int]
 def story_of(connection: sqlite3.Connection, record_id: int) -> int | None:
     """The story id of a record, or None before ``thresher stories`` ran."""
     try:
-        row = connection.execute("SELECT story_id FROM story_members WHERE record_id = ?",
-                                 (record_id,)).fetchone()
+        row = connection.execute(
+            "SELECT story_id FROM story_members WHERE record_id = ?", (record_id,)
+        ).fetchone()
     except sqlite3.OperationalError:
         return None
     return None if row is None else int(row[0])
@@ -126,8 +139,12 @@ def read_story(connection: sqlite3.Connection, story_id: int) -> list[StoredCapt
     ``StoreError`` if the story is unknown or ``thresher stories`` has not run yet.
     """
     try:
-        ids = [row[0] for row in connection.execute(
-            "SELECT record_id FROM story_members WHERE story_id = ?", (story_id,))]
+        ids = [
+            row[0]
+            for row in connection.execute(
+                "SELECT record_id FROM story_members WHERE story_id = ?", (story_id,)
+            )
+        ]
     except sqlite3.OperationalError as error:
         raise StoreError("the store has no stories yet: run `thresher stories --store PATH`") from error
     if not ids:
@@ -137,6 +154,7 @@ def read_story(connection: sqlite3.Connection, story_id: int) -> list[StoredCapt
     def order(capture: StoredCapture) -> tuple[float, float, int]:
         def seconds(value: datetime | None) -> float:
             return value.replace(tzinfo=None).timestamp() if value else float("inf")
+
         return seconds(capture.captured_at), seconds(capture.article.published), capture.id
 
     return sorted(captures, key=order)

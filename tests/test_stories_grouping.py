@@ -1,0 +1,145 @@
+"""Story grouping on made-up captures: variants join, unrelated stories stay apart."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from stories_helpers import made_up_paragraphs
+from thresher.stories import StoryDocument, StoryOptions, group_documents
+from thresher.stories.boilerplate import ShingleFrequency
+from thresher.stories.grouping import connected_components
+from thresher.stories.shingles import shingle_hashes
+from thresher.stories.signatures import (
+    estimate_containment,
+    minhash,
+    signature_from_bytes,
+    signature_to_bytes,
+)
+
+DAY = datetime(2024, 7, 2, 9, 0)
+
+
+def doc(paragraphs, title=None, date=None):
+    return StoryDocument("\n".join(paragraphs), title, date)
+
+
+def test_shingles_ignore_case_typography_and_spacing():
+    a = shingle_hashes("The “Big” storm’s   eye  moved North today", 3)
+    b = shingle_hashes('the "big" storm\'s eye moved north today', 3)
+    assert np.array_equal(a, b)
+    assert len(a) == 5
+
+
+def test_shingles_depend_on_word_order_and_short_texts_are_one_shingle():
+    assert not np.array_equal(shingle_hashes("a b c d e f"), shingle_hashes("f e d c b a"))
+    assert len(shingle_hashes("two words")) == 1
+    assert len(shingle_hashes("  ")) == 0
+
+
+def test_signature_bytes_round_trip_and_estimates():
+    base = shingle_hashes(" ".join(made_up_paragraphs(1, 6)))
+    half = base[: len(base) // 2]
+    full, part = minhash(base), minhash(half)
+    loaded = signature_from_bytes(signature_to_bytes(full))
+    assert loaded.jaccard(full) == 1.0
+    resemblance = part.jaccard(full)
+    assert 0.35 < resemblance < 0.65  # true value 0.5; 128 permutations
+    assert estimate_containment(resemblance, len(half), len(base)) > 0.85
+
+
+def test_frequency_guard_drops_shared_shingles_but_keeps_a_document_that_is_all_shared():
+    frequency = ShingleFrequency()
+    shared = shingle_hashes("subscribe to our newsletter for the latest news and offers every week")
+    for seed in range(5):
+        own = shingle_hashes(" ".join(made_up_paragraphs(seed, 1)))
+        frequency.add(np.union1d(own, shared))
+    own = shingle_hashes(" ".join(made_up_paragraphs(0, 1)))
+    kept = frequency.keep_rare(np.union1d(own, shared), max_df=3, min_kept=5)
+    assert np.array_equal(kept, own)
+    assert np.array_equal(frequency.keep_rare(shared, max_df=3, min_kept=5), shared)
+
+
+def test_versions_of_one_story_join_and_other_stories_stay_apart():
+    story = made_up_paragraphs(10, 10)
+    other = made_up_paragraphs(11, 10)
+    edited = story[:4] + [story[4].replace("a", "e", 3)] + story[5:] + made_up_paragraphs(12, 1)
+    documents = [
+        doc(story, "Storm hits coast", DAY),
+        doc(other, "Election results", DAY),
+        doc(edited, "Storm hits the coast", DAY + timedelta(hours=3)),
+    ]
+    assert group_documents(documents) == [0, 1, 0]
+
+
+def test_partial_capture_joins_its_full_version_by_containment():
+    story = made_up_paragraphs(20, 12)
+    documents = [doc(story), doc(story[:4]), doc(made_up_paragraphs(21, 12))]
+    labels = group_documents(documents)
+    assert labels[1] == labels[0] != labels[2]
+    # With containment out of play (threshold 1.0 is never reached by an estimate
+    # below the full set) the partial capture stands alone.
+    strict = StoryOptions(containment=1.0, headline_similarity=1.0)
+    assert group_documents(documents, strict)[1] == 1
+
+
+def test_boilerplate_residue_does_not_glue_unrelated_stories():
+    boilerplate = made_up_paragraphs(99, 6)
+    documents = [doc(made_up_paragraphs(100 + i, 2, words=25) + boilerplate) for i in range(60)]
+    labels = group_documents(documents)
+    assert labels == list(range(60))
+    # Without the guard the shared block makes them one story.
+    unguarded = StoryOptions(max_shingle_df=10_000)
+    assert len(set(group_documents(documents, unguarded))) < 60
+
+
+def test_headline_and_date_evidence_join_a_heavily_rewritten_version():
+    story = made_up_paragraphs(30, 10)
+    rewritten = story[:5] + made_up_paragraphs(31, 3)  # resemblance 5/13, containment 5/8
+    first = doc(story, "Bridge reopens after two years of repairs", DAY)
+    close = doc(rewritten, "Bridge reopens after two years of repairs", DAY + timedelta(days=1))
+    far = doc(rewritten, "Bridge reopens after two years of repairs", DAY + timedelta(days=90))
+    other_title = doc(rewritten, "Council votes on the budget", DAY + timedelta(days=1))
+    assert group_documents([first, close])[1] == 0
+    assert group_documents([first, far])[1] == 1
+    assert group_documents([first, other_title])[1] == 1
+
+
+def test_empty_and_tiny_documents_do_not_crash_or_join():
+    documents = [doc([""]), doc(["word"]), doc([""]), doc(made_up_paragraphs(40, 3))]
+    labels = group_documents(documents)
+    assert labels[0] == 0 and labels[2] == 2 and labels[3] == 3
+
+
+def test_options_are_validated():
+    with pytest.raises(ValueError):
+        StoryOptions(resemblance=0)
+    with pytest.raises(ValueError):
+        StoryOptions(num_perm=4)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.integers(1, 30).flatmap(
+        lambda n: st.tuples(st.just(n), st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1))))
+    )
+)
+def test_connected_components_match_reachability(case):
+    count, edges = case
+    labels = connected_components(count, edges)
+    neighbours = {node: {node} for node in range(count)}
+    for a, b in edges:
+        neighbours[a].add(b)
+        neighbours[b].add(a)
+    for node in range(count):
+        seen, frontier = {node}, [node]
+        while frontier:
+            for nxt in neighbours[frontier.pop()]:
+                if nxt not in seen:
+                    seen.add(nxt)
+                    frontier.append(nxt)
+        assert labels[node] == min(seen)
