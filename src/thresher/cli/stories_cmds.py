@@ -92,9 +92,9 @@ def _write(text: str, output: str | None) -> None:
 @click.option(
     "--max-shingle-df",
     type=int,
-    default=_DEFAULTS.max_shingle_df,
-    show_default=True,
-    help="Shingles found in more documents than this are boilerplate and ignored.",
+    default=None,
+    help="Shingles found in more documents than this are boilerplate and ignored "
+    "[default: 0.5% of the documents, at least 10].",
 )
 @click.option(
     "--num-perm", type=int, default=_DEFAULTS.num_perm, show_default=True, help="MinHash permutations."
@@ -110,7 +110,7 @@ def stories_command(
     headline_similarity: float,
     evidence_resemblance: float,
     evidence_days: float,
-    max_shingle_df: int,
+    max_shingle_df: int | None,
     num_perm: int,
     output_format: str,
 ) -> None:

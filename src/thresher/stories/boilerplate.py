@@ -35,10 +35,10 @@ class ShingleFrequency:
         if len(shingles) == 0:
             return
         first, second = self._buckets(shingles)
-        # Two distinct shingles of one document may share a bucket: count the bucket once
-        # per document, as the sketch counts documents, not occurrences.
-        self.counts[0, np.unique(first)] += 1
-        self.counts[1, np.unique(second)] += 1
+        # Fancy-index increments apply once per distinct bucket, so two shingles of one
+        # document sharing a bucket still count one document, as a document frequency must.
+        self.counts[0, first] += 1
+        self.counts[1, second] += 1
 
     def merge(self, other: ShingleFrequency) -> None:
         """Add the counts of another partition's sketch."""

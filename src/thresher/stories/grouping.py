@@ -4,6 +4,11 @@ The steps are separate functions because they scale separately: signing is per
 document (embarrassingly parallel), candidates come from LSH band buckets (a
 shuffle on a cluster), verification is per pair, and the components of the
 verified pairs are few enough for one machine even for a very large corpus.
+
+MinHash only proposes: each candidate pair is verified on the documents' exact
+shingle sets. Estimating containment from MinHash resemblance multiplies the
+estimate's error by the size ratio of the two documents, so a short page next to a
+long one would join on noise.
 """
 
 from __future__ import annotations
@@ -42,15 +47,23 @@ class StoryDocument:
 
 @dataclass(slots=True)
 class SignedCorpus:
-    """Per document: MinHash values (rows), shingle count, headline words and date."""
+    """Per document: MinHash values (rows), shingle set, headline words and date.
+
+    ``shingles`` keeps the top 32 bits of each kept shingle hash, sorted: enough to
+    count intersections exactly (a collision needs two shingles equal in 32 bits).
+    """
 
     hashvalues: np.ndarray
+    shingles: list[np.ndarray]
     sizes: np.ndarray
     titles: list[frozenset[str]]
     days: np.ndarray
 
     def __len__(self) -> int:
         return len(self.sizes)
+
+
+_EMPTY = np.empty(0, dtype=np.uint64)
 
 
 def _day_number(date: datetime | None) -> float:
@@ -63,18 +76,26 @@ def sign_documents(documents: Sequence[StoryDocument], options: StoryOptions | N
     """Two passes: count shingle document frequency, then sign each body without the frequent ones."""
     options = options or StoryOptions()
     frequency = ShingleFrequency()
+    # Pass 1 keeps each document's shingles so pass 2 need not recompute them; pass 2
+    # swaps each for the smaller 32-bit set that verification needs.
+    pending: list[np.ndarray] = []
     for document in documents:
-        frequency.add(shingle_hashes(document.text, options.shingle_size))
+        shingles = shingle_hashes(document.text, options.shingle_size)
+        frequency.add(shingles)
+        pending.append(shingles)
+    limit = options.shingle_df_limit(len(documents))
     hashvalues = np.zeros((len(documents), options.num_perm), dtype=np.uint32)
     sizes = np.zeros(len(documents), dtype=np.int64)
-    for index, document in enumerate(documents):
-        shingles = frequency.keep_rare(
-            shingle_hashes(document.text, options.shingle_size), options.max_shingle_df, options.min_shingles
-        )
+    kept: list[np.ndarray] = []
+    for index in range(len(documents)):
+        shingles = frequency.keep_rare(pending[index], limit, options.min_shingles)
+        pending[index] = _EMPTY
         sizes[index] = len(shingles)
         hashvalues[index] = minhash(shingles, options.num_perm).hashvalues
+        kept.append(np.unique((shingles >> np.uint64(32)).astype(np.uint32)))
     return SignedCorpus(
         hashvalues=hashvalues,
+        shingles=kept,
         sizes=sizes,
         titles=[frozenset(words(document.title or "")) for document in documents],
         days=np.array([_day_number(document.date) for document in documents], dtype=np.float64),
@@ -109,12 +130,17 @@ def candidate_pairs(corpus: SignedCorpus, threshold: float, num_perm: int | None
 
 
 def pair_scores(corpus: SignedCorpus, pairs: np.ndarray) -> dict[str, np.ndarray]:
-    """Estimated resemblance, containment, headline similarity and days apart of each pair."""
+    """Exact resemblance and containment, headline similarity and days apart of each pair."""
     first, second = pairs[:, 0], pairs[:, 1]
-    resemblance = (corpus.hashvalues[first] == corpus.hashvalues[second]).mean(axis=1)
-    size_a, size_b = corpus.sizes[first], corpus.sizes[second]
+    shared = np.array(
+        [len(np.intersect1d(corpus.shingles[a], corpus.shingles[b], assume_unique=True)) for a, b in pairs],
+        dtype=np.float64,
+    )
+    size_a = np.array([len(corpus.shingles[a]) for a in first], dtype=np.float64)
+    size_b = np.array([len(corpus.shingles[b]) for b in second], dtype=np.float64)
     smaller = np.maximum(np.minimum(size_a, size_b), 1)
-    containment = np.minimum(1.0, resemblance * (size_a + size_b) / ((1.0 + resemblance) * smaller))
+    resemblance = shared / np.maximum(size_a + size_b - shared, 1)
+    containment = shared / smaller
     headline = np.array([_jaccard(corpus.titles[a], corpus.titles[b]) for a, b in pairs], dtype=np.float64)
     days_apart = np.abs(corpus.days[first] - corpus.days[second])
     return {
@@ -133,7 +159,7 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def verify_pairs(corpus: SignedCorpus, pairs: np.ndarray, options: StoryOptions) -> np.ndarray:
-    """A boolean per pair: do its two documents belong to one story?"""
+    """A boolean per pair: do its two documents belong to one story? (See ``StoryOptions``.)"""
     if len(pairs) == 0:
         return np.zeros(0, dtype=bool)
     scores = pair_scores(corpus, pairs)

@@ -36,18 +36,30 @@ class StoryOptions:
     #: Resemblance (Jaccard) from which two bodies are one story.
     resemblance: float = 0.5
     #: Containment of the smaller body in the larger from which they are one story.
-    containment: float = 0.8
+    containment: float = 0.7
     #: Headline word-set Jaccard from which headlines agree.
     headline_similarity: float = 0.6
     #: Body resemblance that suffices when headlines agree and dates are close.
-    evidence_resemblance: float = 0.25
+    evidence_resemblance: float = 0.15
     #: Days apart within which dates count as close (unknown dates do not count).
     evidence_days: float = 7.0
-    #: A shingle in more documents than this is boilerplate residue and is ignored.
-    max_shingle_df: int = 50
+    #: A shingle in more documents than this is boilerplate residue and is ignored;
+    #: None: 0.5 % of the documents, at least 10 (see ``shingle_df_limit``).
+    max_shingle_df: int | None = None
     #: Bodies with fewer shingles than this never join on containment alone, and a
     #: document left with fewer after the boilerplate guard keeps all its shingles.
     min_shingles: int = 10
+
+    def shingle_df_limit(self, documents: int) -> int:
+        """The document frequency above which a shingle counts as boilerplate in a corpus this size.
+
+        Site chrome recurs on a share of all pages, while even a much-captured story
+        is a vanishing share of a large corpus; the floor keeps a small store from
+        treating every story with a few versions as boilerplate.
+        """
+        if self.max_shingle_df is not None:
+            return self.max_shingle_df
+        return max(10, -(-documents // 200))
 
     def __post_init__(self) -> None:
         for name in (
@@ -62,5 +74,9 @@ class StoryOptions:
                 raise ValueError(f"{name} must be in (0, 1], not {value}")
         if self.num_perm < 16:
             raise ValueError("num_perm must be at least 16")
-        if self.max_shingle_df < 1 or self.min_shingles < 1 or self.evidence_days < 0:
+        if (
+            (self.max_shingle_df is not None and self.max_shingle_df < 1)
+            or self.min_shingles < 1
+            or self.evidence_days < 0
+        ):
             raise ValueError("max_shingle_df and min_shingles must be positive, evidence_days >= 0")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from functools import lru_cache
 
 import numpy as np
 import regex
@@ -41,9 +40,18 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-@lru_cache(maxsize=1 << 20)
+_WORD_HASHES: dict[str, int] = {}
+_CACHE_LIMIT = 1 << 21
+
+
 def _word_hash(word: str) -> int:
-    return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
+    value = _WORD_HASHES.get(word)
+    if value is None:
+        value = int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
+        if len(_WORD_HASHES) >= _CACHE_LIMIT:  # bounded: a corpus of any size keeps this small
+            _WORD_HASHES.clear()
+        _WORD_HASHES[word] = value
+    return value
 
 
 def _finalize(values: np.ndarray) -> np.ndarray:
@@ -66,7 +74,8 @@ def shingle_hashes(text: str, size: int = DEFAULT_SHINGLE_SIZE) -> np.ndarray:
     tokens = words(text)
     if not tokens:
         return np.empty(0, dtype=np.uint64)
-    hashes = np.fromiter((_word_hash(token) for token in tokens), dtype=np.uint64, count=len(tokens))
+    cache = _WORD_HASHES
+    hashes = np.array([cache.get(token) or _word_hash(token) for token in tokens], dtype=np.uint64)
     width = min(size, len(tokens))
     count = len(tokens) - width + 1
     combined = np.zeros(count, dtype=np.uint64)

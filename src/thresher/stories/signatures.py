@@ -7,6 +7,8 @@ agreement rate estimates the Jaccard resemblance of two shingle sets. The byte f
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 from datasketch import LeanMinHash, MinHash
 
@@ -31,9 +33,18 @@ def _identity(value: int) -> int:
     return value
 
 
+@lru_cache(maxsize=8)
+def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
+    """datasketch's permutations for ``num_perm`` and ``SEED``, drawn once instead of per document."""
+    a, b = MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME).permutations
+    return a, b
+
+
 def minhash(shingles: np.ndarray, num_perm: int = DEFAULT_NUM_PERM) -> LeanMinHash:
     """The MinHash of a set of 64-bit shingle hashes (their top 32 bits feed datasketch)."""
-    sketch = MinHash(num_perm=num_perm, seed=SEED, hashfunc=_identity, scheme=SCHEME)
+    sketch = MinHash(
+        num_perm=num_perm, seed=SEED, hashfunc=_identity, scheme=SCHEME, permutations=_permutations(num_perm)
+    )
     if len(shingles):
         sketch.update_batch((np.asarray(shingles, dtype=np.uint64) >> np.uint64(32)).tolist())
     return LeanMinHash(sketch)
