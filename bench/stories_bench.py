@@ -165,6 +165,7 @@ FULL_GRID = {
     "containment": [0.6, 0.7, 0.8, 0.9, 1.0],
     "headline_similarity": [0.4, 0.6, 0.8, 1.0],
     "evidence_resemblance": [0.1, 0.15, 0.25, 0.35],
+    "headline_contradiction": [0.01, 0.1, 0.2, 0.3],
     "max_shingle_df": [None, 5, 10, 25, 50, 100, 1_000_000],
 }
 

@@ -12,7 +12,8 @@ the capture before it (an evolving story) and applies one to three changes:
 
 - ``partial``: only the first 30-70 % of the paragraphs (a truncated or paywalled capture);
 - ``add``: one to three paragraphs added at random places (new text, or a paragraph of
-  another story: quoted background is shared across stories in real news);
+  another story no longer than a third of the body: quoted background is shared
+  across stories in real news);
 - ``remove``: one or two paragraphs removed;
 - ``headline``: a small headline edit (a word added, dropped or replaced) or a rewrite;
 - ``edit``: one to four sentence edits (a word replaced, a typo, two words run
@@ -28,7 +29,8 @@ The headline of a story is the first words of its first sentence; dates fall in
 
 A quarter of the stories get a follow-up: a different story on the same site a few
 days later, with a headline that shares most words with the first one, new text
-(see below) and one or two background paragraphs copied from the first story. It
+(see below) and one or two background paragraphs copied from the first story (at most
+a quarter of its words). It
 has captures of its own and must stay apart: the hard negatives of the corpus.
 
 The ``heavy residue`` variant of the corpus keeps 15 to 40 chrome lines instead: a
@@ -172,8 +174,11 @@ def _variant(
             paragraphs = paragraphs[: max(1, round(len(paragraphs) * rng.uniform(0.3, 0.7)))]
         elif change == "add":
             for _ in range(rng.randint(1, 3)):
-                if rng.random() < 0.5:
-                    new = rng.choice(other_paragraphs)
+                foreign = rng.choice(other_paragraphs)
+                body_words = sum(len(p.split()) for p in paragraphs)
+                # Quoted background stays a minority of the capture, as in real updates.
+                if rng.random() < 0.5 and len(foreign.split()) * 3 <= body_words:
+                    new = foreign
                 else:
                     new = (
                         " ".join(rng.choice(vocabulary) for _ in range(rng.randint(20, 60))).capitalize()
@@ -292,6 +297,9 @@ def build_corpus(
         if rng.random() < follow_ups:
             background = rng.sample(paragraphs, min(len(paragraphs), rng.randint(1, 2)))
             body = next(fresh_text)[: rng.randint(3, 10)]
+            background_words = sum(len(p.split()) for p in background)
+            while sum(len(p.split()) for p in body) < 3 * background_words:  # background stays a minority
+                body += next(fresh_text)
             for paragraph in background:
                 body.insert(rng.randint(1, len(body)), paragraph)
             captures += _captures_of(

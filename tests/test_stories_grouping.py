@@ -87,6 +87,15 @@ def test_partial_capture_joins_its_full_version_by_containment():
     assert group_documents(documents, StoryOptions(containment=1.0))[1] == 1
 
 
+def test_quoted_paragraph_of_another_story_does_not_join_on_containment():
+    quoted = made_up_paragraphs(50, 1)[0]
+    long_story = doc(made_up_paragraphs(51, 1) + [quoted], "Parliament passes the budget", DAY)
+    fragment = doc([quoted], "Harvest festival draws record crowds", DAY + timedelta(days=60))
+    assert group_documents([long_story, fragment]) == [0, 1]
+    # The same fragment with no headline (no evidence against it) joins on containment.
+    assert group_documents([long_story, doc([quoted], None, DAY + timedelta(days=60))]) == [0, 0]
+
+
 def test_boilerplate_residue_does_not_glue_unrelated_stories():
     boilerplate = made_up_paragraphs(99, 6)
     documents = [doc(made_up_paragraphs(100 + i, 2, words=25) + boilerplate) for i in range(60)]

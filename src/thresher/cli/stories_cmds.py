@@ -83,6 +83,13 @@ def _write(text: str, output: str | None) -> None:
     help="Body resemblance that suffices with headline and date evidence.",
 )
 @click.option(
+    "--headline-contradiction",
+    type=float,
+    default=_DEFAULTS.headline_contradiction,
+    show_default=True,
+    help="Headlines sharing less than this, with dates far apart, veto a join on containment alone.",
+)
+@click.option(
     "--evidence-days",
     type=float,
     default=_DEFAULTS.evidence_days,
@@ -110,6 +117,7 @@ def stories_command(
     headline_similarity: float,
     evidence_resemblance: float,
     evidence_days: float,
+    headline_contradiction: float,
     max_shingle_df: int | None,
     num_perm: int,
     output_format: str,
@@ -123,6 +131,7 @@ def stories_command(
             headline_similarity=headline_similarity,
             evidence_resemblance=evidence_resemblance,
             evidence_days=evidence_days,
+            headline_contradiction=headline_contradiction,
             max_shingle_df=max_shingle_df,
             num_perm=num_perm,
         )

@@ -149,6 +149,7 @@ def pair_scores(corpus: SignedCorpus, pairs: np.ndarray) -> dict[str, np.ndarray
         "headline": headline,
         "days_apart": days_apart,
         "smaller": smaller,
+        "titles_known": np.array([bool(corpus.titles[a]) and bool(corpus.titles[b]) for a, b in pairs]),
     }
 
 
@@ -164,9 +165,18 @@ def verify_pairs(corpus: SignedCorpus, pairs: np.ndarray, options: StoryOptions)
         return np.zeros(0, dtype=bool)
     scores = pair_scores(corpus, pairs)
     similar = scores["resemblance"] >= options.resemblance
-    contained = (scores["containment"] >= options.containment) & (scores["smaller"] >= options.min_shingles)
     with np.errstate(invalid="ignore"):
         close_dates = scores["days_apart"] <= options.evidence_days
+        far_dates = scores["days_apart"] > options.evidence_days
+    # A short text inside a long one may be a quoted paragraph of another story: when
+    # the headlines share next to nothing and the dates lie far apart, containment
+    # alone does not join.
+    contradicted = scores["titles_known"] & (scores["headline"] < options.headline_contradiction) & far_dates
+    contained = (
+        (scores["containment"] >= options.containment)
+        & (scores["smaller"] >= options.min_shingles)
+        & ~contradicted
+    )
     evidence = (
         (scores["headline"] >= options.headline_similarity)
         & close_dates

@@ -21,6 +21,7 @@ class StoryOptions:
     Two documents join when their bodies resemble each other (Jaccard of word
     shingles ≥ ``resemblance``), when the smaller body lies mostly inside the larger
     (containment ≥ ``containment``: a partial capture joins its full version), or
+    unless headlines and dates contradict it (see ``headline_contradiction``), or
     when their headlines agree (≥ ``headline_similarity``), their dates lie within
     ``evidence_days`` of each other and their bodies still share
     ``evidence_resemblance`` or more. Joins are transitive.
@@ -41,6 +42,9 @@ class StoryOptions:
     headline_similarity: float = 0.6
     #: Body resemblance that suffices when headlines agree and dates are close.
     evidence_resemblance: float = 0.15
+    #: Headlines sharing less than this (word-set Jaccard), with dates more than
+    #: ``evidence_days`` apart, veto a join on containment alone.
+    headline_contradiction: float = 0.2
     #: Days apart within which dates count as close (unknown dates do not count).
     evidence_days: float = 7.0
     #: A shingle in more documents than this is boilerplate residue and is ignored;
@@ -68,6 +72,7 @@ class StoryOptions:
             "containment",
             "headline_similarity",
             "evidence_resemblance",
+            "headline_contradiction",
         ):
             value = getattr(self, name)
             if not 0.0 < value <= 1.0:
