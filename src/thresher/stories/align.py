@@ -59,11 +59,12 @@ _MAX_FUZZY_PAIRS = 200_000
 def normalize(text: str) -> str:
     """The text as a reader perceives it: NFKC, plain quotes and dashes, single spaces."""
     text = unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY).replace("…", "...")
-    return _SPACE.sub(" ", text).strip()
+    return str(_SPACE.sub(" ", text)).strip()
 
 
 def _tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text)
+    tokens: list[str] = _TOKEN.findall(text)
+    return tokens
 
 
 def _token_key(token: str) -> str:

@@ -47,7 +47,8 @@ class ShingleFrequency:
     def frequency(self, shingles: np.ndarray) -> np.ndarray:
         """Upper-bound estimate of the number of documents holding each shingle."""
         first, second = self._buckets(shingles)
-        return np.minimum(self.counts[0, first], self.counts[1, second])
+        estimate: np.ndarray = np.minimum(self.counts[0, first], self.counts[1, second])
+        return estimate
 
     def keep_rare(self, shingles: np.ndarray, max_df: int, min_kept: int) -> np.ndarray:
         """The shingles seen in at most ``max_df`` documents.

@@ -108,7 +108,7 @@ def candidate_pairs(corpus: SignedCorpus, threshold: float, num_perm: int | None
 
     num_perm = num_perm or corpus.hashvalues.shape[1]
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-    signatures = []
+    signatures: list[LeanMinHash | None] = []
     with lsh.insertion_session() as session:
         for index in range(len(corpus)):
             if corpus.sizes[index] == 0:

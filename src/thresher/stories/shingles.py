@@ -37,7 +37,8 @@ _MULTIPLIERS = np.array(
 def words(text: str) -> list[str]:
     """The words of ``text``: NFKC-normalised, case-folded, apostrophes unified."""
     text = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
-    return _WORD.findall(text)
+    found: list[str] = _WORD.findall(text)
+    return found
 
 
 _WORD_HASHES: dict[str, int] = {}
@@ -61,7 +62,8 @@ def _finalize(values: np.ndarray) -> np.ndarray:
         values = values * np.uint64(0xFF51AFD7ED558CCD)
         values = values ^ (values >> np.uint64(33))
         values = values * np.uint64(0xC4CEB9FE1A85EC53)
-        return values ^ (values >> np.uint64(33))
+        mixed: np.ndarray = values ^ (values >> np.uint64(33))
+        return mixed
 
 
 def shingle_hashes(text: str, size: int = DEFAULT_SHINGLE_SIZE) -> np.ndarray:
