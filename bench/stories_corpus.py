@@ -29,8 +29,8 @@ The headline of a story is the first words of its first sentence; dates fall in
 
 A quarter of the stories get a follow-up: a different story on the same site a few
 days later, with a headline that shares most words with the first one, new text
-(see below) and one or two background paragraphs copied from the first story (at most
-a quarter of its words). It
+(see below) and, at its end, one or two background paragraphs copied from the first
+story (at most a quarter of its words). It
 has captures of its own and must stay apart: the hard negatives of the corpus.
 
 The ``heavy residue`` variant of the corpus keeps 15 to 40 chrome lines instead: a
@@ -300,8 +300,7 @@ def build_corpus(
             background_words = sum(len(p.split()) for p in background)
             while sum(len(p.split()) for p in body) < 3 * background_words:  # background stays a minority
                 body += next(fresh_text)
-            for paragraph in background:
-                body.insert(rng.randint(1, len(body)), paragraph)
+            body += background  # background goes last, after the news of the follow-up
             captures += _captures_of(
                 story,
                 _follow_up_headline(title, rng, vocabulary),
