@@ -16,6 +16,7 @@ import json
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 from datetime import datetime
@@ -166,8 +167,13 @@ FULL_GRID = {
     "headline_similarity": [0.4, 0.6, 0.8, 1.0],
     "evidence_resemblance": [0.1, 0.15, 0.25, 0.35],
     "headline_contradiction": [0.01, 0.1, 0.2, 0.3],
-    "max_shingle_df": [None, 5, 10, 25, 50, 100, 1_000_000],
+    "boilerplate_min_df": [5, 10, 20, 40],
+    "boilerplate_min_days": [7, 15, 30, 60, 1_000_000],
+    "max_shingle_df": [None, 20, 50, 1_000_000],
 }
+
+
+BOILERPLATE_OPTIONS = ("boilerplate_min_df", "boilerplate_min_days", "max_shingle_df")
 
 
 def sweep(captures: list[Capture], name: str, grid: dict[str, list[float]]) -> None:
@@ -176,11 +182,11 @@ def sweep(captures: list[Capture], name: str, grid: dict[str, list[float]]) -> N
     print(f"\nThreshold sweep, {name} (one option changed at a time from the defaults):\n")
     print("| option | value | pair F1 | ARI |")
     print("|---|---|---|---|")
-    signed: dict[int, object] = {}
+    signed: dict[tuple[int, float, int | None], object] = {}
     for name, values in grid.items():
         for value in values:
             options = StoryOptions(**{**{f: getattr(defaults, f) for f in defaults.__slots__}, name: value})
-            key = options.max_shingle_df
+            key = (options.boilerplate_min_df, options.boilerplate_min_days, options.max_shingle_df)
             if key not in signed:
                 signed[key] = sign_documents(documents(captures), options)
             corpus_signed = signed[key]
@@ -192,10 +198,14 @@ def sweep(captures: list[Capture], name: str, grid: dict[str, list[float]]) -> N
             print(f"| {name} | {value}{marker} | {result['f1']:.3f} | {result['ari']:.3f} |")
 
 
-def scale_worker(method: str, count: int) -> None:
-    """Builds a corpus of about ``count`` captures, groups it, prints one JSON line."""
-    stories = max(count // 5 - 181, 0)
-    captures = corpus(stories)[:count]
+def load_captures(path: Path, count: int) -> list[Capture]:
+    with path.open(encoding="utf-8") as lines:
+        return [Capture(**json.loads(line)) for line, _ in zip(lines, range(count), strict=False)]
+
+
+def scale_worker(method: str, path: Path, count: int) -> None:
+    """Loads ``count`` captures written by ``stories_corpus.py``, groups them, prints one JSON line."""
+    captures = load_captures(path, count)
     rss_corpus = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     start = time.perf_counter()
     labels = thresher_labels(captures) if method == "thresher" else baseline_labels(captures)
@@ -219,34 +229,46 @@ def scale_worker(method: str, count: int) -> None:
 
 def scale(count: int) -> None:
     print(
-        f"\nScale: {count:,} captures (synthetic bodies, same variant generator); each method in "
-        "its own process\n"
+        f"\nScale: {count:,} captures (synthetic bodies, same variant generator); the corpus is written "
+        "first, then each method loads it in its own process\n"
     )
-    print("| method | docs | seconds | docs/s | peak RSS MB (corpus alone) | pair F1 | ARI |")
+    print("| method | docs | seconds | docs/s | peak RSS MB (corpus loaded) | pair F1 | ARI |")
     print("|---|---|---|---|---|---|---|")
-    for method in ("thresher", "baseline"):
-        output = subprocess.run(
-            [sys.executable, __file__, "--scale-worker", method, str(count)],
-            capture_output=True,
-            text=True,
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "corpus.jsonl"
+        stories = max(count // 5 - 181, 0)
+        subprocess.run(
+            [sys.executable, str(HERE / "stories_corpus.py"), "--out", str(path), "--stories", str(stories)],
             check=True,
-        ).stdout
-        r = json.loads(output.strip().splitlines()[-1])
-        print(
-            f"| {method} | {r['docs']:,} | {r['seconds']:.0f} | {r['docs_per_s']:,.0f} | "
-            f"{r['peak_rss_mb']:,.0f} ({r['corpus_rss_mb']:,.0f}) | {r['f1']:.3f} | {r['ari']:.3f} |",
-            flush=True,
+            stdout=subprocess.DEVNULL,
         )
+        for method in ("thresher", "baseline"):
+            worker = subprocess.run(
+                [sys.executable, __file__, "--scale-worker", method, str(path), str(count)],
+                capture_output=True,
+                text=True,
+            )
+            if worker.returncode != 0:
+                sys.stderr.write(worker.stderr)
+                raise SystemExit(f"scale worker {method} failed")
+            r = json.loads(worker.stdout.strip().splitlines()[-1])
+            print(
+                f"| {method} | {r['docs']:,} | {r['seconds']:.0f} | {r['docs_per_s']:,.0f} | "
+                f"{r['peak_rss_mb']:,.0f} ({r['corpus_rss_mb']:,.0f}) | {r['f1']:.3f} | {r['ari']:.3f} |",
+                flush=True,
+            )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", type=int, default=100_000, help="captures for the speed run (0: skip)")
     parser.add_argument("--no-sweep", action="store_true")
-    parser.add_argument("--scale-worker", nargs=2, metavar=("METHOD", "COUNT"), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--scale-worker", nargs=3, metavar=("METHOD", "PATH", "COUNT"), help=argparse.SUPPRESS
+    )
     args = parser.parse_args()
     if args.scale_worker:
-        scale_worker(args.scale_worker[0], int(args.scale_worker[1]))
+        scale_worker(args.scale_worker[0], Path(args.scale_worker[1]), int(args.scale_worker[2]))
         return
     captures = corpus()
     heavy = corpus(residue_lines=(15, 40))
@@ -254,7 +276,7 @@ def main() -> None:
     quality(heavy, "heavy residue", by_change=False)
     if not args.no_sweep:
         sweep(captures, "variant corpus", FULL_GRID)
-        sweep(heavy, "heavy residue", {"max_shingle_df": FULL_GRID["max_shingle_df"]})
+        sweep(heavy, "heavy residue", {name: FULL_GRID[name] for name in BOILERPLATE_OPTIONS})
     if args.scale:
         scale(args.scale)
 

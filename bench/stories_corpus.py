@@ -6,7 +6,8 @@ from the page chrome of the same pages' rendered-text captures (lines of a page
 that are not in its article body: menus, newsletter boxes, footers). Everything is
 drawn from one seeded ``random.Random``, so a seed gives the same corpus anywhere.
 
-Every story gets a home site (one chrome template) and 1 to 9 captures. The first
+Every story gets a home site (one chrome template) and 1 to 9 captures (one in
+twenty gets 15 to 30: a much-updated or much-recaptured story). The first
 is the article as published; each later capture starts from the original or from
 the capture before it (an evolving story) and applies one to three changes:
 
@@ -110,8 +111,9 @@ def _sentences(paragraph: str) -> list[str]:
 
 
 def headline_of(paragraphs: list[str], rng: random.Random) -> str:
-    words = _sentences(paragraphs[0])[0].split() if paragraphs else ["Untitled"]
-    return " ".join(words[: rng.randint(6, 12)]).rstrip(",.;:")
+    sentences = _sentences(paragraphs[0]) if paragraphs else []
+    words = sentences[0].split() if sentences else []
+    return " ".join(words[: rng.randint(6, 12)]).rstrip(",.;:") or "Untitled story"
 
 
 def _edit_sentence(text: str, rng: random.Random, vocabulary: list[str]) -> str:
@@ -142,8 +144,12 @@ def _typography(text: str, rng: random.Random) -> str:
 def _headline_change(title: str, paragraphs: list[str], rng: random.Random, vocabulary: list[str]) -> str:
     words = title.split()
     if rng.random() < 0.3 or len(words) < 3:  # rewrite from another sentence of the story
-        sentences = [s for p in paragraphs for s in _sentences(p)]
-        return " ".join(rng.choice(sentences).split()[: rng.randint(6, 12)]).rstrip(",.;:")
+        sentences = [s for p in paragraphs for s in _sentences(p) if s.split()]
+        if sentences:
+            rewritten = " ".join(rng.choice(sentences).split()[: rng.randint(6, 12)]).rstrip(",.;:")
+            return rewritten or title
+    if not words:
+        return rng.choice(vocabulary)
     i = rng.randrange(len(words))
     action = rng.choice(["insert", "delete", "replace"])
     if action == "insert":
@@ -205,7 +211,7 @@ def _variant(
 
 
 def _follow_up_headline(title: str, rng: random.Random, vocabulary: list[str]) -> str:
-    words = title.split()
+    words = title.split() or ["Untitled"]
     for _ in range(rng.randint(2, 4)):
         words[rng.randrange(len(words))] = rng.choice(vocabulary)
     return " ".join(words)
@@ -226,7 +232,13 @@ def _captures_of(
 ) -> list[Capture]:
     original = (title, paragraphs, original_date)
     versions = [original]
-    count = 1 if rng.random() < 0.15 else rng.randint(2, max_captures)
+    draw = rng.random()
+    if draw < 0.15:
+        count = 1
+    elif draw < 0.20:  # a much-captured story: live updates, many recaptures
+        count = rng.randint(15, 30)
+    else:
+        count = rng.randint(2, max_captures)
     records = [(original, [], site)]
     for _ in range(count - 1):
         base = versions[-1] if rng.random() < 0.5 else original

@@ -7,7 +7,12 @@ import importlib
 
 import pytest
 
-MODULES = ["thresher.stories", "thresher.stories.grouping", "thresher.stories.diff", "thresher.stories.sentences"]
+MODULES = [
+    "thresher.stories",
+    "thresher.stories.grouping",
+    "thresher.stories.diff",
+    "thresher.stories.sentences",
+]
 
 
 @pytest.mark.parametrize("name", MODULES)

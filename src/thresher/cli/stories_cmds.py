@@ -97,11 +97,25 @@ def _write(text: str, output: str | None) -> None:
     help="Days apart within which two dates count as close.",
 )
 @click.option(
+    "--boilerplate-min-df",
+    type=int,
+    default=_DEFAULTS.boilerplate_min_df,
+    show_default=True,
+    help="Shingles in more documents than this, spanning --boilerplate-min-days, are boilerplate.",
+)
+@click.option(
+    "--boilerplate-min-days",
+    type=float,
+    default=_DEFAULTS.boilerplate_min_days,
+    show_default=True,
+    help="Date span (days) over which frequent shingles count as boilerplate.",
+)
+@click.option(
     "--max-shingle-df",
     type=int,
     default=None,
-    help="Shingles found in more documents than this are boilerplate and ignored "
-    "[default: 0.5% of the documents, at least 10].",
+    help="Shingles found in more documents than this are boilerplate whatever their dates "
+    "[default: 0.5% of the documents, at least 100].",
 )
 @click.option(
     "--num-perm", type=int, default=_DEFAULTS.num_perm, show_default=True, help="MinHash permutations."
@@ -118,6 +132,8 @@ def stories_command(
     evidence_resemblance: float,
     evidence_days: float,
     headline_contradiction: float,
+    boilerplate_min_df: int,
+    boilerplate_min_days: float,
     max_shingle_df: int | None,
     num_perm: int,
     output_format: str,
@@ -132,6 +148,8 @@ def stories_command(
             evidence_resemblance=evidence_resemblance,
             evidence_days=evidence_days,
             headline_contradiction=headline_contradiction,
+            boilerplate_min_df=boilerplate_min_df,
+            boilerplate_min_days=boilerplate_min_days,
             max_shingle_df=max_shingle_df,
             num_perm=num_perm,
         )

@@ -20,7 +20,7 @@ from datetime import datetime
 import numpy as np
 from datasketch import MinHashLSH
 
-from thresher.stories.boilerplate import ShingleFrequency
+from thresher.stories.boilerplate import ShingleFrequency, boilerplate_mask, date_spans
 from thresher.stories.options import StoryOptions
 from thresher.stories.shingles import shingle_hashes, words
 from thresher.stories.signatures import SCHEME, SEED, minhash
@@ -73,23 +73,38 @@ def _day_number(date: datetime | None) -> float:
 
 
 def sign_documents(documents: Sequence[StoryDocument], options: StoryOptions | None = None) -> SignedCorpus:
-    """Two passes: count shingle document frequency, then sign each body without the frequent ones."""
+    """Count shingle document frequency and date spans, then sign each body without its boilerplate."""
     options = options or StoryOptions()
     frequency = ShingleFrequency()
-    # Pass 1 keeps each document's shingles so pass 2 need not recompute them; pass 2
-    # swaps each for the smaller 32-bit set that verification needs.
+    days = np.array([_day_number(document.date) for document in documents], dtype=np.float64)
+    # Pass 1 keeps each document's shingles so later passes need not recompute them;
+    # the last pass swaps each for the smaller 32-bit set that verification needs.
     pending: list[np.ndarray] = []
     for document in documents:
         shingles = shingle_hashes(document.text, options.shingle_size)
         frequency.add(shingles)
         pending.append(shingles)
-    limit = options.shingle_df_limit(len(documents))
+    frequent = [shingles[frequency.frequency(shingles) > options.boilerplate_min_df] for shingles in pending]
+    spans = date_spans(frequent, days)
+    del frequent
+    max_df = options.shingle_df_limit(len(documents))
     hashvalues = np.zeros((len(documents), options.num_perm), dtype=np.uint32)
     sizes = np.zeros(len(documents), dtype=np.int64)
     kept: list[np.ndarray] = []
     for index in range(len(documents)):
-        shingles = frequency.keep_rare(pending[index], limit, options.min_shingles)
+        shingles = pending[index]
         pending[index] = _EMPTY
+        boilerplate = boilerplate_mask(
+            frequency.frequency(shingles),
+            spans.span(shingles),
+            min_df=options.boilerplate_min_df,
+            min_days=options.boilerplate_min_days,
+            max_df=max_df,
+        )
+        # A document left with almost nothing is itself the widely repeated text, not
+        # a page with some boilerplate on it: it keeps all its shingles.
+        if len(shingles) - int(boilerplate.sum()) >= options.min_shingles:
+            shingles = shingles[~boilerplate]
         sizes[index] = len(shingles)
         hashvalues[index] = minhash(shingles, options.num_perm).hashvalues
         kept.append(np.unique((shingles >> np.uint64(32)).astype(np.uint32)))
@@ -98,7 +113,7 @@ def sign_documents(documents: Sequence[StoryDocument], options: StoryOptions | N
         shingles=kept,
         sizes=sizes,
         titles=[frozenset(words(document.title or "")) for document in documents],
-        days=np.array([_day_number(document.date) for document in documents], dtype=np.float64),
+        days=days,
     )
 
 

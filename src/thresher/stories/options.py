@@ -47,23 +47,29 @@ class StoryOptions:
     headline_contradiction: float = 0.2
     #: Days apart within which dates count as close (unknown dates do not count).
     evidence_days: float = 7.0
-    #: A shingle in more documents than this is boilerplate residue and is ignored;
-    #: None: 0.5 % of the documents, at least 10 (see ``shingle_df_limit``).
+    #: A shingle in more documents than this whose documents' dates span more than
+    #: ``boilerplate_min_days`` is boilerplate residue and is ignored.
+    boilerplate_min_df: int = 10
+    #: Days a boilerplate shingle's documents span at least (a story's text is
+    #: published within days; a site's chrome recurs for months).
+    boilerplate_min_days: float = 30.0
+    #: A shingle in more documents than this is boilerplate whatever the dates;
+    #: None: 0.5 % of the documents, at least 100 (see ``shingle_df_limit``).
     max_shingle_df: int | None = None
     #: Bodies with fewer shingles than this never join on containment alone, and a
     #: document left with fewer after the boilerplate guard keeps all its shingles.
     min_shingles: int = 10
 
     def shingle_df_limit(self, documents: int) -> int:
-        """The document frequency above which a shingle counts as boilerplate in a corpus this size.
+        """The document frequency above which a shingle is boilerplate whatever its dates.
 
-        Site chrome recurs on a share of all pages, while even a much-captured story
-        is a vanishing share of a large corpus; the floor keeps a small store from
-        treating every story with a few versions as boilerplate.
+        A backstop for undated corpora and for chrome that changed little over a
+        short crawl: site chrome recurs on a share of all pages, while even a
+        much-captured story is a vanishing share of a large corpus.
         """
         if self.max_shingle_df is not None:
             return self.max_shingle_df
-        return max(10, -(-documents // 200))
+        return max(100, -(-documents // 200))
 
     def __post_init__(self) -> None:
         for name in (
@@ -82,6 +88,8 @@ class StoryOptions:
         if (
             (self.max_shingle_df is not None and self.max_shingle_df < 1)
             or self.min_shingles < 1
+            or self.boilerplate_min_df < 1
+            or self.boilerplate_min_days < 0
             or self.evidence_days < 0
         ):
             raise ValueError("max_shingle_df and min_shingles must be positive, evidence_days >= 0")
