@@ -176,3 +176,32 @@ def test_connected_components_match_reachability(case):
                     seen.add(nxt)
                     frontier.append(nxt)
         assert labels[node] == min(seen)
+
+
+def _partition(labels):
+    groups = {}
+    for index, label in enumerate(labels):
+        groups.setdefault(label, set()).add(index)
+    return {frozenset(group) for group in groups.values()}
+
+
+STORY_POOL = [made_up_paragraphs(300 + i, 4) for i in range(4)]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(1, 4)), min_size=1, max_size=10), st.randoms())
+def test_grouping_does_not_depend_on_document_order(captures, rng):
+    documents = [doc(STORY_POOL[story][:length]) for story, length in captures]
+    order = list(range(len(documents)))
+    rng.shuffle(order)
+    shuffled = group_documents([documents[i] for i in order])
+    restored = [0] * len(documents)
+    for position, original in enumerate(order):
+        restored[original] = shuffled[position]
+    assert _partition(restored) == _partition(group_documents(documents))
+    # Captures of different made-up stories never share a story.
+    labels = group_documents(documents)
+    for (story_a, _), label_a in zip(captures, labels, strict=True):
+        for (story_b, _), label_b in zip(captures, labels, strict=True):
+            if story_a != story_b:
+                assert label_a != label_b
