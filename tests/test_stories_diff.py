@@ -61,6 +61,18 @@ def test_seed_like_pair_reports_exactly_the_changes():
     assert not diff.identical
 
 
+def test_related_links_match_across_labels_and_urls():
+    old = article("T", ["x"], related=("Read also: Bridge reopens", "Council votes", "Old teaser"))
+    new = article("T", ["x"], related=("Bridge reopens", "Council votes", "New teaser"))
+    changes = [(c.op, c.text) for c in diff_articles(old, new).related]
+    assert changes == [
+        ("unchanged", "Bridge reopens"),
+        ("unchanged", "Council votes"),
+        ("added", "New teaser"),
+        ("deleted", "Old teaser"),
+    ]
+
+
 def test_identical_articles_have_no_changes():
     old, _ = seed_like_pair()
     diff = diff_articles(old, old)

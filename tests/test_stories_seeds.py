@@ -48,9 +48,10 @@ def test_seed_diff_reports_exactly_the_expected_changes():
     assert [(w["op"], w["a"], w["b"]) for w in edited["words"] if w["op"] != "equal"] == [
         ("replace", "providing Russia", "providingRussia")
     ]
-    assert [(r["op"], r["text"]) for r in data["related"]] == [
-        ("unchanged", "Xi, Putin to participate in Shanghai Cooperation Organization meeting in Astana")
-    ]
+    assert [r["op"] for r in data["related"]] == ["unchanged"]
+    assert data["related"][0]["text"].endswith(
+        "Xi, Putin to participate in Shanghai Cooperation Organization meeting in Astana"
+    )
     assert data["summary"]["published"] == "unchanged"
 
 

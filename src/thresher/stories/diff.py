@@ -120,16 +120,30 @@ def _with_sentences(paragraph: Alignment) -> Alignment:
     )
 
 
+def _link_key(link: Link) -> str:
+    """A link's text as compared: normalised, case-folded, without a leading ``Label:``.
+
+    Captures of one page label the same teaser differently ("Read also: X" vs "X").
+    """
+    text = normalize(link.text).casefold()
+    label, colon, rest = text.partition(": ")
+    return rest if colon and len(label.split()) <= 3 and rest else text
+
+
+def _same_link(a: Link, b: Link) -> bool:
+    return _link_key(a) == _link_key(b) or bool(a.url and a.url == b.url)
+
+
 def _related(a: tuple[Link, ...], b: tuple[Link, ...]) -> tuple[LinkChange, ...]:
-    old = {normalize(link.text).casefold(): link for link in a}
-    new_keys = {normalize(link.text).casefold() for link in b}
-    changes = [
-        LinkChange("unchanged" if normalize(link.text).casefold() in old else "added", link.text, link.url)
-        for link in b
-    ]
-    changes += [
-        LinkChange("deleted", link.text, link.url) for key, link in old.items() if key not in new_keys
-    ]
+    """Related links of ``b`` as unchanged or added, then those only in ``a`` as deleted."""
+    matched: set[int] = set()
+    changes = []
+    for link in b:
+        match = next((i for i, old in enumerate(a) if i not in matched and _same_link(old, link)), None)
+        if match is not None:
+            matched.add(match)
+        changes.append(LinkChange("added" if match is None else "unchanged", link.text, link.url))
+    changes += [LinkChange("deleted", link.text, link.url) for i, link in enumerate(a) if i not in matched]
     return tuple(changes)
 
 
