@@ -73,6 +73,18 @@ def test_related_links_match_across_labels_and_urls():
     ]
 
 
+def test_date_change_counts_only_when_both_dates_are_known():
+    from datetime import datetime
+
+    old = article("T", ["Same body."], published=datetime(2024, 7, 2, 9, 0))
+    moved = article("T", ["Same body."], published=datetime(2024, 7, 3, 9, 0))
+    undated = article("T", ["Same body."])
+    assert diff_articles(old, moved).published_changed
+    assert not diff_articles(old, moved).identical
+    assert not diff_articles(old, undated).published_changed
+    assert diff_articles(old, undated).identical
+
+
 def test_identical_articles_have_no_changes():
     old, _ = seed_like_pair()
     diff = diff_articles(old, old)
