@@ -27,6 +27,10 @@ __all__ = ["diff_command", "stories_command", "story_command"]
 _DEFAULTS = StoryOptions()
 
 
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
+
+
 def _fail(message: str) -> None:
     click.echo(f"thresher: {message}", err=True)
     sys.exit(1)
@@ -172,7 +176,8 @@ def stories_command(
         )
     else:
         click.echo(
-            f"{result.articles} articles in {result.stories} stories "
+            f"{_count(result.articles, 'article', 'articles')} in "
+            f"{_count(result.stories, 'story', 'stories')} "
             f"({result.multi_capture_stories} with more than one capture)"
         )
 
