@@ -8,6 +8,7 @@ from thresher import __version__
 from thresher.cli.corpus_cmds import export_command, run_command, stats_command
 from thresher.cli.explain_cmd import explain_command
 from thresher.cli.extract_cmd import extract_command
+from thresher.cli.stories_cmds import diff_command, stories_command, story_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -21,6 +22,9 @@ cli.add_command(explain_command)
 cli.add_command(run_command)
 cli.add_command(export_command)
 cli.add_command(stats_command)
+cli.add_command(stories_command)
+cli.add_command(diff_command)
+cli.add_command(story_command)
 
 
 def main() -> None:

@@ -1,0 +1,207 @@
+"""Story grouping on made-up captures: variants join, unrelated stories stay apart."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from stories_helpers import made_up_paragraphs
+from thresher.stories import StoryDocument, StoryOptions, group_documents
+from thresher.stories.boilerplate import ShingleFrequency, boilerplate_mask, date_spans
+from thresher.stories.grouping import connected_components
+from thresher.stories.shingles import shingle_hashes
+from thresher.stories.signatures import (
+    estimate_containment,
+    minhash,
+    signature_from_bytes,
+    signature_to_bytes,
+)
+
+DAY = datetime(2024, 7, 2, 9, 0)
+
+
+def doc(paragraphs, title=None, date=None):
+    return StoryDocument("\n".join(paragraphs), title, date)
+
+
+def test_shingles_ignore_case_typography_and_spacing():
+    a = shingle_hashes("The “Big” storm’s   eye  moved North today", 3)
+    b = shingle_hashes('the "big" storm\'s eye moved north today', 3)
+    assert np.array_equal(a, b)
+    assert len(a) == 5
+
+
+def test_shingles_depend_on_word_order_and_short_texts_are_one_shingle():
+    assert not np.array_equal(shingle_hashes("a b c d e f"), shingle_hashes("f e d c b a"))
+    assert len(shingle_hashes("two words")) == 1
+    assert len(shingle_hashes("  ")) == 0
+
+
+def test_signature_bytes_round_trip_and_estimates():
+    base = shingle_hashes(" ".join(made_up_paragraphs(1, 6)))
+    half = base[: len(base) // 2]
+    full, part = minhash(base), minhash(half)
+    loaded = signature_from_bytes(signature_to_bytes(full))
+    assert loaded.jaccard(full) == 1.0
+    resemblance = part.jaccard(full)
+    assert 0.35 < resemblance < 0.65  # true value 0.5; 128 permutations
+    assert estimate_containment(resemblance, len(half), len(base)) > 0.85
+
+
+def test_frequency_sketch_counts_documents_and_spans_are_exact():
+    frequency = ShingleFrequency()
+    shared = shingle_hashes("subscribe to our newsletter for the latest news and offers every week")
+    per_document = []
+    for seed in range(5):
+        shingles = np.union1d(shingle_hashes(" ".join(made_up_paragraphs(seed, 1))), shared)
+        frequency.add(shingles)
+        frequency.add(shingles)  # the same document twice counts twice, its shingles once each
+        per_document.append(shingles)
+    assert frequency.frequency(shared).tolist() == [10] * len(shared)
+    own = shingle_hashes(" ".join(made_up_paragraphs(0, 1)))
+    assert frequency.frequency(own).max() <= 3  # 2, unless a rare bucket collision adds one
+    spans = date_spans(per_document, np.array([0.0, 10.0, 40.0, 5.0, float("nan")]))
+    assert spans.span(shared).tolist() == [40.0] * len(shared)
+    assert spans.span(own).tolist() == [0.0] * len(own)
+    mask = boilerplate_mask(
+        np.array([20, 20, 5, 500]), np.array([40.0, 3.0, 40.0, 0.0]), min_df=10, min_days=30, max_df=100
+    )
+    assert mask.tolist() == [True, False, False, True]
+
+
+def test_versions_of_one_story_join_and_other_stories_stay_apart():
+    story = made_up_paragraphs(10, 10)
+    other = made_up_paragraphs(11, 10)
+    edited = story[:4] + [story[4].replace("a", "e", 3)] + story[5:] + made_up_paragraphs(12, 1)
+    documents = [
+        doc(story, "Storm hits coast", DAY),
+        doc(other, "Election results", DAY),
+        doc(edited, "Storm hits the coast", DAY + timedelta(hours=3)),
+    ]
+    assert group_documents(documents) == [0, 1, 0]
+
+
+def test_partial_capture_joins_its_full_version_by_containment():
+    story = made_up_paragraphs(20, 12)
+    partial = story[:3] + [story[3] + " with a few words added"]  # resemblance about 1/3
+    documents = [doc(story), doc(partial), doc(made_up_paragraphs(21, 12))]
+    labels = group_documents(documents)
+    assert labels[1] == labels[0] != labels[2]
+    # Requiring the partial capture to lie entirely inside leaves it alone: the rule
+    # that joined it was containment, not resemblance.
+    assert group_documents(documents, StoryOptions(containment=1.0))[1] == 1
+
+
+def test_quoted_paragraph_of_another_story_does_not_join_on_containment():
+    quoted = made_up_paragraphs(50, 1)[0]
+    long_story = doc(made_up_paragraphs(51, 1) + [quoted], "Parliament passes the budget", DAY)
+    fragment = doc([quoted], "Harvest festival draws record crowds", DAY + timedelta(days=60))
+    assert group_documents([long_story, fragment]) == [0, 1]
+    # The same fragment with no headline (no evidence against it) joins on containment.
+    assert group_documents([long_story, doc([quoted], None, DAY + timedelta(days=60))]) == [0, 0]
+
+
+def test_boilerplate_residue_does_not_glue_unrelated_stories():
+    boilerplate = made_up_paragraphs(99, 6)
+    documents = [
+        doc(made_up_paragraphs(100 + i, 2, words=25) + boilerplate, None, DAY + timedelta(days=3 * i))
+        for i in range(60)
+    ]
+    assert group_documents(documents) == list(range(60))
+    # Without the guard the shared block makes them one story.
+    unguarded = StoryOptions(boilerplate_min_df=10_000, max_shingle_df=10_000)
+    assert len(set(group_documents(documents, unguarded))) < 60
+
+
+def test_much_captured_story_with_varying_residue_stays_one_story():
+    story = made_up_paragraphs(60, 8)
+    documents = [
+        doc(
+            story + made_up_paragraphs(200 + i, 1, words=20),
+            "Live: storm hits the coast",
+            DAY + timedelta(hours=4 * i),
+        )
+        for i in range(30)
+    ]
+    assert set(group_documents(documents)) == {0}
+
+
+def test_headline_and_date_evidence_join_a_heavily_rewritten_version():
+    story = made_up_paragraphs(30, 10)
+    rewritten = story[:5] + made_up_paragraphs(31, 3)  # resemblance 5/13, containment 5/8
+    first = doc(story, "Bridge reopens after two years of repairs", DAY)
+    close = doc(rewritten, "Bridge reopens after two years of repairs", DAY + timedelta(days=1))
+    far = doc(rewritten, "Bridge reopens after two years of repairs", DAY + timedelta(days=90))
+    other_title = doc(rewritten, "Council votes on the budget", DAY + timedelta(days=1))
+    assert group_documents([first, close])[1] == 0
+    assert group_documents([first, far])[1] == 1
+    assert group_documents([first, other_title])[1] == 1
+
+
+def test_empty_and_tiny_documents_do_not_crash_or_join():
+    documents = [doc([""]), doc(["word"]), doc([""]), doc(made_up_paragraphs(40, 3))]
+    labels = group_documents(documents)
+    assert labels[0] == 0 and labels[2] == 2 and labels[3] == 3
+
+
+def test_options_are_validated():
+    with pytest.raises(ValueError):
+        StoryOptions(resemblance=0)
+    with pytest.raises(ValueError):
+        StoryOptions(num_perm=4)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.integers(1, 30).flatmap(
+        lambda n: st.tuples(st.just(n), st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1))))
+    )
+)
+def test_connected_components_match_reachability(case):
+    count, edges = case
+    labels = connected_components(count, edges)
+    neighbours = {node: {node} for node in range(count)}
+    for a, b in edges:
+        neighbours[a].add(b)
+        neighbours[b].add(a)
+    for node in range(count):
+        seen, frontier = {node}, [node]
+        while frontier:
+            for nxt in neighbours[frontier.pop()]:
+                if nxt not in seen:
+                    seen.add(nxt)
+                    frontier.append(nxt)
+        assert labels[node] == min(seen)
+
+
+def _partition(labels):
+    groups = {}
+    for index, label in enumerate(labels):
+        groups.setdefault(label, set()).add(index)
+    return {frozenset(group) for group in groups.values()}
+
+
+STORY_POOL = [made_up_paragraphs(300 + i, 4) for i in range(4)]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(1, 4)), min_size=1, max_size=10), st.randoms())
+def test_grouping_does_not_depend_on_document_order(captures, rng):
+    documents = [doc(STORY_POOL[story][:length]) for story, length in captures]
+    order = list(range(len(documents)))
+    rng.shuffle(order)
+    shuffled = group_documents([documents[i] for i in order])
+    restored = [0] * len(documents)
+    for position, original in enumerate(order):
+        restored[original] = shuffled[position]
+    assert _partition(restored) == _partition(group_documents(documents))
+    # Captures of different made-up stories never share a story.
+    labels = group_documents(documents)
+    for (story_a, _), label_a in zip(captures, labels, strict=True):
+        for (story_b, _), label_b in zip(captures, labels, strict=True):
+            if story_a != story_b:
+                assert label_a != label_b
