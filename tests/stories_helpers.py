@@ -3,20 +3,14 @@
 from __future__ import annotations
 
 import random
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+from thresher.corpus.records import Outcome, Provenance
+from thresher.corpus.store import Store
 from thresher.models import Article, Block, BlockKind, Link
 
 SRC = Path(__file__).resolve().parents[1] / "src"
-
-SCHEMA = """
-CREATE TABLE records (
-    id INTEGER PRIMARY KEY, source TEXT, record_id TEXT, offset INTEGER, url TEXT,
-    captured_at TEXT, content_hash TEXT, thresher_version TEXT, status TEXT, reason TEXT,
-    title TEXT, published TEXT, text TEXT, article_json TEXT)
-"""
 
 _SYLLABLES = ["ka", "lo", "mi", "ne", "ru", "ta", "vo", "si", "de", "pa", "gu", "ber", "sol", "tin", "mar"]
 
@@ -48,31 +42,15 @@ def article(
 
 
 def make_store(path: Path, captures: list[tuple[Article, str | None]]) -> list[int]:
-    """A store with one extracted record per ``(article, captured_at)``; returns the record ids."""
-    connection = sqlite3.connect(path)
-    with connection:
-        connection.execute(SCHEMA)
+    """A store with one extracted record per ``(article, captured_at)`` and one failed
+    record; returns the ids of the extracted ones."""
+    with Store(path) as store:
+        run_id = store.begin_run({}, "test")
         ids = []
         for index, (art, captured_at) in enumerate(captures):
-            cursor = connection.execute(
-                "INSERT INTO records (source, record_id, offset, url, captured_at, content_hash, "
-                "thresher_version, status, reason, title, published, text, article_json) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, 'extracted', NULL, ?, ?, ?, ?)",
-                (
-                    "test.warc",
-                    f"r{index}",
-                    index,
-                    f"http://example.org/{index}",
-                    captured_at,
-                    f"h{index}",
-                    "0.1.0",
-                    art.title,
-                    art.published.isoformat() if art.published else None,
-                    art.text,
-                    art.to_json(),
-                ),
-            )
-            ids.append(int(cursor.lastrowid or 0))
-        connection.execute("INSERT INTO records (status, reason) VALUES ('failed', 'broken')")
-    connection.close()
+            url = f"http://example.org/{index}"
+            provenance = Provenance("test.warc", f"r{index}", index, url, captured_at)
+            ids.append(store.write(Outcome.of_article(provenance, f"h{index}", art), "0.1.0", run_id))
+        broken = Provenance("test.warc", "broken", len(captures))
+        store.write(Outcome.failed(broken, None, "broken", ""), "0.1.0", run_id)
     return ids

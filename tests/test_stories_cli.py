@@ -117,7 +117,7 @@ def test_errors_are_one_line_with_status_1(tmp_path, store):
     junk = tmp_path / "junk.sqlite"
     junk.write_bytes(b"not a database at all" * 100)
     bad = run("stories", "--store", str(junk))
-    assert bad.returncode == 1 and "not a thresher store" in bad.stderr and "Traceback" not in bad.stderr
+    assert bad.returncode == 1 and "cannot open the store" in bad.stderr and "Traceback" not in bad.stderr
     no_file = run("diff", "nofile.txt", "12")
     assert no_file.returncode == 1 and "nofile.txt: no such file" in no_file.stderr
     no_id = run("diff", "12", "99999", "--store", str(store[0]))

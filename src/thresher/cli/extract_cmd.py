@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import gzip
 import sys
-import zlib
 
 import click
 
-from thresher.cli.inputs import read_input
+from thresher.cli.inputs import extract_input
 from thresher.errors import ThresherError
 from thresher.models import Article
 from thresher.options import ExtractOptions
-from thresher.pipeline import extract
 from thresher.render import article_to_text
 
 __all__ = ["extract_command", "read_article"]
@@ -21,12 +18,9 @@ __all__ = ["extract_command", "read_article"]
 def read_article(path: str, *, url: str | None, options: ExtractOptions) -> Article | None:
     """Read and extract one input; on failure print one line on stderr and return None."""
     try:
-        return extract(read_input(path), url=url, options=options)
+        return extract_input(path, url=url, options=options)
     except ThresherError as error:
         click.echo(f"thresher: {path}: {error}", err=True)
-    except (OSError, EOFError, zlib.error, gzip.BadGzipFile) as error:
-        reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
-        click.echo(f"thresher: {path}: cannot read: {reason}", err=True)
     return None
 
 

@@ -4,20 +4,33 @@ from __future__ import annotations
 
 import gzip
 import sys
+import zlib
 from pathlib import Path
 
-__all__ = ["read_input"]
+from thresher.errors import ThresherError
+from thresher.models import Article
+from thresher.options import ExtractOptions
+from thresher.pipeline import extract
+
+__all__ = ["extract_input", "read_input"]
 
 
 def read_input(name: str) -> bytes:
     """The bytes of a file (``.gz`` decompressed) or of standard input for ``-``.
 
-    Raises ``OSError`` (missing file, unreadable) or ``gzip.BadGzipFile``/``EOFError``
-    for a corrupt archive; the caller reports them as one line.
+    Raises ``ThresherError`` for a missing or unreadable file or a corrupt ``.gz``,
+    so every command reports it as one line.
     """
-    if name == "-":
-        return sys.stdin.buffer.read()
-    raw = Path(name).read_bytes()
-    if name.endswith(".gz"):
-        return gzip.decompress(raw)
-    return raw
+    try:
+        if name == "-":
+            return sys.stdin.buffer.read()
+        raw = Path(name).read_bytes()
+        return gzip.decompress(raw) if name.endswith(".gz") else raw
+    except (OSError, EOFError, zlib.error) as error:  # gzip.BadGzipFile is an OSError
+        reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
+        raise ThresherError(f"cannot read: {reason}") from error
+
+
+def extract_input(name: str, *, url: str | None = None, options: ExtractOptions | None = None) -> Article:
+    """Read one input named on the command line and extract its article."""
+    return extract(read_input(name), url=url, options=options)

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import gzip
 import json
 import sys
-import zlib
-from contextlib import closing
 from pathlib import Path
 
 import click
 
-from thresher.cli.inputs import read_input
+from thresher.cli.inputs import extract_input
 from thresher.errors import ThresherError
 from thresher.models import Article
-from thresher.pipeline import extract
+from thresher.options import ExtractOptions
 from thresher.stories.diff import ArticleDiff, diff_articles
 from thresher.stories.options import StoryOptions
 from thresher.stories.render_html import render_diff_html, render_story_html
@@ -25,6 +22,8 @@ from thresher.stories.store_grouping import group_store
 __all__ = ["diff_command", "stories_command", "story_command"]
 
 _DEFAULTS = StoryOptions()
+#: A diff shows every change a reader could see, captions included.
+_DIFF_EXTRACTION = ExtractOptions(include_captions=True)
 
 
 def _count(number: int, one: str, many: str) -> str:
@@ -186,16 +185,14 @@ def _load(name: str, store_path: str | None) -> Article:
     """A diff operand: a capture file (HTML or text), else a record id of ``--store``."""
     if Path(name).is_file() or name == "-":
         try:
-            return extract(read_input(name))
-        except (OSError, EOFError, zlib.error, gzip.BadGzipFile) as error:
-            raise ThresherError(
-                f"{name}: cannot read: {getattr(error, 'strerror', None) or error}"
-            ) from error
+            return extract_input(name, options=_DIFF_EXTRACTION)
+        except ThresherError as error:
+            raise ThresherError(f"{name}: {error}") from error
     if name.isdigit():
         if store_path is None:
             raise ThresherError(f"{name}: no such file (give --store to read a store id)")
-        with closing(open_store(store_path)) as connection:
-            return read_capture(connection, int(name)).article
+        with open_store(store_path) as store:
+            return read_capture(store, int(name)).article
     raise ThresherError(f"{name}: no such file")
 
 
@@ -278,12 +275,12 @@ def story_command(story_id: int, store_path: str, html_path: str | None, output_
     STORY_ID may also be the id of any record of the story.
     """
     try:
-        with closing(open_store(store_path)) as connection:
+        with open_store(store_path) as store:
             resolved = story_id
-            member_story = story_of(connection, story_id)
+            member_story = story_of(store, story_id)
             if member_story is not None:
                 resolved = member_story
-            captures = read_story(connection, resolved)
+            captures = read_story(store, resolved)
     except ThresherError as error:
         _fail(str(error))
         return

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from thresher.corpus.deadline import RecordTimeout, time_limit
 from thresher.corpus.records import CORRUPT, InputRecord, Outcome, content_hash
 from thresher.errors import ThresherError
-from thresher.models import Article, EmptyReason
+from thresher.models import Article
 from thresher.options import ExtractOptions
 from thresher.pipeline import extract
 
@@ -69,14 +69,7 @@ def extract_record(record: InputRecord, time_limit_s: float | None = DEFAULT_TIM
         return Outcome.failed(prov, record.content_hash, type(error).__name__, str(error))
     except (Exception, RecursionError, MemoryError) as error:  # noqa: BLE001 - one record's bug must not stop the run
         return Outcome.failed(prov, record.content_hash, type(error).__name__, str(error)[:500])
-    text = article.text
-    published = article.published.isoformat() if article.published else None
-    if text:
-        return Outcome(prov, record.content_hash, "extracted", title=article.title,
-                       published=published, text=text, article_json=article_json)
-    reason = str(article.empty_reason or EmptyReason.NO_ARTICLE)
-    return Outcome(prov, record.content_hash, "empty", reason=reason, title=article.title,
-                   published=published, text="", article_json=article_json)
+    return Outcome.of_article(prov, record.content_hash, article, article_json)
 
 
 def process_partition(records: Iterable[InputRecord], time_limit_s: float | None = DEFAULT_TIME_LIMIT,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,12 +23,12 @@ class StoreGrouping:
 
 def group_store(path: str | Path, options: StoryOptions | None = None) -> StoreGrouping:
     """Group the store's extracted articles into stories and write a story id per article."""
-    with closing(open_store(path)) as connection:
-        captures = list(read_captures(connection))
+    with open_store(path) as store:
+        captures = list(read_captures(store))
         documents = [StoryDocument(c.article.text, c.article.title, c.date) for c in captures]
         labels = group_documents(documents, options)
         story_ids = {capture.id: captures[label].id for capture, label in zip(captures, labels, strict=True)}
-        write_story_ids(connection, story_ids)
+        write_story_ids(store, story_ids)
     sizes: dict[int, int] = {}
     for story in story_ids.values():
         sizes[story] = sizes.get(story, 0) + 1
