@@ -1,0 +1,174 @@
+"""HTML body extraction: thresher and its peers on the ScrapingHub benchmark, in one process.
+
+Every system reads the same 181 pages from ``../shared/bench/scrapinghub`` and is
+scored with ``evalkit.evaluate`` (the benchmark's own metric). Speed is measured
+in this same process over the same pages, after one warm-up page, so the ratios
+between systems are comparable even on a busy machine.
+
+The pages are also split in two fixed halves by a hash of their id: "tune" (the
+half thresher's rules were developed on) and "check" (looked at only to confirm),
+and F1 is reported on both.
+
+    PYTHONPATH=src python bench/html_bench.py                 # all systems
+    PYTHONPATH=src python bench/html_bench.py --systems thresher --worst 10
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import resource
+import statistics
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "bench"
+DATA = SHARED / "scrapinghub"
+sys.path.insert(0, str(SHARED))
+sys.path.insert(0, str(ROOT / "src"))
+
+import evalkit  # noqa: E402
+
+
+def load_pages() -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+    truth = json.loads((DATA / "ground-truth.json").read_text(encoding="utf-8"))
+    pages = {path.name[: -len(".html.gz")]: gzip.decompress(path.read_bytes()).decode("utf-8")
+             for path in sorted((DATA / "html").glob("*.html.gz"))}
+    return pages, truth
+
+
+def half_of(page_id: str) -> str:
+    """The fixed half a page belongs to: 'tune' or 'check'."""
+    return "tune" if hashlib.sha256(page_id.encode()).digest()[0] % 2 == 0 else "check"
+
+
+# ------------------------------------------------------------------ systems ----
+def thresher_system() -> Callable[[str, str], str]:
+    import thresher
+
+    return lambda html, url: thresher.extract(html, url=url).text
+
+
+def trafilatura_system(**kwargs: object) -> Callable[[str, str], str]:
+    import trafilatura
+
+    return lambda html, url: trafilatura.extract(html, **kwargs) or ""
+
+
+def readability_system() -> Callable[[str, str], str]:
+    from readability import Document
+
+    def run(html: str, url: str) -> str:
+        return evalkit.html_to_text(Document(html).summary())
+
+    return run
+
+
+def resiliparse_system() -> Callable[[str, str], str]:
+    from resiliparse.extract.html2text import extract_plain_text
+    from resiliparse.parse.html import HTMLTree
+
+    return lambda html, url: extract_plain_text(HTMLTree.parse(html), main_content=True)
+
+
+SYSTEMS: dict[str, Callable[[], Callable[[str, str], str]]] = {
+    "thresher": thresher_system,
+    "trafilatura": trafilatura_system,
+    "trafilatura (no comments)": lambda: trafilatura_system(include_comments=False),
+    "readability-lxml": readability_system,
+    "resiliparse": resiliparse_system,
+}
+
+
+def run_system(run: Callable[[str, str], str], pages: dict[str, str],
+               truth: dict[str, dict[str, str]]) -> tuple[dict[str, dict[str, str]], list[float]]:
+    """Predictions and per-page seconds; one warm-up page first."""
+    first = next(iter(pages))
+    run(pages[first], truth[first]["url"])
+    predictions: dict[str, dict[str, str]] = {}
+    seconds: list[float] = []
+    for page_id, html in pages.items():
+        start = time.perf_counter()
+        text = run(html, truth[page_id]["url"])
+        seconds.append(time.perf_counter() - start)
+        predictions[page_id] = {"articleBody": text}
+    return predictions, seconds
+
+
+def thresher_memory(pages: dict[str, str], truth: dict[str, dict[str, str]]) -> tuple[float, float]:
+    """Peak Python heap while extracting one page at a time (MiB, tracemalloc), and the
+    growth of the process's peak resident size over the whole run (MiB)."""
+    import thresher
+
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak = 0
+    for page_id, html in pages.items():
+        tracemalloc.start()
+        thresher.extract(html, url=truth[page_id]["url"])
+        peak = max(peak, tracemalloc.get_traced_memory()[1])
+        tracemalloc.stop()
+    rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 2**20, (rss_after - rss_before) / 1024
+
+
+def f1_on(ids: list[str], truth: dict[str, dict[str, str]], predictions: dict[str, dict[str, str]]) -> float:
+    subset = {page_id: truth[page_id] for page_id in ids}
+    return evalkit.evaluate(subset, predictions, n_bootstrap=0)["f1"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--systems", nargs="+", choices=list(SYSTEMS), default=list(SYSTEMS))
+    parser.add_argument("--half", choices=["tune", "check", "all"], default="all",
+                        help="score only one half (timing too)")
+    parser.add_argument("--worst", type=int, default=0, help="list thresher's N worst pages")
+    parser.add_argument("--bootstrap", type=int, default=200)
+    args = parser.parse_args(argv)
+
+    pages, truth = load_pages()
+    if args.half != "all":
+        pages = {k: v for k, v in pages.items() if half_of(k) == args.half}
+        truth = {k: truth[k] for k in pages}
+    halves = {name: [k for k in pages if half_of(k) == name] for name in ("tune", "check")}
+    print(f"ScrapingHub article bodies: {len(pages)} pages "
+          f"(tune {len(halves['tune'])}, check {len(halves['check'])})\n")
+
+    rows = []
+    results = {}
+    for name in args.systems:
+        predictions, seconds = run_system(SYSTEMS[name](), pages, truth)
+        metrics = evalkit.evaluate(truth, predictions, n_bootstrap=args.bootstrap)
+        results[name] = (predictions, metrics)
+        rows.append((name, metrics, len(seconds) / sum(seconds), statistics.median(seconds) * 1000,
+                     {half: f1_on(ids, truth, predictions) for half, ids in halves.items() if ids}))
+
+    print(f"{'system':<26} {'F1':>14} {'precision':>10} {'recall':>8} {'empty':>6} {'pages/s':>8} "
+          f"{'median ms':>10} {'F1 tune':>8} {'F1 check':>9}")
+    for name, m, rate, median, by_half in sorted(rows, key=lambda r: -r[1]["f1"]):
+        print(f"{name:<26} {m['f1']:.3f} ± {m['f1_std']:.3f} {m['precision']:>10.3f} {m['recall']:>8.3f} "
+              f"{m['empty']:>6} {rate:>8.1f} {median:>10.2f} {by_half.get('tune', 0):>8.3f} "
+              f"{by_half.get('check', 0):>9.3f}")
+    speed = {name: rate for name, _, rate, _, _ in rows}
+    if "thresher" in speed and "trafilatura" in speed:
+        print(f"\nthresher speed / trafilatura speed: {speed['thresher'] / speed['trafilatura']:.1f}x")
+    if "thresher" in speed:
+        heap, rss = thresher_memory(pages, truth)
+        print(f"thresher peak memory: {heap:.1f} MiB Python heap for one page (tracemalloc), "
+              f"+{rss:.1f} MiB peak RSS over the run")
+    if args.worst and "thresher" in results:
+        predictions, metrics = results["thresher"]
+        ranked = sorted(metrics["per_page"].items(), key=lambda kv: kv[1][0])
+        print(f"\nthresher's {args.worst} worst pages (tp, fp, fn):")
+        for page_id, (tp, fp, fn) in ranked[: args.worst]:
+            print(f"  {page_id[:12]} {half_of(page_id):<5} tp {tp:.2f} fp {fp:.2f} fn {fn:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,156 @@
+"""Decide which blocks are the article: find the element holding it, then drop the
+page furniture left inside.
+
+Finding the article: every block votes for all its ancestors with a value, positive
+for text that reads like prose (long, few links) and negative for link lists and
+furniture. The element with the highest total is the one that holds most article
+text for the least boilerplate — a maximum-subtree choice that needs no threshold
+on page layout. Inside it, blocks under furniture (share bars, newsletter boxes,
+related-story lists, comments), link lists and the headline are dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from thresher.html.blocks import Element, Page, TextBlock
+from thresher.html.vocabulary import RELATED_PHRASE, boilerplate_reason
+from thresher.models import BlockKind
+
+__all__ = ["Decision", "Reading", "classify_blocks"]
+
+_KINDS = {"h1": BlockKind.HEADING, "h2": BlockKind.HEADING, "h3": BlockKind.HEADING,
+          "h4": BlockKind.HEADING, "h5": BlockKind.HEADING, "h6": BlockKind.HEADING,
+          "li": BlockKind.LIST_ITEM, "dt": BlockKind.LIST_ITEM, "dd": BlockKind.LIST_ITEM,
+          "blockquote": BlockKind.QUOTE, "figcaption": BlockKind.CAPTION, "caption": BlockKind.CAPTION,
+          "pre": BlockKind.CODE, "table": BlockKind.TABLE}
+
+
+@dataclass(slots=True)
+class Decision:
+    block: TextBlock
+    kind: BlockKind
+    level: int
+    kept: bool
+    reason: str
+    #: The block is a pointer to other stories: its links belong in ``related``.
+    related: bool = False
+
+
+@dataclass(slots=True)
+class Reading:
+    """The decisions on a page's blocks and the element found to hold the article."""
+
+    decisions: list[Decision]
+    #: Index of the article's element in ``Page.elements`` (-1 when the page has no text).
+    container: int
+    #: Each element's total vote (see the module docstring).
+    scores: list[float]
+
+
+def _kind(block: TextBlock, elements: list[Element]) -> tuple[BlockKind, int]:
+    tag = block.kind_tag
+    kind = _KINDS.get(tag, BlockKind.PARAGRAPH)
+    if kind is BlockKind.HEADING:
+        return kind, int(tag[1])
+    if kind is BlockKind.PARAGRAPH and elements[block.owner].caption_name:
+        return BlockKind.CAPTION, 0
+    return kind, 0
+
+
+def _furniture_above(block: TextBlock, elements: list[Element], stop: int, credible: list[bool],
+                     comments: list[bool]) -> Element | None:
+    """The outermost furniture element between the block and ``stop`` (exclusive)."""
+    found = None
+    index = block.owner
+    while index > stop:
+        element = elements[index]
+        if credible[index] or comments[index]:
+            found = element
+        index = element.parent
+    return found
+
+
+def _value(block: TextBlock, in_furniture: bool) -> float:
+    length = len(block.text)
+    link_density = block.link_chars / length
+    if link_density > 0.5:
+        return -float(length)
+    if in_furniture:
+        return -0.5 * length
+    if length < 25:
+        return 0.0
+    return length * (1.0 - link_density)
+
+
+def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
+                    include_captions: bool) -> Reading:
+    """One decision per block of ``page``, in document order."""
+    elements, blocks = page.elements, page.blocks
+    if not blocks:
+        return Reading([], -1, [])
+    # Prose of each element, before any furniture is considered.
+    prose = [0.0] * len(elements)
+    for block in blocks:
+        value = _value(block, False)
+        if value > 0:
+            index = block.owner
+            while index >= 0:
+                prose[index] += value
+                index = elements[index].parent
+    # A furniture name on an element holding most of the page's prose is a misnomer
+    # (a whole page wrapped in <form>, an article inside "paywall-content").
+    limit = 0.5 * prose[0]
+    credible = [bool(e.furniture) and prose[i] <= limit for i, e in enumerate(elements)]
+    comments = [e.comments and not include_comments for e in elements]
+    score = [0.0] * len(elements)
+    for block in blocks:
+        index = block.owner
+        furniture = False
+        while index >= 0:
+            if credible[index] or comments[index]:
+                furniture = True
+                break
+            index = elements[index].parent
+        value = _value(block, furniture)
+        index = block.owner
+        while index >= 0:
+            score[index] += value
+            index = elements[index].parent
+    container = max(range(len(elements)), key=lambda i: (score[i], elements[i].depth))
+    first, last = container, elements[container].end
+
+    decisions: list[Decision] = []
+    seen_paragraph = False
+    for block in blocks:
+        kind, level = _kind(block, elements)
+        decision = Decision(block, kind, level, True, "main text")
+        decisions.append(decision)
+        if not first <= block.owner <= last:
+            decision.kept, decision.reason = False, "outside the article"
+            continue
+        furniture = _furniture_above(block, elements, container, credible, comments)
+        if furniture is not None:
+            decision.kept = False
+            decision.reason = "comments" if furniture.comments else boilerplate_reason(furniture.furniture)
+            decision.related = decision.reason == "related links"
+            continue
+        length = len(block.text)
+        if kind is not BlockKind.TABLE and block.link_chars / length > 0.5:
+            decision.kept, decision.reason = False, "link list"
+            continue
+        if kind is BlockKind.HEADING and level == 1 and not seen_paragraph:
+            decision.kept, decision.reason = False, "headline"
+            continue
+        if kind is BlockKind.TABLE and not include_tables:
+            decision.kept, decision.reason = False, "table"
+            continue
+        if kind is BlockKind.CAPTION and not include_captions:
+            decision.kept, decision.reason = False, "caption"
+            continue
+        if RELATED_PHRASE.match(block.text) and block.links and length < 200:
+            decision.kept, decision.reason, decision.related = False, "related links", True
+            continue
+        if kind is BlockKind.PARAGRAPH:
+            seen_paragraph = True
+    return Reading(decisions, container, score)

@@ -1,0 +1,69 @@
+"""General vocabulary the body extractor reads in class/id attributes and in short texts.
+
+These are words web authors everywhere use to name page furniture ("sidebar",
+"share", "newsletter") or the article itself ("article-body", "entry-content"), and
+the phrases that introduce related-story links in several languages. They name no
+site: they are the common vocabulary of templates.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["BOILERPLATE_NAME", "COMMENT_NAME", "CONTENT_NAME", "CAPTION_NAME", "RELATED_NAME",
+           "RELATED_PHRASE", "boilerplate_reason"]
+
+# Words that may stand anywhere inside a class/id ("relatedArticles", "post-share-bar").
+_LONG_WORDS = (
+    "sidebar|side-bar|share|sharing|social|newsletter|subscri|signup|sign-up|promo|"
+    "breadcrumb|related|recommend|advert|sponsor|popup|pop-up|modal|cookie|banner|"
+    "byline|author|widget|toolbar|pagination|pager|masthead|navbar|navigation|menu|"
+    "footer|copyright|disclaimer|rating|follow|most-read|mostread|most-popular|trending|"
+    "teaser|login|comment|disqus|respond|reply|skip-link|skiplink|"
+    "tags|tagline|keywords|topics|print|email|dateline|timestamp|published|updated|"
+    "read-more|readmore|more-stories|see-also|also-read|newsfeed|ticker|hidden|visually-hidden|"
+    "screen-reader|sr-only|offscreen|caption-credit|credit")
+# Short words that only count as a whole token ("ad", "nav", "meta"), not inside "shadow".
+_SHORT_WORDS = "ad|ads|adv|nav|meta|date|time|share|tag|rss|bio|foot|aside|extra|more|info|utility|tools"
+
+BOILERPLATE_NAME = re.compile(
+    rf"(?:{_LONG_WORDS})|(?:^|[^a-z0-9])(?:{_SHORT_WORDS})(?:$|[^a-z0-9])", re.I)
+COMMENT_NAME = re.compile(r"comment|disqus|respond|reply|discussion|forum", re.I)
+RELATED_NAME = re.compile(
+    r"related|recommend|read-?more|more-stories|see-also|also-read|most-read|mostread|"
+    r"most-popular|trending|teaser|more", re.I)
+CAPTION_NAME = re.compile(r"caption|legend|figcaption|wp-caption-text", re.I)
+#: Names authors give the article's own text container.
+CONTENT_NAME = re.compile(
+    r"article|content|entry|post-?body|story|main|body|text|prose|rich-?text|blog-?post", re.I)
+
+#: Lines that introduce links to other stories, in a few languages.
+RELATED_PHRASE = re.compile(
+    r"^\W*(?:read also|read more|also read|see also|related|more on this|more from|recommended|"
+    r"you may also like|you might also like|more stories|further reading|"
+    r"lire aussi|à lire aussi|voir aussi|lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|"
+    r"siehe auch|leer también|lea también|ver también|leggi anche|vedi anche|leia também|"
+    r"veja também|lees ook|zie ook|czytaj także|czytaj też|читайте также|см\. также)\b",
+    re.I)
+
+_REASONS = (
+    (re.compile(r"comment|disqus|respond|reply|discussion", re.I), "comments"),
+    (re.compile(r"share|sharing|social|follow|email|print", re.I), "newsletter/share box"),
+    (re.compile(r"newsletter|subscri|signup|sign-up|login", re.I), "newsletter/share box"),
+    (re.compile(r"related|recommend|read-?more|more|teaser|trending|popular", re.I),
+     "related links"),
+    (re.compile(r"nav|menu|breadcrumb|pagination|pager|toolbar|skip", re.I), "navigation"),
+    (re.compile(r"(?:^|[^a-z])ads?(?:$|[^a-z])|advert|sponsor|promo|banner|popup|modal", re.I),
+     "advertising"),
+    (re.compile(r"byline|author|date|time|published|updated|dateline|meta|bio", re.I), "byline/date"),
+    (re.compile(r"sidebar|side-bar|aside|widget", re.I), "sidebar"),
+    (re.compile(r"footer|foot|copyright|disclaimer", re.I), "footer"),
+)
+
+
+def boilerplate_reason(name: str) -> str:
+    """The kind of page furniture a matching class/id names, in a few words."""
+    for pattern, reason in _REASONS:
+        if pattern.search(name):
+            return reason
+    return "page furniture"
