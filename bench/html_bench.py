@@ -2,8 +2,9 @@
 
 Every system reads the same 181 pages from ``../shared/bench/scrapinghub`` and is
 scored with ``evalkit.evaluate`` (the benchmark's own metric). Speed is measured
-in this same process over the same pages, after one warm-up page, so the ratios
-between systems are comparable even on a busy machine.
+in this same process over the same pages, after one warm-up page, the systems
+taking turns page by page, so the ratios between them are comparable even on a
+busy machine.
 
 The pages are also split in two fixed halves by a hash of their id: "tune" (the
 half thresher's rules were developed on) and "check" (looked at only to confirm),
@@ -86,19 +87,28 @@ SYSTEMS: dict[str, Callable[[], Callable[[str, str], str]]] = {
 }
 
 
-def run_system(run: Callable[[str, str], str], pages: dict[str, str],
-               truth: dict[str, dict[str, str]]) -> tuple[dict[str, dict[str, str]], list[float]]:
-    """Predictions and per-page seconds; one warm-up page first."""
+def run_systems(runners: dict[str, Callable[[str, str], str]], pages: dict[str, str],
+                truth: dict[str, dict[str, str]]) -> dict[str, tuple[dict[str, dict[str, str]], list[float]]]:
+    """Predictions and per-page seconds of every system.
+
+    Systems take turns page by page (after one warm-up page each), so a burst of load
+    from other processes on a shared machine slows them all alike and the speed
+    ratios stay fair.
+    """
     first = next(iter(pages))
-    run(pages[first], truth[first]["url"])
-    predictions: dict[str, dict[str, str]] = {}
-    seconds: list[float] = []
+    for run in runners.values():
+        run(pages[first], truth[first]["url"])
+    results: dict[str, tuple[dict[str, dict[str, str]], list[float]]] = {
+        name: ({}, []) for name in runners}
     for page_id, html in pages.items():
-        start = time.perf_counter()
-        text = run(html, truth[page_id]["url"])
-        seconds.append(time.perf_counter() - start)
-        predictions[page_id] = {"articleBody": text}
-    return predictions, seconds
+        for name, run in runners.items():
+            start = time.perf_counter()
+            text = run(html, truth[page_id]["url"])
+            elapsed = time.perf_counter() - start
+            predictions, seconds = results[name]
+            predictions[page_id] = {"articleBody": text}
+            seconds.append(elapsed)
+    return results
 
 
 def thresher_memory(pages: dict[str, str], truth: dict[str, dict[str, str]]) -> tuple[float, float]:
@@ -141,8 +151,8 @@ def main(argv: list[str] | None = None) -> int:
 
     rows = []
     results = {}
-    for name in args.systems:
-        predictions, seconds = run_system(SYSTEMS[name](), pages, truth)
+    runs = run_systems({name: SYSTEMS[name]() for name in args.systems}, pages, truth)
+    for name, (predictions, seconds) in runs.items():
         metrics = evalkit.evaluate(truth, predictions, n_bootstrap=args.bootstrap)
         results[name] = (predictions, metrics)
         rows.append((name, metrics, len(seconds) / sum(seconds), statistics.median(seconds) * 1000,

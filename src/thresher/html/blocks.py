@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
 
-from thresher.html.vocabulary import BOILERPLATE_NAME, CAPTION_NAME, COMMENT_NAME, CONTENT_NAME
+from thresher.html.vocabulary import NAME_WORDS
 
 __all__ = ["Element", "TextBlock", "Page", "walk_blocks"]
 
@@ -73,7 +73,19 @@ class Page:
     truncated: bool = False
 
 
-_END = None
+# class/id strings repeat within and across pages of a site: remember their reading.
+_NAME_FLAGS: dict[str, tuple[bool, bool, bool, bool]] = {}
+
+
+def _name_flags(name: str) -> tuple[bool, bool, bool, bool]:
+    """(content, caption, comments, furniture) flags of a class/id string."""
+    found = {match.lastgroup for match in NAME_WORDS.finditer(name.lower())}
+    flags = ("content" in found, "caption" in found, "comment" in found,
+             "furniture" in found)
+    if len(_NAME_FLAGS) > 50_000:
+        _NAME_FLAGS.clear()
+    _NAME_FLAGS[name] = flags
+    return flags
 
 
 def _hidden(attributes: dict[str, str | None]) -> bool:
@@ -105,126 +117,149 @@ def _table_block(node: LexborNode) -> str | None:
     return "\n".join(rows)
 
 
+_BLOCK, _INLINE, _ANCHOR, _SKIP = 0, 1, 2, 3
+
+
 def walk_blocks(body: LexborNode, *, max_nodes: int, read_tables: bool = True) -> Page:
-    """Cut the visible text under ``body`` into blocks, in document order."""
+    """Cut the visible text under ``body`` into blocks, in document order.
+
+    lexbor's ``traverse`` yields nodes in document order from C, several times faster
+    than stepping through children in Python; where each element ends is recovered by
+    keeping a stack of open elements and popping until a node's parent is on top.
+    Only block-level elements become ``Element`` records; inline ones only matter for
+    links and hiding.
+    """
     elements: list[Element] = []
     blocks: list[TextBlock] = []
     images: list[tuple[int, str, str]] = []
-    owners: list[int] = []  # open block-level elements, innermost last
     context: list[str] = []  # open semantic tags, innermost last
     parts: list[str] = []  # text of the current run
     link_chars = 0
     links: list[tuple[str, str | None]] = []
-    anchor: list[tuple[int, str | None]] = []  # open <a>: (start in parts, href)
+    anchors: list[list[object]] = []  # open <a>: [start in parts, href]
+    current = -1  # innermost open block-level element
+    skipping = 0  # open elements whose subtree is ignored
     count = 0
     truncated = False
+    # Open elements: (mem_id, role, element index or anchor record).
+    stack: list[tuple[int, int, object]] = [(-1, _INLINE, None)]
 
     def flush() -> None:
         nonlocal parts, link_chars, links
         if parts:
             text = " ".join("".join(parts).split())
-            if text and owners:
+            if text and current >= 0:
                 kind = context[-1] if context else "p"
-                blocks.append(TextBlock(text, owners[-1], kind, min(link_chars, len(text)), links))
+                blocks.append(TextBlock(text, current, kind, min(link_chars, len(text)), links))
             parts = []
+            for anchor in anchors:
+                anchor[0] = 0
         link_chars = 0
         links = []
-        for position, (_, href) in enumerate(anchor):
-            anchor[position] = (0, href)
 
-    # Stack of (node, element index to close); node None means "close that element".
-    stack: list[tuple[LexborNode | None, int]] = [(body, -1)]
-    current = -1  # index of the innermost open element
-    while stack:
-        node, closing = stack.pop()
-        if node is None:
-            element = elements[closing]
-            element.end = len(elements) - 1
-            tag = element.tag
-            if tag == "a" and anchor:
-                start, href = anchor.pop()
-                text = " ".join("".join(parts[start:]).split())
-                if text:
-                    links.append((text, href))
-            elif tag in BLOCK_TAGS:
+    def close(role: int, payload: object) -> None:
+        nonlocal current, skipping
+        if role == _BLOCK:
+            index = payload
+            assert isinstance(index, int)
+            element = elements[index]
+            if parts:
                 flush()
-                owners.pop()
-                if tag in SEMANTIC_TAGS:
-                    context.pop()
+            element.end = len(elements) - 1
+            if element.tag in SEMANTIC_TAGS:
+                context.pop()
             current = element.parent
-            continue
-        tag = node.tag
-        if tag == "-text":
-            text = node.text_content
+        elif role == _ANCHOR:
+            start, href = anchors.pop()
+            assert isinstance(start, int)
+            text = " ".join("".join(parts[start:]).split())
             if text:
-                parts.append(text)
-                if anchor:
-                    link_chars += len(text.strip())
-            continue
-        if tag is None or tag.startswith(("-", "_", "!")):
-            continue  # comments, doctype
+                links.append((text, href if isinstance(href, str) else None))
+        elif role == _SKIP:
+            skipping -= 1
+
+    body_id = body.mem_id
+    for node in body.traverse(include_text=True):
         count += 1
         if count > max_nodes:
             truncated = True
             break
+        node_id = node.mem_id
+        if node_id != body_id:
+            parent_id = node.parent.mem_id
+            while stack[-1][0] != parent_id and len(stack) > 1:
+                _, role, payload = stack.pop()
+                if role != _INLINE:
+                    close(role, payload)
+        tag = node.tag
+        if tag == "-text":
+            if not skipping:
+                text = node.text_content
+                if text:
+                    parts.append(text)
+                    if anchors:
+                        link_chars += len(text.strip())
+            continue
+        if tag is None or tag[0] in "-_!":
+            continue  # comments, doctype
+        if skipping:
+            stack.append((node_id, _INLINE, None))
+            continue
         attributes = node.attributes
-        if attributes and _hidden(attributes):
+        if attributes and ("hidden" in attributes or "aria-hidden" in attributes
+                           or "style" in attributes) and _hidden(attributes):
+            skipping += 1
+            stack.append((node_id, _SKIP, None))
             continue
-        if tag == "br":
-            if elements[current].tag == "p" if current >= 0 else False:
-                parts.append(" ")
+        if tag not in BLOCK_TAGS:
+            if tag == "a":
+                anchors.append([len(parts), attributes.get("href")])
+                stack.append((node_id, _ANCHOR, None))
+            elif tag == "br":
+                if current >= 0 and elements[current].tag == "p":
+                    parts.append(" ")
+                elif parts:
+                    flush()
+            elif tag == "img":
+                src = attributes.get("src") or attributes.get("data-src") or ""
+                if src and not src.startswith("data:"):
+                    images.append((current, src, attributes.get("alt") or ""))
             else:
-                flush()
+                stack.append((node_id, _INLINE, None))
             continue
-        if tag == "img":
-            src = attributes.get("src") or attributes.get("data-src") or ""
-            if src and not src.startswith("data:"):
-                images.append((current, src, attributes.get("alt") or ""))
-            continue
+        if parts:
+            flush()
         index = len(elements)
         element = Element(tag, current, elements[current].depth + 1 if current >= 0 else 0)
-        name = " ".join(value for key in ("class", "id") if (value := attributes.get(key)))
         if tag in FURNITURE_TAGS:
             element.furniture = tag
+        name = attributes.get("class") or ""
+        if "id" in attributes:
+            name = f"{name} {attributes['id']}"
         if name:
-            element.content_name = CONTENT_NAME.search(name) is not None
-            element.caption_name = CAPTION_NAME.search(name) is not None
-            element.comments = COMMENT_NAME.search(name) is not None
-            if not element.furniture and BOILERPLATE_NAME.search(name) and not element.content_name:
+            flags = _NAME_FLAGS.get(name)
+            if flags is None:
+                flags = _name_flags(name)
+            element.content_name, element.caption_name, element.comments, furniture = flags
+            if furniture and not element.furniture:
                 element.furniture = name
         elements.append(element)
         if tag == "pre" or (tag == "table" and read_tables):
             table = _table_block(node) if tag == "table" else None
             if tag == "pre" or table is not None:
-                flush()
                 text = node.text(deep=True) if tag == "pre" else table
                 if text and text.strip():
                     blocks.append(TextBlock(text.strip("\n"), index, tag, 0))
                 element.end = index
+                skipping += 1
+                stack.append((node_id, _SKIP, None))
                 continue
-        if tag == "a":
-            anchor.append((len(parts), attributes.get("href")))
-        elif tag in BLOCK_TAGS:
-            flush()
-            owners.append(index)
-            if tag in SEMANTIC_TAGS:
-                context.append(tag)
-        stack.append((None, index))
+        if tag in SEMANTIC_TAGS:
+            context.append(tag)
         current = index
-        children = []
-        child = node.child
-        while child is not None:
-            children.append(child)
-            child = child.next
-        for child in reversed(children):
-            stack.append((child, -1))
-    if truncated:
-        while owners:
-            flush()
-            owners.pop()
-        for position, element in enumerate(elements):
-            if element.end < position:
-                element.end = len(elements) - 1
-    else:
-        flush()
+        stack.append((node_id, _BLOCK, index))
+    while len(stack) > 1:
+        _, role, payload = stack.pop()
+        if role != _INLINE:
+            close(role, payload)
     return Page(elements, blocks, images, truncated)

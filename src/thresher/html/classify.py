@@ -89,34 +89,32 @@ def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
     elements, blocks = page.elements, page.blocks
     if not blocks:
         return Reading([], -1, [])
-    # Prose of each element, before any furniture is considered.
-    prose = [0.0] * len(elements)
+    count = len(elements)
+    parents = [element.parent for element in elements]
+    # Prose of each element, before any furniture is considered. Elements are in
+    # document order, so children come after their parent: summing from the end
+    # carries every total up the tree in one pass.
+    prose = [0.0] * count
     for block in blocks:
         value = _value(block, False)
         if value > 0:
-            index = block.owner
-            while index >= 0:
-                prose[index] += value
-                index = elements[index].parent
+            prose[block.owner] += value
+    for index in range(count - 1, 0, -1):
+        prose[parents[index]] += prose[index]
     # A furniture name on an element holding most of the page's prose is a misnomer
     # (a whole page wrapped in <form>, an article inside "paywall-content").
     limit = 0.5 * prose[0]
     credible = [bool(e.furniture) and prose[i] <= limit for i, e in enumerate(elements)]
     comments = [e.comments and not include_comments for e in elements]
-    score = [0.0] * len(elements)
+    inside = [False] * count  # under (or being) furniture or comments
+    for index in range(count):
+        parent = parents[index]
+        inside[index] = credible[index] or comments[index] or (parent >= 0 and inside[parent])
+    score = [0.0] * count
     for block in blocks:
-        index = block.owner
-        furniture = False
-        while index >= 0:
-            if credible[index] or comments[index]:
-                furniture = True
-                break
-            index = elements[index].parent
-        value = _value(block, furniture)
-        index = block.owner
-        while index >= 0:
-            score[index] += value
-            index = elements[index].parent
+        score[block.owner] += _value(block, inside[block.owner])
+    for index in range(count - 1, 0, -1):
+        score[parents[index]] += score[index]
     container = max(range(len(elements)), key=lambda i: (score[i], elements[i].depth))
     first, last = container, elements[container].end
 

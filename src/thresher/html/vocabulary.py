@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["BOILERPLATE_NAME", "COMMENT_NAME", "CONTENT_NAME", "CAPTION_NAME", "RELATED_NAME",
-           "RELATED_PHRASE", "boilerplate_reason"]
+           "NAME_WORDS", "RELATED_PHRASE", "boilerplate_reason"]
 
 # Words that may stand anywhere inside a class/id ("relatedArticles", "post-share-bar").
 _LONG_WORDS = (
@@ -21,21 +21,27 @@ _LONG_WORDS = (
     "footer|copyright|disclaimer|rating|follow|most-read|mostread|most-popular|trending|"
     "teaser|login|comment|disqus|respond|reply|skip-link|skiplink|"
     "tags|tagline|keywords|topics|print|email|dateline|timestamp|published|updated|"
-    "read-more|readmore|more-stories|see-also|also-read|newsfeed|ticker|hidden|visually-hidden|"
+    "read-more|readmore|more-stories|see-also|also-read|newsfeed|ticker|visually-hidden|"
     "screen-reader|sr-only|offscreen|caption-credit|credit")
 # Short words that only count as a whole token ("ad", "nav", "meta"), not inside "shadow".
 _SHORT_WORDS = "ad|ads|adv|nav|meta|date|time|share|tag|rss|bio|foot|aside|extra|more|info|utility|tools"
 
-BOILERPLATE_NAME = re.compile(
-    rf"(?:{_LONG_WORDS})|(?:^|[^a-z0-9])(?:{_SHORT_WORDS})(?:$|[^a-z0-9])", re.I)
-COMMENT_NAME = re.compile(r"comment|disqus|respond|reply|discussion|forum", re.I)
+_BOILERPLATE = rf"(?:{_LONG_WORDS})|(?:^|[^a-z0-9])(?:{_SHORT_WORDS})(?=$|[^a-z0-9])"
+_COMMENT = r"comment|disqus|respond|reply|discussion|forum"
+_CAPTION = r"caption|legend"
+_CONTENT = r"article|content|entry|post-?body|story|main|body|text|prose|rich-?text|blog-?post"
+BOILERPLATE_NAME = re.compile(_BOILERPLATE, re.I)
+COMMENT_NAME = re.compile(_COMMENT, re.I)
 RELATED_NAME = re.compile(
     r"related|recommend|read-?more|more-stories|see-also|also-read|most-read|mostread|"
     r"most-popular|trending|teaser|more", re.I)
-CAPTION_NAME = re.compile(r"caption|legend|figcaption|wp-caption-text", re.I)
+CAPTION_NAME = re.compile(_CAPTION, re.I)
 #: Names authors give the article's own text container.
-CONTENT_NAME = re.compile(
-    r"article|content|entry|post-?body|story|main|body|text|prose|rich-?text|blog-?post", re.I)
+CONTENT_NAME = re.compile(_CONTENT, re.I)
+#: All of the above in one pass over a lower-cased class/id string; the group that
+#: matched (``lastgroup``) tells which: comment before caption before furniture.
+NAME_WORDS = re.compile(
+    rf"(?P<comment>{_COMMENT})|(?P<caption>{_CAPTION})|(?P<content>{_CONTENT})|(?P<furniture>{_BOILERPLATE})")
 
 #: Lines that introduce links to other stories, in a few languages.
 RELATED_PHRASE = re.compile(
