@@ -73,6 +73,9 @@ class Page:
     truncated: bool = False
 
 
+#: Zero-width and soft-hyphen characters: invisible, yet not whitespace to str.split.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+
 # class/id strings repeat within and across pages of a site: remember their reading.
 _NAME_FLAGS: dict[str, tuple[bool, bool, bool, bool]] = {}
 
@@ -147,7 +150,7 @@ def walk_blocks(body: LexborNode, *, max_nodes: int, read_tables: bool = True) -
     def flush() -> None:
         nonlocal parts, link_chars, links
         if parts:
-            text = " ".join("".join(parts).split())
+            text = " ".join("".join(parts).translate(_INVISIBLE).split())
             if text and current >= 0:
                 kind = context[-1] if context else "p"
                 blocks.append(TextBlock(text, current, kind, min(link_chars, len(text)), links))

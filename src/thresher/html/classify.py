@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from thresher.html.blocks import Element, Page, TextBlock
-from thresher.html.vocabulary import RELATED_PHRASE, boilerplate_reason
+from thresher.html.vocabulary import CREDIT_LINE, RELATED_PHRASE, boilerplate_reason
 from thresher.models import BlockKind
 
 __all__ = ["Decision", "Reading", "classify_blocks"]
@@ -120,6 +120,7 @@ def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
 
     decisions: list[Decision] = []
     seen_paragraph = False
+    kept_texts: set[str] = set()
     for block in blocks:
         kind, level = _kind(block, elements)
         decision = Decision(block, kind, level, True, "main text")
@@ -149,6 +150,13 @@ def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
         if RELATED_PHRASE.match(block.text) and block.links and length < 200:
             decision.kept, decision.reason, decision.related = False, "related links", True
             continue
+        if length < 120 and CREDIT_LINE.match(block.text):
+            decision.kept, decision.reason = False, "picture credit"
+            continue
+        if block.text in kept_texts:
+            decision.kept, decision.reason = False, "repeated text"
+            continue
+        kept_texts.add(block.text)
         if kind is BlockKind.PARAGRAPH:
             seen_paragraph = True
     return Reading(decisions, container, score)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["BOILERPLATE_NAME", "COMMENT_NAME", "CONTENT_NAME", "CAPTION_NAME", "RELATED_NAME",
-           "NAME_WORDS", "RELATED_PHRASE", "boilerplate_reason"]
+           "CREDIT_LINE", "NAME_WORDS", "RELATED_PHRASE", "boilerplate_reason"]
 
 # Words that may stand anywhere inside a class/id ("relatedArticles", "post-share-bar").
 _LONG_WORDS = (
@@ -51,6 +51,11 @@ RELATED_PHRASE = re.compile(
     r"siehe auch|leer también|lea también|ver también|leggi anche|vedi anche|leia também|"
     r"veja também|lees ook|zie ook|czytaj także|czytaj też|читайте также|см\. также)\b",
     re.I)
+
+#: Short lines crediting a picture ("Photo: ...", "Foto: ...") rather than telling the story.
+CREDIT_LINE = re.compile(
+    r"^\W*(?:photo|photos|photograph|image|picture|credit|source|illustration|video|foto|fotos|bild|"
+    r"quelle|crédit|crédits|imagen|immagine|fonte|zdjęcie|фото)s?\b\s*(?:by\b|:|/|©)", re.I)
 
 _REASONS = (
     (re.compile(r"comment|disqus|respond|reply|discussion", re.I), "comments"),
