@@ -71,16 +71,42 @@ def _furniture_above(block: TextBlock, elements: list[Element], stop: int, credi
     return found
 
 
+#: A link list or furniture block costs at most this much: one long link-dense line
+#: inside the article (a "Read more: <long headline>") must not outweigh its paragraphs.
+_LINK_CAP = 100.0
+#: A sibling of the container joins the article when it scores this share of it.
+_SIBLING_SHARE = 0.2
+
+
 def _value(block: TextBlock, in_furniture: bool) -> float:
     length = len(block.text)
     link_density = block.link_chars / length
     if link_density > 0.5:
-        return -float(length)
+        return -min(float(length), _LINK_CAP)
     if in_furniture:
-        return -0.5 * length
+        return -min(0.5 * length, _LINK_CAP)
     if length < 25:
         return 0.0
     return length * (1.0 - link_density)
+
+
+def _article_spans(container: int, elements: list[Element], score: list[float],
+                   inside: list[bool]) -> list[tuple[int, int]]:
+    """Element index ranges holding the article: the container's subtree and those of
+    its siblings that carry prose too (an article split around an ad or a figure)."""
+    spans = [(container, elements[container].end)]
+    parent = elements[container].parent
+    if parent < 0:
+        return spans
+    threshold = max(_SIBLING_SHARE * score[container], 50.0)
+    index = parent + 1
+    end = elements[parent].end
+    while index <= end:
+        sibling = elements[index]
+        if index != container and score[index] >= threshold and not inside[index]:
+            spans.append((index, sibling.end))
+        index = sibling.end + 1
+    return spans
 
 
 def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
@@ -116,7 +142,7 @@ def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
     for index in range(count - 1, 0, -1):
         score[parents[index]] += score[index]
     container = max(range(len(elements)), key=lambda i: (score[i], elements[i].depth))
-    first, last = container, elements[container].end
+    spans = _article_spans(container, elements, score, inside)
 
     decisions: list[Decision] = []
     seen_paragraph = False
@@ -125,7 +151,7 @@ def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
         kind, level = _kind(block, elements)
         decision = Decision(block, kind, level, True, "main text")
         decisions.append(decision)
-        if not first <= block.owner <= last:
+        if not any(first <= block.owner <= last for first, last in spans):
             decision.kept, decision.reason = False, "outside the article"
             continue
         furniture = _furniture_above(block, elements, container, credible, comments)
