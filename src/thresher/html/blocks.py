@@ -30,7 +30,7 @@ BLOCK_TAGS = frozenset([
     "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "caption", "legend"])
 #: Tags that tell what kind of text a block is, innermost first.
 SEMANTIC_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "blockquote",
-                           "figcaption", "caption", "pre"])
+                           "figcaption", "caption", "pre", "figure"])
 #: Tags that are page furniture by definition.
 FURNITURE_TAGS = frozenset(["nav", "aside", "footer", "form", "menu"])
 
@@ -57,7 +57,8 @@ class TextBlock:
     text: str
     #: Index of the innermost block-level element holding the text.
     owner: int
-    #: The tag deciding the block's kind: h1..h6, li, blockquote, figcaption, pre, table or p.
+    #: The tag deciding the block's kind: h1..h6, li, blockquote, figcaption, figure, pre,
+    #: table or p.
     kind_tag: str
     link_chars: int
     links: list[tuple[str, str | None]] = field(default_factory=list)
@@ -89,6 +90,23 @@ def _name_flags(name: str) -> tuple[bool, bool, bool, bool]:
         _NAME_FLAGS.clear()
     _NAME_FLAGS[name] = flags
     return flags
+
+
+#: Block elements whose text runs are prose: inline furniture names inside them are
+#: decoration (a "date" span in a sentence), not a box of their own.
+_PROSE_TAGS = frozenset(["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "dd", "dt"])
+
+
+def _promoted(attributes: dict[str, str | None], block_tag: str) -> bool:
+    """Whether an inline element is read as a block of its own: when its class/id
+    names a caption (anywhere), or furniture or comments (outside prose elements)."""
+    name = attributes.get("class") or ""
+    if "id" in attributes:
+        name = f"{name} {attributes['id']}"
+    if not name:
+        return False
+    flags = _NAME_FLAGS.get(name) or _name_flags(name)
+    return flags[1] or ((flags[2] or flags[3]) and block_tag not in _PROSE_TAGS)
 
 
 def _hidden(attributes: dict[str, str | None]) -> bool:
@@ -218,18 +236,22 @@ def walk_blocks(body: LexborNode, *, max_nodes: int, read_tables: bool = True) -
             if tag == "a":
                 anchors.append([len(parts), attributes.get("href")])
                 stack.append((node_id, _ANCHOR, None))
-            elif tag == "br":
+                continue
+            if tag == "br":
                 if current >= 0 and elements[current].tag == "p":
                     parts.append(" ")
                 elif parts:
                     flush()
-            elif tag == "img":
+                continue
+            if tag == "img":
                 src = attributes.get("src") or attributes.get("data-src") or ""
                 if src and not src.startswith("data:"):
                     images.append((current, src, attributes.get("alt") or ""))
-            else:
+                continue
+            if not _promoted(attributes, elements[current].tag if current >= 0 else ""):
                 stack.append((node_id, _INLINE, None))
-            continue
+                continue
+            # An inline box named as a caption or furniture: read as a block of its own.
         if parts:
             flush()
         index = len(elements)

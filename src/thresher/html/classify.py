@@ -23,6 +23,7 @@ _KINDS = {"h1": BlockKind.HEADING, "h2": BlockKind.HEADING, "h3": BlockKind.HEAD
           "h4": BlockKind.HEADING, "h5": BlockKind.HEADING, "h6": BlockKind.HEADING,
           "li": BlockKind.LIST_ITEM, "dt": BlockKind.LIST_ITEM, "dd": BlockKind.LIST_ITEM,
           "blockquote": BlockKind.QUOTE, "figcaption": BlockKind.CAPTION, "caption": BlockKind.CAPTION,
+          "figure": BlockKind.CAPTION,
           "pre": BlockKind.CODE, "table": BlockKind.TABLE}
 
 
