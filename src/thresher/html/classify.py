@@ -14,7 +14,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from thresher.html.blocks import Element, Page, TextBlock
-from thresher.html.vocabulary import CREDIT_LINE, RELATED_PHRASE, boilerplate_reason
+from thresher.html.vocabulary import (
+    AD_LABEL,
+    COMMENTS_HEADING,
+    CREDIT_LINE,
+    RELATED_PHRASE,
+    boilerplate_reason,
+)
 from thresher.models import BlockKind
 
 __all__ = ["Decision", "Reading", "classify_blocks"]
@@ -75,6 +81,9 @@ def _furniture_above(block: TextBlock, elements: list[Element], stop: int, credi
 #: A link list or furniture block costs at most this much: one long link-dense line
 #: inside the article (a "Read more: <long headline>") must not outweigh its paragraphs.
 _LINK_CAP = 100.0
+#: A heading this long before the first paragraph is a standfirst (a summary under the
+#: headline), which belongs to the page's description rather than to the body.
+_STANDFIRST = 100
 #: A sibling of the container joins the article when it scores this share of it.
 _SIBLING_SHARE = 0.2
 
@@ -147,6 +156,7 @@ def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
 
     decisions: list[Decision] = []
     seen_paragraph = False
+    in_comments = False  # after a "Comments" heading that follows the article text
     kept_texts: set[str] = set()
     for block in blocks:
         kind, level = _kind(block, elements)
@@ -162,11 +172,21 @@ def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
             decision.related = decision.reason == "related links"
             continue
         length = len(block.text)
+        if in_comments:
+            decision.kept, decision.reason = False, "comments"
+            continue
+        if length < 40 and not include_comments and COMMENTS_HEADING.fullmatch(block.text):
+            decision.kept, decision.reason = False, "comments"
+            in_comments = seen_paragraph and kind is BlockKind.HEADING
+            continue
+        if length < 40 and AD_LABEL.fullmatch(block.text):
+            decision.kept, decision.reason = False, "advertising"
+            continue
         if kind is not BlockKind.TABLE and block.link_chars / length > 0.5:
             decision.kept, decision.reason = False, "link list"
             continue
-        if kind is BlockKind.HEADING and level == 1 and not seen_paragraph:
-            decision.kept, decision.reason = False, "headline"
+        if kind is BlockKind.HEADING and not seen_paragraph and (level == 1 or length > _STANDFIRST):
+            decision.kept, decision.reason = False, "headline" if level == 1 else "standfirst"
             continue
         if kind is BlockKind.TABLE and not include_tables:
             decision.kept, decision.reason = False, "table"
@@ -174,7 +194,8 @@ def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
         if kind is BlockKind.CAPTION and not include_captions:
             decision.kept, decision.reason = False, "caption"
             continue
-        if RELATED_PHRASE.match(block.text) and block.links and length < 200:
+        if RELATED_PHRASE.match(block.text) and (block.links and length < 200
+                                                  or kind is BlockKind.HEADING and length < 80):
             decision.kept, decision.reason, decision.related = False, "related links", True
             continue
         if length < 120 and CREDIT_LINE.match(block.text):

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["BOILERPLATE_NAME", "COMMENT_NAME", "CONTENT_NAME", "CAPTION_NAME", "RELATED_NAME",
-           "CREDIT_LINE", "NAME_WORDS", "RELATED_PHRASE", "boilerplate_reason"]
+__all__ = ["AD_LABEL", "BOILERPLATE_NAME", "CAPTION_NAME", "COMMENTS_HEADING", "COMMENT_NAME",
+           "CONTENT_NAME", "CREDIT_LINE", "NAME_WORDS", "RELATED_NAME", "RELATED_PHRASE",
+           "boilerplate_reason"]
 
 # Words that may stand anywhere inside a class/id ("relatedArticles", "post-share-bar").
 _LONG_WORDS = (
@@ -56,6 +57,19 @@ RELATED_PHRASE = re.compile(
 CREDIT_LINE = re.compile(
     r"^\W*(?:photo|photos|photograph|image|picture|credit|source|illustration|video|foto|fotos|bild|"
     r"quelle|crédit|crédits|imagen|immagine|fonte|zdjęcie|фото)s?\b\s*(?:by\b|:|/|©)", re.I)
+
+#: Whole lines that label an ad slot or an interruption of the article.
+AD_LABEL = re.compile(
+    r"\W*(?:advertisement|advertising|advert|ad|ads|sponsored|sponsored content|paid content|"
+    r"promoted|partner content|story continues below|article continues below|continue reading below|"
+    r"scroll to continue|anzeige|werbung|publicité|publicidad|pubblicità|reklama|реклама)\W*", re.I)
+
+#: Lines that open a comment section ("12 Comments", "Leave a reply", "Kommentare").
+COMMENTS_HEADING = re.compile(
+    r"\W*(?:\d+\s+)?(?:comments?|reader comments|leave a (?:comment|reply)|add a comment|post a comment|"
+    r"join the (?:discussion|conversation)|discussion|responses?|replies|kommentare?|"
+    r"commentaires?|comentarios?|commenti|reacties|komentarze|комментарии)(?:\s*\(\d+\))?\W*",
+    re.I)
 
 _REASONS = (
     (re.compile(r"comment|disqus|respond|reply|discussion", re.I), "comments"),
