@@ -15,7 +15,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from thresher.html.blocks import Page, walk_blocks
 from thresher.html.classify import Reading, classify_blocks
-from thresher.html.clean import remove_invisible
+from thresher.html.clean import remove_furniture_boxes, remove_invisible
 from thresher.html.related import related_links
 from thresher.models import Block, BlockKind, EmptyReason, Image, Link
 from thresher.options import ExtractOptions
@@ -91,6 +91,7 @@ def extract_body(tree: LexborHTMLParser, options: ExtractOptions, url: str | Non
     if body is None:
         return Body(empty_reason=EmptyReason.FRAMESET if frameset else EmptyReason.NO_TEXT)
     remove_invisible(tree)
+    remove_furniture_boxes(tree)
     page = walk_blocks(body, max_nodes=options.max_nodes, read_tables=options.include_tables)
     if not page.blocks:
         reason = (EmptyReason.FRAMESET if frameset else EmptyReason.SCRIPT_ONLY if scripts

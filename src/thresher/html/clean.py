@@ -1,23 +1,44 @@
-"""Remove what a reader never sees before the page is read: scripts, styles, embedded
-objects and form controls.
+"""Remove what is never article text before the page is read: scripts, styles,
+embedded objects, form controls, and small navigation, aside and footer boxes.
 
-lexbor deletes them in C (``strip_tags``), so this costs little even on large pages,
-and the Python walk that follows sees fewer nodes.
+lexbor does this in C (``strip_tags``, CSS matching, ``text``), so it costs little
+even on large pages, and the Python walk that follows sees fewer nodes: on news
+pages navigation, asides and footers hold about a third of all nodes.
 """
 
 from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
-__all__ = ["remove_invisible"]
+__all__ = ["remove_invisible", "remove_furniture_boxes"]
 
 #: Elements whose content is never article text.
 _NEVER_TEXT = ["script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
                "canvas", "video", "audio", "button", "select", "option", "input", "textarea", "link",
                "meta", "map", "dialog"]
 
+#: Outermost furniture boxes (not nested in another one).
+_FURNITURE_BOXES = ":is(nav, aside, footer):not(:is(nav, aside, footer) *)"
+#: A box holding more than this share of the page's text may be misused markup (a
+#: whole page inside <nav>); it is left for the walk, which weighs it with the rest.
+_SMALL_BOX_SHARE = 0.2
+
 
 def remove_invisible(tree: LexborHTMLParser) -> None:
     """Delete never-visible elements in place. (Elements hidden by attributes or inline
     CSS are skipped by the block walk, which reads every element's attributes anyway.)"""
     tree.strip_tags(_NEVER_TEXT)
+
+
+def remove_furniture_boxes(tree: LexborHTMLParser) -> None:
+    """Delete <nav>, <aside> and <footer> boxes that hold a small share of the text."""
+    body = tree.body
+    if body is None:
+        return
+    boxes = body.css(_FURNITURE_BOXES)
+    if not boxes:
+        return
+    limit = _SMALL_BOX_SHARE * len(body.text(deep=True))
+    for box in boxes:
+        if len(box.text(deep=True)) <= limit:
+            box.decompose()
