@@ -162,13 +162,16 @@ def walk_blocks(body: LexborNode, *, max_nodes: int, read_tables: bool = True) -
     skipping = 0  # open elements whose subtree is ignored
     count = 0
     truncated = False
-    # Open elements: (mem_id, role, element index or anchor record).
-    stack: list[tuple[int, int, object]] = [(-1, _INLINE, None)]
+    # Open elements: (mem_id, role, element index); ``top`` is the innermost mem_id.
+    stack: list[tuple[int, int, int]] = [(-1, _INLINE, -1)]
+    top = -1
 
     def flush() -> None:
         nonlocal parts, link_chars, links
         if parts:
-            text = " ".join("".join(parts).translate(_INVISIBLE).split())
+            text = " ".join("".join(parts).split())
+            if not text.isascii():
+                text = " ".join(text.translate(_INVISIBLE).split())
             if text and current >= 0:
                 kind = context[-1] if context else "p"
                 blocks.append(TextBlock(text, current, kind, min(link_chars, len(text)), links))
@@ -178,11 +181,9 @@ def walk_blocks(body: LexborNode, *, max_nodes: int, read_tables: bool = True) -
         link_chars = 0
         links = []
 
-    def close(role: int, payload: object) -> None:
+    def close(role: int, index: int) -> None:
         nonlocal current, skipping
         if role == _BLOCK:
-            index = payload
-            assert isinstance(index, int)
             element = elements[index]
             if parts:
                 flush()
@@ -208,10 +209,14 @@ def walk_blocks(body: LexborNode, *, max_nodes: int, read_tables: bool = True) -
         node_id = node.mem_id
         if node_id != body_id:
             parent_id = node.parent.mem_id
-            while stack[-1][0] != parent_id and len(stack) > 1:
-                _, role, payload = stack.pop()
-                if role != _INLINE:
-                    close(role, payload)
+            if top != parent_id:
+                while len(stack) > 1:
+                    _, role, index = stack.pop()
+                    if role != _INLINE:
+                        close(role, index)
+                    top = stack[-1][0]
+                    if top == parent_id:
+                        break
         tag = node.tag
         if tag == "-text":
             if not skipping:
@@ -223,33 +228,36 @@ def walk_blocks(body: LexborNode, *, max_nodes: int, read_tables: bool = True) -
             continue
         if tag is None or tag[0] in "-_!":
             continue  # comments, doctype
+        top = node_id  # every element below is pushed
         if skipping:
-            stack.append((node_id, _INLINE, None))
+            stack.append((node_id, _INLINE, -1))
             continue
         attributes = node.attributes
         if attributes and ("hidden" in attributes or "aria-hidden" in attributes
                            or "style" in attributes) and _hidden(attributes):
             skipping += 1
-            stack.append((node_id, _SKIP, None))
+            stack.append((node_id, _SKIP, -1))
             continue
         if tag not in BLOCK_TAGS:
             if tag == "a":
                 anchors.append([len(parts), attributes.get("href")])
-                stack.append((node_id, _ANCHOR, None))
+                stack.append((node_id, _ANCHOR, -1))
                 continue
             if tag == "br":
+                top = parent_id  # void: never a parent
                 if current >= 0 and elements[current].tag == "p":
                     parts.append(" ")
                 elif parts:
                     flush()
                 continue
             if tag == "img":
+                top = parent_id
                 src = attributes.get("src") or attributes.get("data-src") or ""
                 if src and not src.startswith("data:"):
                     images.append((current, src, attributes.get("alt") or ""))
                 continue
-            if not _promoted(attributes, elements[current].tag if current >= 0 else ""):
-                stack.append((node_id, _INLINE, None))
+            if not attributes or not _promoted(attributes, elements[current].tag if current >= 0 else ""):
+                stack.append((node_id, _INLINE, -1))
                 continue
             # An inline box named as a caption or furniture: read as a block of its own.
         if parts:
@@ -277,14 +285,14 @@ def walk_blocks(body: LexborNode, *, max_nodes: int, read_tables: bool = True) -
                     blocks.append(TextBlock(text.strip("\n"), index, tag, 0))
                 element.end = index
                 skipping += 1
-                stack.append((node_id, _SKIP, None))
+                stack.append((node_id, _SKIP, -1))
                 continue
         if tag in SEMANTIC_TAGS:
             context.append(tag)
         current = index
         stack.append((node_id, _BLOCK, index))
     while len(stack) > 1:
-        _, role, payload = stack.pop()
+        _, role, index = stack.pop()
         if role != _INLINE:
-            close(role, payload)
+            close(role, index)
     return Page(elements, blocks, images, truncated)
