@@ -18,7 +18,9 @@ _NEVER_TEXT = ["script", "style", "noscript", "template", "svg", "math", "iframe
                "meta", "map", "dialog"]
 
 #: Outermost furniture boxes (not nested in another one).
-_FURNITURE_BOXES = ":is(nav, aside, footer):not(:is(nav, aside, footer) *)"
+_BOX = ("nav, aside, footer, header, [role=navigation], [role=banner], [role=contentinfo], "
+        "[role=complementary], [role=search]")
+_FURNITURE_BOXES = f":is({_BOX}):not(:is({_BOX}) *)"
 #: A box holding more than this share of the page's text may be misused markup (a
 #: whole page inside <nav>); it is left for the walk, which weighs it with the rest.
 _SMALL_BOX_SHARE = 0.2
