@@ -157,7 +157,7 @@ def walk_blocks(body: LexborNode, *, max_nodes: int, read_tables: bool = True) -
     parts: list[str] = []  # text of the current run
     link_chars = 0
     links: list[tuple[str, str | None]] = []
-    anchors: list[list[object]] = []  # open <a>: [start in parts, href]
+    anchors: list[tuple[int, str | None]] = []  # open <a>: (start in parts, href)
     current = -1  # innermost open block-level element
     skipping = 0  # open elements whose subtree is ignored
     count = 0
@@ -176,29 +176,10 @@ def walk_blocks(body: LexborNode, *, max_nodes: int, read_tables: bool = True) -
                 kind = context[-1] if context else "p"
                 blocks.append(TextBlock(text, current, kind, min(link_chars, len(text)), links))
             parts = []
-            for anchor in anchors:
-                anchor[0] = 0
+            for position, (_, href) in enumerate(anchors):
+                anchors[position] = (0, href)
         link_chars = 0
         links = []
-
-    def close(role: int, index: int) -> None:
-        nonlocal current, skipping
-        if role == _BLOCK:
-            element = elements[index]
-            if parts:
-                flush()
-            element.end = len(elements) - 1
-            if element.tag in SEMANTIC_TAGS:
-                context.pop()
-            current = element.parent
-        elif role == _ANCHOR:
-            start, href = anchors.pop()
-            assert isinstance(start, int)
-            text = " ".join("".join(parts[start:]).split())
-            if text:
-                links.append((text, href if isinstance(href, str) else None))
-        elif role == _SKIP:
-            skipping -= 1
 
     body_id = body.mem_id
     for node in body.traverse(include_text=True):
@@ -212,8 +193,21 @@ def walk_blocks(body: LexborNode, *, max_nodes: int, read_tables: bool = True) -
             if top != parent_id:
                 while len(stack) > 1:
                     _, role, index = stack.pop()
-                    if role != _INLINE:
-                        close(role, index)
+                    if role == _BLOCK:
+                        if parts:
+                            flush()
+                        element = elements[index]
+                        element.end = len(elements) - 1
+                        if element.tag in SEMANTIC_TAGS:
+                            context.pop()
+                        current = element.parent
+                    elif role == _ANCHOR:
+                        start, href = anchors.pop()
+                        text = " ".join("".join(parts[start:]).split())
+                        if text:
+                            links.append((text, href))
+                    elif role == _SKIP:
+                        skipping -= 1
                     top = stack[-1][0]
                     if top == parent_id:
                         break
@@ -240,7 +234,7 @@ def walk_blocks(body: LexborNode, *, max_nodes: int, read_tables: bool = True) -
             continue
         if tag not in BLOCK_TAGS:
             if tag == "a":
-                anchors.append([len(parts), attributes.get("href")])
+                anchors.append((len(parts), attributes.get("href")))
                 stack.append((node_id, _ANCHOR, -1))
                 continue
             if tag == "br":
@@ -291,8 +285,9 @@ def walk_blocks(body: LexborNode, *, max_nodes: int, read_tables: bool = True) -
             context.append(tag)
         current = index
         stack.append((node_id, _BLOCK, index))
-    while len(stack) > 1:
-        _, role, index = stack.pop()
-        if role != _INLINE:
-            close(role, index)
+    if parts and current >= 0:
+        flush()
+    for _, role, index in stack:
+        if role == _BLOCK:
+            elements[index].end = len(elements) - 1
     return Page(elements, blocks, images, truncated)
