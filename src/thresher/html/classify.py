@@ -65,27 +65,14 @@ def _kind(block: TextBlock, elements: list[Element]) -> tuple[BlockKind, int]:
     return kind, 0
 
 
-def _furniture_above(block: TextBlock, elements: list[Element], stop: int, credible: list[bool],
-                     comments: list[bool]) -> Element | None:
-    """The outermost furniture element between the block and ``stop`` (exclusive)."""
-    found = None
-    index = block.owner
-    while index > stop:
-        element = elements[index]
-        if credible[index] or comments[index]:
-            found = element
-        index = element.parent
-    return found
-
-
 #: A link list or furniture block costs at most this much: one long link-dense line
 #: inside the article (a "Read more: <long headline>") must not outweigh its paragraphs.
 _LINK_CAP = 100.0
+#: A sibling of the container joins the article when it scores this share of it.
+_SIBLING_SHARE = 0.2
 #: A heading this long before the first paragraph is a standfirst (a summary under the
 #: headline), which belongs to the page's description rather than to the body.
 _STANDFIRST = 100
-#: A sibling of the container joins the article when it scores this share of it.
-_SIBLING_SHARE = 0.2
 
 
 def _value(block: TextBlock, in_furniture: bool) -> float:
@@ -154,10 +141,17 @@ def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
     container = max(range(len(elements)), key=lambda i: (score[i], elements[i].depth))
     spans = _article_spans(container, elements, score, inside)
 
+    # For each element of the article, the outermost furniture element at or above it
+    # below the article's top (-1 if none): its reason names why a block is dropped.
+    furniture_of = [-1] * count
+    for first, last in spans:
+        for index in range(first + 1, last + 1):
+            above = furniture_of[parents[index]] if parents[index] > first else -1
+            furniture_of[index] = above if above >= 0 else (
+                index if credible[index] or comments[index] else -1)
+
     decisions: list[Decision] = []
-    seen_paragraph = False
-    in_comments = False  # after a "Comments" heading that follows the article text
-    kept_texts: set[str] = set()
+    state = _State(include_comments, include_tables, include_captions)
     for block in blocks:
         kind, level = _kind(block, elements)
         decision = Decision(block, kind, level, True, "main text")
@@ -165,46 +159,62 @@ def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
         if not any(first <= block.owner <= last for first, last in spans):
             decision.kept, decision.reason = False, "outside the article"
             continue
-        furniture = _furniture_above(block, elements, container, credible, comments)
-        if furniture is not None:
+        furniture = furniture_of[block.owner]
+        if furniture >= 0:
+            element = elements[furniture]
             decision.kept = False
-            decision.reason = "comments" if furniture.comments else boilerplate_reason(furniture.furniture)
+            decision.reason = "comments" if comments[furniture] else boilerplate_reason(element.furniture)
             decision.related = decision.reason == "related links"
             continue
-        length = len(block.text)
-        if in_comments:
-            decision.kept, decision.reason = False, "comments"
-            continue
-        if length < 40 and not include_comments and COMMENTS_HEADING.fullmatch(block.text):
-            decision.kept, decision.reason = False, "comments"
-            in_comments = seen_paragraph and kind is BlockKind.HEADING
-            continue
-        if length < 40 and AD_LABEL.fullmatch(block.text):
-            decision.kept, decision.reason = False, "advertising"
-            continue
-        if kind is not BlockKind.TABLE and block.link_chars / length > 0.5:
-            decision.kept, decision.reason = False, "link list"
-            continue
-        if kind is BlockKind.HEADING and not seen_paragraph and (level == 1 or length > _STANDFIRST):
-            decision.kept, decision.reason = False, "headline" if level == 1 else "standfirst"
-            continue
-        if kind is BlockKind.TABLE and not include_tables:
-            decision.kept, decision.reason = False, "table"
-            continue
-        if kind is BlockKind.CAPTION and not include_captions:
-            decision.kept, decision.reason = False, "caption"
-            continue
-        if RELATED_PHRASE.match(block.text) and (block.links and length < 200
-                                                  or kind is BlockKind.HEADING and length < 80):
-            decision.kept, decision.reason, decision.related = False, "related links", True
-            continue
-        if length < 120 and CREDIT_LINE.match(block.text):
-            decision.kept, decision.reason = False, "picture credit"
-            continue
-        if block.text in kept_texts:
-            decision.kept, decision.reason = False, "repeated text"
-            continue
-        kept_texts.add(block.text)
-        if kind is BlockKind.PARAGRAPH:
-            seen_paragraph = True
+        state.decide(decision)
     return Reading(decisions, container, score)
+
+
+class _State:
+    """The article-level rules, applied to the blocks inside the article in order;
+    some depend on what came before (the headline before the first paragraph, a
+    comment-section heading after it, repeated text)."""
+
+    def __init__(self, include_comments: bool, include_tables: bool, include_captions: bool) -> None:
+        self.include_comments = include_comments
+        self.include_tables = include_tables
+        self.include_captions = include_captions
+        self.seen_paragraph = False
+        self.in_comments = False  # after a "Comments" heading that follows the article text
+        self.kept_texts: set[str] = set()
+
+    def decide(self, decision: Decision) -> None:
+        decision.kept, decision.reason, decision.related = self._rule(decision)
+        if decision.kept:
+            self.kept_texts.add(decision.block.text)
+            if decision.kind is BlockKind.PARAGRAPH:
+                self.seen_paragraph = True
+
+    def _rule(self, decision: Decision) -> tuple[bool, str, bool]:
+        block, kind = decision.block, decision.kind
+        text = block.text
+        length = len(text)
+        if self.in_comments:
+            return False, "comments", False
+        if length < 40 and not self.include_comments and COMMENTS_HEADING.fullmatch(text):
+            self.in_comments = self.seen_paragraph and kind is BlockKind.HEADING
+            return False, "comments", False
+        if length < 40 and AD_LABEL.fullmatch(text):
+            return False, "advertising", False
+        if kind is not BlockKind.TABLE and block.link_chars / length > 0.5:
+            return False, "link list", False
+        if kind is BlockKind.HEADING and not self.seen_paragraph and (
+                decision.level == 1 or length > _STANDFIRST):
+            return False, "headline" if decision.level == 1 else "standfirst", False
+        if kind is BlockKind.TABLE and not self.include_tables:
+            return False, "table", False
+        if kind is BlockKind.CAPTION and not self.include_captions:
+            return False, "caption", False
+        if RELATED_PHRASE.match(text) and (block.links and length < 200
+                                           or kind is BlockKind.HEADING and length < 80):
+            return False, "related links", True
+        if length < 120 and CREDIT_LINE.match(text):
+            return False, "picture credit", False
+        if text in self.kept_texts:
+            return False, "repeated text", False
+        return True, "main text", False
