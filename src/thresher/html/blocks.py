@@ -122,7 +122,7 @@ def _hidden(attributes: dict[str, str | None]) -> bool:
 def _table_block(node: LexborNode) -> str | None:
     """The text of a data table (one row a line, cells joined by " | "), or None for a
     table used for page layout (nested tables, long cells, a single column)."""
-    if node.css_first("table") is not None:
+    if node.css_first("td table, th table") is not None:  # (css_first also matches node itself)
         return None
     rows = []
     columns = 0
