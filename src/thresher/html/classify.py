@@ -68,11 +68,25 @@ def _kind(block: TextBlock, elements: list[Element]) -> tuple[BlockKind, int]:
 #: A link list or furniture block costs at most this much: one long link-dense line
 #: inside the article (a "Read more: <long headline>") must not outweigh its paragraphs.
 _LINK_CAP = 100.0
+#: Elements that hold one run of text rather than a sequence of blocks.
+_TEXT_TAGS = frozenset(["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "dd", "dt",
+                        "figcaption", "pre", "span", "td", "th", "caption"])
+#: Length of an opening link that makes a list item a story teaser.
+_TEASER_LINK = 20
 #: A sibling of the container joins the article when it scores this share of it.
 _SIBLING_SHARE = 0.2
 #: A heading this long before the first paragraph is a standfirst (a summary under the
 #: headline), which belongs to the page's description rather than to the body.
 _STANDFIRST = 100
+
+
+def _teaser(block: TextBlock) -> bool:
+    """A list item opening with a headline-long link: an entry of a list of other
+    stories ("<li><a>Headline</a> summary</li>"), whatever its summary's length."""
+    if block.kind_tag != "li" or not block.links:
+        return False
+    first = block.links[0][0]
+    return len(first) >= _TEASER_LINK and block.text.startswith(first)
 
 
 def _value(block: TextBlock, in_furniture: bool) -> float:
@@ -82,6 +96,8 @@ def _value(block: TextBlock, in_furniture: bool) -> float:
         return -min(float(length), _LINK_CAP)
     if in_furniture:
         return -min(0.5 * length, _LINK_CAP)
+    if _teaser(block):
+        return 0.0  # neither evidence for an article nor against it
     if length < 25:
         return 0.0
     return length * (1.0 - link_density)
@@ -139,6 +155,10 @@ def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
     for index in range(count - 1, 0, -1):
         score[parents[index]] += score[index]
     container = max(range(len(elements)), key=lambda i: (score[i], elements[i].depth))
+    # A lone paragraph is never the article's box: its parent is (the best element
+    # being a paragraph means its neighbours weigh little, not that they are chrome).
+    while elements[container].tag in _TEXT_TAGS and elements[container].parent >= 0:
+        container = elements[container].parent
     spans = _article_spans(container, elements, score, inside)
 
     # For each element of the article, the outermost furniture element at or above it
