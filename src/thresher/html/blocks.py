@@ -14,6 +14,7 @@ Data tables and ``<pre>`` are read whole when entered. Elements hidden by the pa
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
@@ -75,7 +76,7 @@ class Page:
 
 
 #: Zero-width and soft-hyphen characters: invisible, yet not whitespace to str.split.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 # class/id strings repeat within and across pages of a site: remember their reading.
 _NAME_FLAGS: dict[str, tuple[bool, bool, bool, bool]] = {}
@@ -155,6 +156,7 @@ def walk_blocks(body: LexborNode, *, max_nodes: int, read_tables: bool = True) -
     images: list[tuple[int, str, str]] = []
     context: list[str] = []  # open semantic tags, innermost last
     parts: list[str] = []  # text of the current run
+    has_text = False  # the run holds more than whitespace (else it is not flushed)
     link_chars = 0
     links: list[tuple[str, str | None]] = []
     anchors: list[tuple[int, str | None]] = []  # open <a>: (start in parts, href)
@@ -167,11 +169,12 @@ def walk_blocks(body: LexborNode, *, max_nodes: int, read_tables: bool = True) -
     top = -1
 
     def flush() -> None:
-        nonlocal parts, link_chars, links
+        nonlocal parts, link_chars, links, has_text
+        has_text = False
         if parts:
             text = " ".join("".join(parts).split())
-            if not text.isascii():
-                text = " ".join(text.translate(_INVISIBLE).split())
+            if not text.isascii() and _INVISIBLE.search(text):
+                text = " ".join(_INVISIBLE.sub("", text).split())
             if text and current >= 0:
                 kind = context[-1] if context else "p"
                 blocks.append(TextBlock(text, current, kind, min(link_chars, len(text)), links))
@@ -194,7 +197,7 @@ def walk_blocks(body: LexborNode, *, max_nodes: int, read_tables: bool = True) -
                 while len(stack) > 1:
                     _, role, index = stack.pop()
                     if role == _BLOCK:
-                        if parts:
+                        if has_text:
                             flush()
                         element = elements[index]
                         element.end = len(elements) - 1
@@ -217,6 +220,8 @@ def walk_blocks(body: LexborNode, *, max_nodes: int, read_tables: bool = True) -
                 text = node.text_content
                 if text:
                     parts.append(text)
+                    if not has_text and not text.isspace():
+                        has_text = True
                     if anchors:
                         link_chars += len(text.strip())
             continue
@@ -241,7 +246,7 @@ def walk_blocks(body: LexborNode, *, max_nodes: int, read_tables: bool = True) -
                 top = parent_id  # void: never a parent
                 if current >= 0 and elements[current].tag == "p":
                     parts.append(" ")
-                elif parts:
+                elif has_text:
                     flush()
                 continue
             if tag == "img":
@@ -254,7 +259,7 @@ def walk_blocks(body: LexborNode, *, max_nodes: int, read_tables: bool = True) -
                 stack.append((node_id, _INLINE, -1))
                 continue
             # An inline box named as a caption or furniture: read as a block of its own.
-        if parts:
+        if has_text:
             flush()
         index = len(elements)
         element = Element(tag, current, elements[current].depth + 1 if current >= 0 else 0)
@@ -285,7 +290,7 @@ def walk_blocks(body: LexborNode, *, max_nodes: int, read_tables: bool = True) -
             context.append(tag)
         current = index
         stack.append((node_id, _BLOCK, index))
-    if parts and current >= 0:
+    if has_text and current >= 0:
         flush()
     for _, role, index in stack:
         if role == _BLOCK:
