@@ -184,46 +184,56 @@ def walk_blocks(body: LexborNode, *, max_nodes: int, read_tables: bool = True) -
         link_chars = 0
         links = []
 
+    def close_until(parent_id: int) -> int:
+        """Close the open elements above ``parent_id``; return the new innermost id."""
+        nonlocal current, skipping
+        while len(stack) > 1:
+            _, role, index = stack.pop()
+            if role == _BLOCK:
+                if has_text:
+                    flush()
+                element = elements[index]
+                element.end = len(elements) - 1
+                if element.tag in SEMANTIC_TAGS:
+                    context.pop()
+                current = element.parent
+            elif role == _ANCHOR:
+                start, href = anchors.pop()
+                text = " ".join("".join(parts[start:]).split())
+                if text:
+                    links.append((text, href))
+            elif role == _SKIP:
+                skipping -= 1
+            if stack[-1][0] == parent_id:
+                break
+        return stack[-1][0]
+
     body_id = body.mem_id
     for node in body.traverse(include_text=True):
         count += 1
         if count > max_nodes:
             truncated = True
             break
+        tag = node.tag
+        if tag == "-text":
+            text = node.text_content
+            if not text or text.isspace():
+                # Whitespace separates words wherever it belongs: no need to find
+                # which element holds it (half of all text nodes are such).
+                if text and not skipping:
+                    parts.append(" ")
+                continue
         node_id = node.mem_id
         if node_id != body_id:
             parent_id = node.parent.mem_id
             if top != parent_id:
-                while len(stack) > 1:
-                    _, role, index = stack.pop()
-                    if role == _BLOCK:
-                        if has_text:
-                            flush()
-                        element = elements[index]
-                        element.end = len(elements) - 1
-                        if element.tag in SEMANTIC_TAGS:
-                            context.pop()
-                        current = element.parent
-                    elif role == _ANCHOR:
-                        start, href = anchors.pop()
-                        text = " ".join("".join(parts[start:]).split())
-                        if text:
-                            links.append((text, href))
-                    elif role == _SKIP:
-                        skipping -= 1
-                    top = stack[-1][0]
-                    if top == parent_id:
-                        break
-        tag = node.tag
+                top = close_until(parent_id)
         if tag == "-text":
             if not skipping:
-                text = node.text_content
-                if text:
-                    parts.append(text)
-                    if not has_text and not text.isspace():
-                        has_text = True
-                    if anchors:
-                        link_chars += len(text.strip())
+                parts.append(text)
+                has_text = True
+                if anchors:
+                    link_chars += len(text.strip())
             continue
         if tag is None or tag[0] in "-_!":
             continue  # comments, doctype
@@ -290,9 +300,5 @@ def walk_blocks(body: LexborNode, *, max_nodes: int, read_tables: bool = True) -
             context.append(tag)
         current = index
         stack.append((node_id, _BLOCK, index))
-    if has_text and current >= 0:
-        flush()
-    for _, role, index in stack:
-        if role == _BLOCK:
-            elements[index].end = len(elements) - 1
+    close_until(-1)  # the sentinel: closes everything
     return Page(elements, blocks, images, truncated)
