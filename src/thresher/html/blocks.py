@@ -220,8 +220,8 @@ def walk_blocks(body: LexborNode, *, max_nodes: int, read_tables: bool = True) -
             if not text or text.isspace():
                 # Whitespace separates words wherever it belongs: no need to find
                 # which element holds it (half of all text nodes are such).
-                if text and not skipping:
-                    parts.append(" ")
+                if text and not skipping and (has_text or not parts):
+                    parts.append(" ")  # (one is enough while the run has no text)
                 continue
         node_id = node.mem_id
         if node_id != body_id:

@@ -170,13 +170,16 @@ def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
             furniture_of[index] = above if above >= 0 else (
                 index if credible[index] or comments[index] else -1)
 
+    top_first, top_last = spans[0]
     decisions: list[Decision] = []
     state = _State(include_comments, include_tables, include_captions)
     for block in blocks:
         kind, level = _kind(block, elements)
         decision = Decision(block, kind, level, True, "main text")
         decisions.append(decision)
-        if not any(first <= block.owner <= last for first, last in spans):
+        owner = block.owner
+        if not (top_first <= owner <= top_last
+                or len(spans) > 1 and any(first <= owner <= last for first, last in spans)):
             decision.kept, decision.reason = False, "outside the article"
             continue
         furniture = furniture_of[block.owner]

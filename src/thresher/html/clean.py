@@ -1,7 +1,7 @@
 """Remove what is never article text before the page is read: scripts, styles,
 embedded objects, form controls, and small navigation, aside and footer boxes.
 
-lexbor does this in C (``strip_tags``, CSS matching, ``text``), so it costs little
+lexbor does this in C (CSS matching, ``decompose``, ``text``), so it costs little
 even on large pages, and the Python walk that follows sees fewer nodes: on news
 pages navigation, asides and footers hold about a third of all nodes.
 """
@@ -17,6 +17,8 @@ _NEVER_TEXT = ["script", "style", "noscript", "template", "svg", "math", "iframe
                "canvas", "video", "audio", "button", "select", "option", "input", "textarea", "link",
                "meta", "map", "dialog"]
 
+_NEVER_TEXT_OUTERMOST = f":is({', '.join(_NEVER_TEXT)}):not(:is({', '.join(_NEVER_TEXT)}) *)"
+
 #: Outermost furniture boxes (not nested in another one).
 _BOX = ("nav, aside, footer, header, [role=navigation], [role=banner], [role=contentinfo], "
         "[role=complementary], [role=search]")
@@ -27,9 +29,18 @@ _SMALL_BOX_SHARE = 0.2
 
 
 def remove_invisible(tree: LexborHTMLParser) -> None:
-    """Delete never-visible elements in place. (Elements hidden by attributes or inline
-    CSS are skipped by the block walk, which reads every element's attributes anyway.)"""
-    tree.strip_tags(_NEVER_TEXT)
+    """Delete never-visible elements of the body in place. (Elements hidden by
+    attributes or inline CSS are skipped by the block walk, which reads every
+    element's attributes anyway.)
+
+    One CSS query finds only the outermost of them (so no deleted node is touched
+    again); on large pages this is several times faster than ``strip_tags``, which
+    walks the tree once per tag name.
+    """
+    body = tree.body
+    if body is not None:
+        for node in body.css(_NEVER_TEXT_OUTERMOST):
+            node.decompose()
 
 
 def remove_furniture_boxes(tree: LexborHTMLParser) -> None:
