@@ -16,8 +16,11 @@ from dataclasses import dataclass
 from thresher.html.blocks import Element, Page, TextBlock
 from thresher.html.vocabulary import (
     AD_LABEL,
+    BARE_URLS,
     COMMENTS_HEADING,
+    CONTRIBUTOR_LINE,
     CREDIT_LINE,
+    CREDIT_TAIL,
     RELATED_PHRASE,
     boilerplate_reason,
 )
@@ -238,6 +241,12 @@ class _State:
             return False, "related links", True
         if length < 120 and CREDIT_LINE.match(text):
             return False, "picture credit", False
+        if length < 400 and CREDIT_TAIL.search(text):
+            return False, "caption", False
+        if length < 300 and CONTRIBUTOR_LINE.search(text):
+            return False, "byline/date", False
+        if BARE_URLS.fullmatch(text):
+            return False, "bare web address", False
         if text in self.kept_texts:
             return False, "repeated text", False
         return True, "main text", False

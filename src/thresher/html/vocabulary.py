@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["AD_LABEL", "BOILERPLATE_NAME", "CAPTION_NAME", "COMMENTS_HEADING", "COMMENT_NAME",
-           "CONTENT_NAME", "CREDIT_LINE", "NAME_WORDS", "RELATED_NAME", "RELATED_PHRASE",
-           "boilerplate_reason"]
+__all__ = ["AD_LABEL", "BARE_URLS", "BOILERPLATE_NAME", "CAPTION_NAME", "COMMENTS_HEADING",
+           "COMMENT_NAME", "CONTENT_NAME", "CONTRIBUTOR_LINE", "CREDIT_LINE", "CREDIT_TAIL",
+           "NAME_WORDS", "RELATED_NAME", "RELATED_PHRASE", "boilerplate_reason"]
 
 # Words that may stand anywhere inside a class/id ("relatedArticles", "post-share-bar").
 _LONG_WORDS = (
@@ -57,6 +57,19 @@ RELATED_PHRASE = re.compile(
 CREDIT_LINE = re.compile(
     r"^\W*(?:photo|photos|photograph|image|picture|credit|source|illustration|video|foto|fotos|bild|"
     r"quelle|crédit|crédits|imagen|immagine|fonte|zdjęcie|фото)s?\b\s*(?:by\b|:|/|©)", re.I)
+
+#: A caption's closing credit: "(AP Photo/Jane Doe)", "(Image: Agency)", "(Foto: dpa)".
+CREDIT_TAIL = re.compile(
+    r"\((?:[^()]*\b)?(?:photos?|image|images|picture|foto|fotos|bild|illustration|crédit|credit)"
+    r"\b[^()]*\)\W*$", re.I)
+
+#: Lines naming the reporters and editors behind a wire story, not part of its text.
+CONTRIBUTOR_LINE = re.compile(
+    r"^\W*(?:(?:additional )?reporting by|editing by|writing by|compiled by)\b"
+    r"|contributed (?:to )?(?:this|the) (?:report|story|article)\W*$", re.I)
+
+#: A block made only of web addresses.
+BARE_URLS = re.compile(r"(?:\s*(?:https?://|www\.)\S+)+\s*", re.I)
 
 #: Whole lines that label an ad slot or an interruption of the article.
 AD_LABEL = re.compile(
