@@ -71,6 +71,9 @@ def _kind(block: TextBlock, elements: list[Element]) -> tuple[BlockKind, int]:
 #: A link list or furniture block costs at most this much: one long link-dense line
 #: inside the article (a "Read more: <long headline>") must not outweigh its paragraphs.
 _LINK_CAP = 100.0
+#: Shortest link-dense paragraph read as a sentence rather than a link list.
+_LINKED_SENTENCE = 100
+_SENTENCE_END = frozenset(".!?\"”»)")
 #: Elements that hold one run of text rather than a sequence of blocks.
 _TEXT_TAGS = frozenset(["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "dd", "dt",
                         "figcaption", "pre", "span", "td", "th", "caption"])
@@ -90,6 +93,14 @@ def _teaser(block: TextBlock) -> bool:
         return False
     first = block.links[0][0]
     return len(first) >= _TEASER_LINK and block.text.startswith(first)
+
+
+def _linked_sentence(block: TextBlock) -> bool:
+    """A long, finished sentence whose words are mostly links (a paragraph of sources,
+    a deals round-up) is prose, unlike a list of headlines or menu entries."""
+    text = block.text
+    return (len(text) >= _LINKED_SENTENCE and block.kind_tag in ("p", "li")
+            and text[-1] in _SENTENCE_END and not text.endswith("..."))
 
 
 def _value(block: TextBlock, in_furniture: bool) -> float:
@@ -227,7 +238,7 @@ class _State:
             return False, "comments", False
         if length < 40 and AD_LABEL.fullmatch(text):
             return False, "advertising", False
-        if kind is not BlockKind.TABLE and block.link_chars / length > 0.5:
+        if kind is not BlockKind.TABLE and block.link_chars / length > 0.5 and not _linked_sentence(block):
             return False, "link list", False
         if kind is BlockKind.HEADING and not self.seen_paragraph and (
                 decision.level == 1 or length > _STANDFIRST):
