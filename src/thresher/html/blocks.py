@@ -79,14 +79,15 @@ class Page:
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 # class/id strings repeat within and across pages of a site: remember their reading.
-_NAME_FLAGS: dict[str, tuple[bool, bool, bool, bool]] = {}
+_NAME_FLAGS: dict[str, tuple[bool, bool, bool, bool, bool]] = {}
+_NO_FLAGS = (False, False, False, False, False)
 
 
-def _name_flags(name: str) -> tuple[bool, bool, bool, bool]:
-    """(content, caption, comments, furniture) flags of a class/id string."""
+def _name_flags(name: str) -> tuple[bool, bool, bool, bool, bool]:
+    """(content, caption, comments, furniture, popup) flags of a class/id string."""
     found = {match.lastgroup for match in NAME_WORDS.finditer(name.lower())}
     flags = ("content" in found, "caption" in found, "comment" in found,
-             "furniture" in found)
+             "furniture" in found, "popup" in found)
     if len(_NAME_FLAGS) > 50_000:
         _NAME_FLAGS.clear()
     _NAME_FLAGS[name] = flags
@@ -98,15 +99,9 @@ def _name_flags(name: str) -> tuple[bool, bool, bool, bool]:
 _PROSE_TAGS = frozenset(["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "dd", "dt"])
 
 
-def _promoted(attributes: dict[str, str | None], block_tag: str) -> bool:
+def _promoted(flags: tuple[bool, bool, bool, bool, bool], block_tag: str) -> bool:
     """Whether an inline element is read as a block of its own: when its class/id
     names a caption (anywhere), or furniture or comments (outside prose elements)."""
-    name = attributes.get("class") or ""
-    if "id" in attributes:
-        name = f"{name} {attributes['id']}"
-    if not name:
-        return False
-    flags = _NAME_FLAGS.get(name) or _name_flags(name)
     return flags[1] or ((flags[2] or flags[3]) and block_tag not in _PROSE_TAGS)
 
 
@@ -242,11 +237,19 @@ def walk_blocks(body: LexborNode, *, max_nodes: int, read_tables: bool = True) -
             stack.append((node_id, _INLINE, -1))
             continue
         attributes = node.attributes
-        if attributes and ("hidden" in attributes or "aria-hidden" in attributes
-                           or "style" in attributes) and _hidden(attributes):
-            skipping += 1
-            stack.append((node_id, _SKIP, -1))
-            continue
+        flags = _NO_FLAGS
+        name = ""
+        if attributes:
+            name = attributes.get("class") or ""
+            if "id" in attributes:
+                name = f"{name} {attributes['id']}"
+            if name:
+                flags = _NAME_FLAGS.get(name) or _name_flags(name)
+            if flags[4] or ("hidden" in attributes or "aria-hidden" in attributes
+                            or "style" in attributes) and _hidden(attributes):
+                skipping += 1
+                stack.append((node_id, _SKIP, -1))
+                continue
         if tag not in BLOCK_TAGS:
             if tag == "a":
                 anchors.append((len(parts), attributes.get("href")))
@@ -265,7 +268,7 @@ def walk_blocks(body: LexborNode, *, max_nodes: int, read_tables: bool = True) -
                 if src and not src.startswith("data:"):
                     images.append((current, src, attributes.get("alt") or ""))
                 continue
-            if not attributes or not _promoted(attributes, elements[current].tag if current >= 0 else ""):
+            if not name or not _promoted(flags, elements[current].tag if current >= 0 else ""):
                 stack.append((node_id, _INLINE, -1))
                 continue
             # An inline box named as a caption or furniture: read as a block of its own.
@@ -275,14 +278,8 @@ def walk_blocks(body: LexborNode, *, max_nodes: int, read_tables: bool = True) -
         element = Element(tag, current, elements[current].depth + 1 if current >= 0 else 0)
         if tag in FURNITURE_TAGS:
             element.furniture = tag
-        name = attributes.get("class") or ""
-        if "id" in attributes:
-            name = f"{name} {attributes['id']}"
         if name:
-            flags = _NAME_FLAGS.get(name)
-            if flags is None:
-                flags = _name_flags(name)
-            element.content_name, element.caption_name, element.comments, furniture = flags
+            element.content_name, element.caption_name, element.comments, furniture, _ = flags
             if furniture and not element.furniture:
                 element.furniture = name
         elements.append(element)

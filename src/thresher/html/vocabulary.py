@@ -41,8 +41,11 @@ CAPTION_NAME = re.compile(_CAPTION, re.I)
 CONTENT_NAME = re.compile(_CONTENT, re.I)
 #: All of the above in one pass over a lower-cased class/id string; the group that
 #: matched (``lastgroup``) tells which: comment before caption before furniture.
+#: Boxes shown only on hover or click (a person card over a name, a tooltip).
+_POPUP = r"tooltip|popover|hovercard|hover-card|rollover|flyout"
 NAME_WORDS = re.compile(
-    rf"(?P<comment>{_COMMENT})|(?P<caption>{_CAPTION})|(?P<content>{_CONTENT})|(?P<furniture>{_BOILERPLATE})")
+    rf"(?P<popup>{_POPUP})|(?P<comment>{_COMMENT})|(?P<caption>{_CAPTION})|(?P<content>{_CONTENT})"
+    rf"|(?P<furniture>{_BOILERPLATE})")
 
 #: Lines that introduce links to other stories, in a few languages.
 RELATED_PHRASE = re.compile(
