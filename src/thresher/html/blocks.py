@@ -115,10 +115,15 @@ def _hidden(attributes: dict[str, str | None]) -> bool:
     return False
 
 
+_LAYOUT_IN_CELL = ", ".join(f"{cell} {inner}" for cell in ("td", "th")
+                            for inner in ("table", "ul", "ol", "div", "form", "iframe"))
+
+
 def _table_block(node: LexborNode) -> str | None:
     """The text of a data table (one row a line, cells joined by " | "), or None for a
     table used for page layout (nested tables, long cells, a single column)."""
-    if node.css_first("td table, th table") is not None:  # (css_first also matches node itself)
+    # Layout tables hold other boxes in their cells: tables, lists, divisions, forms.
+    if node.css_first(_LAYOUT_IN_CELL) is not None:
         return None
     rows = []
     columns = 0

@@ -83,7 +83,7 @@ AD_LABEL = re.compile(
 #: Lines that open a comment section ("12 Comments", "Leave a reply", "Kommentare").
 COMMENTS_HEADING = re.compile(
     r"\W*(?:\d+\s+)?(?:comments?|reader comments|leave a (?:comment|reply)|add a comment|post a comment|"
-    r"join the (?:discussion|conversation)|discussion|responses?|replies|kommentare?|"
+    r"join the (?:discussion|conversation)|\d+\s+(?:responses?|replies)|kommentare?|"
     r"commentaires?|comentarios?|commenti|reacties|komentarze|комментарии)(?:\s*\(\d+\))?\W*",
     re.I)
 
