@@ -144,6 +144,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="score only one half (timing too)")
     parser.add_argument("--worst", type=int, default=0, help="list thresher's N worst pages")
     parser.add_argument("--bootstrap", type=int, default=200)
+    parser.add_argument("--markdown", action="store_true", help="also print the table as Markdown rows")
     args = parser.parse_args(argv)
 
     pages, truth = load_pages()
@@ -170,6 +171,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name:<26} {m['f1']:.3f} ± {m['f1_std']:.3f} {m['precision']:>10.3f} {m['recall']:>8.3f} "
               f"{m['empty']:>6} {rate:>8.1f} {median:>10.2f} {cpu_rate:>12.1f} "
               f"{by_half.get('tune', 0):>8.3f} {by_half.get('check', 0):>9.3f}")
+    if args.markdown:
+        print()
+        for name, m, rate, median, cpu_rate, by_half in sorted(rows, key=lambda r: -r[1]["f1"]):
+            print(f"| {name} | {m['f1']:.3f} ± {m['f1_std']:.3f} | {m['precision']:.3f} | "
+                  f"{m['recall']:.3f} | {m['empty']} | {rate:.1f} | {median:.2f} | {cpu_rate:.1f} | "
+                  f"{by_half.get('tune', 0):.3f} | {by_half.get('check', 0):.3f} |")
     speed = {name: (rate, cpu_rate) for name, _, rate, _, cpu_rate, _ in rows}
     if "thresher" in speed and "trafilatura" in speed:
         (wall, cpu), (wall_ref, cpu_ref) = speed["thresher"], speed["trafilatura"]
