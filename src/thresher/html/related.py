@@ -13,29 +13,43 @@ from thresher.models import BlockKind
 __all__ = ["related_links"]
 
 
+#: Related boxes further than this many blocks after the article's last block are
+#: page furniture of their own (site-wide "More from" rails), not the article's.
+_AFTER_ARTICLE = 15
+#: A link from a related box needs a headline's length: shorter ones are topic tags.
+_HEADLINE_WORDS = 3
+
+
 def related_links(reading: Reading) -> list[tuple[str, str | None]]:
     """(text, href) of the related-story links of the article, in document order.
 
     A block counts when ``classify`` marked it related (a related-stories box, a
     "Read also: ..." line), or when it is a dropped link list right after a heading
-    or line that announces related stories, inside the article.
+    or line that announces related stories, inside the article or shortly after it.
     """
+    decisions = reading.decisions
+    kept = [index for index, decision in enumerate(decisions) if decision.kept]
+    if not kept:
+        return []
+    first, last = kept[0], min(kept[-1] + _AFTER_ARTICLE, len(decisions) - 1)
     found: list[tuple[str, str | None]] = []
     seen: set[tuple[str, str | None]] = set()
     announced = False
-    started = False  # inside or after the article: blocks before it are page header
-    for decision in reading.decisions:
+    for decision in decisions[first:last + 1]:
         block = decision.block
-        started = started or decision.kept
         if decision.kept and decision.kind is not BlockKind.HEADING:
             announced = False
-        if not started:
-            continue
         if RELATED_PHRASE.match(block.text) and len(block.text) < 80:
             announced = True
+            inline = True  # "Read also: <link>": the line itself is the pointer
+        else:
+            inline = False
         if decision.related or (announced and not decision.kept and block.links):
             for link in block.links:
-                if link not in seen and len(link[0]) > 1:
-                    seen.add(link)
-                    found.append(link)
+                if link in seen or len(link[0]) < 2 or len(link[0]) < 25 and RELATED_PHRASE.match(link[0]):
+                    continue  # (a bare "Read more" points to the rest, not to another story)
+                if not inline and len(link[0].split()) < _HEADLINE_WORDS:
+                    continue
+                seen.add(link)
+                found.append(link)
     return found

@@ -91,7 +91,8 @@ _REASONS = (
     (re.compile(r"comment|disqus|respond|reply|discussion", re.I), "comments"),
     (re.compile(r"share|sharing|social|follow|email|print", re.I), "newsletter/share box"),
     (re.compile(r"newsletter|subscri|signup|sign-up|login", re.I), "newsletter/share box"),
-    (re.compile(r"related|recommend|read-?more|more|teaser|trending|popular", re.I),
+    (re.compile(r"related|recommend|read-?more|more-(?:stories|news|articles|from)|see-?also|also-?read|"
+                r"teaser|trending|popular|most-?read", re.I),
      "related links"),
     (re.compile(r"nav|menu|breadcrumb|pagination|pager|toolbar|skip", re.I), "navigation"),
     (re.compile(r"(?:^|[^a-z])ads?(?:$|[^a-z])|advert|sponsor|promo|banner|popup|modal", re.I),
