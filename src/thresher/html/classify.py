@@ -22,6 +22,7 @@ from thresher.html.vocabulary import (
     CREDIT_LINE,
     CREDIT_TAIL,
     RELATED_PHRASE,
+    UI_LABEL,
     boilerplate_reason,
 )
 from thresher.models import BlockKind
@@ -238,6 +239,8 @@ class _State:
             return False, "comments", False
         if length < 40 and AD_LABEL.fullmatch(text):
             return False, "advertising", False
+        if length < 20 and UI_LABEL.fullmatch(text):
+            return False, "control label", False
         if kind is not BlockKind.TABLE and block.link_chars / length > 0.5 and not _linked_sentence(block):
             return False, "link list", False
         if kind is BlockKind.HEADING and not self.seen_paragraph and (

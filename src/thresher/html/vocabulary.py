@@ -12,7 +12,7 @@ import re
 
 __all__ = ["AD_LABEL", "BARE_URLS", "BOILERPLATE_NAME", "CAPTION_NAME", "COMMENTS_HEADING",
            "COMMENT_NAME", "CONTENT_NAME", "CONTRIBUTOR_LINE", "CREDIT_LINE", "CREDIT_TAIL",
-           "NAME_WORDS", "RELATED_NAME", "RELATED_PHRASE", "boilerplate_reason"]
+           "NAME_WORDS", "RELATED_NAME", "RELATED_PHRASE", "UI_LABEL", "boilerplate_reason"]
 
 # Words that may stand anywhere inside a class/id ("relatedArticles", "post-share-bar").
 _LONG_WORDS = (
@@ -78,7 +78,14 @@ BARE_URLS = re.compile(r"(?:\s*(?:https?://|www\.)\S+)+\s*", re.I)
 AD_LABEL = re.compile(
     r"\W*(?:advertisement|advertising|advert|ad|ads|sponsored|sponsored content|paid content|"
     r"promoted|partner content|story continues below|article continues below|continue reading below|"
-    r"scroll to continue|anzeige|werbung|publicité|publicidad|pubblicità|reklama|реклама)\W*", re.I)
+    r"scroll to continue|anzeige|werbung|publicité|publicidad|pubblicità|reklama|реклама|iklan)\W*", re.I)
+
+#: Whole lines that are the labels of page controls or counters, not text: "Close",
+#: "Caption", "Topics", "Next", "1 of 6", "1 - 5 of 36".
+UI_LABEL = re.compile(
+    r"\W*(?:close|caption|topics|tags|share|menu|previous|prev|next|back|more|show more|load more|"
+    r"expand|collapse|don't miss|must read|print|email|schließen|fermer|cerrar|chiudi|"
+    r"\d+\s*(?:-\s*\d+\s+)?(?:of|/|von|de|di|sur)\s*\d+)\W*", re.I)
 
 #: Lines that open a comment section ("12 Comments", "Leave a reply", "Kommentare").
 COMMENTS_HEADING = re.compile(
