@@ -21,6 +21,8 @@ from thresher.html.vocabulary import (
     CONTRIBUTOR_LINE,
     CREDIT_LINE,
     CREDIT_TAIL,
+    DATE_LINE,
+    NOTICE_LINE,
     RELATED_PHRASE,
     UI_LABEL,
     boilerplate_reason,
@@ -261,6 +263,10 @@ class _State:
             return False, "byline/date", False
         if BARE_URLS.fullmatch(text):
             return False, "bare web address", False
+        if length < 100 and kind is not BlockKind.HEADING and DATE_LINE.search(text):
+            return False, "byline/date", False
+        if length < 80 and NOTICE_LINE.search(text):
+            return False, "notice", False
         if text in self.kept_texts:
             return False, "repeated text", False
         return True, "main text", False

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 __all__ = ["AD_LABEL", "BARE_URLS", "BOILERPLATE_NAME", "CAPTION_NAME", "COMMENTS_HEADING",
-           "COMMENT_NAME", "CONTENT_NAME", "CONTRIBUTOR_LINE", "CREDIT_LINE", "CREDIT_TAIL",
-           "NAME_WORDS", "RELATED_NAME", "RELATED_PHRASE", "UI_LABEL", "boilerplate_reason"]
+           "COMMENT_NAME", "CONTENT_NAME", "CONTRIBUTOR_LINE", "CREDIT_LINE", "CREDIT_TAIL", "DATE_LINE",
+           "NAME_WORDS", "NOTICE_LINE", "RELATED_NAME", "RELATED_PHRASE", "UI_LABEL", "boilerplate_reason"]
 
 # Words that may stand anywhere inside a class/id ("relatedArticles", "post-share-bar").
 _LONG_WORDS = (
@@ -69,10 +69,23 @@ CREDIT_TAIL = re.compile(
 #: Lines naming the reporters and editors behind a wire story, not part of its text.
 CONTRIBUTOR_LINE = re.compile(
     r"^\W*(?:(?:additional )?reporting by|editing by|writing by|compiled by)\b"
-    r"|contributed (?:to )?(?:this|the) (?:report|story|article)\W*$", re.I)
+    r"|contributed (?:to )?(?:this|the) (?:report|story|article)\W*$"
+    r"|contributed reporting(?: from [^.]*)?\W*$", re.I)
 
-#: A block made only of web addresses.
-BARE_URLS = re.compile(r"(?:\s*(?:https?://|www\.)\S+)+\s*", re.I)
+#: A block made only of web addresses, or one address, handle or e-mail without spaces.
+BARE_URLS = re.compile(r"(?:\s*(?:https?://|www\.)\S+)+\s*|[^\s/@]+\.[^\s/@]+[/@]\S*|[^\s@]+@[^\s@]+\.\w+",
+                       re.I)
+
+#: Short lines giving the publication or update time ("Updated: 19 Nov 2019, 09:01").
+DATE_LINE = re.compile(
+    r"(?:^\W*|[|·•]\s*)(?:first\s+|last\s+)?(?:updated|published|posted|modified|aktualisiert|"
+    r"veröffentlicht|publié|"
+    r"mis à jour|actualizado|publicado|pubblicato|aggiornato|bijgewerkt|gepubliceerd)\b[^\n]*\d", re.I)
+
+#: Short lines of copyright notices and calls to share the page.
+NOTICE_LINE = re.compile(
+    r"^\W*(?:copyright\b|©|ⓒ|\(c\)\s*\d{4})|all rights reserved|tous droits réservés|alle rechte vorbehalten|"
+    r"^\W*(?:like this (?:story|article)\?|share (?:this|it|on)\b|enjoyed this (?:story|article))", re.I)
 
 #: Whole lines that label an ad slot or an interruption of the article.
 AD_LABEL = re.compile(
