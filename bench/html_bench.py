@@ -144,6 +144,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="score only one half (timing too)")
     parser.add_argument("--worst", type=int, default=0, help="list thresher's N worst pages")
     parser.add_argument("--bootstrap", type=int, default=200)
+    parser.add_argument("--chunk", type=int, default=10, help="pages per turn of each system")
     parser.add_argument("--markdown", action="store_true", help="also print the table as Markdown rows")
     args = parser.parse_args(argv)
 
@@ -157,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
 
     rows = []
     results = {}
-    runs = run_systems({name: SYSTEMS[name]() for name in args.systems}, pages, truth)
+    runs = run_systems({name: SYSTEMS[name]() for name in args.systems}, pages, truth, args.chunk)
     for name, (predictions, seconds, cpu_seconds) in runs.items():
         metrics = evalkit.evaluate(truth, predictions, n_bootstrap=args.bootstrap)
         results[name] = (predictions, metrics)
