@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
 
-from thresher.html.vocabulary import NAME_WORDS
+from thresher.html.vocabulary import name_groups
 
 __all__ = ["Element", "TextBlock", "Page", "walk_blocks"]
 
@@ -85,7 +85,7 @@ _NO_FLAGS = (False, False, False, False, False)
 
 def _name_flags(name: str) -> tuple[bool, bool, bool, bool, bool]:
     """(content, caption, comments, furniture, popup) flags of a class/id string."""
-    found = {match.lastgroup for match in NAME_WORDS.finditer(name.lower())}
+    found = name_groups(name)
     flags = ("content" in found, "caption" in found, "comment" in found,
              "furniture" in found, "popup" in found)
     if len(_NAME_FLAGS) > 50_000:

@@ -10,42 +10,78 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["AD_LABEL", "BARE_URLS", "BOILERPLATE_NAME", "CAPTION_NAME", "COMMENTS_HEADING",
-           "COMMENT_NAME", "CONTENT_NAME", "CONTRIBUTOR_LINE", "CREDIT_LINE", "CREDIT_TAIL", "DATE_LINE",
-           "NAME_WORDS", "NOTICE_LINE", "RELATED_NAME", "RELATED_PHRASE", "UI_LABEL", "boilerplate_reason"]
+__all__ = ["AD_LABEL", "BARE_URLS", "COMMENTS_HEADING", "CONTRIBUTOR_LINE", "CREDIT_LINE", "CREDIT_TAIL",
+           "DATE_LINE", "NOTICE_LINE", "RELATED_PHRASE", "UI_LABEL", "boilerplate_reason",
+           "name_groups"]
 
 # Words that may stand anywhere inside a class/id ("relatedArticles", "post-share-bar").
-_LONG_WORDS = (
-    "sidebar|side-bar|share|sharing|social|newsletter|subscri|signup|sign-up|promo|"
-    "breadcrumb|related|recommend|advert|sponsor|popup|pop-up|modal|cookie|banner|"
-    "byline|author|widget|toolbar|pagination|pager|masthead|navbar|navigation|menu|"
-    "footer|copyright|disclaimer|rating|follow|most-read|mostread|most-popular|trending|"
-    "teaser|login|comment|disqus|respond|reply|skip-link|skiplink|"
-    "tags|tagline|keywords|topics|print|email|dateline|timestamp|published|updated|"
-    "read-more|readmore|more-stories|see-also|also-read|newsfeed|ticker|visually-hidden|"
-    "screen-reader|sr-only|offscreen|caption-credit|credit")
+_FURNITURE_WORDS = [
+    "sidebar", "side-bar", "share", "sharing", "social", "newsletter", "subscri", "signup", "sign-up",
+    "promo", "breadcrumb", "related", "recommend", "advert", "sponsor", "popup", "pop-up", "modal",
+    "cookie", "banner", "byline", "author", "widget", "toolbar", "pagination", "pager", "masthead",
+    "navbar", "navigation", "menu", "footer", "copyright", "disclaimer", "rating", "follow",
+    "most-read", "mostread", "most-popular", "trending", "teaser", "login", "comment", "disqus",
+    "respond", "reply", "skip-link", "skiplink", "tags", "tagline", "keywords", "topics", "print",
+    "email", "dateline", "timestamp", "published", "updated", "read-more", "readmore",
+    "more-stories", "see-also", "also-read", "newsfeed", "ticker", "visually-hidden",
+    "screen-reader", "sr-only", "offscreen", "caption-credit", "credit"]
 # Short words that only count as a whole token ("ad", "nav", "meta"), not inside "shadow".
-_SHORT_WORDS = "ad|ads|adv|nav|meta|date|time|share|tag|rss|bio|foot|aside|extra|more|info|utility|tools"
-
-_BOILERPLATE = rf"(?:{_LONG_WORDS})|(?:^|[^a-z0-9])(?:{_SHORT_WORDS})(?=$|[^a-z0-9])"
-_COMMENT = r"comment|disqus|respond|reply|discussion|forum"
-_CAPTION = r"caption|legend"
-_CONTENT = r"article|content|entry|post-?body|story|main|body|text|prose|rich-?text|blog-?post"
-BOILERPLATE_NAME = re.compile(_BOILERPLATE, re.I)
-COMMENT_NAME = re.compile(_COMMENT, re.I)
-RELATED_NAME = re.compile(
-    r"related|recommend|read-?more|more-stories|see-also|also-read|most-read|mostread|"
-    r"most-popular|trending|teaser|more", re.I)
-CAPTION_NAME = re.compile(_CAPTION, re.I)
+_SHORT_WORDS = ["ad", "ads", "adv", "nav", "meta", "date", "time", "share", "tag", "rss", "bio", "foot",
+                "aside", "extra", "more", "info", "utility", "tools"]
+_COMMENT_WORDS = ["comment", "disqus", "respond", "reply", "discussion", "forum"]
+_CAPTION_WORDS = ["caption", "legend"]
 #: Names authors give the article's own text container.
-CONTENT_NAME = re.compile(_CONTENT, re.I)
-#: All of the above in one pass over a lower-cased class/id string; the group that
-#: matched (``lastgroup``) tells which: comment before caption before furniture.
+_CONTENT_WORDS = ["article", "content", "entry", "post-body", "postbody", "story", "main", "body", "text",
+                  "prose", "rich-text", "richtext", "blog-post", "blogpost"]
 #: Boxes shown only on hover or click (a person card over a name, a tooltip).
-_POPUP = r"tooltip|popover|hovercard|hover-card|rollover|flyout"
-NAME_WORDS = re.compile(
-    rf"(?P<popup>{_POPUP})|(?P<comment>{_COMMENT})|(?P<caption>{_CAPTION})|(?P<content>{_CONTENT})"
-    rf"|(?P<furniture>{_BOILERPLATE})")
+_POPUP_WORDS = ["tooltip", "popover", "hovercard", "hover-card", "rollover", "flyout"]
+
+
+_GROUPS = (("popup", _POPUP_WORDS), ("comment", _COMMENT_WORDS), ("caption", _CAPTION_WORDS),
+           ("content", _CONTENT_WORDS), ("furniture", _FURNITURE_WORDS))
+#: Words of one piece, found anywhere inside a word of a class name ("relatedarticles").
+_INSIDE_WORD = re.compile("|".join(
+    f"(?P<{group}>{'|'.join(sorted((w for w in words if '-' not in w), key=len, reverse=True))})"
+    for group, words in _GROUPS))
+#: Two-piece words ("side-bar", "read-more"): matched as neighbouring words of a name.
+_PAIRS = {tuple(word.split("-")): group for group, words in reversed(_GROUPS)
+          for word in words if word.count("-") == 1}
+_WHOLE = dict.fromkeys(_SHORT_WORDS, "furniture")
+_SEPARATORS = re.compile(r"[^a-z]+")
+_WORD_CACHE: dict[str, frozenset[str]] = {}
+
+
+def _word_groups(word: str) -> frozenset[str]:
+    groups = {match.lastgroup or "" for match in _INSIDE_WORD.finditer(word)}
+    if word in _WHOLE:
+        groups.add(_WHOLE[word])
+    found = frozenset(groups)
+    if len(_WORD_CACHE) > 100_000:
+        _WORD_CACHE.clear()
+    _WORD_CACHE[word] = found
+    return found
+
+
+def name_groups(name: str) -> set[str]:
+    """The vocabulary groups a class/id string names: "popup", "comment", "caption",
+    "content", "furniture".
+
+    Every page brings dozens of class names never seen before, but they are built
+    from a few thousand words ("container", "menu", "item", "share"), so the string is
+    split into words and each word's reading is cached: a new name costs a split and
+    a few look-ups instead of a scan by a large regular expression.
+    """
+    words = [word for word in _SEPARATORS.split(name.lower()) if word]
+    found: set[str] = set()
+    for word in words:
+        groups = _WORD_CACHE.get(word)
+        found.update(_word_groups(word) if groups is None else groups)
+    for pair in zip(words, words[1:], strict=False):
+        group = _PAIRS.get(pair)
+        if group:
+            found.add(group)
+    return found
+
 
 #: Lines that introduce links to other stories, in a few languages.
 RELATED_PHRASE = re.compile(
