@@ -227,7 +227,11 @@ def walk_blocks(body: LexborNode, *, max_nodes: int, read_tables: bool = True) -
         if node_id != body_id:
             parent_id = node.parent.mem_id
             if top != parent_id:
-                top = close_until(parent_id)
+                if len(stack) > 2 and stack[-1][1] == _INLINE and stack[-2][0] == parent_id:
+                    stack.pop()  # the common case: one inline element ends
+                    top = parent_id
+                else:
+                    top = close_until(parent_id)
         if tag == "-text":
             if not skipping:
                 parts.append(text)
