@@ -103,8 +103,10 @@ def extract_body(tree: LexborHTMLParser, options: ExtractOptions, url: str | Non
     kept: list[Block] = []
     dropped: list[Block] = []
     for decision in reading.decisions:
-        block = Block(decision.kind, decision.block.text, decision.kept, decision.reason, decision.level)
-        (kept if decision.kept else dropped).append(block)
+        if decision.kept:
+            kept.append(Block(decision.kind, decision.block.text, True, decision.reason, decision.level))
+        elif options.explain:  # (dropped blocks are only shown on request)
+            dropped.append(Block(decision.kind, decision.block.text, False, decision.reason, decision.level))
     related = tuple(Link(text, _resolve(href, url)) for text, href in related_links(reading))
     return Body(blocks=tuple(kept), discarded=tuple(dropped), images=_images(page, reading, url),
                 related=related, empty_reason=None if kept else EmptyReason.NO_ARTICLE)
