@@ -151,8 +151,8 @@ def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
     # document order, so children come after their parent: summing from the end
     # carries every total up the tree in one pass.
     prose = [0.0] * count
-    for block in blocks:
-        value = _value(block, False)
+    values = [_value(block, False) for block in blocks]
+    for block, value in zip(blocks, values, strict=True):
         if value > 0:
             prose[block.owner] += value
     for index in range(count - 1, 0, -1):
@@ -167,8 +167,10 @@ def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
         parent = parents[index]
         inside[index] = credible[index] or comments[index] or (parent >= 0 and inside[parent])
     score = [0.0] * count
-    for block in blocks:
-        score[block.owner] += _value(block, inside[block.owner])
+    for block, value in zip(blocks, values, strict=True):
+        owner = block.owner
+        # furniture costs; a link list costs the same inside furniture or not
+        score[owner] += _value(block, True) if inside[owner] and value >= 0 else value
     for index in range(count - 1, 0, -1):
         score[parents[index]] += score[index]
     container = max(range(len(elements)), key=lambda i: (score[i], elements[i].depth))
