@@ -1,5 +1,5 @@
 """Remove what is never article text before the page is read: scripts, styles,
-embedded objects, form controls, and small navigation, aside and footer boxes.
+embedded objects, form controls, and small navigation, aside, footer, header and form boxes.
 
 lexbor does this in C (CSS matching, ``decompose``, ``text``), so it costs little
 even on large pages, and the Python walk that follows sees fewer nodes: on news
@@ -20,8 +20,8 @@ _NEVER_TEXT = ["script", "style", "noscript", "template", "svg", "math", "iframe
 _NEVER_TEXT_OUTERMOST = f":is({', '.join(_NEVER_TEXT)}):not(:is({', '.join(_NEVER_TEXT)}) *)"
 
 #: Outermost furniture boxes (not nested in another one).
-_BOX = ("nav, aside, footer, header, [role=navigation], [role=banner], [role=contentinfo], "
-        "[role=complementary], [role=search]")
+_BOX = ("nav, aside, footer, header, form, [role=navigation], [role=banner], [role=contentinfo], "
+        "[role=complementary], [role=search], [role=menu], [role=menubar], [role=toolbar], [role=dialog]")
 _FURNITURE_BOXES = f":is({_BOX}):not(:is({_BOX}) *)"
 #: A box holding more than this share of the page's text may be misused markup (a
 #: whole page inside <nav>); it is left for the walk, which weighs it with the rest.
@@ -44,7 +44,8 @@ def remove_invisible(tree: LexborHTMLParser) -> None:
 
 
 def remove_furniture_boxes(tree: LexborHTMLParser) -> None:
-    """Delete <nav>, <aside> and <footer> boxes that hold a small share of the text."""
+    """Delete navigation, aside, footer, header, form and ARIA landmark boxes that hold a
+    small share of the text."""
     body = tree.body
     if body is None:
         return
