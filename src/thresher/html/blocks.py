@@ -215,8 +215,9 @@ def walk_blocks(body: LexborNode, *, max_nodes: int, read_tables: bool = True) -
             truncated = True
             break
         tag = node.tag
+        text = ""
         if tag == "-text":
-            text = node.text_content
+            text = node.text_content or ""
             if not text or text.isspace():
                 # Whitespace separates words wherever it belongs: no need to find
                 # which element holds it (half of all text nodes are such).
@@ -225,7 +226,8 @@ def walk_blocks(body: LexborNode, *, max_nodes: int, read_tables: bool = True) -
                 continue
         node_id = node.mem_id
         if node_id != body_id:
-            parent_id = node.parent.mem_id
+            parent = node.parent
+            parent_id = parent.mem_id if parent is not None else -1
             if top != parent_id:
                 if len(stack) > 2 and stack[-1][1] == _INLINE and stack[-2][0] == parent_id:
                     stack.pop()  # the common case: one inline element ends
@@ -295,7 +297,7 @@ def walk_blocks(body: LexborNode, *, max_nodes: int, read_tables: bool = True) -
         if tag == "pre" or (tag == "table" and read_tables):
             table = _table_block(node) if tag == "table" else None
             if tag == "pre" or table is not None:
-                text = node.text(deep=True) if tag == "pre" else table
+                text = (node.text(deep=True) if tag == "pre" else table) or ""
                 if text and text.strip():
                     blocks.append(TextBlock(text.strip("\n"), index, tag, 0))
                 element.end = index

@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser
 
-from thresher.html.blocks import Page, walk_blocks
+from thresher.html.blocks import Element, Page, walk_blocks
 from thresher.html.classify import Reading, classify_blocks
 from thresher.html.clean import remove_furniture_boxes, remove_invisible
 from thresher.html.related import related_links
@@ -72,7 +72,7 @@ def _images(page: Page, reading: Reading, base: str | None) -> tuple[Image, ...]
     return tuple(images)
 
 
-def _enclosing(elements: list, index: int, tag: str, stop: int) -> int:
+def _enclosing(elements: list[Element], index: int, tag: str, stop: int) -> int:
     while index >= stop and index >= 0:
         if elements[index].tag == tag:
             return index
