@@ -5,8 +5,15 @@ Finding the article: every block votes for all its ancestors with a value, posit
 for text that reads like prose (long, few links) and negative for link lists and
 furniture. The element with the highest total is the one that holds most article
 text for the least boilerplate — a maximum-subtree choice that needs no threshold
-on page layout. Inside it, blocks under furniture (share bars, newsletter boxes,
-related-story lists, comments), link lists and the headline are dropped.
+on page layout. Siblings of that element that carry prose too join it (an article
+split around an ad).
+
+Inside it, blocks under furniture (share bars, newsletter boxes, related-story lists,
+comments) are dropped, then line rules in document order (``_State``): link lists,
+the headline and standfirst before the first paragraph, comment sections after a
+"Comments" heading, ad and control labels, picture credits and captions, wire
+credits, datelines, notices, bare addresses and repeated text. Every decision keeps
+its reason.
 """
 
 from __future__ import annotations
