@@ -199,6 +199,7 @@ def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
     top_first, top_last = spans[0]
     decisions: list[Decision] = []
     state = _State(include_comments, include_tables, include_captions)
+    related_until = -1  # blocks up to this element index belong to a related box
     for block in blocks:
         kind, level = _kind(block, elements)
         decision = Decision(block, kind, level, True, "main text")
@@ -208,14 +209,21 @@ def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
                 or len(spans) > 1 and any(first <= owner <= last for first, last in spans)):
             decision.kept, decision.reason = False, "outside the article"
             continue
-        furniture = furniture_of[block.owner]
+        if owner <= related_until:
+            decision.kept, decision.reason, decision.related = False, "related links", True
+            continue
+        furniture = furniture_of[owner]
         if furniture >= 0:
             element = elements[furniture]
             decision.kept = False
             decision.reason = "comments" if comments[furniture] else boilerplate_reason(element.furniture)
             decision.related = decision.reason == "related links"
-            continue
-        state.decide(decision)
+        else:
+            state.decide(decision)
+        if decision.related and kind is BlockKind.HEADING and parents[owner] > container:
+            # A "Related"/"You may like" heading titles the box around it: the rest of
+            # that box is the list of other stories, whatever its teasers look like.
+            related_until = elements[parents[owner]].end
     return Reading(decisions, container, score)
 
 
