@@ -86,16 +86,20 @@ def extract_body(tree: LexborHTMLParser, options: ExtractOptions, url: str | Non
     The tree is modified (invisible elements are deleted): read metadata first.
     """
     body = tree.body
-    frameset = tree.css_first("frameset") is not None
-    scripts = tree.css_first("script") is not None
     if body is None:
+        frameset = tree.css_first("frameset") is not None
         return Body(empty_reason=EmptyReason.FRAMESET if frameset else EmptyReason.NO_TEXT)
-    remove_invisible(tree)
+    body_scripts = remove_invisible(tree)
     remove_furniture_boxes(tree)
     page = walk_blocks(body, max_nodes=options.max_nodes, read_tables=options.include_tables)
     if not page.blocks:
-        reason = (EmptyReason.FRAMESET if frameset else EmptyReason.SCRIPT_ONLY if scripts
-                  else EmptyReason.NO_TEXT)
+        # (looked up only here: each look-up is a scan of the whole tree)
+        if tree.css_first("frameset") is not None:
+            reason = EmptyReason.FRAMESET
+        elif body_scripts or tree.css_first("script") is not None:
+            reason = EmptyReason.SCRIPT_ONLY
+        else:
+            reason = EmptyReason.NO_TEXT
         return Body(empty_reason=reason)
     reading = classify_blocks(page, include_comments=options.include_comments,
                               include_tables=options.include_tables,

@@ -28,19 +28,23 @@ _FURNITURE_BOXES = f":is({_BOX}):not(:is({_BOX}) *)"
 _SMALL_BOX_SHARE = 0.2
 
 
-def remove_invisible(tree: LexborHTMLParser) -> None:
+def remove_invisible(tree: LexborHTMLParser) -> bool:
     """Delete never-visible elements of the body in place. (Elements hidden by
     attributes or inline CSS are skipped by the block walk, which reads every
     element's attributes anyway.)
 
     One CSS query finds only the outermost of them (so no deleted node is touched
     again); on large pages this is several times faster than ``strip_tags``, which
-    walks the tree once per tag name.
+    walks the tree once per tag name. Returns whether the body held scripts (a page
+    without text but with scripts is built by them).
     """
     body = tree.body
+    scripts = False
     if body is not None:
         for node in body.css(_NEVER_TEXT_OUTERMOST):
+            scripts = scripts or node.tag == "script"
             node.decompose()
+    return scripts
 
 
 def remove_furniture_boxes(tree: LexborHTMLParser) -> None:
