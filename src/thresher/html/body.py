@@ -1,7 +1,7 @@
 """The article body of a parsed page: its blocks in reading order, what was dropped
 and why, its images and the related-story links found around it.
 
-Steps: delete never-visible elements (``clean``), cut the text into blocks in one
+Steps: delete never-visible elements and small furniture boxes (``clean``), cut the text into blocks in one
 walk (``blocks``), decide which blocks are the article (``classify``), then gather
 images and related links of the article (``related``).
 """
@@ -15,7 +15,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from thresher.html.blocks import Element, Page, walk_blocks
 from thresher.html.classify import Reading, classify_blocks
-from thresher.html.clean import remove_furniture_boxes, remove_invisible
+from thresher.html.clean import remove_invisible
 from thresher.html.related import related_links
 from thresher.models import Block, BlockKind, EmptyReason, Image, Link
 from thresher.options import ExtractOptions
@@ -90,7 +90,6 @@ def extract_body(tree: LexborHTMLParser, options: ExtractOptions, url: str | Non
         frameset = tree.css_first("frameset") is not None
         return Body(empty_reason=EmptyReason.FRAMESET if frameset else EmptyReason.NO_TEXT)
     body_scripts = remove_invisible(tree)
-    remove_furniture_boxes(tree)
     page = walk_blocks(body, max_nodes=options.max_nodes, read_tables=options.include_tables)
     if not page.blocks:
         # (looked up only here: each look-up is a scan of the whole tree)

@@ -10,53 +10,51 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
-__all__ = ["remove_invisible", "remove_furniture_boxes"]
+__all__ = ["remove_invisible"]
 
 #: Elements whose content is never article text.
 _NEVER_TEXT = ["script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
                "canvas", "video", "audio", "button", "select", "option", "input", "textarea", "link",
                "meta", "map", "dialog"]
 
-_NEVER_TEXT_OUTERMOST = f":is({', '.join(_NEVER_TEXT)}):not(:is({', '.join(_NEVER_TEXT)}) *)"
+_NEVER_TEXT_TAGS = frozenset(_NEVER_TEXT)
 
-#: Outermost furniture boxes (not nested in another one).
+#: Furniture boxes: deleted when they hold a small share of the page's text.
 _BOX = ("nav, aside, footer, header, form, [role=navigation], [role=banner], [role=contentinfo], "
         "[role=complementary], [role=search], [role=menu], [role=menubar], [role=toolbar], [role=dialog]")
-_FURNITURE_BOXES = f":is({_BOX}):not(:is({_BOX}) *)"
+_REMOVABLE = f"{', '.join(_NEVER_TEXT)}, {_BOX}"
 #: A box holding more than this share of the page's text may be misused markup (a
-#: whole page inside <nav>); it is left for the walk, which weighs it with the rest.
+#: whole page inside <form>); it is left for the walk, which weighs it with the rest.
 _SMALL_BOX_SHARE = 0.2
 
 
 def remove_invisible(tree: LexborHTMLParser) -> bool:
-    """Delete never-visible elements of the body in place. (Elements hidden by
-    attributes or inline CSS are skipped by the block walk, which reads every
-    element's attributes anyway.)
+    """Delete, in the body, never-visible elements and furniture boxes (navigation,
+    asides, footers, headers, forms, ARIA landmarks) that hold a small share of the
+    visible text. Returns whether the body held scripts (a page without text but with
+    scripts is built by them).
 
-    One CSS query finds only the outermost of them (so no deleted node is touched
-    again); on large pages this is several times faster than ``strip_tags``, which
-    walks the tree once per tag name. Returns whether the body held scripts (a page
-    without text but with scripts is built by them).
+    One CSS query finds all candidates; deleting them in reverse document order
+    removes inner ones before outer ones, so no deleted node is touched again, and a
+    box is measured without the scripts inside it. (``strip_tags`` would walk the
+    tree once per tag name.)
     """
     body = tree.body
-    scripts = False
-    if body is not None:
-        for node in body.css(_NEVER_TEXT_OUTERMOST):
+    if body is None:
+        return False
+    nodes = body.css(_REMOVABLE)
+    if not nodes:
+        return False
+    hidden_chars = 0
+    scripts = boxes = False
+    for node in nodes:
+        if node.tag in _NEVER_TEXT_TAGS:
+            hidden_chars += len(node.text(deep=True))
             scripts = scripts or node.tag == "script"
+        else:
+            boxes = True
+    limit = _SMALL_BOX_SHARE * (len(body.text(deep=True)) - hidden_chars) if boxes else 0.0
+    for node in reversed(nodes):
+        if node.tag in _NEVER_TEXT_TAGS or len(node.text(deep=True)) <= limit:
             node.decompose()
     return scripts
-
-
-def remove_furniture_boxes(tree: LexborHTMLParser) -> None:
-    """Delete navigation, aside, footer, header, form and ARIA landmark boxes that hold a
-    small share of the text."""
-    body = tree.body
-    if body is None:
-        return
-    boxes = body.css(_FURNITURE_BOXES)
-    if not boxes:
-        return
-    limit = _SMALL_BOX_SHARE * len(body.text(deep=True))
-    for box in boxes:
-        if len(box.text(deep=True)) <= limit:
-            box.decompose()
