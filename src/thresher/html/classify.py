@@ -253,6 +253,8 @@ class _State:
         length = len(text)
         if self.in_comments:
             return False, "comments", False
+        if text in self.kept_texts:
+            return False, "repeated text", False
         if length < 40 and not self.include_comments and COMMENTS_HEADING.fullmatch(text):
             self.in_comments = self.seen_paragraph and kind is BlockKind.HEADING
             return False, "comments", False
@@ -284,6 +286,4 @@ class _State:
             return False, "byline/date", False
         if length < 80 and NOTICE_LINE.search(text):
             return False, "notice", False
-        if text in self.kept_texts:
-            return False, "repeated text", False
         return True, "main text", False
