@@ -104,6 +104,7 @@ def test_tables_are_kept_as_rows_or_dropped_on_request() -> None:
     without = extract(markup, options=ExtractOptions(include_tables=False))
     assert not [b for b in without.blocks if b.kind is BlockKind.TABLE]
     assert "Bergen has nearly three times" in without.text
+    assert "2250 mm" not in without.text and "Tromsø" not in without.text
 
 
 def test_code_blocks_keep_their_lines() -> None:

@@ -142,7 +142,7 @@ def _table_block(node: LexborNode) -> str | None:
 _BLOCK, _INLINE, _ANCHOR, _SKIP = 0, 1, 2, 3
 
 
-def walk_blocks(body: LexborNode, *, max_nodes: int, read_tables: bool = True) -> Page:
+def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
     """Cut the visible text under ``body`` into blocks, in document order.
 
     lexbor's ``traverse`` yields nodes in document order from C, several times faster
@@ -294,7 +294,7 @@ def walk_blocks(body: LexborNode, *, max_nodes: int, read_tables: bool = True) -
             if furniture and not element.furniture:
                 element.furniture = name
         elements.append(element)
-        if tag == "pre" or (tag == "table" and read_tables):
+        if tag in ("pre", "table"):
             table = _table_block(node) if tag == "table" else None
             if tag == "pre" or table is not None:
                 text = (node.text(deep=True) if tag == "pre" else table) or ""

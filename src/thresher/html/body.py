@@ -90,7 +90,7 @@ def extract_body(tree: LexborHTMLParser, options: ExtractOptions, url: str | Non
         frameset = tree.css_first("frameset") is not None
         return Body(empty_reason=EmptyReason.FRAMESET if frameset else EmptyReason.NO_TEXT)
     body_scripts = remove_invisible(tree)
-    page = walk_blocks(body, max_nodes=options.max_nodes, read_tables=options.include_tables)
+    page = walk_blocks(body, max_nodes=options.max_nodes)
     if not page.blocks:
         # (looked up only here: each look-up is a scan of the whole tree)
         if tree.css_first("frameset") is not None:
