@@ -81,11 +81,15 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # class/id strings repeat within and across pages of a site: remember their reading.
 _NAME_FLAGS: dict[str, tuple[bool, bool, bool, bool, bool]] = {}
 _NO_FLAGS = (False, False, False, False, False)
+#: Class prefixes that name the post's taxonomy, not the box's role: a publishing
+#: system marks a post "tag-social-media category-advertising", words that would
+#: otherwise read as furniture.
+_TAXONOMY = ("tag-", "category-", "postid-", "format-", "status-")
 
 
 def _name_flags(name: str) -> tuple[bool, bool, bool, bool, bool]:
     """(content, caption, comments, furniture, popup) flags of a class/id string."""
-    found = name_groups(name)
+    found = name_groups(" ".join(item for item in name.split() if not item.startswith(_TAXONOMY)))
     flags = ("content" in found, "caption" in found, "comment" in found,
              "furniture" in found, "popup" in found)
     if len(_NAME_FLAGS) > 50_000:

@@ -129,6 +129,19 @@ def _value(block: TextBlock, in_furniture: bool) -> float:
     return length * (1.0 - link_density)
 
 
+def _headline_holders(blocks: list[TextBlock], parents: list[int], count: int) -> list[bool]:
+    """The first <h1> of the page and its ancestors (the body excepted)."""
+    holders = [False] * count
+    for block in blocks:
+        if block.kind_tag == "h1":
+            index = block.owner
+            while index > 0:
+                holders[index] = True
+                index = parents[index]
+            break
+    return holders
+
+
 def _article_spans(container: int, elements: list[Element], score: list[float],
                    inside: list[bool]) -> list[tuple[int, int]]:
     """Element index ranges holding the article: the container's subtree and those of
@@ -167,10 +180,16 @@ def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
     for index in range(count - 1, 0, -1):
         prose[parents[index]] += prose[index]
     # A furniture name on an element holding most of the page's prose is a misnomer
-    # (a whole page wrapped in <form>, an article inside "paywall-content").
+    # (a whole page wrapped in <form>, an article inside "paywall-content"), and so is
+    # one on an element holding the page's headline: furniture never does. The same
+    # goes for a comment name on an element holding nearly all of the prose (a forum
+    # thread, or a page template named after its open comments).
+    headline = _headline_holders(blocks, parents, count)
     limit = 0.5 * prose[0]
-    credible = [bool(e.furniture) and prose[i] <= limit for i, e in enumerate(elements)]
-    comments = [e.comments and not include_comments for e in elements]
+    credible = [bool(e.furniture) and prose[i] <= limit and not headline[i]
+                for i, e in enumerate(elements)]
+    comments = [e.comments and not include_comments and prose[i] <= 0.9 * prose[0] and not headline[i]
+                for i, e in enumerate(elements)]
     inside = [False] * count  # under (or being) furniture or comments
     for index in range(count):
         parent = parents[index]
@@ -187,6 +206,12 @@ def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
     container = max(range(count), key=lambda i: (
         score[i] * _CONTENT_NAME_BONUS if elements[i].content_name and score[i] > 0 else score[i],
         elements[i].depth))
+    if score[container] <= 0 < prose[0]:
+        # Everything reads as furniture or link lists: rather than an empty article,
+        # take the element with the most prose below the page as a whole.
+        container = max(range(1, count), key=lambda i: (prose[i], elements[i].depth), default=0)
+        if prose[container] < 0.5 * prose[0]:
+            container = 0
     # A lone paragraph is never the article's box: its parent is (the best element
     # being a paragraph means its neighbours weigh little, not that they are chrome).
     while elements[container].tag in _TEXT_TAGS and elements[container].parent >= 0:
