@@ -260,8 +260,12 @@ def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
                 name = f"{name} {attributes['id']}"
             if name:
                 flags = _NAME_FLAGS.get(name) or _name_flags(name)
-            if flags[4] or ("hidden" in attributes or "aria-hidden" in attributes
-                            or "style" in attributes) and _hidden(attributes):
+            # Hover cards are inline boxes; and the body itself is never skipped (pages
+            # hide it until their scripts have run, themes name it after their features).
+            if node_id != body_id and (
+                    flags[4] and tag not in BLOCK_TAGS
+                    or ("hidden" in attributes or "aria-hidden" in attributes or "style" in attributes)
+                    and _hidden(attributes)):
                 skipping += 1
                 stack.append((node_id, _SKIP, -1))
                 continue
