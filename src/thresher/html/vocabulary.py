@@ -14,45 +14,53 @@ __all__ = ["AD_LABEL", "BARE_URLS", "COMMENTS_HEADING", "CONTRIBUTOR_LINE", "CRE
            "DATE_LINE", "NOTICE_LINE", "RELATED_PHRASE", "UI_LABEL", "boilerplate_reason",
            "name_groups"]
 
-# Words that may stand anywhere inside a class/id ("relatedArticles", "post-share-bar").
+# Words of class/id names. Most may stand anywhere inside a word of the name
+# ("relatedarticles", "sitesidebar"); those marked "^" only at its start, because
+# they hide inside other words ("pager" in "apageroot", "rating" in "generating",
+# "story" in "history", "respond" in "correspondent").
 _FURNITURE_WORDS = [
     "sidebar", "side-bar", "share", "sharing", "social", "newsletter", "subscri", "signup", "sign-up",
-    "promo", "breadcrumb", "related", "recommend", "advert", "sponsor", "popup", "pop-up", "modal",
-    "cookie", "banner", "byline", "author", "widget", "toolbar", "pagination", "pager", "masthead",
-    "navbar", "navigation", "menu", "footer", "copyright", "disclaimer", "rating", "follow",
-    "most-read", "mostread", "most-popular", "trending", "teaser", "login", "comment", "disqus",
-    "respond", "reply", "skip-link", "skiplink", "tags", "tagline", "keywords", "topics", "print",
-    "email", "dateline", "timestamp", "published", "updated", "read-more", "readmore",
-    "more-stories", "see-also", "also-read", "newsfeed", "ticker", "visually-hidden",
-    "screen-reader", "sr-only", "offscreen", "caption-credit", "credit"]
-# Short words that only count as a whole token ("ad", "nav", "meta"), not inside "shadow".
+    "promo", "breadcrumb", "related", "recommend", "advert", "sponsor", "popup", "pop-up", "^modal",
+    "cookie", "^banner", "byline", "^author", "widget", "toolbar", "pagination", "^pager", "masthead",
+    "navbar", "navigation", "menu", "footer", "copyright", "disclaimer", "^rating", "^follow",
+    "most-read", "mostread", "most-popular", "trending", "teaser", "^login", "skip-link", "skiplink",
+    "^tags", "tagline", "^keywords", "^topics", "^print", "^email", "dateline", "timestamp",
+    "^published", "^updated", "read-more", "readmore", "more-stories", "see-also", "also-read",
+    "newsfeed", "^ticker", "visually-hidden", "screen-reader", "sr-only", "offscreen",
+    "caption-credit", "^credit"]
+# Short words that only count as a whole word ("ad", "nav", "meta"), not inside "shadow".
 _SHORT_WORDS = ["ad", "ads", "adv", "nav", "meta", "date", "time", "share", "tag", "rss", "bio", "foot",
                 "aside", "extra", "more", "info", "utility", "tools"]
-_COMMENT_WORDS = ["comment", "disqus", "respond", "reply", "discussion", "forum"]
+_COMMENT_WORDS = ["comment", "disqus", "^respond", "^reply", "^replies", "^discussion", "^forum"]
 _CAPTION_WORDS = ["caption", "legend"]
 #: Names authors give the article's own text container.
-_CONTENT_WORDS = ["article", "content", "entry", "post-body", "postbody", "story", "main", "body", "text",
-                  "prose", "rich-text", "richtext", "blog-post", "blogpost"]
+_CONTENT_WORDS = ["article", "content", "^entry", "post-body", "postbody", "^story", "^main", "^body",
+                  "^text", "prose", "rich-text", "richtext", "blog-post", "blogpost"]
 #: Boxes shown only on hover or click (a person card over a name, a tooltip).
 _POPUP_WORDS = ["tooltip", "popover", "hovercard", "hover-card", "rollover", "flyout"]
 
 
 _GROUPS = (("popup", _POPUP_WORDS), ("comment", _COMMENT_WORDS), ("caption", _CAPTION_WORDS),
            ("content", _CONTENT_WORDS), ("furniture", _FURNITURE_WORDS))
-#: Words of one piece, found anywhere inside a word of a class name ("relatedarticles").
+#: One-piece words found anywhere inside a word of a class name.
 _INSIDE_WORD = re.compile("|".join(
-    f"(?P<{group}>{'|'.join(sorted((w for w in words if '-' not in w), key=len, reverse=True))})"
+    f"(?P<{group}>"
+    f"{'|'.join(sorted((w for w in words if '-' not in w and w[0] != '^'), key=len, reverse=True))})"
     for group, words in _GROUPS))
+#: One-piece words that must start a word of the name: (prefixes, group).
+_STARTS = [(tuple(w[1:] for w in words if w[0] == "^"), group) for group, words in _GROUPS]
 #: Two-piece words ("side-bar", "read-more"): matched as neighbouring words of a name.
-_PAIRS = {tuple(word.split("-")): group for group, words in reversed(_GROUPS)
+_PAIRS = {tuple(word.lstrip("^").split("-")): group for group, words in reversed(_GROUPS)
           for word in words if word.count("-") == 1}
 _WHOLE = dict.fromkeys(_SHORT_WORDS, "furniture")
 _SEPARATORS = re.compile(r"[^a-z]+")
+_CAMEL = re.compile(r"([a-z])([A-Z])")
 _WORD_CACHE: dict[str, frozenset[str]] = {}
 
 
 def _word_groups(word: str) -> frozenset[str]:
     groups = {match.lastgroup or "" for match in _INSIDE_WORD.finditer(word)}
+    groups.update(group for prefixes, group in _STARTS if prefixes and word.startswith(prefixes))
     if word in _WHOLE:
         groups.add(_WHOLE[word])
     found = frozenset(groups)
@@ -71,7 +79,7 @@ def name_groups(name: str) -> set[str]:
     split into words and each word's reading is cached: a new name costs a split and
     a few look-ups instead of a scan by a large regular expression.
     """
-    words = [word for word in _SEPARATORS.split(name.lower()) if word]
+    words = [word for word in _SEPARATORS.split(_CAMEL.sub(r"\1 \2", name).lower()) if word]
     found: set[str] = set()
     for word in words:
         groups = _WORD_CACHE.get(word)
