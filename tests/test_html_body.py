@@ -136,6 +136,8 @@ def test_hidden_elements_are_not_read() -> None:
      '<frame src="b.html"></frameset></html>', EmptyReason.FRAMESET),
     ('<html><head><script src="app.js"></script></head><body><div id="root"></div>'
      '<script>render(document.getElementById("root"))</script></body></html>', EmptyReason.SCRIPT_ONLY),
+    ('<html><head><script src="bundle.js"></script></head><body><noscript>You need to enable '
+     'JavaScript to run this app.</noscript><div id="app"></div></body></html>', EmptyReason.SCRIPT_ONLY),
     ("<html><body><div></div><p>   </p></body></html>", EmptyReason.NO_TEXT),
 ])
 def test_pages_without_text_say_why(markup: str, reason: EmptyReason) -> None:

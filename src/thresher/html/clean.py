@@ -13,15 +13,19 @@ from selectolax.lexbor import LexborHTMLParser
 __all__ = ["remove_invisible"]
 
 #: Elements whose content is never article text.
-_NEVER_TEXT = ["script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
+_NEVER_TEXT = ["script", "style", "template", "svg", "math", "iframe", "object", "embed",
                "canvas", "video", "audio", "button", "select", "option", "input", "textarea", "link",
                "meta", "map", "dialog"]
 
 _NEVER_TEXT_TAGS = frozenset(_NEVER_TEXT)
 
 #: Furniture boxes: deleted when they hold a small share of the page's text.
-_BOX = ("nav, aside, footer, header, form, [role=navigation], [role=banner], [role=contentinfo], "
+# (<noscript> is one too: usually a "turn on JavaScript" line, but a stray unclosed one
+# can swallow the whole page, which then must stay.)
+_BOX = ("nav, aside, footer, header, form, noscript, [role=navigation], [role=banner], [role=contentinfo], "
         "[role=complementary], [role=search], [role=menu], [role=menubar], [role=toolbar], [role=dialog]")
+#: Text a <noscript> must hold to be kept as a page swallowed by it (not a message).
+_PAGE_IN_NOSCRIPT = 1000
 _REMOVABLE = f"{', '.join(_NEVER_TEXT)}, {_BOX}"
 #: A box holding more than this share of the page's text may be misused markup (a
 #: whole page inside <form>); it is left for the walk, which weighs it with the rest.
@@ -55,6 +59,10 @@ def remove_invisible(tree: LexborHTMLParser) -> bool:
             boxes = True
     limit = _SMALL_BOX_SHARE * (len(body.text(deep=True)) - hidden_chars) if boxes else 0.0
     for node in reversed(nodes):
-        if node.tag in _NEVER_TEXT_TAGS or len(node.text(deep=True)) <= limit:
+        if node.tag in _NEVER_TEXT_TAGS:
+            node.decompose()
+            continue
+        size = len(node.text(deep=True))
+        if size <= limit or node.tag == "noscript" and size < _PAGE_IN_NOSCRIPT:
             node.decompose()
     return scripts

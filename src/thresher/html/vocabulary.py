@@ -20,7 +20,7 @@ __all__ = ["AD_LABEL", "BARE_URLS", "COMMENTS_HEADING", "CONTRIBUTOR_LINE", "CRE
 # "story" in "history", "respond" in "correspondent").
 _FURNITURE_WORDS = [
     "sidebar", "side-bar", "share", "sharing", "social", "newsletter", "subscri", "signup", "sign-up",
-    "promo", "breadcrumb", "related", "recommend", "advert", "sponsor", "popup", "pop-up", "^modal",
+    "breadcrumb", "related", "recommend", "advert", "sponsor", "popup", "pop-up", "^modal",
     "cookie", "^banner", "byline", "^author", "widget", "toolbar", "pagination", "^pager", "masthead",
     "navbar", "navigation", "menu", "footer", "copyright", "disclaimer", "^rating", "^follow",
     "most-read", "mostread", "most-popular", "trending", "teaser", "^login", "skip-link", "skiplink",
@@ -30,7 +30,8 @@ _FURNITURE_WORDS = [
     "caption-credit", "^credit"]
 # Short words that only count as a whole word ("ad", "nav", "meta"), not inside "shadow".
 _SHORT_WORDS = ["ad", "ads", "adv", "nav", "meta", "date", "time", "share", "tag", "rss", "bio", "foot",
-                "aside", "extra", "more", "info", "utility", "tools"]
+                "aside", "extra", "more", "info", "utility", "tools", "promo", "promos", "promotion",
+                "promotions", "promotional", "promobox"]
 _COMMENT_WORDS = ["comment", "disqus", "^respond", "^reply", "^replies", "^discussion", "^forum"]
 _CAPTION_WORDS = ["caption", "legend"]
 #: Names authors give the article's own text container.
