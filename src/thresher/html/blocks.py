@@ -283,7 +283,9 @@ def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
                 continue
             if tag == "img":
                 top = parent_id
-                src = attributes.get("src") or attributes.get("data-src") or ""
+                # lazy-loading pages keep the real address in data-src, a placeholder in src
+                src = (attributes.get("data-src") or attributes.get("data-lazy-src")
+                       or attributes.get("src") or "")
                 if src and not src.startswith("data:"):
                     images.append((current, src, attributes.get("alt") or ""))
                 continue
