@@ -212,6 +212,10 @@ def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
                 break
         return stack[-1][0]
 
+    # Hot loop: module-level names bound to locals (a local look-up is the cheapest).
+    block_tags, semantic_tags, furniture_tags = BLOCK_TAGS, SEMANTIC_TAGS, FURNITURE_TAGS
+    known_names, no_flags = _NAME_FLAGS, _NO_FLAGS
+    inline, skip, anchor_role, block_role = _INLINE, _SKIP, _ANCHOR, _BLOCK
     body_id = body.mem_id
     for node in body.traverse(include_text=True):
         count += 1
@@ -233,7 +237,7 @@ def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
             parent = node.parent
             parent_id = parent.mem_id if parent is not None else -1
             if top != parent_id:
-                if len(stack) > 2 and stack[-1][1] == _INLINE and stack[-2][0] == parent_id:
+                if len(stack) > 2 and stack[-1][1] == inline and stack[-2][0] == parent_id:
                     stack.pop()  # the common case: one inline element ends
                     top = parent_id
                 else:
@@ -249,30 +253,30 @@ def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
             continue  # comments, doctype
         top = node_id  # every element below is pushed
         if skipping:
-            stack.append((node_id, _INLINE, -1))
+            stack.append((node_id, inline, -1))
             continue
         attributes = node.attributes
-        flags = _NO_FLAGS
+        flags = no_flags
         name = ""
         if attributes:
             name = attributes.get("class") or ""
             if "id" in attributes:
                 name = f"{name} {attributes['id']}"
             if name:
-                flags = _NAME_FLAGS.get(name) or _name_flags(name)
+                flags = known_names.get(name) or _name_flags(name)
             # Hover cards are inline boxes; and the body itself is never skipped (pages
             # hide it until their scripts have run, themes name it after their features).
             if node_id != body_id and (
-                    flags[4] and tag not in BLOCK_TAGS
+                    flags[4] and tag not in block_tags
                     or ("hidden" in attributes or "aria-hidden" in attributes or "style" in attributes)
                     and _hidden(attributes)):
                 skipping += 1
-                stack.append((node_id, _SKIP, -1))
+                stack.append((node_id, skip, -1))
                 continue
-        if tag not in BLOCK_TAGS:
+        if tag not in block_tags:
             if tag == "a":
                 anchors.append((len(parts), attributes.get("href")))
-                stack.append((node_id, _ANCHOR, -1))
+                stack.append((node_id, anchor_role, -1))
                 continue
             if tag == "br":
                 top = parent_id  # void: never a parent
@@ -290,14 +294,14 @@ def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
                     images.append((current, src, attributes.get("alt") or ""))
                 continue
             if not name or not _promoted(flags, elements[current].tag if current >= 0 else ""):
-                stack.append((node_id, _INLINE, -1))
+                stack.append((node_id, inline, -1))
                 continue
             # An inline box named as a caption or furniture: read as a block of its own.
         if has_text:
             flush()
         index = len(elements)
         element = Element(tag, current, elements[current].depth + 1 if current >= 0 else 0)
-        if tag in FURNITURE_TAGS:
+        if tag in furniture_tags:
             element.furniture = tag
         if name:
             element.content_name, element.caption_name, element.comments, furniture, _ = flags
@@ -312,11 +316,11 @@ def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
                     blocks.append(TextBlock(text.strip("\n"), index, tag, 0))
                 element.end = index
                 skipping += 1
-                stack.append((node_id, _SKIP, -1))
+                stack.append((node_id, skip, -1))
                 continue
-        if tag in SEMANTIC_TAGS:
+        if tag in semantic_tags:
             context.append(tag)
         current = index
-        stack.append((node_id, _BLOCK, index))
+        stack.append((node_id, block_role, index))
     close_until(-1)  # the sentinel: closes everything
     return Page(elements, blocks, images, truncated)
