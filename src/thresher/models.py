@@ -34,6 +34,8 @@ class EmptyReason(StrEnum):
     EMPTY_INPUT = "empty input"
     NO_TEXT = "no visible text"
     NO_ARTICLE = "no article body found"
+    FRAMESET = "frameset page: the text is in other documents"
+    SCRIPT_ONLY = "page built by scripts: no text without running them"
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,8 +27,10 @@ class ExtractOptions:
     include_comments: bool = False
     #: Keep data tables in the body.
     include_tables: bool = True
-    #: Keep image captions as ``caption`` blocks.
-    include_captions: bool = True
+    #: Keep image captions as ``caption`` blocks in the body. Off by default: a caption
+    #: describes a picture, not the story (article-body references leave them out), and
+    #: it is kept anyway in ``Article.images`` with its image.
+    include_captions: bool = False
     #: List every block, kept or dropped, in ``Article.decisions`` with its reason.
     explain: bool = False
     #: Inputs larger than this many bytes (after decoding, in UTF-8 characters) raise

@@ -1,12 +1,23 @@
-"""The article body from the tree. (Placeholder: every <p>.)"""
+"""The article body of a parsed page: its blocks in reading order, what was dropped
+and why, its images and the related-story links found around it.
+
+Steps: delete never-visible elements and small furniture boxes (``clean``), cut the text into blocks in one
+walk (``blocks``), decide which blocks are the article (``classify``), then gather
+images and related links of the article (``related``).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser
 
-from thresher.models import Block, BlockKind, Image, Link
+from thresher.html.blocks import Element, Page, walk_blocks
+from thresher.html.classify import Reading, classify_blocks
+from thresher.html.clean import remove_invisible
+from thresher.html.related import related_links
+from thresher.models import Block, BlockKind, EmptyReason, Image, Link
 from thresher.options import ExtractOptions
 
 __all__ = ["Body", "extract_body"]
@@ -23,7 +34,81 @@ class Body:
     empty_reason: str | None = None
 
 
-def extract_body(tree: LexborHTMLParser, options: ExtractOptions) -> Body:
-    blocks = tuple(Block(BlockKind.PARAGRAPH, text, reason="paragraph")
-                   for node in tree.css("p") if (text := node.text(separator=" ", strip=True)))
-    return Body(blocks=blocks)
+def _resolve(url: str | None, base: str | None) -> str | None:
+    if not url:
+        return None
+    url = url.strip()
+    if base:
+        try:
+            return urljoin(base, url)
+        except ValueError:
+            return url
+    return url
+
+
+def _images(page: Page, reading: Reading, base: str | None) -> tuple[Image, ...]:
+    """Images inside the article, each with the caption of its <figure> if any."""
+    container = reading.container
+    if container < 0:
+        return ()
+    elements = page.elements
+    last = elements[container].end
+    captions: dict[int, str] = {}  # figure element -> caption text
+    for decision in reading.decisions:
+        if decision.kind is BlockKind.CAPTION:
+            figure = _enclosing(elements, decision.block.owner, "figure", container)
+            if figure >= 0:
+                captions[figure] = " ".join(filter(None, (captions.get(figure), decision.block.text)))
+    images: list[Image] = []
+    seen: set[str] = set()
+    for parent, src, alt in page.images:
+        if not container <= parent <= last:
+            continue
+        url = _resolve(src, base)
+        if url is None or url in seen:
+            continue
+        seen.add(url)
+        figure = _enclosing(elements, parent, "figure", container)
+        images.append(Image(url=url, alt=" ".join(alt.split()), caption=captions.get(figure, "")))
+    return tuple(images)
+
+
+def _enclosing(elements: list[Element], index: int, tag: str, stop: int) -> int:
+    while index >= stop and index >= 0:
+        if elements[index].tag == tag:
+            return index
+        index = elements[index].parent
+    return -1
+
+
+def extract_body(tree: LexborHTMLParser, options: ExtractOptions, url: str | None = None) -> Body:
+    """The article body of ``tree``; relative image and link URLs resolve against ``url``.
+
+    The tree is modified (invisible elements are deleted): read metadata first.
+    """
+    body = tree.body
+    if body is None:
+        frameset = tree.css_first("frameset") is not None
+        return Body(empty_reason=EmptyReason.FRAMESET if frameset else EmptyReason.NO_TEXT)
+    body_scripts = remove_invisible(tree)
+    page = walk_blocks(body, max_nodes=options.max_nodes)
+    if not page.blocks:
+        # (looked up only here: each look-up is a scan of the whole tree)
+        if tree.css_first("frameset") is not None:
+            reason = EmptyReason.FRAMESET
+        elif body_scripts or tree.css_first("script") is not None:
+            reason = EmptyReason.SCRIPT_ONLY
+        else:
+            reason = EmptyReason.NO_TEXT
+        return Body(empty_reason=reason)
+    reading = classify_blocks(page, include_comments=options.include_comments,
+                              include_tables=options.include_tables,
+                              include_captions=options.include_captions)
+    # Dropped blocks are built only on request: most of a page is dropped.
+    decisions = tuple(Block(decision.kind, decision.block.text, decision.kept, decision.reason,
+                            decision.level)
+                      for decision in reading.decisions if decision.kept or options.explain)
+    kept = tuple(block for block in decisions if block.kept)
+    related = tuple(Link(text, _resolve(href, url)) for text, href in related_links(reading))
+    return Body(blocks=kept, decisions=decisions, images=_images(page, reading, url),
+                related=related, empty_reason=None if kept else EmptyReason.NO_ARTICLE)

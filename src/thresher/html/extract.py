@@ -14,7 +14,7 @@ __all__ = ["extract_html"]
 def extract_html(markup: str, *, url: str | None, options: ExtractOptions) -> Article:
     tree = parse_document(markup, max_depth=options.max_depth)
     metadata = read_metadata(tree, url)
-    body = extract_body(tree, options)
+    body = extract_body(tree, options, url)
     return Article(
         title=metadata.title,
         authors=metadata.authors,

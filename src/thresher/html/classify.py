@@ -1,0 +1,320 @@
+"""Decide which blocks are the article: find the element holding it, then drop the
+page furniture left inside.
+
+Finding the article: every block votes for all its ancestors with a value, positive
+for text that reads like prose (long, few links) and negative for link lists and
+furniture. The element with the highest total is the one that holds most article
+text for the least boilerplate — a maximum-subtree choice that needs no threshold
+on page layout. Siblings of that element that carry prose too join it (an article
+split around an ad).
+
+Inside it, blocks under furniture (share bars, newsletter boxes, related-story lists,
+comments) are dropped, then line rules in document order (``_State``): link lists,
+the headline and standfirst before the first paragraph, comment sections after a
+"Comments" heading, ad and control labels, picture credits and captions, wire
+credits, datelines, notices, bare addresses and repeated text. Every decision keeps
+its reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from thresher.html.blocks import Element, Page, TextBlock
+from thresher.html.vocabulary import (
+    AD_LABEL,
+    BARE_URLS,
+    COMMENTS_HEADING,
+    CONTRIBUTOR_LINE,
+    CREDIT_LINE,
+    CREDIT_TAIL,
+    DATE_LINE,
+    NOTICE_LINE,
+    RELATED_PHRASE,
+    UI_LABEL,
+    boilerplate_reason,
+)
+from thresher.models import BlockKind
+
+__all__ = ["Decision", "Reading", "classify_blocks"]
+
+_KINDS = {"h1": BlockKind.HEADING, "h2": BlockKind.HEADING, "h3": BlockKind.HEADING,
+          "h4": BlockKind.HEADING, "h5": BlockKind.HEADING, "h6": BlockKind.HEADING,
+          "li": BlockKind.LIST_ITEM, "dt": BlockKind.LIST_ITEM, "dd": BlockKind.LIST_ITEM,
+          "blockquote": BlockKind.QUOTE, "figcaption": BlockKind.CAPTION, "caption": BlockKind.CAPTION,
+          "figure": BlockKind.CAPTION,
+          "pre": BlockKind.CODE, "table": BlockKind.TABLE}
+
+
+@dataclass(slots=True)
+class Decision:
+    block: TextBlock
+    kind: BlockKind
+    level: int
+    kept: bool
+    reason: str
+    #: The block is a pointer to other stories: its links belong in ``related``.
+    related: bool = False
+
+
+@dataclass(slots=True)
+class Reading:
+    """The decisions on a page's blocks and the element found to hold the article."""
+
+    decisions: list[Decision]
+    #: Index of the article's element in ``Page.elements`` (-1 when the page has no text).
+    container: int
+    #: Each element's total vote (see the module docstring).
+    scores: list[float]
+
+
+def _kind(block: TextBlock, elements: list[Element]) -> tuple[BlockKind, int]:
+    tag = block.kind_tag
+    kind = _KINDS.get(tag, BlockKind.PARAGRAPH)
+    if kind is BlockKind.HEADING:
+        return kind, int(tag[1])
+    if kind is BlockKind.PARAGRAPH and elements[block.owner].caption_name:
+        return BlockKind.CAPTION, 0
+    return kind, 0
+
+
+#: A link list or furniture block costs at most this much: one long link-dense line
+#: inside the article (a "Read more: <long headline>") must not outweigh its paragraphs.
+_LINK_CAP = 100.0
+#: Shortest link-dense paragraph read as a sentence rather than a link list.
+_LINKED_SENTENCE = 100
+_SENTENCE_END = frozenset(".!?\"”»)")
+#: Elements that hold one run of text rather than a sequence of blocks.
+_TEXT_TAGS = frozenset(["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "dd", "dt",
+                        "figcaption", "pre", "span", "td", "th", "caption"])
+#: Length of an opening link that makes a list item a story teaser.
+_TEASER_LINK = 20
+#: Factor on the vote of an element whose class/id names the article text.
+_CONTENT_NAME_BONUS = 1.25
+#: A sibling of the container joins the article when it scores this share of it.
+_SIBLING_SHARE = 0.2
+#: A heading this long before the first paragraph is a standfirst (a summary under the
+#: headline), which belongs to the page's description rather than to the body.
+_STANDFIRST = 100
+
+
+def _teaser(block: TextBlock) -> bool:
+    """A list item opening with a headline-long link: an entry of a list of other
+    stories ("<li><a>Headline</a> summary</li>"), whatever its summary's length."""
+    if block.kind_tag != "li" or not block.links:
+        return False
+    first = block.links[0][0]
+    return len(first) >= _TEASER_LINK and block.text.startswith(first)
+
+
+def _linked_sentence(block: TextBlock) -> bool:
+    """A long, finished sentence whose words are mostly links (a paragraph of sources,
+    a deals round-up) is prose, unlike a list of headlines or menu entries."""
+    text = block.text
+    return (len(text) >= _LINKED_SENTENCE and block.kind_tag in ("p", "li")
+            and text[-1] in _SENTENCE_END and not text.endswith("..."))
+
+
+def _value(block: TextBlock, in_furniture: bool) -> float:
+    length = len(block.text)
+    link_density = block.link_chars / length
+    if link_density > 0.5:
+        return -min(float(length), _LINK_CAP)
+    if in_furniture:
+        return -min(0.5 * length, _LINK_CAP)
+    if _teaser(block):
+        return 0.0  # neither evidence for an article nor against it
+    if length < 25:
+        return 0.0
+    return length * (1.0 - link_density)
+
+
+def _headline_holders(blocks: list[TextBlock], parents: list[int], count: int) -> list[bool]:
+    """The first <h1> of the page and its ancestors (the body excepted)."""
+    holders = [False] * count
+    for block in blocks:
+        if block.kind_tag == "h1":
+            index = block.owner
+            while index > 0:
+                holders[index] = True
+                index = parents[index]
+            break
+    return holders
+
+
+def _article_spans(container: int, elements: list[Element], score: list[float],
+                   inside: list[bool]) -> list[tuple[int, int]]:
+    """Element index ranges holding the article: the container's subtree and those of
+    its siblings that carry prose too (an article split around an ad or a figure)."""
+    spans = [(container, elements[container].end)]
+    parent = elements[container].parent
+    if parent < 0:
+        return spans
+    threshold = max(_SIBLING_SHARE * score[container], 50.0)
+    index = parent + 1
+    end = elements[parent].end
+    while index <= end:
+        sibling = elements[index]
+        if index != container and score[index] >= threshold and not inside[index]:
+            spans.append((index, sibling.end))
+        index = sibling.end + 1
+    return spans
+
+
+def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
+                    include_captions: bool) -> Reading:
+    """One decision per block of ``page``, in document order."""
+    elements, blocks = page.elements, page.blocks
+    if not blocks:
+        return Reading([], -1, [])
+    count = len(elements)
+    parents = [element.parent for element in elements]
+    # Prose of each element, before any furniture is considered. Elements are in
+    # document order, so children come after their parent: summing from the end
+    # carries every total up the tree in one pass.
+    prose = [0.0] * count
+    values = [_value(block, False) for block in blocks]
+    for block, value in zip(blocks, values, strict=True):
+        if value > 0:
+            prose[block.owner] += value
+    for index in range(count - 1, 0, -1):
+        prose[parents[index]] += prose[index]
+    # A furniture name on an element holding most of the page's prose is a misnomer
+    # (a whole page wrapped in <form>, an article inside "paywall-content"), and so is
+    # one on an element holding the page's headline: furniture never does. The same
+    # goes for a comment name on an element holding nearly all of the prose (a forum
+    # thread, or a page template named after its open comments).
+    headline = _headline_holders(blocks, parents, count)
+    limit = 0.5 * prose[0]
+    credible = [bool(e.furniture) and prose[i] <= limit and not headline[i]
+                for i, e in enumerate(elements)]
+    comments = [e.comments and not include_comments and prose[i] <= 0.9 * prose[0] and not headline[i]
+                for i, e in enumerate(elements)]
+    inside = [False] * count  # under (or being) furniture or comments
+    for index in range(count):
+        parent = parents[index]
+        inside[index] = credible[index] or comments[index] or (parent >= 0 and inside[parent])
+    score = [0.0] * count
+    for block, value in zip(blocks, values, strict=True):
+        owner = block.owner
+        # furniture costs; a link list costs the same inside furniture or not
+        score[owner] += _value(block, True) if inside[owner] and value >= 0 else value
+    for index in range(count - 1, 0, -1):
+        score[parents[index]] += score[index]
+    # An element named as the article's text ("article-body", "entry-content") gets a
+    # head start: the page's own statement, worth a quarter of its votes.
+    container = max(range(count), key=lambda i: (
+        score[i] * _CONTENT_NAME_BONUS if elements[i].content_name and score[i] > 0 else score[i],
+        elements[i].depth))
+    if score[container] <= 0 < prose[0]:
+        # Everything reads as furniture or link lists: rather than an empty article,
+        # take the element with the most prose below the page as a whole.
+        container = max(range(1, count), key=lambda i: (prose[i], elements[i].depth), default=0)
+        if prose[container] < 0.5 * prose[0]:
+            container = 0
+    # A lone paragraph is never the article's box: its parent is (the best element
+    # being a paragraph means its neighbours weigh little, not that they are chrome).
+    while elements[container].tag in _TEXT_TAGS and elements[container].parent >= 0:
+        container = elements[container].parent
+    spans = _article_spans(container, elements, score, inside)
+
+    # For each element of the article, the outermost furniture element at or above it
+    # below the article's top (-1 if none): its reason names why a block is dropped.
+    furniture_of = [-1] * count
+    for first, last in spans:
+        for index in range(first + 1, last + 1):
+            above = furniture_of[parents[index]] if parents[index] > first else -1
+            furniture_of[index] = above if above >= 0 else (
+                index if credible[index] or comments[index] else -1)
+
+    top_first, top_last = spans[0]
+    decisions: list[Decision] = []
+    state = _State(include_comments, include_tables, include_captions)
+    related_until = -1  # blocks up to this element index belong to a related box
+    for block in blocks:
+        kind, level = _kind(block, elements)
+        decision = Decision(block, kind, level, True, "main text")
+        decisions.append(decision)
+        owner = block.owner
+        if not (top_first <= owner <= top_last
+                or len(spans) > 1 and any(first <= owner <= last for first, last in spans)):
+            decision.kept, decision.reason = False, "outside the article"
+            continue
+        if owner <= related_until:
+            decision.kept, decision.reason, decision.related = False, "related links", True
+            continue
+        furniture = furniture_of[owner]
+        if furniture >= 0:
+            element = elements[furniture]
+            decision.kept = False
+            decision.reason = "comments" if comments[furniture] else boilerplate_reason(element.furniture)
+            decision.related = decision.reason == "related links"
+        else:
+            state.decide(decision)
+        if decision.related and kind is BlockKind.HEADING and parents[owner] > container:
+            # A "Related"/"You may like" heading titles the box around it: the rest of
+            # that box is the list of other stories, whatever its teasers look like.
+            related_until = elements[parents[owner]].end
+    return Reading(decisions, container, score)
+
+
+class _State:
+    """The article-level rules, applied to the blocks inside the article in order;
+    some depend on what came before (the headline before the first paragraph, a
+    comment-section heading after it, repeated text)."""
+
+    def __init__(self, include_comments: bool, include_tables: bool, include_captions: bool) -> None:
+        self.include_comments = include_comments
+        self.include_tables = include_tables
+        self.include_captions = include_captions
+        self.seen_paragraph = False
+        self.in_comments = False  # after a "Comments" heading that follows the article text
+        self.kept_texts: set[str] = set()
+
+    def decide(self, decision: Decision) -> None:
+        decision.kept, decision.reason, decision.related = self._rule(decision)
+        if decision.kept:
+            self.kept_texts.add(decision.block.text)
+            if decision.kind is BlockKind.PARAGRAPH:
+                self.seen_paragraph = True
+
+    def _rule(self, decision: Decision) -> tuple[bool, str, bool]:
+        block, kind = decision.block, decision.kind
+        text = block.text
+        length = len(text)
+        if self.in_comments:
+            return False, "comments", False
+        if text in self.kept_texts:
+            return False, "repeated text", False
+        if length < 40 and not self.include_comments and COMMENTS_HEADING.fullmatch(text):
+            self.in_comments = self.seen_paragraph and kind is BlockKind.HEADING
+            return False, "comments", False
+        if length < 40 and AD_LABEL.fullmatch(text):
+            return False, "advertising", False
+        if length < 20 and UI_LABEL.fullmatch(text):
+            return False, "control label", False
+        if kind is not BlockKind.TABLE and block.link_chars / length > 0.5 and not _linked_sentence(block):
+            return False, "link list", False
+        if kind is BlockKind.HEADING and not self.seen_paragraph and (
+                decision.level == 1 or length > _STANDFIRST):
+            return False, "headline" if decision.level == 1 else "standfirst", False
+        if kind is BlockKind.TABLE and not self.include_tables:
+            return False, "table", False
+        if kind is BlockKind.CAPTION and not self.include_captions:
+            return False, "caption", False
+        if RELATED_PHRASE.match(text) and (block.links and length < 200
+                                           or kind is BlockKind.HEADING and length < 80):
+            return False, "related links", True
+        if length < 120 and CREDIT_LINE.match(text):
+            return False, "picture credit", False
+        if length < 400 and CREDIT_TAIL.search(text):
+            return False, "caption", False
+        if length < 300 and CONTRIBUTOR_LINE.search(text):
+            return False, "byline/date", False
+        if BARE_URLS.fullmatch(text):
+            return False, "bare web address", False
+        if length < 100 and kind is not BlockKind.HEADING and DATE_LINE.search(text):
+            return False, "byline/date", False
+        if length < 80 and NOTICE_LINE.search(text):
+            return False, "notice", False
+        return True, "main text", False

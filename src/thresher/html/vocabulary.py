@@ -1,0 +1,176 @@
+"""General vocabulary the body extractor reads in class/id attributes and in short texts.
+
+These are words web authors everywhere use to name page furniture ("sidebar",
+"share", "newsletter") or the article itself ("article-body", "entry-content"), and
+the phrases that introduce related-story links in several languages. They name no
+site: they are the common vocabulary of templates.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["AD_LABEL", "BARE_URLS", "COMMENTS_HEADING", "CONTRIBUTOR_LINE", "CREDIT_LINE", "CREDIT_TAIL",
+           "DATE_LINE", "NOTICE_LINE", "RELATED_PHRASE", "UI_LABEL", "boilerplate_reason",
+           "name_groups"]
+
+# Words of class/id names. Most may stand anywhere inside a word of the name
+# ("relatedarticles", "sitesidebar"); those marked "^" only at its start, because
+# they hide inside other words ("pager" in "apageroot", "rating" in "generating",
+# "story" in "history", "respond" in "correspondent").
+_FURNITURE_WORDS = [
+    "sidebar", "side-bar", "share", "sharing", "social", "newsletter", "subscri", "signup", "sign-up",
+    "breadcrumb", "related", "recommend", "advert", "sponsor", "popup", "pop-up", "^modal",
+    "cookie", "^banner", "byline", "^author", "widget", "toolbar", "pagination", "^pager", "masthead",
+    "navbar", "navigation", "menu", "footer", "copyright", "disclaimer", "^rating", "^follow",
+    "most-read", "mostread", "most-popular", "trending", "teaser", "^login", "skip-link", "skiplink",
+    "^tags", "tagline", "^keywords", "^topics", "^print", "^email", "dateline", "timestamp",
+    "^published", "^updated", "read-more", "readmore", "more-stories", "see-also", "also-read",
+    "newsfeed", "^ticker", "visually-hidden", "screen-reader", "sr-only", "offscreen",
+    "caption-credit", "^credit"]
+# Short words that only count as a whole word ("ad", "nav", "meta"), not inside "shadow".
+_SHORT_WORDS = ["ad", "ads", "adv", "nav", "meta", "date", "time", "share", "tag", "rss", "bio", "foot",
+                "aside", "extra", "more", "info", "utility", "tools", "promo", "promos", "promotion",
+                "promotions", "promotional", "promobox"]
+_COMMENT_WORDS = ["comment", "disqus", "^respond", "^reply", "^replies", "^discussion", "^forum"]
+_CAPTION_WORDS = ["caption", "legend"]
+#: Names authors give the article's own text container.
+_CONTENT_WORDS = ["article", "content", "^entry", "post-body", "postbody", "^story", "^main", "^body",
+                  "^text", "prose", "rich-text", "richtext", "blog-post", "blogpost"]
+#: Boxes shown only on hover or click (a person card over a name, a tooltip).
+_POPUP_WORDS = ["tooltip", "popover", "hovercard", "hover-card", "rollover", "flyout"]
+
+
+_GROUPS = (("popup", _POPUP_WORDS), ("comment", _COMMENT_WORDS), ("caption", _CAPTION_WORDS),
+           ("content", _CONTENT_WORDS), ("furniture", _FURNITURE_WORDS))
+#: One-piece words found anywhere inside a word of a class name.
+_INSIDE_WORD = re.compile("|".join(
+    f"(?P<{group}>"
+    f"{'|'.join(sorted((w for w in words if '-' not in w and w[0] != '^'), key=len, reverse=True))})"
+    for group, words in _GROUPS))
+#: One-piece words that must start a word of the name: (prefixes, group).
+_STARTS = [(tuple(w[1:] for w in words if w[0] == "^"), group) for group, words in _GROUPS]
+#: Two-piece words ("side-bar", "read-more"): matched as neighbouring words of a name.
+_PAIRS = {tuple(word.lstrip("^").split("-")): group for group, words in reversed(_GROUPS)
+          for word in words if word.count("-") == 1}
+_WHOLE = dict.fromkeys(_SHORT_WORDS, "furniture")
+_SEPARATORS = re.compile(r"[^a-z]+")
+_CAMEL = re.compile(r"([a-z])([A-Z])")
+_WORD_CACHE: dict[str, frozenset[str]] = {}
+
+
+def _word_groups(word: str) -> frozenset[str]:
+    groups = {match.lastgroup or "" for match in _INSIDE_WORD.finditer(word)}
+    groups.update(group for prefixes, group in _STARTS if prefixes and word.startswith(prefixes))
+    if word in _WHOLE:
+        groups.add(_WHOLE[word])
+    found = frozenset(groups)
+    if len(_WORD_CACHE) > 100_000:
+        _WORD_CACHE.clear()
+    _WORD_CACHE[word] = found
+    return found
+
+
+def name_groups(name: str) -> set[str]:
+    """The vocabulary groups a class/id string names: "popup", "comment", "caption",
+    "content", "furniture".
+
+    Every page brings dozens of class names never seen before, but they are built
+    from a few thousand words ("container", "menu", "item", "share"), so the string is
+    split into words and each word's reading is cached: a new name costs a split and
+    a few look-ups instead of a scan by a large regular expression.
+    """
+    words = [word for word in _SEPARATORS.split(_CAMEL.sub(r"\1 \2", name).lower()) if word]
+    found: set[str] = set()
+    for word in words:
+        groups = _WORD_CACHE.get(word)
+        found.update(_word_groups(word) if groups is None else groups)
+    for pair in zip(words, words[1:], strict=False):
+        group = _PAIRS.get(pair)
+        if group:
+            found.add(group)
+    return found
+
+
+#: Lines that introduce links to other stories, in a few languages.
+RELATED_PHRASE = re.compile(
+    r"^\W*(?:read also|read more|also read|see also|related|more on this|more from|recommended|"
+    r"you may also like|you might also like|more stories|further reading|"
+    r"lire aussi|à lire aussi|voir aussi|lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|"
+    r"siehe auch|leer también|lea también|ver también|leggi anche|vedi anche|leia também|"
+    r"veja também|lees ook|zie ook|czytaj także|czytaj też|читайте также|см\. также)\b",
+    re.I)
+
+#: Short lines crediting a picture ("Photo: ...", "Foto: ...") rather than telling the story.
+CREDIT_LINE = re.compile(
+    r"^\W*(?:photo|photos|photograph|image|picture|credit|source|illustration|video|foto|fotos|bild|"
+    r"quelle|crédit|crédits|imagen|immagine|fonte|zdjęcie|фото)s?\b\s*(?:by\b|:|/|©)", re.I)
+
+#: A caption's closing credit: "(AP Photo/Jane Doe)", "(Image: Agency)", "(Foto: dpa)".
+CREDIT_TAIL = re.compile(
+    r"\((?:[^()]*\b)?(?:photos?|image|images|picture|foto|fotos|bild|illustration|crédit|credit)"
+    r"\b[^()]*\)\W*$", re.I)
+
+#: Lines naming the reporters and editors behind a wire story, not part of its text.
+CONTRIBUTOR_LINE = re.compile(
+    r"^\W*(?:(?:additional )?reporting by|editing by|writing by|compiled by)\b"
+    r"|contributed (?:to )?(?:this|the) (?:report|story|article)\W*$"
+    r"|contributed reporting(?: from [^.]*)?\W*$", re.I)
+
+#: A block made only of web addresses, or one address, handle or e-mail without spaces.
+BARE_URLS = re.compile(r"(?:\s*(?:https?://|www\.)\S+)+\s*|[^\s/@]+\.[^\s/@]+[/@]\S*|[^\s@]+@[^\s@]+\.\w+",
+                       re.I)
+
+#: Short lines giving the publication or update time ("Updated: 19 Nov 2019, 09:01").
+DATE_LINE = re.compile(
+    r"(?:^\W*|[|·•]\s*)(?:first\s+|last\s+)?(?:updated|published|posted|modified|aktualisiert|"
+    r"veröffentlicht|publié|"
+    r"mis à jour|actualizado|publicado|pubblicato|aggiornato|bijgewerkt|gepubliceerd)\b[^\n]*\d", re.I)
+
+#: Short lines of copyright notices and calls to share the page.
+NOTICE_LINE = re.compile(
+    r"^\W*(?:copyright\b|©|ⓒ|\(c\)\s*\d{4})|all rights reserved|tous droits réservés|alle rechte vorbehalten|"
+    r"^\W*(?:like this (?:story|article)\?|share (?:this|it|on)\b|enjoyed this (?:story|article))", re.I)
+
+#: Whole lines that label an ad slot or an interruption of the article.
+AD_LABEL = re.compile(
+    r"\W*(?:advertisement|advertising|advert|ad|ads|sponsored|sponsored content|paid content|"
+    r"promoted|partner content|story continues below|article continues below|continue reading below|"
+    r"scroll to continue|anzeige|werbung|publicité|publicidad|pubblicità|reklama|реклама|iklan)\W*", re.I)
+
+#: Whole lines that are the labels of page controls or counters, not text: "Close",
+#: "Caption", "Topics", "Next", "1 of 6", "1 - 5 of 36".
+UI_LABEL = re.compile(
+    r"\W*(?:close|caption|topics|tags|share|menu|previous|prev|next|back|more|show more|load more|"
+    r"expand|collapse|don't miss|must read|print|email|schließen|fermer|cerrar|chiudi|"
+    r"\d+\s*(?:-\s*\d+\s+)?(?:of|/|von|de|di|sur)\s*\d+)\W*", re.I)
+
+#: Lines that open a comment section ("12 Comments", "Leave a reply", "Kommentare").
+COMMENTS_HEADING = re.compile(
+    r"\W*(?:\d+\s+)?(?:comments?|reader comments|leave a (?:comment|reply)|add a comment|post a comment|"
+    r"join the (?:discussion|conversation)|\d+\s+(?:responses?|replies)|kommentare?|"
+    r"commentaires?|comentarios?|commenti|reacties|komentarze|комментарии)(?:\s*\(\d+\))?\W*",
+    re.I)
+
+_REASONS = (
+    (re.compile(r"comment|disqus|respond|reply|discussion", re.I), "comments"),
+    (re.compile(r"share|sharing|social|follow|email|print", re.I), "newsletter/share box"),
+    (re.compile(r"newsletter|subscri|signup|sign-up|login", re.I), "newsletter/share box"),
+    (re.compile(r"related|recommend|read-?more|more-(?:stories|news|articles|from)|see-?also|also-?read|"
+                r"teaser|trending|popular|most-?read", re.I),
+     "related links"),
+    (re.compile(r"nav|menu|breadcrumb|pagination|pager|toolbar|skip", re.I), "navigation"),
+    (re.compile(r"(?:^|[^a-z])ads?(?:$|[^a-z])|advert|sponsor|promo|banner|popup|modal", re.I),
+     "advertising"),
+    (re.compile(r"byline|author|date|time|published|updated|dateline|meta|bio", re.I), "byline/date"),
+    (re.compile(r"sidebar|side-bar|aside|widget", re.I), "sidebar"),
+    (re.compile(r"footer|foot|copyright|disclaimer", re.I), "footer"),
+)
+
+
+def boilerplate_reason(name: str) -> str:
+    """The kind of page furniture a matching class/id names, in a few words."""
+    for pattern, reason in _REASONS:
+        if pattern.search(name):
+            return reason
+    return "page furniture"
