@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-TASKS = ["html"]
+TASKS = ["html", "text"]
 
 
 def main(argv: list[str]) -> int:

@@ -1,14 +1,192 @@
-"""Text capture → ``Article``. (Placeholder until the line classifier lands.)"""
+"""Text capture → ``Article``: lines, scores, then the header and the body.
+
+1. ``lines``: cut the capture into lines (``<image>`` lines recognised).
+2. ``features`` + ``classify``: a body probability for every line, smoothed by context.
+3. Around the start of the body: the headline, the date line, the byline.
+4. Inside the body: page widgets (a cluster of short lines holding interface
+   strings), "Read also" lines and a trailing story card become related links;
+   captions and list items get their kinds.
+"""
 
 from __future__ import annotations
 
-from thresher.models import Article, Block, BlockKind, EmptyReason
+import re
+from datetime import datetime
+
+from thresher.models import Article, Block, BlockKind, EmptyReason, Image, Link
 from thresher.options import ExtractOptions
+from thresher.text.classify import load_model, score_lines
+from thresher.text.dates import parse_date_line
+from thresher.text.features import LineStats, line_stats
+from thresher.text.lines import Line, split_lines
+from thresher.text.related import is_headline_shaped, related_prefix_target, trailing_story_card
+from thresher.text.vocabulary import CAPTION_PREFIX
 
 __all__ = ["extract_text"]
 
+_BYLINE = re.compile(
+    r"^(?:by|written by|words by|von|par|por|di|door|przez|автор|авторы|автор[иа]?|від)\s*:?\s+(.+)$", re.I)
+_AUTHOR_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bи\b|\bі\b)\s*", re.I)
+_BYLINE_TAIL = re.compile(r"\s*(?:[|·•–—-]|\bon\b|\bupdated\b|\bpublished\b).*$", re.I)
+_BULLET_PREFIX = re.compile(r"^(?:[•·▪►▸\-–—*+●○■□✓✔])\s+")
+#: How far above the first body line the headline is looked for.
+_HEADER_SPAN = 15
+
+
+def _find_title(lines: list[Line], stats: list[LineStats], first_body: int) -> int | None:
+    """Index of the headline: the best headline-shaped line just above the body."""
+    best, best_score = None, 0.0
+    lo = max(0, first_body - _HEADER_SPAN)
+    for i in range(lo, min(first_body + 1, len(lines))):
+        s = stats[i]
+        if s.is_image or s.interface or s.date_like or s.reading_time or s.copyright or s.url:
+            continue
+        if not 2 <= s.words <= 30 or (s.ends_sentence and not lines[i].text.endswith(("?", "!"))):
+            continue
+        if _BYLINE.match(lines[i].text):
+            continue
+        score = 1.0 + min(s.words, 14) / 14
+        # A headline is usually followed by a date line, a byline or the body within a few lines.
+        for j in range(i + 1, min(i + 5, len(lines))):
+            if stats[j].date_like or stats[j].reading_time or _BYLINE.match(lines[j].text):
+                score += 1.0
+                break
+        score -= 0.05 * (first_body - i)
+        if s.repeated:
+            score -= 0.5
+        if i == first_body:
+            score -= 0.3
+        if score > best_score:
+            best, best_score = i, score
+    return best
+
+
+def _authors(text: str) -> tuple[str, ...]:
+    match = _BYLINE.match(text)
+    if not match:
+        return ()
+    names = _BYLINE_TAIL.sub("", match.group(1))
+    parts = [part.strip(" .") for part in _AUTHOR_SPLIT.split(names)]
+    return tuple(p for p in parts if p and len(p.split()) <= 5 and not any(c.isdigit() for c in p))
+
+
+def _widget_lines(kept: set[int], stats: list[LineStats]) -> set[int]:
+    """Kept lines inside runs of short lines that hold an interface string (newsletter boxes,
+    share bars): the whole run is page furniture, whatever its other lines say."""
+    found: set[int] = set()
+    run: list[int] = []
+    n = len(stats)
+    for i in range(n + 1):
+        short = i < n and not stats[i].is_image and stats[i].words < 10 and not (
+            stats[i].full_stop and stats[i].words >= 5 and not stats[i].interface)
+        if short:
+            run.append(i)
+            continue
+        if run and any(stats[j].interface for j in run):
+            found.update(j for j in run if j in kept)
+        run = []
+    return found
+
 
 def extract_text(text: str, *, url: str | None, options: ExtractOptions) -> Article:
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    blocks = tuple(Block(BlockKind.PARAGRAPH, line, reason="text line") for line in lines)
-    return Article(url=url, blocks=blocks, empty_reason=None if blocks else EmptyReason.NO_TEXT)
+    """The article of a rendered-text capture (innerText dump, copy-paste, reader export)."""
+    lines = split_lines(text, max_lines=options.max_lines)
+    if not any(not line.is_image for line in lines):
+        return Article(url=url, empty_reason=EmptyReason.NO_TEXT)
+    stats = line_stats(lines)
+    model = load_model()
+    probability = score_lines(stats, model)
+    kept = [i for i, p in enumerate(probability) if p >= model.threshold and not lines[i].is_image]
+    reasons: dict[int, str] = {}
+
+    first_body = kept[0] if kept else min(len(lines) - 1, _HEADER_SPAN)
+    title_index = _find_title(lines, stats, first_body)
+    title = lines[title_index].text if title_index is not None else None
+    header_at = title_index if title_index is not None else first_body
+    published: datetime | None = None
+    authors: tuple[str, ...] = ()
+    for i in range(max(0, header_at - 3), min(len(lines), header_at + 8)):
+        if i == title_index or stats[i].is_image:
+            continue
+        if not authors and stats[i].words <= 12:
+            found = _authors(lines[i].text)
+            if found:
+                authors = found
+                reasons[i] = "byline"
+        if published is None and stats[i].date_like:
+            published = parse_date_line(lines[i].text)
+            if published is not None:
+                reasons[i] = "date line"
+    if title_index is not None:
+        reasons[title_index] = "headline"
+        for i in kept:  # short lines above the headline: kicker, section name
+            if i < title_index and stats[i].words < 15:
+                reasons.setdefault(i, "above headline")
+
+    kept_set = set(kept)
+    for i in _widget_lines(kept_set, stats):
+        reasons.setdefault(i, "page widget")
+
+    related: list[Link] = []
+    body_lines = [i for i in kept if i not in reasons]
+    region_end = body_lines[-1] if body_lines else -1
+    region_start = (title_index + 1) if title_index is not None else (body_lines[0] if body_lines else 0)
+    captions: set[int] = set()
+    # "Read also" lines may sit just below the last paragraph.
+    for i in range(region_start, min(len(lines), region_end + 4)):
+        if i in reasons or lines[i].is_image:
+            continue
+        target = related_prefix_target(lines[i].text)
+        if target:
+            related.append(Link(target))
+            reasons[i] = "related link"
+        elif i <= region_end and stats[i].words <= 60 and CAPTION_PREFIX.match(lines[i].text):
+            captions.add(i)
+            if not options.include_captions:
+                reasons[i] = "caption"
+    body_lines = [i for i in range(region_start, region_end + 1)
+                  if i not in reasons and (i in kept_set or i in captions)]
+    card = trailing_story_card(body_lines, stats)
+    if card:
+        related.append(Link(lines[card[0]].text))
+        reasons[card[0]] = "related link"
+        reasons[card[1]] = "teaser"
+        body_lines = [i for i in body_lines if i not in card]
+
+    blocks: list[Block] = []
+    for position, i in enumerate(body_lines):
+        line_text = lines[i].text
+        if i in captions:
+            blocks.append(Block(BlockKind.CAPTION, line_text, reason="caption"))
+        elif stats[i].bullet and _BULLET_PREFIX.match(line_text):
+            blocks.append(Block(BlockKind.LIST_ITEM, _BULLET_PREFIX.sub("", line_text), reason="list item"))
+        elif line_text.startswith("> "):
+            blocks.append(Block(BlockKind.QUOTE, line_text[2:], reason="quotation"))
+        elif (is_headline_shaped(stats[i]) and stats[i].words <= 15 and position + 1 < len(body_lines)
+              and stats[body_lines[position + 1]].words >= 15):
+            blocks.append(Block(BlockKind.HEADING, line_text, reason="subheading", level=2))
+        else:
+            blocks.append(Block(BlockKind.PARAGRAPH, line_text, reason="main text"))
+
+    last_body = body_lines[-1] if body_lines else -1
+    images = tuple(
+        Image(url=lines[i].image_src, alt=lines[i].image_alt)
+        for i in range(max(0, header_at), last_body + 1) if lines[i].is_image)
+    discarded: tuple[Block, ...] = ()
+    if options.explain:
+        chosen = set(body_lines)
+        discarded = tuple(
+            Block(BlockKind.PARAGRAPH, line.text, kept=False,
+                  reason=reasons.get(line.index, "page furniture"))
+            for line in lines if line.index not in chosen and not line.is_image)
+    return Article(
+        title=title,
+        authors=authors,
+        published=published,
+        url=url,
+        blocks=tuple(blocks),
+        related=tuple(related),
+        images=images,
+        empty_reason=None if blocks else EmptyReason.NO_ARTICLE,
+        discarded=discarded,
+    )

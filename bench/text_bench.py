@@ -1,0 +1,129 @@
+"""Text task: thresher and its peers on ScrapingHub pages as rendered text (innerText).
+
+Every system reads ``../shared/bench/scrapinghub-text/<id>.txt`` and is scored with
+``evalkit.evaluate`` against ``../shared/bench/scrapinghub/ground-truth.json``, on the
+two fixed halves of the pages (``sha256(page_id)[0] % 2``: 0 = "tune", the half the
+line model was trained and tuned on; 1 = "check", never used for either).
+
+Peers: the whole text unchanged; jusText over the lines (each line a ``<p>``, the
+English stoplist, non-boilerplate paragraphs kept); trafilatura over the same
+``<p>`` document. Speed is thresher's captures per second in this process, one
+core, timed over all pages after a warm-up.
+
+Usage: python bench/text_bench.py [--systems thresher,whole,justext,trafilatura]
+                                  [--out predictions.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import html
+import importlib.util
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+SHARED = ROOT.parent / "shared" / "bench"
+DATA = SHARED / "scrapinghub-text"
+TRUTH = SHARED / "scrapinghub" / "ground-truth.json"
+
+
+def load_evalkit():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("evalkit", SHARED / "evalkit.py")
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+def split_of(page_id: str) -> str:
+    return "tune" if hashlib.sha256(page_id.encode()).digest()[0] % 2 == 0 else "check"
+
+
+def lines_as_html(text: str) -> str:
+    paragraphs = "".join(f"<p>{html.escape(line.strip())}</p>\n" for line in text.splitlines() if line.strip())
+    return f"<html><body>{paragraphs}</body></html>"
+
+
+def run_thresher() -> Callable[[str], str]:
+    from thresher import extract
+    from thresher.options import ExtractOptions
+
+    options = ExtractOptions(input="text")
+    return lambda text: extract(text, options=options).text
+
+
+def run_whole() -> Callable[[str], str]:
+    return lambda text: text
+
+
+def run_justext() -> Callable[[str], str]:
+    import justext
+
+    stoplist = justext.get_stoplist("English")
+
+    def predict(text: str) -> str:
+        paragraphs = justext.justext(lines_as_html(text), stoplist)
+        return "\n".join(p.text for p in paragraphs if not p.is_boilerplate)
+
+    return predict
+
+
+def run_trafilatura() -> Callable[[str], str]:
+    import trafilatura
+
+    return lambda text: trafilatura.extract(lines_as_html(text)) or ""
+
+
+SYSTEMS: dict[str, Callable[[], Callable[[str], str]]] = {
+    "thresher": run_thresher, "whole text": run_whole, "jusText (lines)": run_justext,
+    "trafilatura (lines)": run_trafilatura,
+}
+ALIASES = {"thresher": "thresher", "whole": "whole text", "justext": "jusText (lines)",
+           "trafilatura": "trafilatura (lines)"}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--systems", default="thresher,whole,justext,trafilatura")
+    parser.add_argument("--out", type=Path, help="write every system's predictions here (JSON)")
+    parser.add_argument("--bootstrap", type=int, default=200)
+    args = parser.parse_args(argv)
+    if not DATA.is_dir():
+        print(f"text bench: {DATA} not found; skipped", file=sys.stderr)
+        return 0
+    evalkit = load_evalkit()
+    truth = json.loads(TRUTH.read_text(encoding="utf-8"))
+    pages = {p.stem: p.read_text(encoding="utf-8") for p in sorted(DATA.glob("*.txt")) if p.stem in truth}
+    halves = {half: {i: truth[i] for i in pages if split_of(i) == half} for half in ("tune", "check")}
+    rows = []
+    predictions: dict[str, dict[str, str]] = {}
+    for key in args.systems.split(","):
+        name = ALIASES[key.strip()]
+        predict = SYSTEMS[name]()
+        predict(next(iter(pages.values())))  # warm-up: imports, model load
+        started = time.process_time()
+        output = {i: {"articleBody": predict(text)} for i, text in pages.items()}
+        elapsed = time.process_time() - started
+        predictions[name] = {i: o["articleBody"] for i, o in output.items()}
+        scores = {half: evalkit.evaluate(t, output, n_bootstrap=args.bootstrap) for half, t in halves.items()}
+        rows.append((name, scores, len(pages) / elapsed if elapsed else float("inf")))
+    print(f"ScrapingHub-text: {len(pages)} captures; tune {len(halves['tune'])}, check {len(halves['check'])}")
+    print(f"{'system':<22} {'F1 tune':>8} {'F1 check':>9} {'P check':>8} {'R check':>8} "
+          f"{'empty':>6} {'captures/s':>11}")
+    for name, scores, speed in sorted(rows, key=lambda r: -r[1]["check"]["f1"]):
+        check = scores["check"]
+        empty = scores["tune"]["empty"] + check["empty"]
+        print(f"{name:<22} {scores['tune']['f1']:>8.3f} {check['f1']:>9.3f} {check['precision']:>8.3f} "
+              f"{check['recall']:>8.3f} {empty:>6} {speed:>11,.0f}")
+    if args.out:
+        args.out.write_text(json.dumps(predictions, ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
