@@ -122,10 +122,10 @@ def predict(model: dict, x: np.ndarray) -> np.ndarray:
 def stack(pages: list, rows_of) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     xs, ys, ws = [], [], []
     for page in pages:
-        xs.extend(rows_of(page))
+        xs.append(np.asarray(rows_of(page), dtype=float))
         ys.extend(page[3])
         ws.extend(page[4])
-    return np.array(xs, dtype=float), np.array(ys), np.array(ws)
+    return np.vstack(xs), np.array(ys), np.array(ws)
 
 
 def train(pages: list) -> dict:
@@ -142,7 +142,7 @@ def train(pages: list) -> dict:
         model_k = fit_logistic(xk, yk, wk)
         for p in held:
             oof[p[0]] = predict(model_k, np.array(one_rows[p[0]], dtype=float)).tolist()
-    x2, y2, w2 = stack(pages, lambda p: smooth_features(oof[p[0]], p[2]))
+    x2, y2, w2 = stack(pages, lambda p: smooth_features(np.array(oof[p[0]]), one_rows[p[0]]))
     stage_two = fit_logistic(x2, y2, w2)
     return {
         "about": "Line model for rendered-text captures; trained by bench/train_text_model.py "

@@ -16,7 +16,7 @@ from datetime import datetime
 from thresher.models import Article, Block, BlockKind, EmptyReason, Image, Link
 from thresher.options import ExtractOptions
 from thresher.text.classify import load_model, score_lines
-from thresher.text.dates import parse_date_line
+from thresher.text.dates import parse_date_line, parse_date_line_thoroughly
 from thresher.text.features import LineStats, line_stats
 from thresher.text.lines import Line, split_lines
 from thresher.text.related import is_headline_shaped, related_prefix_target, trailing_story_card
@@ -105,6 +105,7 @@ def extract_text(text: str, *, url: str | None, options: ExtractOptions) -> Arti
     header_at = title_index if title_index is not None else first_body
     published: datetime | None = None
     authors: tuple[str, ...] = ()
+    date_candidates: list[int] = []
     for i in range(max(0, header_at - 3), min(len(lines), header_at + 8)):
         if i == title_index or stats[i].is_image:
             continue
@@ -117,6 +118,12 @@ def extract_text(text: str, *, url: str | None, options: ExtractOptions) -> Arti
             published = parse_date_line(lines[i].text)
             if published is not None:
                 reasons[i] = "date line"
+            else:
+                date_candidates.append(i)
+    if published is None and date_candidates:  # one slow, thorough try on the first candidate
+        published = parse_date_line_thoroughly(lines[date_candidates[0]].text)
+        if published is not None:
+            reasons[date_candidates[0]] = "date line"
     if title_index is not None:
         reasons[title_index] = "headline"
         for i in kept:  # short lines above the headline: kicker, section name

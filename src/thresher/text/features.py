@@ -11,28 +11,31 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
+
+import numpy as np
 
 from thresher.text.lines import Line
-from thresher.text.vocabulary import INTERFACE, MONTHS, READING_TIME, STOPWORDS
+from thresher.text.vocabulary import MONTHS, READING_TIME, STOPWORDS, has_interface_phrase
 
-__all__ = ["LineStats", "OWN_FEATURES", "line_stats", "own_features", "context_features",
-           "CONTEXT_FEATURES"]
+__all__ = ["CONTEXT_FEATURES", "OWN_FEATURES", "LineStats", "context_features", "line_stats",
+           "own_features", "shifted", "window_means"]
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _SENTENCE_END = re.compile(r"[.!?…。！？](?:[\"'”’»)\]]*)(?=\s|$)")
 _ENDS_SENTENCE = re.compile(r"[.!?…。！？:;][\"'”’»)\]]*$")
 _FULL_STOP = re.compile(r"[.…。][\"'”’»)\]]*$")
 _BULLET = re.compile(r"^(?:[•·▪►▸\-–—*+●○■□✓✔]|\d{1,2}[.)])\s")
-_SEPARATORS = re.compile(r"\s[|·•/»›>]\s|\s[|·•]$|^[|·•]\s")
+_SEPARATORS = (" | ", " · ", " • ", " / ", " » ", " › ", " > ")
 _DATE_SHAPE = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}:\d\d\b")
 _URL = re.compile(r"https?://|www\.|\S@\S+\.\w")
-_COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|copyright", re.I)
 
 
-@dataclass(slots=True)
-class LineStats:
-    """What the classifier and the post-rules need to know about one line."""
+class LineStats(NamedTuple):
+    """What the classifier and the post-rules need to know about one line.
+
+    A named tuple of numbers and flags, so that a page's stats turn into one numeric
+    matrix in a single ``numpy.array`` call.
+    """
 
     words: int
     chars: int
@@ -62,50 +65,50 @@ class LineStats:
     blank_after: bool
 
 
+_IMAGE_STATS = (0, 0, False, False, 0, 0, 0.0, 0.0, 0.0, False, False, False, False, False, False, False,
+                False, False, False, False, 0.0)
+_WORD = re.compile(r"\w[\w'’-]*")
+_BULLET_START = frozenset("•·▪►▸-–—*+●○■□✓✔0123456789")
+_QUOTES = frozenset("\"'“”„«‘’")
+_SAMPLE = 4000
+
+
 def _stats(line: Line, repeated: bool) -> LineStats:
     text = line.text
     if line.is_image:
-        return LineStats(0, len(text), False, False, 0, 0, 0.0, 0.0, 0.0, False, False, False, False, False,
-                         False, False, False, False, False, False, 0.0, repeated, True,
-                         line.blank_before, line.blank_after)
-    sample = text if len(text) <= 4000 else text[:4000]
+        return LineStats(*_IMAGE_STATS, repeated, True, line.blank_before, line.blank_after)
+    sample = text if len(text) <= _SAMPLE else text[:_SAMPLE]
     words = _WORD.findall(sample)
+    nw = len(words) or 1
     n = len(words)
-    if len(text) > 4000:  # long lines: estimate counts from the sample, keep it linear and cheap
-        n = max(n, int(n * len(text) / 4000))
-    lowered = [w.lower() for w in words]
-    stop = sum(1 for w in lowered if w in STOPWORDS)
-    caps = sum(1 for w in words if w[0].isupper())
-    digits = sum(1 for c in sample if c.isdigit())
-    nw = max(len(words), 1)
+    if len(text) > _SAMPLE:  # long lines: estimate counts from the sample, keep it linear and cheap
+        n = int(n * len(text) / _SAMPLE)
+    lowered = " ".join(words).lower()
+    lowered_words = lowered.split()
     short = n <= 12
-    month = short and any(w in MONTHS for w in lowered)
+    tail = text[-8:]
+    ends = bool(_ENDS_SENTENCE.search(tail))
+    first = text[0]
     return LineStats(
-        words=n,
-        chars=len(text),
-        ends_sentence=bool(_ENDS_SENTENCE.search(text[-8:])),
-        full_stop=bool(_FULL_STOP.search(text[-8:])),
-        sentences=len(_SENTENCE_END.findall(sample)),
-        commas=sample.count(",") + sample.count("，") + sample.count("、"),
-        stop_ratio=stop / nw,
-        cap_ratio=caps / nw,
-        digit_ratio=digits / max(len(sample), 1),
-        bullet=bool(_BULLET.match(text)),
-        separators=bool(_SEPARATORS.search(sample)),
-        interface=short and bool(INTERFACE.search(sample)),
-        date_like=short and (month or bool(_DATE_SHAPE.search(sample))),
-        reading_time=short and bool(READING_TIME.match(text)),
-        copyright=short and bool(_COPYRIGHT.search(sample)) or (n <= 25 and "©" in sample),
-        ends_colon=text.endswith(":"),
-        starts_lower=text[0].islower(),
-        all_caps=len(text) > 3 and text.isupper(),
-        starts_quote=text[0] in "\"'“”„«‘’",
-        url=bool(_URL.search(sample)),
-        mean_word_len=(sum(len(w) for w in words) / nw) if words else 0.0,
-        repeated=repeated,
-        is_image=False,
-        blank_before=line.blank_before,
-        blank_after=line.blank_after,
+        n, len(text), ends, ends and bool(_FULL_STOP.search(tail)),
+        len(_SENTENCE_END.findall(sample)) if n > 3 else int(ends),
+        sample.count(",") + sample.count("，") + sample.count("、"),
+        sum(map(STOPWORDS.__contains__, lowered_words)) / nw,
+        sum(1 for w in words if w[0].isupper()) / nw,
+        sum(map(sample.count, "0123456789")) / len(sample),
+        first in _BULLET_START and bool(_BULLET.match(text)),
+        n <= 40 and any(map(sample.__contains__, _SEPARATORS)),
+        short and has_interface_phrase(lowered_words),
+        short and (any(map(MONTHS.__contains__, lowered_words)) or bool(_DATE_SHAPE.search(sample))),
+        short and first.isdigit() and bool(READING_TIME.match(text)),
+        n <= 25 and ("©" in sample or "opyright" in lowered or "(c)" in lowered),
+        text[-1] == ":",
+        first.islower(),
+        len(text) > 3 and text.isupper(),
+        first in _QUOTES,
+        ("http" in lowered or "www" in lowered or "@" in sample) and bool(_URL.search(sample)),
+        (len(lowered) - nw + 1) / nw,
+        repeated, False, line.blank_before, line.blank_after,
     )
 
 
@@ -123,22 +126,23 @@ OWN_FEATURES = [
 ]
 
 
-def own_features(stats: list[LineStats]) -> list[list[float]]:
-    """One vector per line, of the line alone (position included), named by ``OWN_FEATURES``."""
-    total = max(len(stats) - 1, 1)
-    rows = []
-    for i, s in enumerate(stats):
-        position = i / total
-        rows.append([
-            math.log1p(s.words), float(s.words >= 15), float(s.words <= 3), float(s.ends_sentence),
-            math.log1p(s.sentences), s.commas / (s.words + 1), s.stop_ratio, s.cap_ratio,
-            s.digit_ratio, float(s.bullet), float(s.separators), float(s.interface), float(s.date_like),
-            float(s.reading_time), float(s.copyright), float(s.ends_colon), float(s.starts_lower),
-            float(s.all_caps), float(s.starts_quote), float(s.url), min(s.mean_word_len, 15.0) / 5,
-            float(s.repeated), float(s.is_image), float(s.blank_before), float(s.blank_after),
-            position, position * position,
-        ])
-    return rows
+_COLUMNS = {name: index for index, name in enumerate(LineStats._fields)}
+
+
+def own_features(stats: list[LineStats]) -> np.ndarray:
+    """One row per line, of the line alone (position included), columns named by ``OWN_FEATURES``."""
+    raw = np.array(stats, dtype=float).reshape(len(stats), len(LineStats._fields))
+    col = {name: raw[:, index] for name, index in _COLUMNS.items()}
+    words = col["words"]
+    position = np.arange(len(stats)) / max(len(stats) - 1, 1)
+    return np.column_stack([
+        np.log1p(words), words >= 15, words <= 3, col["ends_sentence"], np.log1p(col["sentences"]),
+        col["commas"] / (words + 1), col["stop_ratio"], col["cap_ratio"], col["digit_ratio"],
+        col["bullet"], col["separators"], col["interface"], col["date_like"], col["reading_time"],
+        col["copyright"], col["ends_colon"], col["starts_lower"], col["all_caps"], col["starts_quote"],
+        col["url"], np.minimum(col["mean_word_len"], 15.0) / 5, col["repeated"], col["is_image"],
+        col["blank_before"], col["blank_after"], position, position * position,
+    ]).astype(float)
 
 
 # Neighbourhood summaries: the previous/next line's main traits and windowed means.
@@ -151,42 +155,42 @@ CONTEXT_FEATURES = [
 ]
 
 
-def _window_means(values: list[float], radius: int) -> list[float]:
-    """Mean of ``values`` over ``[i - radius, i + radius]`` (clipped), excluding ``i`` itself."""
+def shifted(values: np.ndarray, offset: int) -> np.ndarray:
+    """``values[i + offset]`` for every i, 0 past either end."""
+    out = np.zeros_like(values)
     n = len(values)
-    prefix = [0.0]
-    for v in values:
-        prefix.append(prefix[-1] + v)
-    out = []
-    for i in range(n):
-        lo, hi = max(0, i - radius), min(n, i + radius + 1)
-        count = hi - lo - 1
-        out.append((prefix[hi] - prefix[lo] - values[i]) / count if count > 0 else 0.0)
+    if offset > 0:
+        out[:n - offset] = values[offset:]
+    elif offset < 0:
+        out[-offset:] = values[:n + offset]
+    else:
+        out[:] = values
     return out
 
 
-def context_features(own: list[list[float]]) -> list[list[float]]:
-    """One vector per line describing its neighbours, named by ``CONTEXT_FEATURES``."""
-    n = len(own)
-    if not n:
-        return []
-    log_words = [row[0] for row in own]
-    ends = [row[3] for row in own]
-    stop = [row[6] for row in own]
-    interface = [row[11] for row in own]
-    long = [row[1] for row in own]
-    w3 = [_window_means(v, 3) for v in (log_words, ends, stop, interface)]
-    w10 = [_window_means(v, 10) for v in (log_words, ends, long)]
-    rows = []
-    for i in range(n):
-        p = i - 1 if i > 0 else None
-        q = i + 1 if i + 1 < n else None
-        rows.append([
-            log_words[p] if p is not None else 0.0, ends[p] if p is not None else 0.0,
-            stop[p] if p is not None else 0.0, interface[p] if p is not None else 0.0,
-            log_words[q] if q is not None else 0.0, ends[q] if q is not None else 0.0,
-            stop[q] if q is not None else 0.0, interface[q] if q is not None else 0.0,
-            log_words[i - 2] if i >= 2 else 0.0, log_words[i + 2] if i + 2 < n else 0.0,
-            w3[0][i], w3[1][i], w3[2][i], w3[3][i], w10[0][i], w10[1][i], w10[2][i],
-        ])
-    return rows
+def window_means(values: np.ndarray, radius: int) -> np.ndarray:
+    """Mean of ``values`` over ``[i - radius, i + radius]`` (clipped), excluding ``i`` itself.
+
+    Works on a vector or column-wise on a matrix.
+    """
+    n = len(values)
+    prefix = np.concatenate([np.zeros((1,) + values.shape[1:]), np.cumsum(values, axis=0)])
+    index = np.arange(n)
+    lo = np.maximum(index - radius, 0)
+    hi = np.minimum(index + radius + 1, n)
+    count = (hi - lo - 1).astype(float)
+    if values.ndim > 1:
+        count = count[:, None]
+    total = prefix[hi] - prefix[lo] - values
+    return np.divide(total, count, out=np.zeros_like(total), where=count > 0)
+
+
+def context_features(own: np.ndarray) -> np.ndarray:
+    """One row per line describing its neighbours, columns named by ``CONTEXT_FEATURES``."""
+    log_words, ends, long = own[:, 0], own[:, 3], own[:, 1]
+    near = own[:, [0, 3, 6, 11]]
+    far = np.column_stack([log_words, ends, long])
+    return np.column_stack([
+        shifted(near, -1), shifted(near, 1), shifted(log_words, -2), shifted(log_words, 2),
+        window_means(near, 3), window_means(far, 10),
+    ])

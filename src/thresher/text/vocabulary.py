@@ -12,20 +12,20 @@ import re
 
 __all__ = [
     "CAPTION_PREFIX",
-    "INTERFACE",
     "MONTHS",
     "READING_TIME",
     "RELATED_PREFIX",
     "STOPWORDS",
+    "has_interface_phrase",
 ]
 
 # The most frequent function words of the languages most pages are written in.
 _STOPWORDS_BY_LANGUAGE = {
     "en": "a about after all also an and any are as at be been but by can could did do does for from had "
-          "has have he her his how i if in into is it its more most my no not of on one or our out she so "
+          "has have he her his how i if in into is it its more most my no not of on one or our she so "
           "some than that the their them then there these they this those to up was we were what when "
           "which who will with would you your",
-    "de": "aber als am an auch auf aus bei bis das dass dem den der des die doch ein eine einem einen "
+    "de": "aber als am an auch auf aus bei bis das dass dem den der die doch ein eine einem einen "
           "einer es für hat haben im in ist mit nach nicht noch nur oder sich sie sind so über um und "
           "vom von vor war wie wird zu zum zur",
     "fr": "au aux avec ce ces cette dans de des du elle en est et il ils la le les leur mais ne nous "
@@ -86,9 +86,27 @@ _INTERFACE_PHRASES = [
     "поширити", "підписатися", "пошук", "коментарі", "читайте також", "головна",
 ]
 
-INTERFACE = re.compile(
-    r"(?<![\w'])(?:" + "|".join(sorted((re.escape(p) for p in _INTERFACE_PHRASES), key=len, reverse=True))
-    + r")(?![\w'])", re.I)
+_PHRASE_WORDS = [tuple(phrase.split()) for phrase in _INTERFACE_PHRASES]
+_INTERFACE_WORDS = frozenset(words[0] for words in _PHRASE_WORDS if len(words) == 1)
+_INTERFACE_STARTS: dict[str, list[tuple[str, ...]]] = {}
+for _words in _PHRASE_WORDS:
+    if len(_words) > 1:
+        _INTERFACE_STARTS.setdefault(_words[0], []).append(_words[1:])
+_INTERFACE_FIRST = frozenset(_INTERFACE_WORDS | _INTERFACE_STARTS.keys())
+
+
+def has_interface_phrase(words: list[str]) -> bool:
+    """Whether lower-cased ``words`` contain an interface phrase as whole words (set look-ups)."""
+    if _INTERFACE_FIRST.isdisjoint(words):
+        return False
+    if not _INTERFACE_WORDS.isdisjoint(words):
+        return True
+    for i, word in enumerate(words):
+        for rest in _INTERFACE_STARTS.get(word, ()):
+            if tuple(words[i + 1:i + 1 + len(rest)]) == rest:
+                return True
+    return False
+
 
 READING_TIME = re.compile(
     r"^\d+\s*(?:min(?:ute)?s?|мин(?:ут[аы]?)?|хв(?:илин[аи]?)?|minuten?|minutes?|minutos?|minuti)\.?"
@@ -108,20 +126,20 @@ CAPTION_PREFIX = re.compile(
 
 MONTHS: dict[str, int] = {}
 for _number, _names in enumerate([
-    "january jan januar janvier enero gennaio janeiro januari styczeń stycznia января январь січня січень",
-    "february feb februar février febrero febbraio fevereiro februari luty lutego февраля февраль лютого лютий",
-    "march mar märz mars marzo março maart marca марта март березня березень",
-    "april apr avril abril aprile kwiecień kwietnia апреля апрель квітня квітень",
+    "january jan ene janv januar janvier enero gennaio janeiro januari styczeń stycznia января январь січня січень",
+    "february feb fev fév févr februar février febrero febbraio fevereiro februari luty lutego февраля февраль лютого лютий",
+    "march mar maret mrt märz mars marzo março maart marca марта март березня березень",
+    "april apr abr avr avril abril aprile kwiecień kwietnia апреля апрель квітня квітень",
     "may mai mayo maggio maio mei maj maja мая май травня травень",
-    "june jun juni juin junio giugno junho czerwiec czerwca июня июнь червня червень",
-    "july jul juli juillet julio luglio julho lipiec lipca июля июль липня липень",
-    "august aug août agosto augustus sierpień sierpnia августа август серпня серпень",
+    "june jun giu juin juni juin junio giugno junho czerwiec czerwca июня июнь червня червень",
+    "july jul lug juil juli juillet julio luglio julho lipiec lipca июля июль липня липень",
+    "august aug ago agustus agu août agosto augustus sierpień sierpnia августа август серпня серпень",
     "september sep sept septembre septiembre settembre setembro wrzesień września сентября сентябрь "
     "вересня вересень",
-    "october oct oktober octobre octubre ottobre outubro październik października октября октябрь "
+    "october oct ott out okt oktober octobre octubre ottobre outubro październik października октября октябрь "
     "жовтня жовтень",
-    "november nov novembre noviembre novembro listopad listopada ноября ноябрь листопада листопад",
-    "december dec dezember décembre diciembre dicembre dezembro grudzień grudnia декабря декабрь "
+    "november nov nop novembre noviembre novembro listopad listopada ноября ноябрь листопада листопад",
+    "december dec dic dez desember des dezember décembre diciembre dicembre dezembro grudzień grudnia декабря декабрь "
     "грудня грудень",
 ], start=1):
     for _name in _names.split():
