@@ -47,7 +47,8 @@ def split_of(page_id: str) -> str:
 
 
 def lines_as_html(text: str) -> str:
-    paragraphs = "".join(f"<p>{html.escape(line.strip())}</p>\n" for line in text.splitlines() if line.strip())
+    lines = (line.strip() for line in text.splitlines())
+    paragraphs = "".join(f"<p>{html.escape(line)}</p>\n" for line in lines if line)
     return f"<html><body>{paragraphs}</body></html>"
 
 
@@ -115,7 +116,8 @@ def main(argv: list[str] | None = None) -> int:
         predictions[name] = {i: o["articleBody"] for i, o in output.items()}
         scores = {half: evalkit.evaluate(t, output, n_bootstrap=args.bootstrap) for half, t in halves.items()}
         rows.append((name, scores, len(pages) / elapsed if elapsed else float("inf")))
-    print(f"ScrapingHub-text: {len(pages)} captures; tune {len(halves['tune'])}, check {len(halves['check'])}")
+    print(f"ScrapingHub-text: {len(pages)} captures; "
+          f"tune {len(halves['tune'])}, check {len(halves['check'])}")
     print(f"{'system':<22} {'F1 tune':>8} {'F1 check':>9} {'P check':>8} {'R check':>8} "
           f"{'empty':>6} {'captures/s':>11}")
     for name, scores, speed in sorted(rows, key=lambda r: -r[1]["check"]["f1"]):

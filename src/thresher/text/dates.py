@@ -10,19 +10,21 @@ A date with no time zone in the capture stays naive.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 from thresher.text.vocabulary import MONTHS
 
 __all__ = ["parse_date_line", "parse_date_line_thoroughly"]
 
-_TIME = r"(?:[,\s]+(?:at\s+|um\s+|à\s+|a las\s+|в\s+|о\s+)?(?P<hour>\d{1,2})[:.h](?P<minute>\d\d)(?::(?P<second>\d\d))?" \
+_TIME = r"(?:[,\s]+(?:at\s+|um\s+|à\s+|a las\s+|в\s+|о\s+)?" \
+        r"(?P<hour>\d{1,2})[:.h](?P<minute>\d\d)(?::(?P<second>\d\d))?" \
         r"\s*(?P<ampm>[ap]\.?m\.?)?(?:\s*(?P<tz>utc|gmt|z|[+-]\d\d:?\d\d)(?P<tzoff>[+-]\d{1,2}(?::?\d\d)?)?)?)?"
 _MONTH_WORD = r"(?P<month>[^\W\d_]{3,12})\.?"
 _PATTERNS = [
     re.compile(r"(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)(?:[T ](?P<hour>\d\d):(?P<minute>\d\d)"
                r"(?::(?P<second>\d\d))?(?:\.\d+)?(?P<tz>z|[+-]\d\d:?\d\d)?)?", re.I),
-    re.compile(_MONTH_WORD + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)" + _TIME, re.I),
+    re.compile(_MONTH_WORD + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)" + _TIME,
+               re.I),
     re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?" + _MONTH_WORD
                + r",?\s+(?:de\s+)?(?P<year>(?:19|20)\d\d)(?:\s*(?:г\.|р\.|roku))?" + _TIME, re.I),
     re.compile(r"(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>(?:19|20)\d\d)" + _TIME, re.I),
@@ -46,7 +48,7 @@ def _tzinfo(tz: str | None, extra: str | None) -> timezone | None:
     tz = tz.lower()
     offset = extra if tz in ("utc", "gmt") else (None if tz == "z" else tz)
     if not offset:
-        return timezone.utc
+        return UTC
     sign = -1 if offset[0] == "-" else 1
     digits = offset[1:].replace(":", "")
     hours = int(digits[:2]) if len(digits) > 2 else int(digits)

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+import numpy as np
+
 from thresher.models import Article, Block, BlockKind, EmptyReason, Image, Link
 from thresher.options import ExtractOptions
 from thresher.text.classify import load_model, score_lines
@@ -24,26 +26,38 @@ from thresher.text.vocabulary import CAPTION_PREFIX
 
 __all__ = ["extract_text"]
 
+# "By Jane Doe", "Posted on May 3, 2023 by Jane Doe", "Von Jana Krüger", "Author: …".
 _BYLINE = re.compile(
-    r"^(?:by|written by|words by|von|par|por|di|door|przez|автор|авторы|автор[иа]?|від)\s*:?\s+(.+)$", re.I)
+    r"(?:^|[\s|·•,])(?:by|written by|words by|author|von|par|por|di|door|przez|автор|авторы|автор[иа]?|від)"
+    r"\s*:?\s+(\w.*)$", re.I)
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bи\b|\bі\b)\s*", re.I)
 _BYLINE_TAIL = re.compile(r"\s*(?:[|·•–—-]|\bon\b|\bupdated\b|\bpublished\b).*$", re.I)
 _BULLET_PREFIX = re.compile(r"^(?:[•·▪►▸\-–—*+●○■□✓✔])\s+")
+#: Lowest score at which a prose line touching the body is taken into it.
+_EDGE_FLOOR = 0.15
 #: How far above the first body line the headline is looked for.
 _HEADER_SPAN = 15
 
 
+def _headline_candidate(line: Line, s: LineStats) -> bool:
+    if s.is_image or s.interface or s.date_like or s.reading_time or s.copyright or s.url:
+        return False
+    if not 2 <= s.words <= 30 or (s.ends_sentence and not line.text.endswith(("?", "!"))):
+        return False
+    return not _authors(line.text)
+
+
 def _find_title(lines: list[Line], stats: list[LineStats], first_body: int) -> int | None:
-    """Index of the headline: the best headline-shaped line just above the body."""
+    """Index of the headline: the best headline-shaped line just above the body.
+
+    A headline directly followed by a standfirst (a longer line without a full stop)
+    is preferred to it: two headline-shaped lines in a row are headline, then dek.
+    """
     best, best_score = None, 0.0
     lo = max(0, first_body - _HEADER_SPAN)
     for i in range(lo, min(first_body + 1, len(lines))):
         s = stats[i]
-        if s.is_image or s.interface or s.date_like or s.reading_time or s.copyright or s.url:
-            continue
-        if not 2 <= s.words <= 30 or (s.ends_sentence and not lines[i].text.endswith(("?", "!"))):
-            continue
-        if _BYLINE.match(lines[i].text):
+        if not _headline_candidate(lines[i], s):
             continue
         score = 1.0 + min(s.words, 14) / 14
         # A headline is usually followed by a date line, a byline or the body within a few lines.
@@ -58,12 +72,15 @@ def _find_title(lines: list[Line], stats: list[LineStats], first_body: int) -> i
             score -= 0.3
         if score > best_score:
             best, best_score = i, score
+    if best is not None and best > lo and stats[best - 1].words >= 4 and \
+            _headline_candidate(lines[best - 1], stats[best - 1]) and not stats[best - 1].repeated:
+        return best - 1
     return best
 
 
 def _authors(text: str) -> tuple[str, ...]:
-    match = _BYLINE.match(text)
-    if not match:
+    match = _BYLINE.search(text)
+    if not match or not match.group(1)[:1].isupper():
         return ()
     names = _BYLINE_TAIL.sub("", match.group(1))
     parts = [part.strip(" .") for part in _AUTHOR_SPLIT.split(names)]
@@ -88,6 +105,43 @@ def _widget_lines(kept: set[int], stats: list[LineStats]) -> set[int]:
     return found
 
 
+def _is_prose(s: LineStats) -> bool:
+    """Unmistakable running text: a long line of sentences with function words."""
+    return (s.words >= 10 and s.ends_sentence and s.stop_ratio >= 0.15 and not s.interface
+            and not s.glued and not s.ellipsis and not s.comment_header and not s.repeated)
+
+
+def _with_prose_around(kept: list[int], stats: list[LineStats], probability: np.ndarray) -> list[int]:
+    """Add the prose lines the classifier doubted inside the body, and those continuing it
+    directly above or below: one paragraph between two kept ones is body text."""
+    if not kept:
+        return kept
+    chosen = set(kept)
+    chosen.update(i for i in range(kept[0] + 1, kept[-1]) if _is_prose(stats[i]))
+    i = kept[0] - 1
+    while i >= 0 and _is_prose(stats[i]) and probability[i] >= _EDGE_FLOOR:
+        chosen.add(i)
+        i -= 1
+    i = kept[-1] + 1
+    while i < len(stats) and _is_prose(stats[i]) and probability[i] >= _EDGE_FLOOR:
+        chosen.add(i)
+        i += 1
+    return sorted(chosen)
+
+
+def _comment_section(kept: list[int], stats: list[LineStats], reasons: dict[int, str]) -> list[int]:
+    """Kept lines below the heading of a comment section ("12 Comments", "Leave a Reply")
+    once the article has begun; reader comments are not the article."""
+    body = [i for i in kept if i not in reasons]
+    if len(body) < 2:
+        return []
+    start = body[0]
+    for i in range(start + 1, body[-1] + 1):
+        if stats[i].comments_heading:
+            return [j for j in body if j > i]
+    return []
+
+
 def extract_text(text: str, *, url: str | None, options: ExtractOptions) -> Article:
     """The article of a rendered-text capture (innerText dump, copy-paste, reader export)."""
     lines = split_lines(text, max_lines=options.max_lines)
@@ -97,6 +151,7 @@ def extract_text(text: str, *, url: str | None, options: ExtractOptions) -> Arti
     model = load_model()
     probability = score_lines(stats, model)
     kept = [i for i, p in enumerate(probability) if p >= model.threshold and not lines[i].is_image]
+    kept = _with_prose_around(kept, stats, probability)
     reasons: dict[int, str] = {}
 
     first_body = kept[0] if kept else min(len(lines) - 1, _HEADER_SPAN)
@@ -130,6 +185,9 @@ def extract_text(text: str, *, url: str | None, options: ExtractOptions) -> Arti
             if i < title_index and stats[i].words < 15:
                 reasons.setdefault(i, "above headline")
 
+    if not options.include_comments:
+        for i in _comment_section(kept, stats, reasons):
+            reasons.setdefault(i, "comment section")
     kept_set = set(kept)
     for i in _widget_lines(kept_set, stats):
         reasons.setdefault(i, "page widget")

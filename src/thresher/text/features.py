@@ -8,7 +8,6 @@ set look-ups, so a capture of a few hundred lines costs well under a millisecond
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from typing import NamedTuple
@@ -16,15 +15,23 @@ from typing import NamedTuple
 import numpy as np
 
 from thresher.text.lines import Line
-from thresher.text.vocabulary import MONTHS, READING_TIME, STOPWORDS, has_interface_phrase
+from thresher.text.vocabulary import (
+    COMMENT_HEADER,
+    COMMENTS_HEADING,
+    MONTHS,
+    READING_TIME,
+    STOPWORDS,
+    has_interface_phrase,
+)
 
 __all__ = ["CONTEXT_FEATURES", "OWN_FEATURES", "LineStats", "context_features", "line_stats",
            "own_features", "shifted", "window_means"]
 
-_SENTENCE_END = re.compile(r"[.!?…。！？](?:[\"'”’»)\]]*)(?=\s|$)")
-_ENDS_SENTENCE = re.compile(r"[.!?…。！？:;][\"'”’»)\]]*$")
-_FULL_STOP = re.compile(r"[.…。][\"'”’»)\]]*$")
+_SENTENCE_END = re.compile(r"[.!?…。！？](?:[\"'”’“»«›‹)\]]*)(?=\s|$)")
+_ENDS_SENTENCE = re.compile(r"[.!?…。！？:;][\"'”’“»«›‹)\]]*$")
+_FULL_STOP = re.compile(r"[.…。][\"'”’“»«›‹)\]]*$")
 _BULLET = re.compile(r"^(?:[•·▪►▸\-–—*+●○■□✓✔]|\d{1,2}[.)])\s")
+_GLUE = re.compile(r"[a-z0-9?!’”'][A-Z](?![A-Z])")
 _SEPARATORS = (" | ", " · ", " • ", " / ", " » ", " › ", " > ")
 _DATE_SHAPE = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}:\d\d\b")
 _URL = re.compile(r"https?://|www\.|\S@\S+\.\w")
@@ -59,6 +66,14 @@ class LineStats(NamedTuple):
     starts_quote: bool
     url: bool
     mean_word_len: float
+    #: Cut off with "…" or "...": a teaser, not article text.
+    ellipsis: bool
+    #: A title-case headline glued to a teaser ("Deal Of The DayA new phone…").
+    glued: bool
+    #: "Alex on May 3 at 6:34 am said:" — the header of a reader comment.
+    comment_header: bool
+    #: "Comments", "12 Comments", "Leave a Reply" — a comment section starts here.
+    comments_heading: bool
     repeated: bool
     is_image: bool
     blank_before: bool
@@ -66,7 +81,7 @@ class LineStats(NamedTuple):
 
 
 _IMAGE_STATS = (0, 0, False, False, 0, 0, 0.0, 0.0, 0.0, False, False, False, False, False, False, False,
-                False, False, False, False, 0.0)
+                False, False, False, False, 0.0, False, False, False, False)
 _WORD = re.compile(r"\w[\w'’-]*")
 _BULLET_START = frozenset("•·▪►▸-–—*+●○■□✓✔0123456789")
 _QUOTES = frozenset("\"'“”„«‘’")
@@ -108,8 +123,24 @@ def _stats(line: Line, repeated: bool) -> LineStats:
         first in _QUOTES,
         ("http" in lowered or "www" in lowered or "@" in sample) and bool(_URL.search(sample)),
         (len(lowered) - nw + 1) / nw,
+        tail.endswith(("...", "…", "...]", "[…]")),
+        _glued(sample, n),
+        short and bool(COMMENT_HEADER.search(tail if len(text) < 8 else text[-24:])),
+        n <= 6 and bool(COMMENTS_HEADING.match(text)),
         repeated, False, line.blank_before, line.blank_after,
     )
+
+
+def _glued(sample: str, words: int) -> bool:
+    """A title-case headline run into the next text without a space ("…Student-AthleteA 24-year-old")."""
+    if words < 6:
+        return False
+    match = _GLUE.search(sample, 0, 200)
+    if not match:
+        return False
+    head = sample[:match.start() + 1].split()
+    capitalised = sum(1 for w in head if w[:1].isupper() or not w[:1].isalpha())
+    return len(head) >= 3 and capitalised >= 0.7 * len(head)
 
 
 def line_stats(lines: list[Line]) -> list[LineStats]:
@@ -123,6 +154,7 @@ OWN_FEATURES = [
     "cap_ratio", "digit_ratio", "bullet", "separators", "interface", "date_like", "reading_time",
     "copyright", "ends_colon", "starts_lower", "all_caps", "starts_quote", "url", "mean_word_len",
     "repeated", "is_image", "blank_before", "blank_after", "position", "position_sq",
+    "ellipsis", "glued", "comment_header", "comments_heading",
 ]
 
 
@@ -142,6 +174,7 @@ def own_features(stats: list[LineStats]) -> np.ndarray:
         col["copyright"], col["ends_colon"], col["starts_lower"], col["all_caps"], col["starts_quote"],
         col["url"], np.minimum(col["mean_word_len"], 15.0) / 5, col["repeated"], col["is_image"],
         col["blank_before"], col["blank_after"], position, position * position,
+        col["ellipsis"], col["glued"], col["comment_header"], col["comments_heading"],
     ]).astype(float)
 
 
@@ -152,6 +185,7 @@ CONTEXT_FEATURES = [
     "prev2_log_words", "next2_log_words",
     "win3_log_words", "win3_ends_sentence", "win3_stop_ratio", "win3_interface",
     "win10_log_words", "win10_ends_sentence", "win10_long",
+    "alternation", "after_comments", "win3_comment_header", "win3_ellipsis_glued",
 ]
 
 
@@ -159,6 +193,8 @@ def shifted(values: np.ndarray, offset: int) -> np.ndarray:
     """``values[i + offset]`` for every i, 0 past either end."""
     out = np.zeros_like(values)
     n = len(values)
+    if abs(offset) >= n:
+        return out
     if offset > 0:
         out[:n - offset] = values[offset:]
     elif offset < 0:
@@ -189,8 +225,20 @@ def context_features(own: np.ndarray) -> np.ndarray:
     """One row per line describing its neighbours, columns named by ``CONTEXT_FEATURES``."""
     log_words, ends, long = own[:, 0], own[:, 3], own[:, 1]
     near = own[:, [0, 3, 6, 11]]
+    # Listings alternate headline and teaser; article sections have runs of paragraphs.
+    changes = np.zeros(len(own))
+    if len(own) > 1:
+        changes[1:] = own[1:, 1] != own[:-1, 1]
+    # Everything after the first comment-section heading in the second half of the page
+    # (a "12 Comments" link in the header is not it).
+    heading = np.flatnonzero((own[:, 30] > 0) & (own[:, 25] >= 0.3))
+    after_comments = np.zeros(len(own))
+    if len(heading):
+        after_comments[heading[0] + 1:] = 1.0
     far = np.column_stack([log_words, ends, long])
     return np.column_stack([
         shifted(near, -1), shifted(near, 1), shifted(log_words, -2), shifted(log_words, 2),
         window_means(near, 3), window_means(far, 10),
+        window_means(changes, 6), after_comments, window_means(own[:, 29], 3),
+        window_means(np.maximum(own[:, 27], own[:, 28]), 3),
     ])

@@ -12,6 +12,8 @@ import re
 
 __all__ = [
     "CAPTION_PREFIX",
+    "COMMENTS_HEADING",
+    "COMMENT_HEADER",
     "MONTHS",
     "READING_TIME",
     "RELATED_PREFIX",
@@ -22,10 +24,10 @@ __all__ = [
 # The most frequent function words of the languages most pages are written in.
 _STOPWORDS_BY_LANGUAGE = {
     "en": "a about after all also an and any are as at be been but by can could did do does for from had "
-          "has have he her his how i if in into is it its more most my no not of on one or our she so "
+          "has have he her his how i if in into is it its more most my no not of on one or our out she so "
           "some than that the their them then there these they this those to up was we were what when "
           "which who will with would you your",
-    "de": "aber als am an auch auf aus bei bis das dass dem den der die doch ein eine einem einen "
+    "de": "aber als am an auch auf aus bei bis das dass dem den der des die doch ein eine einem einen "
           "einer es für hat haben im in ist mit nach nicht noch nur oder sich sie sind so über um und "
           "vom von vor war wie wird zu zum zur",
     "fr": "au aux avec ce ces cette dans de des du elle en est et il ils la le les leur mais ne nous "
@@ -55,19 +57,18 @@ _INTERFACE_PHRASES = [
     # English
     "share", "shares", "tweet", "pin it", "email", "e-mail", "print", "subscribe", "subscribed",
     "subscription", "sign up", "sign in", "log in", "login", "log out", "register", "newsletter",
-    "newsletters", "follow us", "follow", "menu", "search", "home", "skip to content",
+    "newsletters", "follow us", "menu", "search", "skip to content",
     "skip to main content", "advertisement", "advertising", "sponsored", "cookie", "cookies",
     "privacy policy", "terms of use", "terms of service", "terms and conditions", "all rights reserved",
     "copyright", "contact us", "about us", "comments", "comment", "leave a comment", "reply",
     "load more", "show more", "read more", "see more", "view all", "see all", "more stories",
     "related", "related articles", "related stories", "recommended", "most popular", "most read",
-    "trending", "popular", "editor's picks", "editors' picks", "top stories", "latest news", "latest",
-    "next article", "previous article", "next", "previous", "back to top", "close", "open",
-    "download", "listen", "watch", "play", "video", "audio", "photo", "photos", "gallery", "edit",
-    "edit post", "advertise", "careers", "help", "faq", "sitemap", "rss", "donate", "support us",
+    "editor's picks", "editors' picks", "top stories", "latest news",
+    "next article", "previous article", "back to top", "gallery", "edit",
+    "edit post", "advertise", "careers", "faq", "sitemap", "rss", "donate", "support us",
     "accept", "settings", "notifications", "read also", "see also", "min read", "minute read",
     "reading time", "tags", "topics", "categories", "category", "filed under", "posted in",
-    "like", "likes", "views", "facebook", "twitter", "linkedin", "whatsapp", "telegram", "reddit",
+    "views", "facebook", "twitter", "linkedin", "whatsapp", "telegram", "reddit",
     "instagram", "youtube", "pinterest", "copy link", "link copied", "loading", "continue reading",
     "click here", "learn more", "get the app", "free trial", "upgrade", "premium", "ad", "ads",
     # German
@@ -124,10 +125,25 @@ CAPTION_PREFIX = re.compile(
     r"^(?:photo|photograph|picture|image|illustration|pictured|above|top|foto|bild|imagen|immagine|"
     r"фото|ілюстрація|иллюстрация|zdjęcie)\b[^:]{0,40}:\s*\S", re.I)
 
+# The heading that opens a comment section: "Comments", "12 Comments", "Leave a Reply"…
+COMMENTS_HEADING = re.compile(
+    r"^(?:\d+\s+)?(?:comments?|responses?|replies|discussion|reader comments|conversation|"
+    r"leave a (?:reply|comment)|post a comment|add a comment|join the (?:discussion|conversation)|"
+    r"show comments|view comments|kommentare?|leserkommentare|commentaires?|laisser un commentaire|"
+    r"comentarios?|deja un comentario|comentários|commenti|lascia un commento|reacties|komentarze|"
+    r"комментарии|коментарі|коментарів)(?:\s*\(\d+\))?(?:\s+\d+)?\s*:?$", re.I)
+
+# The header of one reader comment: "Alex on May 3, 2019 at 6:34 am said:".
+COMMENT_HEADER = re.compile(
+    r"(?:\bsaid|\bsays|\bwrote|\bwrites|\breplied|\bschrieb|\ba écrit|\bdice|\bdisse|\bнаписал[аи]?|"
+    r"\bнаписав)\s*:?$", re.I)
+
 MONTHS: dict[str, int] = {}
 for _number, _names in enumerate([
-    "january jan ene janv januar janvier enero gennaio janeiro januari styczeń stycznia января январь січня січень",
-    "february feb fev fév févr februar février febrero febbraio fevereiro februari luty lutego февраля февраль лютого лютий",
+    "january jan ene janv januar janvier enero gennaio janeiro januari styczeń stycznia января январь "
+    "січня січень",
+    "february feb fev fév févr februar février febrero febbraio fevereiro februari luty lutego февраля "
+    "февраль лютого лютий",
     "march mar maret mrt märz mars marzo março maart marca марта март березня березень",
     "april apr abr avr avril abril aprile kwiecień kwietnia апреля апрель квітня квітень",
     "may mai mayo maggio maio mei maj maja мая май травня травень",
@@ -136,10 +152,11 @@ for _number, _names in enumerate([
     "august aug ago agustus agu août agosto augustus sierpień sierpnia августа август серпня серпень",
     "september sep sept septembre septiembre settembre setembro wrzesień września сентября сентябрь "
     "вересня вересень",
-    "october oct ott out okt oktober octobre octubre ottobre outubro październik października октября октябрь "
+    "october oct ott okt oktober octobre octubre ottobre outubro październik października октября октябрь "
     "жовтня жовтень",
     "november nov nop novembre noviembre novembro listopad listopada ноября ноябрь листопада листопад",
-    "december dec dic dez desember des dezember décembre diciembre dicembre dezembro grudzień grudnia декабря декабрь "
+    "december dec dic dez desember dezember décembre diciembre dicembre dezembro grudzień grudnia декабря "
+    "декабрь "
     "грудня грудень",
 ], start=1):
     for _name in _names.split():
