@@ -22,7 +22,7 @@ from thresher.text.dates import parse_date_line, parse_date_line_thoroughly
 from thresher.text.features import LineStats, line_stats
 from thresher.text.lines import Line, split_lines
 from thresher.text.related import is_headline_shaped, related_prefix_target, trailing_story_card
-from thresher.text.vocabulary import CAPTION_PREFIX
+from thresher.text.vocabulary import CALL_TO_ACTION, CAPTION_PREFIX
 
 __all__ = ["extract_text"]
 
@@ -35,12 +35,14 @@ _BYLINE_TAIL = re.compile(r"\s*(?:[|·•–—-]|\bon\b|\bupdated\b|\bpublished
 _BULLET_PREFIX = re.compile(r"^(?:[•·▪►▸\-–—*+●○■□✓✔])\s+")
 #: Lowest score at which a prose line touching the body is taken into it.
 _EDGE_FLOOR = 0.15
+#: Longest run of list items and short headings crossed to reach more prose.
+_BRIDGE_SPAN = 16
 #: How far above the first body line the headline is looked for.
 _HEADER_SPAN = 15
 
 
 def _headline_candidate(line: Line, s: LineStats) -> bool:
-    if s.is_image or s.interface or s.date_like or s.reading_time or s.copyright or s.url:
+    if s.is_image or s.bullet or s.interface or s.date_like or s.reading_time or s.copyright or s.url:
         return False
     if not 2 <= s.words <= 30 or (s.ends_sentence and not line.text.endswith(("?", "!"))):
         return False
@@ -87,20 +89,24 @@ def _authors(text: str) -> tuple[str, ...]:
     return tuple(p for p in parts if p and len(p.split()) <= 5 and not any(c.isdigit() for c in p))
 
 
-def _widget_lines(kept: set[int], stats: list[LineStats]) -> set[int]:
+def _widget_lines(kept: set[int], lines: list[Line], stats: list[LineStats]) -> set[int]:
     """Kept lines inside runs of short lines that hold an interface string (newsletter boxes,
-    share bars): the whole run is page furniture, whatever its other lines say."""
+    share bars): the whole run is page furniture, whatever its other lines say.
+
+    A short full sentence ("He declined to comment.") breaks the run, unless the run
+    holds a call to action (sign up, subscribe): then it is the box's own blurb.
+    """
     found: set[int] = set()
     run: list[int] = []
     n = len(stats)
     for i in range(n + 1):
-        short = i < n and not stats[i].is_image and stats[i].words < 10 and not (
-            stats[i].full_stop and stats[i].words >= 5 and not stats[i].interface)
-        if short:
+        if i < n and not stats[i].is_image and stats[i].words < 10:
             run.append(i)
             continue
         if run and any(stats[j].interface for j in run):
-            found.update(j for j in run if j in kept)
+            action = any(CALL_TO_ACTION.search(lines[j].text) for j in run if stats[j].interface)
+            found.update(j for j in run if j in kept and (
+                action or stats[j].interface or not (stats[j].full_stop and stats[j].words >= 5)))
         run = []
     return found
 
@@ -111,21 +117,46 @@ def _is_prose(s: LineStats) -> bool:
             and not s.glued and not s.ellipsis and not s.comment_header and not s.repeated)
 
 
+def _bridgeable(s: LineStats) -> bool:
+    """A line that may sit between two parts of a body: a list item or a short heading."""
+    return not s.is_image and not s.interface and not s.repeated and (
+        s.bullet or (s.words <= 6 and not s.date_like and not s.copyright and not s.url))
+
+
+def _grow(chosen: set[int], start: int, step: int, stats: list[LineStats], probability: np.ndarray) -> None:
+    """From the body's edge ``start``, take prose lines in direction ``step``; a run of list
+    items and short headings (an ingredient list, "Method") is crossed when prose follows it."""
+    n = len(stats)
+    i = start + step
+    while 0 <= i < n:
+        if _is_prose(stats[i]) and probability[i] >= _EDGE_FLOOR:
+            chosen.add(i)
+            i += step
+            continue
+        j = i
+        while 0 <= j < n and abs(j - i) < _BRIDGE_SPAN and _bridgeable(stats[j]):
+            j += step
+        has_list = any(stats[k].bullet for k in range(min(i, j), max(i, j) + 1) if 0 <= k < n)
+        if j == i or not has_list or not (0 <= j < n) or not _is_prose(stats[j]) \
+                or probability[j] < _EDGE_FLOOR:
+            return
+        chosen.update(k for k in range(min(i, j + 1), max(i, j - 1) + 1) if stats[k].bullet)
+        i = j
+
+
 def _with_prose_around(kept: list[int], stats: list[LineStats], probability: np.ndarray) -> list[int]:
     """Add the prose lines the classifier doubted inside the body, and those continuing it
-    directly above or below: one paragraph between two kept ones is body text."""
+    above or below: one paragraph between two kept ones is body text, and so is the
+    introduction above a recipe's ingredient list."""
     if not kept:
         return kept
     chosen = set(kept)
     chosen.update(i for i in range(kept[0] + 1, kept[-1]) if _is_prose(stats[i]))
-    i = kept[0] - 1
-    while i >= 0 and _is_prose(stats[i]) and probability[i] >= _EDGE_FLOOR:
-        chosen.add(i)
-        i -= 1
-    i = kept[-1] + 1
-    while i < len(stats) and _is_prose(stats[i]) and probability[i] >= _EDGE_FLOOR:
-        chosen.add(i)
-        i += 1
+    _grow(chosen, kept[0], -1, stats, probability)
+    _grow(chosen, kept[-1], 1, stats, probability)
+    lo, hi = min(chosen), max(chosen)
+    # List items between body lines belong to the body.
+    chosen.update(i for i in range(lo, hi) if stats[i].bullet and not stats[i].interface)
     return sorted(chosen)
 
 
@@ -189,7 +220,7 @@ def extract_text(text: str, *, url: str | None, options: ExtractOptions) -> Arti
         for i in _comment_section(kept, stats, reasons):
             reasons.setdefault(i, "comment section")
     kept_set = set(kept)
-    for i in _widget_lines(kept_set, stats):
+    for i in _widget_lines(kept_set, lines, stats):
         reasons.setdefault(i, "page widget")
 
     related: list[Link] = []

@@ -31,6 +31,7 @@ _SENTENCE_END = re.compile(r"[.!?…。！？](?:[\"'”’“»«›‹)\]]*)(?
 _ENDS_SENTENCE = re.compile(r"[.!?…。！？:;][\"'”’“»«›‹)\]]*$")
 _FULL_STOP = re.compile(r"[.…。][\"'”’“»«›‹)\]]*$")
 _BULLET = re.compile(r"^(?:[•·▪►▸\-–—*+●○■□✓✔]|\d{1,2}[.)])\s")
+_IDEOGRAPHS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _GLUE = re.compile(r"[a-z0-9?!’”'][A-Z](?![A-Z])")
 _SEPARATORS = (" | ", " · ", " • ", " / ", " » ", " › ", " > ")
 _DATE_SHAPE = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}:\d\d\b")
@@ -96,6 +97,11 @@ def _stats(line: Line, repeated: bool) -> LineStats:
     words = _WORD.findall(sample)
     nw = len(words) or 1
     n = len(words)
+    if not sample.isascii():  # Chinese, Japanese, Korean: about one word per two characters
+        ideographs = len(_IDEOGRAPHS.findall(sample))
+        if ideographs:
+            n = max(n, ideographs // 2)
+            nw = max(nw, n)
     if len(text) > _SAMPLE:  # long lines: estimate counts from the sample, keep it linear and cheap
         n = int(n * len(text) / _SAMPLE)
     lowered = " ".join(words).lower()
@@ -104,8 +110,9 @@ def _stats(line: Line, repeated: bool) -> LineStats:
     tail = text[-8:]
     ends = bool(_ENDS_SENTENCE.search(tail))
     first = text[0]
+    full_stop = ends and bool(_FULL_STOP.search(tail))
     return LineStats(
-        n, len(text), ends, ends and bool(_FULL_STOP.search(tail)),
+        n, len(text), ends, full_stop,
         len(_SENTENCE_END.findall(sample)) if n > 3 else int(ends),
         sample.count(",") + sample.count("，") + sample.count("、"),
         sum(map(STOPWORDS.__contains__, lowered_words)) / nw,
@@ -113,7 +120,8 @@ def _stats(line: Line, repeated: bool) -> LineStats:
         sum(map(sample.count, "0123456789")) / len(sample),
         first in _BULLET_START and bool(_BULLET.match(text)),
         n <= 40 and any(map(sample.__contains__, _SEPARATORS)),
-        short and has_interface_phrase(lowered_words),
+        # "Sign up for our newsletter" is furniture; "He declined to comment." is not.
+        short and has_interface_phrase(lowered_words) and not (full_stop and n >= 5),
         short and (any(map(MONTHS.__contains__, lowered_words)) or bool(_DATE_SHAPE.search(sample))),
         short and first.isdigit() and bool(READING_TIME.match(text)),
         n <= 25 and ("©" in sample or "opyright" in lowered or "(c)" in lowered),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "CALL_TO_ACTION",
     "CAPTION_PREFIX",
     "COMMENTS_HEADING",
     "COMMENT_HEADER",
@@ -124,6 +125,12 @@ RELATED_PREFIX = re.compile(
 CAPTION_PREFIX = re.compile(
     r"^(?:photo|photograph|picture|image|illustration|pictured|above|top|foto|bild|imagen|immagine|"
     r"фото|ілюстрація|иллюстрация|zdjęcie)\b[^:]{0,40}:\s*\S", re.I)
+
+# What a newsletter or account box asks the reader to do.
+CALL_TO_ACTION = re.compile(
+    r"\b(?:sign up|subscribe|newsletter|register|log in|sign in|download the app|get the app|"
+    r"abonnieren|anmelden|newsletter|abonnez-vous|inscrivez-vous|suscríbete|iscriviti|assine|"
+    r"подпишитесь|підпишіться)\b", re.I)
 
 # The heading that opens a comment section: "Comments", "12 Comments", "Leave a Reply"…
 COMMENTS_HEADING = re.compile(
