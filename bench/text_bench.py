@@ -12,18 +12,29 @@ core (CPU time of this process), timed over a second pass on all pages after a
 warm-up pass, so one-time loads (imports, the model, dateparser's language data)
 are left out.
 
+Unseen pages: the 851 pages of ``../shared/bench/metadata`` (never used for training
+or tuning), rendered to innerText captures by ``bench/render_text_captures.py`` (system
+Chromium; cached in the temp directory). There, title / authors / date from the text
+are scored with ``meta_eval.evaluate`` against the hand annotations, and the body is
+compared with trafilatura's extraction from the page's HTML: that set has no body
+truth, so this "agreement F1" is a proxy (trafilatura's own errors count against us).
+
 Usage: python bench/text_bench.py [--systems thresher,whole,justext,trafilatura]
-                                  [--out predictions.json]
+                                  [--out predictions.json] [--unseen DIR | --no-unseen]
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import hashlib
 import html
 import importlib.util
 import json
+import shutil
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -33,10 +44,12 @@ sys.path.insert(0, str(ROOT / "src"))
 SHARED = ROOT.parent / "shared" / "bench"
 DATA = SHARED / "scrapinghub-text"
 TRUTH = SHARED / "scrapinghub" / "ground-truth.json"
+METADATA = SHARED / "metadata"
+UNSEEN_CACHE = Path(tempfile.gettempdir()) / "thresher-text-bench" / "metadata-text"
 
 
-def load_evalkit():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("evalkit", SHARED / "evalkit.py")
+def load_evalkit(name: str = "evalkit"):  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location(name, SHARED / f"{name}.py")
     module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
     spec.loader.exec_module(module)  # type: ignore[union-attr]
     return module
@@ -90,11 +103,72 @@ ALIASES = {"thresher": "thresher", "whole": "whole text", "justext": "jusText (l
            "trafilatura": "trafilatura (lines)"}
 
 
+def unseen_captures(directory: Path) -> Path | None:
+    """The rendered captures of the metadata pages, rendering them first when possible."""
+    if len(list(directory.glob("*.txt"))) >= 800:
+        return directory
+    if not (shutil.which("chromium") or shutil.which("chromium-browser")):
+        print("text bench: no Chromium to render the unseen pages; skipped", file=sys.stderr)
+        return None
+    print(f"text bench: rendering the metadata pages into {directory} (once)...", file=sys.stderr)
+    subprocess.call([sys.executable, str(Path(__file__).parent / "render_text_captures.py"),
+                     str(METADATA), str(directory)])
+    return directory if any(directory.glob("*.txt")) else None
+
+
+def unseen_table(directory: Path, evalkit, systems: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """Metadata and body agreement on text captures of pages never used for training."""
+    import trafilatura
+
+    from thresher import extract
+    from thresher.options import ExtractOptions
+
+    meta_eval = load_evalkit("meta_eval")
+    truth = json.loads((METADATA / "truth.json").read_text(encoding="utf-8"))
+    captures = {p.stem: p.read_text(encoding="utf-8") for p in sorted(directory.glob("*.txt"))
+                if p.stem in truth}
+    reference = {}
+    for page_id in captures:
+        markup = gzip.decompress((METADATA / "html" / f"{page_id}.html.gz").read_bytes()).decode("utf-8")
+        reference[page_id] = {"articleBody": trafilatura.extract(markup) or ""}
+    options = ExtractOptions(input="text")
+    metadata = {}
+    rows = []
+    for key in systems:
+        name = ALIASES[key.strip()]
+        if name == "trafilatura (lines)":
+            continue  # the reference itself is trafilatura
+        predict = SYSTEMS[name]()
+        output = {}
+        for page_id, text in captures.items():
+            if name == "thresher":
+                article = extract(text, options=options)
+                output[page_id] = {"articleBody": article.text}
+                metadata[page_id] = {"title": article.title, "authors": list(article.authors),
+                                     "date": article.published.date().isoformat() if article.published
+                                     else None}
+            else:
+                output[page_id] = {"articleBody": predict(text)}
+        rows.append((name, evalkit.evaluate(reference, output, n_bootstrap=2)))
+    print(f"\nUnseen pages (metadata set, {len(captures)} text captures; body vs trafilatura on the HTML):")
+    print(f"{'system':<22} {'agreement F1':>13} {'P':>6} {'R':>6} {'empty':>6}")
+    for name, m in sorted(rows, key=lambda r: -r[1]["f1"]):
+        print(f"{name:<22} {m['f1']:>13.3f} {m['precision']:>6.3f} {m['recall']:>6.3f} {m['empty']:>6}")
+    if metadata:
+        m = meta_eval.evaluate({i: truth[i] for i in captures}, metadata)
+        print(f"thresher metadata from text: title EM {m['title_em']:.3f}, title F1 {m['title_f1']:.3f}, "
+              f"authors F1 {m['authors_f1']:.3f}, date accuracy {m['date_acc']:.3f}, "
+              f"date precision {m['date_prec']:.3f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--systems", default="thresher,whole,justext,trafilatura")
     parser.add_argument("--out", type=Path, help="write every system's predictions here (JSON)")
     parser.add_argument("--bootstrap", type=int, default=200)
+    parser.add_argument("--unseen", type=Path, default=UNSEEN_CACHE,
+                        help="rendered captures of the metadata pages (made here when missing)")
+    parser.add_argument("--no-unseen", action="store_true", help="skip the unseen-pages table")
     args = parser.parse_args(argv)
     if not DATA.is_dir():
         print(f"text bench: {DATA} not found; skipped", file=sys.stderr)
@@ -127,6 +201,10 @@ def main(argv: list[str] | None = None) -> int:
               f"{check['recall']:>8.3f} {empty:>6} {speed:>11,.0f}")
     if args.out:
         args.out.write_text(json.dumps(predictions, ensure_ascii=False, indent=1), encoding="utf-8")
+    if not args.no_unseen and METADATA.is_dir():
+        directory = unseen_captures(args.unseen)
+        if directory is not None:
+            unseen_table(directory, evalkit, args.systems.split(","))
     return 0
 
 
