@@ -42,7 +42,10 @@ _HEADER_SPAN = 15
 
 
 def _headline_candidate(line: Line, s: LineStats) -> bool:
-    if s.is_image or s.bullet or s.interface or s.date_like or s.reading_time or s.copyright or s.url:
+    if s.is_image or s.bullet or s.interface or s.date_like or s.reading_time or s.copyright or s.url \
+            or s.separators or s.glued or s.ellipsis or s.all_caps or line.text[-1] in ",;":
+        return False
+    if CAPTION_PREFIX.match(line.text):
         return False
     if not 2 <= s.words <= 30 or (s.ends_sentence and not line.text.endswith(("?", "!"))):
         return False
@@ -161,15 +164,23 @@ def _with_prose_around(kept: list[int], stats: list[LineStats], probability: np.
 
 
 def _comment_section(kept: list[int], stats: list[LineStats], reasons: dict[int, str]) -> list[int]:
-    """Kept lines below the heading of a comment section ("12 Comments", "Leave a Reply")
-    once the article has begun; reader comments are not the article."""
+    """Kept lines below the heading of a comment section ("12 Comments", "Leave a Reply"),
+    when most of the body lies above it: reader comments are not the article. A
+    "Comments" link in a share bar above the article has the article below it, and
+    does not count."""
     body = [i for i in kept if i not in reasons]
-    if len(body) < 2:
+    if len(body) < 4:
         return []
-    start = body[0]
-    for i in range(start + 1, body[-1] + 1):
-        if stats[i].comments_heading:
-            return [j for j in body if j > i]
+    total = sum(stats[i].words for i in body)
+    above = 0
+    position = 0
+    for i in range(body[0], body[-1] + 1):
+        if position < len(body) and body[position] == i:
+            above += stats[i].words
+            position += 1
+            continue
+        if stats[i].comments_heading and position >= 3 and above >= 0.5 * total:
+            return body[position:]
     return []
 
 
