@@ -33,6 +33,11 @@ _BYLINE = re.compile(
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bи\b|\bі\b)\s*", re.I)
 _BYLINE_TAIL = re.compile(r"\s*(?:[|·•–—-]|\bon\b|\bupdated\b|\bpublished\b).*$", re.I)
 _BULLET_PREFIX = re.compile(r"^(?:[•·▪►▸\-–—*+●○■□✓✔])\s+")
+#: Lines between two kept lines that split them into separate clusters.
+_CLUSTER_GAP = 20
+#: A cluster besides the main one stays with this share of its text and this mean score.
+_CLUSTER_SHARE = 0.3
+_CLUSTER_SURE = 0.8
 #: Lowest score at which a prose line touching the body is taken into it.
 _EDGE_FLOOR = 0.15
 #: Longest run of list items and short headings crossed to reach more prose.
@@ -114,6 +119,33 @@ def _widget_lines(kept: set[int], lines: list[Line], stats: list[LineStats]) -> 
     return found
 
 
+def _main_clusters(kept: list[int], stats: list[LineStats], probability: np.ndarray) -> list[int]:
+    """Keep the article's run of body lines, not stray runs far from it.
+
+    Kept lines are grouped into clusters wherever more than ``_CLUSTER_GAP`` lines lie
+    between two of them. The cluster with the most text (words weighted by score) is
+    the article; another stays only when it is sure body text and not small beside it:
+    teaser lists and footers below an article score lower, in smaller runs.
+    """
+    if not kept:
+        return kept
+    clusters: list[list[int]] = [[kept[0]]]
+    for i in kept[1:]:
+        if i - clusters[-1][-1] > _CLUSTER_GAP:
+            clusters.append([])
+        clusters[-1].append(i)
+    if len(clusters) == 1:
+        return kept
+    mass = [sum(stats[i].words * probability[i] for i in c) for c in clusters]
+    words = [sum(stats[i].words for i in c) or 1 for c in clusters]
+    main = max(range(len(clusters)), key=mass.__getitem__)
+    chosen: list[int] = []
+    for k, cluster in enumerate(clusters):
+        if k == main or (mass[k] >= _CLUSTER_SHARE * mass[main] and mass[k] / words[k] >= _CLUSTER_SURE):
+            chosen.extend(cluster)
+    return chosen
+
+
 def _is_prose(s: LineStats) -> bool:
     """Unmistakable running text: a long line of sentences with function words."""
     return (s.words >= 10 and s.ends_sentence and s.stop_ratio >= 0.15 and not s.interface
@@ -193,6 +225,7 @@ def extract_text(text: str, *, url: str | None, options: ExtractOptions) -> Arti
     model = load_model()
     probability = score_lines(stats, model)
     kept = [i for i, p in enumerate(probability) if p >= model.threshold and not lines[i].is_image]
+    kept = _main_clusters(kept, stats, probability)
     kept = _with_prose_around(kept, stats, probability)
     reasons: dict[int, str] = {}
 
