@@ -26,6 +26,7 @@ _ALT_ATTRIBUTE = re.compile(r"""\balt=(?:"([^"]*)"|'([^']*)')""", re.I)
 _SRC_ATTRIBUTE = re.compile(r"""\bsrc=(?:"([^"]*)"|'([^']*)')""", re.I)
 _QUOTED_URL = re.compile(r"""["']([a-z][\w+.-]*:[^"'\s]+)["']""", re.I)
 _SPACES = re.compile(r"[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]+")
+_INVISIBLE = re.compile(r"[\u200c\u200d\u2060\ufeff]")
 # C0 controls other than tab/newline/carriage return, and C1 controls: text never has many.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
 
@@ -76,9 +77,12 @@ def split_lines(text: str, *, max_lines: int) -> list[Line]:
     ``UnsupportedInputError`` for binary data.
     """
     check_plain_text(text)
-    count = text.count("\n") + 1
+    # Every line break ``splitlines`` knows (a CR-only or U+2028 file must not slip through).
+    count = max(text.count("\n"), text.count("\r")) + text.count("\u2028") + text.count("\u2029") + 1
     if count > max_lines:
         raise InputTooLargeError(f"text capture of {count:,} lines exceeds max_lines={max_lines:,}")
+    # Whole-text passes (C speed): drop control and joiner characters, zero-width space → space.
+    text = _INVISIBLE.sub("", _CONTROL.sub("", text)).replace("\u200b", " ")
     lines: list[Line] = []
     blank = False
     for raw in text.splitlines():
@@ -94,10 +98,7 @@ def split_lines(text: str, *, max_lines: int) -> list[Line]:
         if image:
             line = _image_line(len(lines), image.group(1), blank)
         else:
-            cleaned = _SPACES.sub(" ", _CONTROL.sub("", stripped)).strip()
-            if not cleaned:
-                continue
-            line = Line(len(lines), cleaned, blank_before=blank)
+            line = Line(len(lines), " ".join(stripped.split()), blank_before=blank)
         lines.append(line)
         blank = False
     return lines
