@@ -129,3 +129,9 @@ def test_any_capture_gives_an_article_of_its_own_lines_or_a_thresher_error(lines
     for block in article.blocks:
         assert block.kept and block.reason
         assert " ".join(block.text.split()) in source or block.kind in ("list_item", "quote")
+
+
+@pytest.mark.parametrize("separator", ["\r", "\u2028", "\r\n"])
+def test_every_kind_of_line_break_counts_against_max_lines(separator: str) -> None:
+    with pytest.raises(InputTooLargeError):
+        extract(separator.join(["a line of text"] * 11), options=ExtractOptions(input="text", max_lines=10))
