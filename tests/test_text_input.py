@@ -29,6 +29,7 @@ PARAGRAPH = ("The council voted on Tuesday to keep the library open on Sundays, 
 def test_text_captures_with_image_lines_are_detected_as_text() -> None:
     capture = "Menu\nA headline about the river\n<image>![](https://e.org/a.jpg)</image>\n" + PARAGRAPH
     assert detect_input_kind(capture) == "text"
+    assert detect_input_kind("<image>![](https://e.org/a.jpg)</image>\nA headline\n" + PARAGRAPH) == "text"
     for path in GOLDEN.glob("*.txt"):
         assert detect_input_kind(path.read_text(encoding="utf-8")) == "text", path.name
 
