@@ -76,8 +76,8 @@ def _find_title(lines: list[Line], stats: list[LineStats], first_body: int) -> i
                 score += 1.0
                 break
         score -= 0.05 * (first_body - i)
-        if s.repeated:
-            score -= 0.5
+        if s.repeated:  # a menu word repeats; so does a headline, in breadcrumbs and share texts
+            score += 0.3 if s.words >= 4 else -0.5
         if i == first_body:
             score -= 0.3
         if score > best_score:
