@@ -28,10 +28,15 @@ __all__ = ["extract_text"]
 
 # "By Jane Doe", "Posted on May 3, 2023 by Jane Doe", "Von Jana Krüger", "Author: …".
 _BYLINE = re.compile(
-    r"(?:^|[\s|·•,])(?:by|written by|words by|author|von|par|por|di|door|przez|автор|авторы|автор[иа]?|від)"
-    r"\s*:?\s+(\w.*)$", re.I)
+    r"(?:^|[\s|·•,(])(?:by|written by|words by|posted by|author|text von|geschrieben von|gespeichert von|"
+    r"von|par|por|di|door|przez|автор|авторы|автор[иа]?|від)\s*:?\s+(\w.*)$", re.I)
+# "ByJane Doe": a capture that lost the space between a label and a link.
+_GLUED_BY = re.compile(r"^By(?=[A-Z][a-z])")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bи\b|\bі\b)\s*", re.I)
-_BYLINE_TAIL = re.compile(r"\s*(?:[|·•–—-]|\bon\b|\bupdated\b|\bpublished\b).*$", re.I)
+_BYLINE_TAIL = re.compile(
+    r"\s*(?:[|·•∙–—(]|\s-\s|\bon\b|\bam\b|\ble\b|\bel\b|\bupdated\b|\bpublished\b|\d).*$", re.I)
+# A person's name alone on a line: two to four capitalised words.
+_NAME_LINE = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄ][\w'’.-]*\s){1,3}[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄ][\w'’.-]*,?$")
 _BULLET_PREFIX = re.compile(r"^(?:[•·▪►▸\-–—*+●○■□✓✔])\s+")
 #: Lines between two kept lines that split them into separate clusters.
 _CLUSTER_GAP = 20
@@ -89,12 +94,20 @@ def _find_title(lines: list[Line], stats: list[LineStats], first_body: int) -> i
 
 
 def _authors(text: str) -> tuple[str, ...]:
-    match = _BYLINE.search(text)
+    """The names of a byline ("By Jane Doe and Max Mustermann | May 3"), or ()."""
+    match = _BYLINE.search(_GLUED_BY.sub("By ", text))
     if not match or not match.group(1)[:1].isupper():
         return ()
     names = _BYLINE_TAIL.sub("", match.group(1))
     parts = [part.strip(" .") for part in _AUTHOR_SPLIT.split(names)]
     return tuple(p for p in parts if p and len(p.split()) <= 5 and not any(c.isdigit() for c in p))
+
+
+def _name_line(line: Line, s: LineStats) -> str | None:
+    """A line that is only a person's name (the byline of many captures), or None."""
+    if s.interface or s.date_like or s.url or s.is_image or not 2 <= s.words <= 4 or s.stop_ratio > 0:
+        return None
+    return line.text.rstrip(",") if _NAME_LINE.match(line.text) else None
 
 
 def _widget_lines(kept: set[int], lines: list[Line], stats: list[LineStats]) -> set[int]:
@@ -250,6 +263,13 @@ def extract_text(text: str, *, url: str | None, options: ExtractOptions) -> Arti
                 reasons[i] = "date line"
             else:
                 date_candidates.append(i)
+    if not authors and title_index is not None:  # a name alone just below the headline
+        for i in range(title_index + 1, min(len(lines), title_index + 4, first_body + 1)):
+            name = _name_line(lines[i], stats[i])
+            if name and i not in kept:
+                authors = (name,)
+                reasons[i] = "byline"
+                break
     if published is None and date_candidates:  # one slow, thorough try on the first candidate
         published = parse_date_line_thoroughly(lines[date_candidates[0]].text)
         if published is not None:
