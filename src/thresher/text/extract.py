@@ -47,6 +47,9 @@ _CLUSTER_SURE = 0.8
 _EDGE_FLOOR = 0.15
 #: Longest run of list items and short headings crossed to reach more prose.
 _BRIDGE_SPAN = 16
+#: How far from the headline a date line is looked for when none is right next to it.
+_DATE_SPAN = 15
+_YEAR = re.compile(r"(?:19|20)\d\d")
 #: How far above the first body line the headline is looked for.
 _HEADER_SPAN = 15
 
@@ -101,6 +104,11 @@ def _authors(text: str) -> tuple[str, ...]:
     names = _BYLINE_TAIL.sub("", match.group(1))
     parts = [part.strip(" .") for part in _AUTHOR_SPLIT.split(names)]
     return tuple(p for p in parts if p and len(p.split()) <= 5 and not any(c.isdigit() for c in p))
+
+
+def _may_hold_date(line: Line, s: LineStats) -> bool:
+    """Worth reading for a date: a short line with a month name, or one with a year in it."""
+    return not s.is_image and (s.date_like or (s.words <= 30 and _YEAR.search(line.text) is not None))
 
 
 def _name_line(line: Line, s: LineStats) -> str | None:
@@ -257,12 +265,21 @@ def extract_text(text: str, *, url: str | None, options: ExtractOptions) -> Arti
             if found:
                 authors = found
                 reasons[i] = "byline"
-        if published is None and stats[i].date_like:
+        if published is None and _may_hold_date(lines[i], stats[i]):
             published = parse_date_line(lines[i].text)
             if published is not None:
                 reasons[i] = "date line"
             else:
                 date_candidates.append(i)
+    if published is None:  # farther from the headline, nearest first
+        body_start = set(kept)
+        end = min(len(lines), max(first_body, header_at) + _DATE_SPAN)
+        for i in sorted(range(max(0, header_at - _DATE_SPAN), end), key=lambda k: abs(k - header_at)):
+            if abs(i - header_at) > 3 and i not in body_start and _may_hold_date(lines[i], stats[i]):
+                published = parse_date_line(lines[i].text)
+                if published is not None:
+                    reasons[i] = "date line"
+                    break
     if not authors and title_index is not None:  # a name alone just below the headline
         for i in range(title_index + 1, min(len(lines), title_index + 4, first_body + 1)):
             name = _name_line(lines[i], stats[i])
