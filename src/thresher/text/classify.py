@@ -48,7 +48,8 @@ class LogisticModel:
 
     def predict(self, rows: np.ndarray) -> np.ndarray:
         z = np.clip(rows @ self.coef + self.intercept, -40.0, 40.0)
-        return 1.0 / (1.0 + np.exp(-z))
+        probability: np.ndarray = 1.0 / (1.0 + np.exp(-z))
+        return probability
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LogisticModel:

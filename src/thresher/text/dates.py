@@ -121,6 +121,7 @@ def _dateparser_fallback(text: str) -> datetime | None:
         return None
     for matched, value in found or ():
         # Keep only a date written out in full (day and year digits), not "2020 … to date".
-        if _HAS_DATE_HINT.search(matched) and len(_DIGIT_GROUPS.findall(matched)) >= 2:
+        if _HAS_DATE_HINT.search(matched) and len(_DIGIT_GROUPS.findall(matched)) >= 2 \
+                and isinstance(value, datetime):
             return value
     return None

@@ -226,7 +226,8 @@ def window_means(values: np.ndarray, radius: int) -> np.ndarray:
     if values.ndim > 1:
         count = count[:, None]
     total = prefix[hi] - prefix[lo] - values
-    return np.divide(total, count, out=np.zeros_like(total), where=count > 0)
+    means: np.ndarray = np.divide(total, count, out=np.zeros_like(total), where=count > 0)
+    return means
 
 
 def context_features(own: np.ndarray) -> np.ndarray:
