@@ -108,8 +108,9 @@ def unseen_captures(directory: Path) -> Path | None:
     """The rendered captures of the metadata pages, rendering them first when possible."""
     if len(list(directory.glob("*.txt"))) >= 800:
         return directory
-    if not (shutil.which("chromium") or shutil.which("chromium-browser")):
-        print("text bench: no Chromium to render the unseen pages; skipped", file=sys.stderr)
+    if not (shutil.which("chromium") or shutil.which("chromium-browser")) \
+            or importlib.util.find_spec("playwright") is None:
+        print("text bench: no Chromium or Playwright to render the unseen pages; skipped", file=sys.stderr)
         return None
     print(f"text bench: rendering the metadata pages into {directory} (once)...", file=sys.stderr)
     subprocess.call([sys.executable, str(Path(__file__).parent / "render_text_captures.py"),
