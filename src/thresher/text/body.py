@@ -143,6 +143,30 @@ def comment_section(kept: list[int], stats: list[LineStats], reasons: dict[int, 
     return []
 
 
-def select_body(kept: list[int], stats: list[LineStats], probability: np.ndarray) -> list[int]:
-    """The body's line indexes from the lines the classifier kept, in order."""
+def _comment_thread_start(stats: list[LineStats]) -> int | None:
+    """Where a thread of reader comments starts: a comments heading directly followed by
+    the header of a comment ("Alex on May 3, 2019 at 6:34 am said:"), with another
+    comment header further down."""
+    headers = [i for i, s in enumerate(stats) if s.comment_header]
+    if len(headers) < 2:
+        return None
+    for i, s in enumerate(stats):
+        if s.comments_heading:
+            following = [h for h in headers if h > i]
+            if len(following) >= 2 and following[0] - i <= 3:
+                return i
+    return None
+
+
+def select_body(kept: list[int], stats: list[LineStats], probability: np.ndarray, *,
+                include_comments: bool = False) -> list[int]:
+    """The body's line indexes from the lines the classifier kept, in order.
+
+    Without ``include_comments``, a comment thread and what follows it are cut off
+    first, so that a long thread cannot outweigh a short post above it.
+    """
+    if not include_comments:
+        start = _comment_thread_start(stats)
+        if start is not None and any(i < start for i in kept):
+            kept = [i for i in kept if i < start]
     return _with_prose_around(_main_clusters(kept, stats, probability), stats, probability)

@@ -36,7 +36,7 @@ def extract_text(text: str, *, url: str | None, options: ExtractOptions) -> Arti
     model = load_model()
     probability = score_lines(stats, model)
     kept = [i for i, p in enumerate(probability) if p >= model.threshold and not lines[i].is_image]
-    kept = select_body(kept, stats, probability)
+    kept = select_body(kept, stats, probability, include_comments=options.include_comments)
     header = read_header(lines, stats, kept)
     reasons = header.reasons
     title_index = header.title_index
