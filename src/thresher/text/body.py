@@ -169,4 +169,13 @@ def select_body(kept: list[int], stats: list[LineStats], probability: np.ndarray
         start = _comment_thread_start(stats)
         if start is not None and any(i < start for i in kept):
             kept = [i for i in kept if i < start]
-    return _with_prose_around(_main_clusters(kept, stats, probability), stats, probability)
+    kept = _main_clusters(kept, stats, probability)
+    return _without_stray_repeats(_with_prose_around(kept, stats, probability), stats)
+
+
+def _without_stray_repeats(kept: list[int], stats: list[LineStats]) -> list[int]:
+    """Drop long lines that occur twice on the page (a teaser shown in two lists) unless
+    they sit between body lines (a pull quote repeating a sentence of the article)."""
+    chosen = set(kept)
+    return [i for i in kept if not (stats[i].repeated and stats[i].words >= 8)
+            or (i - 1 in chosen and i + 1 in chosen)]
