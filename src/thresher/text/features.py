@@ -16,6 +16,7 @@ import numpy as np
 
 from thresher.text.lines import Line
 from thresher.text.vocabulary import (
+    CALL_TO_ACTION,
     COMMENT_HEADER,
     COMMENTS_HEADING,
     MONTHS,
@@ -121,7 +122,8 @@ def _stats(line: Line, repeated: bool) -> LineStats:
         first in _BULLET_START and bool(_BULLET.match(text)),
         n <= 40 and any(map(sample.__contains__, _SEPARATORS)),
         # "Sign up for our newsletter" is furniture; "He declined to comment." is not.
-        short and has_interface_phrase(lowered_words) and not (full_stop and n >= 5),
+        short and has_interface_phrase(lowered_words) and (
+            not (full_stop and n >= 5) or CALL_TO_ACTION.search(lowered) is not None),
         short and (any(map(MONTHS.__contains__, lowered_words)) or bool(_DATE_SHAPE.search(sample))),
         short and first.isdigit() and bool(READING_TIME.match(text)),
         n <= 25 and ("©" in sample or "opyright" in lowered or "(c)" in lowered),
