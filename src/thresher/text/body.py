@@ -15,6 +15,8 @@ from thresher.text.vocabulary import CALL_TO_ACTION
 
 __all__ = ["comment_section", "select_body", "widget_lines"]
 
+#: Words of body above a comments heading that make it the end of an article.
+_ARTICLE_WORDS = 150
 #: Lines between two kept lines that split them into separate clusters.
 _CLUSTER_GAP = 20
 #: A cluster besides the main one stays with this share of its text and this mean score.
@@ -124,9 +126,9 @@ def _with_prose_around(kept: list[int], stats: list[LineStats], probability: np.
 
 def comment_section(kept: list[int], stats: list[LineStats], reasons: dict[int, str]) -> list[int]:
     """Kept lines below the heading of a comment section ("12 Comments", "Leave a Reply"),
-    when most of the body lies above it: reader comments are not the article. A
-    "Comments" link in a share bar above the article has the article below it, and
-    does not count."""
+    when an article lies above it (half the body, or a few paragraphs: a thread can be
+    longer than the post): reader comments are not the article. A "Comments" link in a
+    share bar above the article has the article below it, and does not count."""
     body = [i for i in kept if i not in reasons]
     if len(body) < 4:
         return []
@@ -138,7 +140,7 @@ def comment_section(kept: list[int], stats: list[LineStats], reasons: dict[int, 
             above += stats[i].words
             position += 1
             continue
-        if stats[i].comments_heading and position >= 3 and above >= 0.5 * total:
+        if stats[i].comments_heading and position >= 3 and above >= min(0.5 * total, _ARTICLE_WORDS):
             return body[position:]
     return []
 

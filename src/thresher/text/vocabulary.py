@@ -134,11 +134,12 @@ CALL_TO_ACTION = re.compile(
 
 # The heading that opens a comment section: "Comments", "12 Comments", "Leave a Reply"…
 COMMENTS_HEADING = re.compile(
-    r"^(?:\d+\s+)?(?:comments?|responses?|replies|discussion|reader comments|conversation|"
+    r"^[\[(]?\s*(?:\d+\s+)?(?:(?:top rated|latest|newest|oldest|all|reader|user|show all|view all)\s+)?"
+    r"(?:comments?|responses?|replies|discussion|reader comments|conversation|"
     r"leave a (?:reply|comment)|post a comment|add a comment|join the (?:discussion|conversation)|"
     r"show comments|view comments|kommentare?|leserkommentare|commentaires?|laisser un commentaire|"
     r"comentarios?|deja un comentario|comentários|commenti|lascia un commento|reacties|komentarze|"
-    r"комментарии|коментарі|коментарів)(?:\s*\(\d+\))?(?:\s+\d+)?\s*:?$", re.I)
+    r"комментарии|коментарі|коментарів)(?:\s*\(\d+\))?(?:\s+\d+)?\s*:?\s*[\])]?$", re.I)
 
 # The header of one reader comment: "Alex on May 3, 2019 at 6:34 am said:".
 COMMENT_HEADER = re.compile(
