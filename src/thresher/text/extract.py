@@ -68,7 +68,7 @@ def extract_text(text: str, *, url: str | None, options: ExtractOptions) -> Arti
                 reasons[i] = "caption"
     body_lines = [i for i in range(region_start, region_end + 1)
                   if i not in reasons and (i in kept_set or i in captions)]
-    card = trailing_story_card(body_lines, stats)
+    card = trailing_story_card(body_lines, stats, [line.text for line in lines])
     if card:
         related.append(Link(lines[card[0]].text))
         reasons[card[0]] = "related link"
@@ -84,8 +84,8 @@ def extract_text(text: str, *, url: str | None, options: ExtractOptions) -> Arti
             blocks.append(Block(BlockKind.LIST_ITEM, _BULLET_PREFIX.sub("", line_text), reason="list item"))
         elif line_text.startswith("> "):
             blocks.append(Block(BlockKind.QUOTE, line_text[2:], reason="quotation"))
-        elif (is_headline_shaped(stats[i]) and stats[i].words <= 15 and position + 1 < len(body_lines)
-              and stats[body_lines[position + 1]].words >= 15):
+        elif (is_headline_shaped(stats[i], line_text) and stats[i].words <= 15
+              and position + 1 < len(body_lines) and stats[body_lines[position + 1]].words >= 15):
             blocks.append(Block(BlockKind.HEADING, line_text, reason="subheading", level=2))
         else:
             blocks.append(Block(BlockKind.PARAGRAPH, line_text, reason="main text"))

@@ -44,11 +44,11 @@ class Header:
 
 
 def _headline_candidate(line: Line, s: LineStats) -> bool:
-    if s.is_image or s.bullet or s.interface or s.date_like or s.reading_time or s.copyright or s.url \
+    if s.is_image or s.bullet or s.interface or s.reading_time or s.copyright or s.url \
             or s.separators or s.glued or s.ellipsis or s.all_caps or line.text[-1] in ",;":
         return False
-    if CAPTION_PREFIX.match(line.text):
-        return False
+    if CAPTION_PREFIX.match(line.text) or (s.date_like and parse_date_line(line.text) is not None):
+        return False  # a caption, or a date line (a month name alone is fine: "Talks resume in May")
     if not 2 <= s.words <= 30 or (s.ends_sentence and not line.text.endswith(("?", "!"))):
         return False
     return not _authors(line.text)
