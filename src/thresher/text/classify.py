@@ -109,11 +109,15 @@ def smooth_features(p: np.ndarray, own: np.ndarray) -> np.ndarray:
     mass = p * log_words
     total = mass.sum() or 1.0
     before = np.cumsum(mass) - mass
-    neighbours = np.column_stack([shifted(p, k) for k in (-3, -2, -1, 1, 2, 3)])
+    n = len(p)
+    padded = np.zeros(n + 6)  # p with three zeros on each side: shifts are views, not copies
+    padded[3:n + 3] = p
+    prev1, next1, prev2, next2 = padded[2:n + 2], padded[4:n + 4], padded[1:n + 1], padded[5:n + 5]
+    nearest = np.maximum.reduce([padded[0:n], prev2, prev1, next1, next2, padded[6:n + 6]])
     long = own[:, 1] > 0
     return np.column_stack([
-        p, shifted(p, -1), shifted(p, 1), shifted(p, -2), shifted(p, 2),
-        window_means(p, 5), window_means(p, 15), neighbours.max(axis=1),
+        p, prev1, next1, prev2, next2,
+        window_means(p, 5), window_means(p, 15), nearest,
         before / total, (total - before - mass) / total,
         log_words, own[:, 3], own[:, 11], own[:, 22], own[:, 2], own[:, 21],
         _nearest_long_score(p, long, before=True), _nearest_long_score(p, long, before=False),
