@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-TASKS = ["html", "corpus", "metadata", "stories"]
+TASKS = ["html", "corpus", "metadata", "stories", "text"]
 
 
 def main(argv: list[str]) -> int:

@@ -1,14 +1,117 @@
-"""Text capture → ``Article``. (Placeholder until the line classifier lands.)"""
+"""Text capture → ``Article``: lines, scores, then the header and the body.
+
+1. ``lines``: cut the capture into lines (``<image>`` lines recognised).
+2. ``features`` + ``classify``: a body probability for every line, smoothed by context.
+3. Around the start of the body: the headline, the date line, the byline.
+4. Inside the body: page widgets (a cluster of short lines holding interface
+   strings), "Read also" lines and a trailing story card become related links;
+   captions and list items get their kinds.
+"""
 
 from __future__ import annotations
 
-from thresher.models import Article, Block, BlockKind, EmptyReason
+import re
+
+from thresher.models import Article, Block, BlockKind, EmptyReason, Image, Link
 from thresher.options import ExtractOptions
+from thresher.text.body import comment_section, select_body, widget_lines
+from thresher.text.classify import load_model, score_lines
+from thresher.text.features import LineStats, line_stats
+from thresher.text.header import read_header
+from thresher.text.lines import Line, split_lines
+from thresher.text.related import is_headline_shaped, related_prefix_target, trailing_story_card
+from thresher.text.vocabulary import CAPTION_PREFIX
 
 __all__ = ["extract_text"]
 
+_BULLET_PREFIX = re.compile(r"^(?:[•·▪►▸\-–—*+●○■□✓✔])\s+")
+
 
 def extract_text(text: str, *, url: str | None, options: ExtractOptions) -> Article:
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    blocks = tuple(Block(BlockKind.PARAGRAPH, line, reason="text line") for line in lines)
-    return Article(url=url, blocks=blocks, empty_reason=None if blocks else EmptyReason.NO_TEXT)
+    """The article of a rendered-text capture (innerText dump, copy-paste, reader export)."""
+    lines = split_lines(text, max_lines=options.max_lines)
+    if not any(not line.is_image for line in lines):
+        return Article(url=url, empty_reason=EmptyReason.NO_TEXT)
+    stats = line_stats(lines)
+    model = load_model()
+    probability = score_lines(stats, model)
+    kept = [i for i, p in enumerate(probability) if p >= model.threshold and not lines[i].is_image]
+    kept = select_body(kept, stats, probability, include_comments=options.include_comments)
+    header = read_header(lines, stats, kept)
+    reasons = header.reasons
+    title_index = header.title_index
+    header_at = title_index if title_index is not None else (kept[0] if kept else 0)
+
+    if not options.include_comments:
+        for i in comment_section(kept, stats, reasons):
+            reasons.setdefault(i, "comment section")
+    kept_set = set(kept)
+    for i in widget_lines(kept_set, lines, stats):
+        reasons.setdefault(i, "page widget")
+
+    related: list[Link] = []
+    body_lines = [i for i in kept if i not in reasons]
+    region_end = body_lines[-1] if body_lines else -1
+    region_start = (title_index + 1) if title_index is not None else (body_lines[0] if body_lines else 0)
+    captions: set[int] = set()
+    # "Read also" lines may sit just below the last paragraph.
+    for i in range(region_start, min(len(lines), region_end + 4)):
+        if i in reasons or lines[i].is_image:
+            continue
+        target = related_prefix_target(lines[i].text)
+        if target:
+            related.append(Link(target))
+            reasons[i] = "related link"
+        elif i <= region_end and stats[i].words <= 60 and CAPTION_PREFIX.match(lines[i].text):
+            captions.add(i)
+            if not options.include_captions:
+                reasons[i] = "caption"
+    body_lines = [i for i in range(region_start, region_end + 1)
+                  if i not in reasons and (i in kept_set or i in captions)]
+    card = trailing_story_card(body_lines, stats, [line.text for line in lines])
+    if card:
+        related.append(Link(lines[card[0]].text))
+        reasons[card[0]] = "related link"
+        reasons[card[1]] = "teaser"
+        body_lines = [i for i in body_lines if i not in card]
+
+    blocks = {i: _body_block(i, position, body_lines, lines, stats, captions)
+              for position, i in enumerate(body_lines)}
+    last_body = body_lines[-1] if body_lines else -1
+    images = [Image(url=lines[i].image_src, alt=lines[i].image_alt)
+              for i in range(max(0, header_at), last_body + 1) if lines[i].is_image]
+    # A caption left out of the body is kept with the images, as for HTML pages.
+    images += [Image(url=None, caption=lines[i].text) for i in sorted(captions) if i not in blocks]
+    decisions: tuple[Block, ...] = ()
+    if options.explain:  # every line in page order, the kept ones as they are in the body
+        decisions = tuple(
+            blocks.get(line.index) or Block(BlockKind.PARAGRAPH, line.text, kept=False,
+                                             reason=reasons.get(line.index, "page furniture"))
+            for line in lines if not line.is_image)
+    return Article(
+        title=header.title,
+        authors=header.authors,
+        published=header.published,
+        url=url,
+        blocks=tuple(blocks.values()),
+        related=tuple(related),
+        images=tuple(images),
+        empty_reason=None if blocks else EmptyReason.NO_ARTICLE,
+        decisions=decisions,
+    )
+
+
+def _body_block(i: int, position: int, body_lines: list[int], lines: list[Line],
+                stats: list[LineStats], captions: set[int]) -> Block:
+    """The block of body line ``i``: its kind read from its shape and its neighbour."""
+    line_text = lines[i].text
+    if i in captions:
+        return Block(BlockKind.CAPTION, line_text, reason="caption")
+    if stats[i].bullet and _BULLET_PREFIX.match(line_text):
+        return Block(BlockKind.LIST_ITEM, _BULLET_PREFIX.sub("", line_text), reason="list item")
+    if line_text.startswith("> "):
+        return Block(BlockKind.QUOTE, line_text[2:], reason="quotation")
+    if (is_headline_shaped(stats[i], line_text) and stats[i].words <= 15
+            and position + 1 < len(body_lines) and stats[body_lines[position + 1]].words >= 15):
+        return Block(BlockKind.HEADING, line_text, reason="subheading", level=2)
+    return Block(BlockKind.PARAGRAPH, line_text, reason="main text")

@@ -1,0 +1,99 @@
+"""Units of the text extractor: date lines, related-story pointers, line splitting."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from thresher import extract
+from thresher.models import Link
+from thresher.options import ExtractOptions
+from thresher.text.dates import parse_date_line, parse_date_line_thoroughly
+from thresher.text.lines import split_lines
+from thresher.text.related import related_prefix_target
+
+TEXT = ExtractOptions(input="text")
+PARAGRAPHS = [
+    "The regional council approved the new bus timetable on Monday after a year of consultations with "
+    "residents, schools and employers across the valley.",
+    "Buses will run every fifteen minutes at peak hours, and the last connection from the station will "
+    "leave at midnight instead of eleven in the evening.",
+    "The changes cost about two million a year, most of it for drivers, and will be paid for by the "
+    "region and the three largest towns together.",
+    "Opposition members said the plan still leaves the smaller villages with two buses a day, and asked "
+    "for a review after the first winter.",
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("July 3, 2024 4:45 AM", datetime(2024, 7, 3, 4, 45)),
+    ("Published 12 March 2021 at 9:05 pm", datetime(2021, 3, 12, 21, 5)),
+    ("3. Juli 2024, 14:30 Uhr", datetime(2024, 7, 3, 14, 30)),
+    ("03.07.2024", datetime(2024, 7, 3)),
+    ("11/19/2019 by Lars", datetime(2019, 11, 19)),
+    ("4 de maio de 2022, 05:34 h", datetime(2022, 5, 4, 5, 34)),
+    ("3 июля 2024 г., 12:00", datetime(2024, 7, 3, 12, 0)),
+    ("2024年7月3日", datetime(2024, 7, 3)),
+])
+def test_date_lines_in_many_forms_stay_naive(line: str, expected: datetime) -> None:
+    assert parse_date_line(line) == expected
+
+
+def test_a_date_with_an_offset_is_aware() -> None:
+    assert parse_date_line("2024-07-03T04:45:00+02:00") == datetime(
+        2024, 7, 3, 4, 45, tzinfo=timezone(timedelta(hours=2)))
+
+
+@pytest.mark.parametrize("line", ["2019", "7 key questions heading into the 2020 debate",
+                                  "Best of 2019: Pizza"])
+def test_a_year_alone_is_no_date(line: str) -> None:
+    assert parse_date_line_thoroughly(line) is None
+
+
+def test_other_forms_go_to_dateparser() -> None:
+    assert parse_date_line_thoroughly("Mittwoch, den 3. Juli 2024") == datetime(2024, 7, 3)
+
+
+@pytest.mark.parametrize(("line", "target"), [
+    ("Read also: Storm closes the coastal road", "Storm closes the coastal road"),
+    ("Lesen Sie auch: Wie Betriebe Energie sparen", "Wie Betriebe Energie sparen"),
+    ("Читайте также: Новый мост откроют летом", "Новый мост откроют летом"),
+    ("We read also that the storm closed the road.", None),
+])
+def test_read_also_lines(line: str, target: str | None) -> None:
+    assert related_prefix_target(line) == target
+
+
+def test_a_last_subheading_inside_the_article_is_not_a_story_card() -> None:
+    capture = "\n".join(["Buses every fifteen minutes from next month", *PARAGRAPHS[:3],
+                         "What the opposition wants from the new plan", PARAGRAPHS[3],
+                         "Share this article", "Privacy policy"])
+    article = extract(capture, options=TEXT)
+    assert article.related == ()
+    assert PARAGRAPHS[3] in article.text
+
+
+def test_a_story_card_after_the_article_becomes_a_related_link() -> None:
+    teaser = ("The harbour authority says the dredging will take four months and keep the ferry berth "
+              "closed on weekdays.")
+    capture = "\n".join(["Buses every fifteen minutes from next month", *PARAGRAPHS,
+                         "Harbour dredging to start in January after delays", teaser,
+                         "<image>![](https://example.org/harbour.jpg)</image>", "Most popular"])
+    article = extract(capture, options=TEXT)
+    assert article.related == (Link("Harbour dredging to start in January after delays"),)
+    assert teaser not in article.text and PARAGRAPHS[-1] in article.text
+
+
+def test_image_lines_give_source_and_alternative_text() -> None:
+    capture = ('<image>![A ferry](https://e.org/f.jpg)</image>\n<image>src="a.png" alt="Map"</image>\n'
+               "<image>just words about it</image>")
+    lines = split_lines(capture, max_lines=10)
+    assert [(line.image_src, line.image_alt) for line in lines] == [
+        ("https://e.org/f.jpg", "A ferry"), ("a.png", "Map"), (None, "just words about it")]
+
+
+def test_blank_lines_are_kept_as_flags_and_whitespace_is_normalised() -> None:
+    lines = split_lines("  One\u00a0 line \n\n\nTwo\u200b lines\t\n", max_lines=10)
+    assert [line.text for line in lines] == ["One line", "Two lines"]
+    assert lines[0].blank_after and lines[1].blank_before
