@@ -104,8 +104,14 @@ def test_diff_accepts_store_ids_and_renders_every_format(store):
 
 def test_diff_of_text_files(tmp_path):
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
-    a.write_text("The council met on Monday.\nIt approved the plan.\n")
-    b.write_text("The council met on Monday.\nIt approved the revised plan.\n")
+    body = [
+        "The town council met on Monday evening to vote on the new harbour plan, after months of debate.",
+        "It approved the plan by seven votes to two, with the mayor abstaining from the final vote.",
+        "Work on the sea wall will begin in the spring and is expected to last about eighteen months.",
+    ]
+    a.write_text("Council backs harbour plan\n\n" + "\n\n".join(body) + "\n")
+    body[1] = body[1].replace("the plan", "the revised plan")
+    b.write_text("Council backs harbour plan\n\n" + "\n\n".join(body) + "\n")
     result = run("diff", str(a), str(b), "--format", "json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["summary"]["identical"] is False
