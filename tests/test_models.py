@@ -70,7 +70,7 @@ def test_text_joins_blocks_without_headline() -> None:
 
 def test_markdown_rendering() -> None:
     markdown = SAMPLE.to_markdown()
-    assert markdown.startswith("# Rivers rise after storm\n\n*By Ana Lima, Bo Chen · 2024-07-03 04:45:00")
+    assert markdown.startswith("# Rivers rise after storm\n\n*By Ana Lima, Bo Chen · 2024-07-03 04:45 ·")
     assert "## What comes next" in markdown
     assert "- Stay away from the banks.\n- Follow official advice." in markdown
     assert "> We have never seen this." in markdown
@@ -85,3 +85,8 @@ def test_json_has_text_and_plain_values() -> None:
     assert data["text"] == SAMPLE.text
     assert data["blocks"][1] == {"kind": "heading", "text": "What comes next", "kept": True,
                                  "reason": "", "level": 2}
+
+
+def test_markdown_prints_a_bare_day_without_a_time() -> None:
+    day_only = Article(title="T", published=datetime(2024, 7, 3), blocks=SAMPLE.blocks[:1])
+    assert "*2024-07-03*" in day_only.to_markdown()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, time
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -18,12 +19,19 @@ def article_to_text(article: Article) -> str:
     return "\n\n".join(parts)
 
 
+def _when(published: datetime) -> str:
+    """A date-only value (naive midnight, as metadata stores a bare day) prints as the day."""
+    if published.tzinfo is None and published.time() == time():
+        return published.date().isoformat()
+    return published.isoformat(sep=" ", timespec="minutes")
+
+
 def _byline(article: Article) -> str:
     items = []
     if article.authors:
         items.append("By " + ", ".join(article.authors))
     if article.published:
-        items.append(article.published.isoformat(sep=" "))
+        items.append(_when(article.published))
     if article.site_name:
         items.append(article.site_name)
     return " · ".join(items)
