@@ -21,6 +21,8 @@ from datetime import UTC, datetime, timedelta, timezone
 from dateutil import parser as dateutil_parser
 from dateutil.parser import isoparse
 
+from thresher.html.metadata.month_names import parse_day_month_year
+
 __all__ = ["day_first", "parse_date", "parse_free_text_date", "date_from_url", "is_plausible"]
 
 _EARLIEST_YEAR = 1990  # the web news era; earlier years in meta tags are placeholders
@@ -98,8 +100,10 @@ def parse_date(value: str | None, *, dayfirst: bool = False) -> datetime | None:
 def parse_free_text_date(value: str | None, *, language: str | None = None) -> datetime | None:
     """A date written for people ("12. März 2021, 10:00 Uhr"), in the page's language, or None.
 
-    Without a known language only English month names are tried: letting dateparser
-    guess among all its locales costs some 15 ms a string."""
+    A day, month name and year is read with the locale's month names alone
+    (``month_names``); dateparser sees only the rest, and only for a known language
+    other than English (dateutil reads English month names; letting dateparser guess
+    among all its locales costs some 15 ms a string)."""
     moment = parse_date(value, dayfirst=True)
     if moment is not None or not value:
         return moment
@@ -107,7 +111,13 @@ def parse_free_text_date(value: str | None, *, language: str | None = None) -> d
     if (len(text) > _MAX_FREE_TEXT_CHARS or not any(ch.isdigit() for ch in text)
             or not _WORD.search(text)):
         return None  # digits alone: dateutil has already said no
-    return _parse_with_dateparser(text, (language or "en").split("-")[0].casefold())
+    language = (language or "en").split("-")[0].casefold()
+    moment = parse_day_month_year(text, language)
+    if moment is not None:
+        return moment if is_plausible(moment) else None
+    if language == "en":
+        return None  # dateutil has read the English month names already
+    return _parse_with_dateparser(text, language)
 
 
 @functools.lru_cache(maxsize=4096)
