@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
 
-from thresher.html.vocabulary import name_groups
+from thresher.html.vocabulary import GROUP_BITS, name_groups
 
 __all__ = ["Element", "TextBlock", "Page", "walk_blocks"]
 
@@ -87,11 +87,18 @@ _NO_FLAGS = (False, False, False, False, False)
 _TAXONOMY = ("tag-", "category-", "postid-", "format-", "status-")
 
 
+_CONTENT, _CAPTION, _COMMENT, _FURNITURE, _POPUP = (
+    GROUP_BITS[group] for group in ("content", "caption", "comment", "furniture", "popup"))
+
+
 def _name_flags(name: str) -> tuple[bool, bool, bool, bool, bool]:
     """(content, caption, comments, furniture, popup) flags of a class/id string."""
-    found = name_groups(" ".join(item for item in name.split() if not item.startswith(_TAXONOMY)))
-    flags = ("content" in found, "caption" in found, "comment" in found,
-             "furniture" in found, "popup" in found)
+    read = name
+    if "-" in read:  # (every taxonomy prefix has one)
+        read = " ".join(item for item in read.split() if not item.startswith(_TAXONOMY))
+    found = name_groups(read)
+    flags = (bool(found & _CONTENT), bool(found & _CAPTION), bool(found & _COMMENT),
+             bool(found & _FURNITURE), bool(found & _POPUP))
     if len(_NAME_FLAGS) > 50_000:
         _NAME_FLAGS.clear()
     _NAME_FLAGS[name] = flags
