@@ -230,7 +230,6 @@ def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
             truncated = True
             break
         tag = node.tag
-        text = ""
         if tag == "-text":
             text = node.text_content or ""
             if not text or text.isspace():
@@ -239,9 +238,7 @@ def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
                 if text and not skipping and (has_text or not parts):
                     parts.append(" ")  # (one is enough while the run has no text)
                 continue
-        node_id = node.mem_id
-        if node_id != body_id:
-            parent = node.parent
+            parent = node.parent  # (a text node is never the body)
             parent_id = parent.mem_id if parent is not None else -1
             if top != parent_id:
                 if len(stack) > 2 and stack[-1][1] == inline and stack[-2][0] == parent_id:
@@ -249,7 +246,6 @@ def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
                     top = parent_id
                 else:
                     top = close_until(parent_id)
-        if tag == "-text":
             if not skipping:
                 parts.append(text)
                 has_text = True
@@ -257,7 +253,18 @@ def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
                     link_chars += len(text.strip())
             continue
         if tag is None or tag[0] in "-_!":
-            continue  # comments, doctype
+            # comments, doctype: the elements they follow are closed by the next node
+            continue
+        node_id = node.mem_id
+        if node_id != body_id:
+            parent = node.parent
+            parent_id = parent.mem_id if parent is not None else -1
+            if top != parent_id:
+                if len(stack) > 2 and stack[-1][1] == inline and stack[-2][0] == parent_id:
+                    stack.pop()
+                    top = parent_id
+                else:
+                    top = close_until(parent_id)
         top = node_id  # every element below is pushed
         if skipping:
             stack.append((node_id, inline, -1))
