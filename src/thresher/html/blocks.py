@@ -89,16 +89,18 @@ _TAXONOMY = ("tag-", "category-", "postid-", "format-", "status-")
 
 _CONTENT, _CAPTION, _COMMENT, _FURNITURE, _POPUP = (
     GROUP_BITS[group] for group in ("content", "caption", "comment", "furniture", "popup"))
+#: The flags tuple of every combination of group bits, shared rather than rebuilt.
+_FLAGS_OF_BITS = [(bool(bits & _CONTENT), bool(bits & _CAPTION), bool(bits & _COMMENT),
+                   bool(bits & _FURNITURE), bool(bits & _POPUP)) for bits in range(2 ** len(GROUP_BITS))]
+_HAS_TAXONOMY = re.compile(r"(?:^|\s)(?:" + "|".join(_TAXONOMY) + ")")
 
 
 def _name_flags(name: str) -> tuple[bool, bool, bool, bool, bool]:
     """(content, caption, comments, furniture, popup) flags of a class/id string."""
     read = name
-    if "-" in read:  # (every taxonomy prefix has one)
+    if _HAS_TAXONOMY.search(read):
         read = " ".join(item for item in read.split() if not item.startswith(_TAXONOMY))
-    found = name_groups(read)
-    flags = (bool(found & _CONTENT), bool(found & _CAPTION), bool(found & _COMMENT),
-             bool(found & _FURNITURE), bool(found & _POPUP))
+    flags = _FLAGS_OF_BITS[name_groups(read)]
     if len(_NAME_FLAGS) > 50_000:
         _NAME_FLAGS.clear()
     _NAME_FLAGS[name] = flags

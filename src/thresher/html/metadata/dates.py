@@ -57,8 +57,12 @@ def _drop_fold(moment: datetime) -> datetime:
     return moment.replace(tzinfo=UTC if not offset else timezone(offset))
 
 
+@functools.lru_cache(maxsize=4096)
 def _parse_general(text: str, dayfirst: bool) -> datetime | None:
-    """dateutil's general parser; None unless the text names year, month and day."""
+    """dateutil's general parser; None unless the text names year, month and day.
+
+    Cached: a page repeats its displayed date (header, byline, meta), and each
+    string costs two dateutil parses of some 50 µs."""
     if _YEAR_FIRST.match(text):
         dayfirst = False  # "2021-03-12 ..." is year-month-day whatever the locale
     try:
