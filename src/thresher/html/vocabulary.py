@@ -8,6 +8,7 @@ site: they are the common vocabulary of templates.
 
 from __future__ import annotations
 
+import functools
 import re
 
 __all__ = ["AD_LABEL", "BARE_URLS", "COMMENTS_HEADING", "CONTRIBUTOR_LINE", "CREDIT_LINE", "CREDIT_TAIL",
@@ -178,6 +179,7 @@ _REASONS = (
 )
 
 
+@functools.lru_cache(maxsize=4096)  # a page drops many blocks under the same few boxes
 def boilerplate_reason(name: str) -> str:
     """The kind of page furniture a matching class/id names, in a few words."""
     for pattern, reason in _REASONS:

@@ -13,9 +13,11 @@ weekdays we cannot place, two-digit years, relative dates) is left to dateparser
 from __future__ import annotations
 
 import functools
-import importlib
+import importlib.util
 import re
 from datetime import datetime
+from pathlib import Path
+from typing import Any
 
 __all__ = ["parse_day_month_year"]
 
@@ -28,14 +30,40 @@ _TOKEN = re.compile(r"[0-9]+|[^\W\d_]+")
 _SEPARATORS = re.compile(r"[\s.,/'-]*")
 
 
+@functools.lru_cache(maxsize=1)
+def _locale_data_dir() -> Path | None:
+    spec = importlib.util.find_spec("dateparser")  # (finds the package without importing it)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations))) / "data" / "date_translation_data"
+
+
+def _locale_info(language: str) -> dict[str, Any] | None:
+    """dateparser's data of one locale, read from its data module alone: importing
+    the package would cost some 70 ms (its parser, settings and dependencies)."""
+    directory = _locale_data_dir()
+    path = directory / f"{language}.py" if directory else None
+    if path is None or not path.is_file():
+        return None
+    spec = importlib.util.spec_from_file_location(f"_dateparser_locale_{language}", path)
+    if spec is None or spec.loader is None:
+        return None
+    module = importlib.util.module_from_spec(spec)
+    try:
+        spec.loader.exec_module(module)
+    except Exception:  # an unreadable data file: dateparser is asked instead
+        return None
+    info = getattr(module, "info", None)
+    return info if isinstance(info, dict) else None
+
+
 @functools.lru_cache(maxsize=64)
 def _words(language: str) -> tuple[dict[str, int], frozenset[str]] | None:
     """(month word -> month number, filler words) of a language, or None if unknown."""
     if not _LANGUAGE_CODE.fullmatch(language):
         return None
-    try:
-        info = importlib.import_module(f"dateparser.data.date_translation_data.{language}").info
-    except ImportError:
+    info = _locale_info(language)
+    if info is None:
         return None
     months = {name.casefold().rstrip("."): number for number, key in enumerate(_MONTHS, 1)
               for name in info.get(key, [])}
