@@ -9,7 +9,8 @@ dropping boilerplate) works on these flat lists, so the tree is walked only once
 no subtree is serialised to measure its text.
 
 Data tables and ``<pre>`` are read whole when entered. Elements hidden by the page
-(``hidden``, ``aria-hidden``, ``display:none``) are skipped with their subtree.
+(``hidden``, ``aria-hidden``, ``display:none``) are skipped with their subtree, and so are
+the never-shown elements ``clean`` leaves in place (form inputs, media fallbacks).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from selectolax.lexbor import LexborNode
 
 from thresher.html.vocabulary import GROUP_BITS, name_groups
 
-__all__ = ["Element", "TextBlock", "Page", "walk_blocks"]
+__all__ = ["Element", "NEVER_SHOWN_TAGS", "TextBlock", "Page", "walk_blocks"]
 
 #: Elements a browser lays out as boxes: they end the current run of text.
 BLOCK_TAGS = frozenset([
@@ -32,6 +33,10 @@ BLOCK_TAGS = frozenset([
 #: Tags that tell what kind of text a block is, innermost first.
 SEMANTIC_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "blockquote",
                            "figcaption", "caption", "pre", "figure"])
+#: Elements never shown as text that ``clean`` leaves in the tree (they hold no text,
+#: or only fallback text for old browsers): skipped with their subtree.
+NEVER_SHOWN_TAGS = frozenset(["input", "option", "link", "meta", "object", "embed", "canvas", "video",
+                              "audio", "map"])
 #: Tags that are page furniture by definition.
 FURNITURE_TAGS = frozenset(["nav", "aside", "footer", "form", "menu"])
 
@@ -223,6 +228,7 @@ def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
 
     # Hot loop: module-level names bound to locals (a local look-up is the cheapest).
     block_tags, semantic_tags, furniture_tags = BLOCK_TAGS, SEMANTIC_TAGS, FURNITURE_TAGS
+    never_shown = NEVER_SHOWN_TAGS
     known_names, no_flags = _NAME_FLAGS, _NO_FLAGS
     inline, skip, anchor_role, block_role = _INLINE, _SKIP, _ANCHOR, _BLOCK
     body_id = body.mem_id
@@ -270,6 +276,10 @@ def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
         top = node_id  # every element below is pushed
         if skipping:
             stack.append((node_id, inline, -1))
+            continue
+        if tag in never_shown:
+            skipping += 1
+            stack.append((node_id, skip, -1))
             continue
         attributes = node.attributes
         flags = no_flags
