@@ -19,6 +19,7 @@ from thresher.html.metadata import Metadata, read_metadata
 from thresher.html.metadata.authors import clean_authors
 from thresher.html.metadata.dates import date_from_url, parse_date, parse_free_text_date
 from thresher.html.metadata.language import normalise_language
+from thresher.html.metadata.month_names import parse_day_month_year
 from thresher.html.metadata.title import site_name_keys, strip_site_name
 from thresher.html.parse import parse_document
 
@@ -396,3 +397,17 @@ def test_huge_jsonld_list_is_bounded() -> None:
             f'"headline": "Found at the end"}}]</script></head><body></body></html>')
     meta = read_metadata(parse_document(html), None)
     assert meta.title is None  # beyond the node budget: not read, and no hang
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("22 de outubro de 2010", "pt", datetime(2010, 10, 22)),
+    ("Montag, 30. Juli 2018", "de", datetime(2018, 7, 30)),
+    ("24 сентября 2018", "ru", datetime(2018, 9, 24)),
+    ("30. Juli 2018", "en", None),  # not an English month name
+    ("12. März 2021, 10:00 Uhr", "de", None),  # a time: left to dateparser
+    ("31 février 2020", "fr", None),  # no such day
+    ("30 juillet 2018", "xx", None),  # unknown language
+])
+def test_day_month_year_read_with_locale_month_names(text: str, language: str,
+                                                      expected: datetime | None) -> None:
+    assert parse_day_month_year(text, language) == expected

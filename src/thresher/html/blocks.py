@@ -9,7 +9,8 @@ dropping boilerplate) works on these flat lists, so the tree is walked only once
 no subtree is serialised to measure its text.
 
 Data tables and ``<pre>`` are read whole when entered. Elements hidden by the page
-(``hidden``, ``aria-hidden``, ``display:none``) are skipped with their subtree.
+(``hidden``, ``aria-hidden``, ``display:none``) are skipped with their subtree, and so are
+the never-shown elements ``clean`` leaves in place (form inputs, media fallbacks).
 """
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
 
-from thresher.html.vocabulary import name_groups
+from thresher.html.vocabulary import GROUP_BITS, name_groups
 
-__all__ = ["Element", "TextBlock", "Page", "walk_blocks"]
+__all__ = ["Element", "NEVER_SHOWN_TAGS", "TextBlock", "Page", "walk_blocks"]
 
 #: Elements a browser lays out as boxes: they end the current run of text.
 BLOCK_TAGS = frozenset([
@@ -32,6 +33,10 @@ BLOCK_TAGS = frozenset([
 #: Tags that tell what kind of text a block is, innermost first.
 SEMANTIC_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "blockquote",
                            "figcaption", "caption", "pre", "figure"])
+#: Elements never shown as text that ``clean`` leaves in the tree (they hold no text,
+#: or only fallback text for old browsers): skipped with their subtree.
+NEVER_SHOWN_TAGS = frozenset(["input", "option", "link", "meta", "object", "embed", "canvas", "video",
+                              "audio", "map"])
 #: Tags that are page furniture by definition.
 FURNITURE_TAGS = frozenset(["nav", "aside", "footer", "form", "menu"])
 
@@ -87,11 +92,20 @@ _NO_FLAGS = (False, False, False, False, False)
 _TAXONOMY = ("tag-", "category-", "postid-", "format-", "status-")
 
 
+_CONTENT, _CAPTION, _COMMENT, _FURNITURE, _POPUP = (
+    GROUP_BITS[group] for group in ("content", "caption", "comment", "furniture", "popup"))
+#: The flags tuple of every combination of group bits, shared rather than rebuilt.
+_FLAGS_OF_BITS = [(bool(bits & _CONTENT), bool(bits & _CAPTION), bool(bits & _COMMENT),
+                   bool(bits & _FURNITURE), bool(bits & _POPUP)) for bits in range(2 ** len(GROUP_BITS))]
+_HAS_TAXONOMY = re.compile(r"(?:^|\s)(?:" + "|".join(_TAXONOMY) + ")")
+
+
 def _name_flags(name: str) -> tuple[bool, bool, bool, bool, bool]:
     """(content, caption, comments, furniture, popup) flags of a class/id string."""
-    found = name_groups(" ".join(item for item in name.split() if not item.startswith(_TAXONOMY)))
-    flags = ("content" in found, "caption" in found, "comment" in found,
-             "furniture" in found, "popup" in found)
+    read = name
+    if _HAS_TAXONOMY.search(read):
+        read = " ".join(item for item in read.split() if not item.startswith(_TAXONOMY))
+    flags = _FLAGS_OF_BITS[name_groups(read)]
     if len(_NAME_FLAGS) > 50_000:
         _NAME_FLAGS.clear()
     _NAME_FLAGS[name] = flags
@@ -214,6 +228,7 @@ def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
 
     # Hot loop: module-level names bound to locals (a local look-up is the cheapest).
     block_tags, semantic_tags, furniture_tags = BLOCK_TAGS, SEMANTIC_TAGS, FURNITURE_TAGS
+    never_shown = NEVER_SHOWN_TAGS
     known_names, no_flags = _NAME_FLAGS, _NO_FLAGS
     inline, skip, anchor_role, block_role = _INLINE, _SKIP, _ANCHOR, _BLOCK
     body_id = body.mem_id
@@ -223,7 +238,6 @@ def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
             truncated = True
             break
         tag = node.tag
-        text = ""
         if tag == "-text":
             text = node.text_content or ""
             if not text or text.isspace():
@@ -232,9 +246,7 @@ def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
                 if text and not skipping and (has_text or not parts):
                     parts.append(" ")  # (one is enough while the run has no text)
                 continue
-        node_id = node.mem_id
-        if node_id != body_id:
-            parent = node.parent
+            parent = node.parent  # (a text node is never the body)
             parent_id = parent.mem_id if parent is not None else -1
             if top != parent_id:
                 if len(stack) > 2 and stack[-1][1] == inline and stack[-2][0] == parent_id:
@@ -242,7 +254,6 @@ def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
                     top = parent_id
                 else:
                     top = close_until(parent_id)
-        if tag == "-text":
             if not skipping:
                 parts.append(text)
                 has_text = True
@@ -250,10 +261,25 @@ def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
                     link_chars += len(text.strip())
             continue
         if tag is None or tag[0] in "-_!":
-            continue  # comments, doctype
+            # comments, doctype: the elements they follow are closed by the next node
+            continue
+        node_id = node.mem_id
+        if node_id != body_id:
+            parent = node.parent
+            parent_id = parent.mem_id if parent is not None else -1
+            if top != parent_id:
+                if len(stack) > 2 and stack[-1][1] == inline and stack[-2][0] == parent_id:
+                    stack.pop()
+                    top = parent_id
+                else:
+                    top = close_until(parent_id)
         top = node_id  # every element below is pushed
         if skipping:
             stack.append((node_id, inline, -1))
+            continue
+        if tag in never_shown:
+            skipping += 1
+            stack.append((node_id, skip, -1))
             continue
         attributes = node.attributes
         flags = no_flags

@@ -307,7 +307,7 @@ class _State:
             return False, "related links", True
         if length < 120 and CREDIT_LINE.match(text):
             return False, "picture credit", False
-        if length < 400 and CREDIT_TAIL.search(text):
+        if length < 400 and ")" in text and CREDIT_TAIL.search(text):  # (the cheap test first)
             return False, "caption", False
         if length < 300 and CONTRIBUTOR_LINE.search(text):
             return False, "byline/date", False

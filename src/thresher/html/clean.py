@@ -12,18 +12,23 @@ from selectolax.lexbor import LexborHTMLParser
 
 __all__ = ["remove_invisible"]
 
-#: Elements whose content is never article text.
-_NEVER_TEXT = ["script", "style", "template", "svg", "math", "iframe", "object", "embed",
-               "canvas", "video", "audio", "button", "select", "option", "input", "textarea", "link",
-               "meta", "map", "dialog"]
+#: Elements whose content is never article text. (Those that hold no text, or only
+#: fallback text, are skipped by the walk instead: ``blocks.NEVER_SHOWN_TAGS``. lexbor
+#: walks the tree once per selector of a list, so each tag here costs a walk.)
+_NEVER_TEXT = ["script", "style", "template", "svg", "math", "iframe", "button", "select",
+               "textarea", "dialog"]
 
 _NEVER_TEXT_TAGS = frozenset(_NEVER_TEXT)
 
 #: Furniture boxes: deleted when they hold a small share of the page's text.
 # (<noscript> is one too: usually a "turn on JavaScript" line, but a stray unclosed one
 # can swallow the whole page, which then must stay.)
-_BOX = ("nav, aside, footer, header, form, noscript, [role=navigation], [role=banner], [role=contentinfo], "
-        "[role=complementary], [role=search], [role=menu], [role=menubar], [role=toolbar], [role=dialog]")
+# ARIA landmarks are matched as any [role] and sorted in Python: lexbor tries every
+# selector of a list on every element, and the elements with a role are few.
+_BOX = "nav, aside, footer, header, form, noscript, [role]"
+_BOX_ROLES = frozenset(["navigation", "banner", "contentinfo", "complementary", "search", "menu",
+                        "menubar", "toolbar", "dialog"])
+_BOX_TAGS = frozenset(["nav", "aside", "footer", "header", "form", "noscript"])
 #: Text a <noscript> must hold to be kept as a page swallowed by it (not a message).
 _PAGE_IN_NOSCRIPT = 1000
 _REMOVABLE = f"{', '.join(_NEVER_TEXT)}, {_BOX}"
@@ -46,7 +51,9 @@ def remove_invisible(tree: LexborHTMLParser) -> bool:
     body = tree.body
     if body is None:
         return False
-    nodes = body.css(_REMOVABLE)
+    nodes = [node for node in body.css(_REMOVABLE)
+             if node.tag in _NEVER_TEXT_TAGS or node.tag in _BOX_TAGS
+             or node.attributes.get("role") in _BOX_ROLES]
     if not nodes:
         return False
     hidden_chars = 0

@@ -8,10 +8,11 @@ site: they are the common vocabulary of templates.
 
 from __future__ import annotations
 
+import functools
 import re
 
 __all__ = ["AD_LABEL", "BARE_URLS", "COMMENTS_HEADING", "CONTRIBUTOR_LINE", "CREDIT_LINE", "CREDIT_TAIL",
-           "DATE_LINE", "NOTICE_LINE", "RELATED_PHRASE", "UI_LABEL", "boilerplate_reason",
+           "DATE_LINE", "GROUP_BITS", "NOTICE_LINE", "RELATED_PHRASE", "UI_LABEL", "boilerplate_reason",
            "name_groups"]
 
 # Words of class/id names. Most may stand anywhere inside a word of the name
@@ -53,43 +54,53 @@ _STARTS = [(tuple(w[1:] for w in words if w[0] == "^"), group) for group, words 
 #: Two-piece words ("side-bar", "read-more"): matched as neighbouring words of a name.
 _PAIRS = {tuple(word.lstrip("^").split("-")): group for group, words in reversed(_GROUPS)
           for word in words if word.count("-") == 1}
-_WHOLE = dict.fromkeys(_SHORT_WORDS, "furniture")
+#: One bit per group, so that a name's groups are an int OR-ed together word by word
+#: (cheaper than building sets: every page brings dozens of new names).
+GROUP_BITS = {group: 1 << position for position, (group, _) in enumerate(_GROUPS)}
+_PAIR_BITS = {pair: GROUP_BITS[group] for pair, group in _PAIRS.items()}
+_STARTS_BITS = [(prefixes, GROUP_BITS[group]) for prefixes, group in _STARTS if prefixes]
+_WHOLE_BITS = dict.fromkeys(_SHORT_WORDS, GROUP_BITS["furniture"])
 _SEPARATORS = re.compile(r"[^a-z]+")
 _CAMEL = re.compile(r"([a-z])([A-Z])")
-_WORD_CACHE: dict[str, frozenset[str]] = {}
+_WORD_CACHE: dict[str, int] = {}
 
 
-def _word_groups(word: str) -> frozenset[str]:
-    groups = {match.lastgroup or "" for match in _INSIDE_WORD.finditer(word)}
-    groups.update(group for prefixes, group in _STARTS if prefixes and word.startswith(prefixes))
-    if word in _WHOLE:
-        groups.add(_WHOLE[word])
-    found = frozenset(groups)
+def _word_bits(word: str) -> int:
+    bits = _WHOLE_BITS.get(word, 0)
+    for match in _INSIDE_WORD.finditer(word):
+        bits |= GROUP_BITS[match.lastgroup or ""]
+    for prefixes, bit in _STARTS_BITS:
+        if word.startswith(prefixes):
+            bits |= bit
     if len(_WORD_CACHE) > 100_000:
         _WORD_CACHE.clear()
-    _WORD_CACHE[word] = found
-    return found
+    _WORD_CACHE[word] = bits
+    return bits
 
 
-def name_groups(name: str) -> set[str]:
-    """The vocabulary groups a class/id string names: "popup", "comment", "caption",
-    "content", "furniture".
+def name_groups(name: str) -> int:
+    """The vocabulary groups a class/id string names, as ``GROUP_BITS`` OR-ed together
+    ("popup", "comment", "caption", "content", "furniture").
 
     Every page brings dozens of class names never seen before, but they are built
     from a few thousand words ("container", "menu", "item", "share"), so the string is
     split into words and each word's reading is cached: a new name costs a split and
     a few look-ups instead of a scan by a large regular expression.
     """
-    words = [word for word in _SEPARATORS.split(_CAMEL.sub(r"\1 \2", name).lower()) if word]
-    found: set[str] = set()
-    for word in words:
-        groups = _WORD_CACHE.get(word)
-        found.update(_word_groups(word) if groups is None else groups)
-    for pair in zip(words, words[1:], strict=False):
-        group = _PAIRS.get(pair)
-        if group:
-            found.add(group)
-    return found
+    if not name.islower():  # (camelCase words are split; most names have no capitals)
+        name = _CAMEL.sub(r"\1 \2", name).lower()
+    bits = 0
+    previous = ""
+    cache = _WORD_CACHE
+    for word in _SEPARATORS.split(name):
+        if not word:
+            continue
+        word_bits = cache.get(word)
+        bits |= _word_bits(word) if word_bits is None else word_bits
+        if previous:
+            bits |= _PAIR_BITS.get((previous, word), 0)
+        previous = word
+    return bits
 
 
 #: Lines that introduce links to other stories, in a few languages.
@@ -168,6 +179,7 @@ _REASONS = (
 )
 
 
+@functools.lru_cache(maxsize=4096)  # a page drops many blocks under the same few boxes
 def boilerplate_reason(name: str) -> str:
     """The kind of page furniture a matching class/id names, in a few words."""
     for pattern, reason in _REASONS:

@@ -1,0 +1,106 @@
+"""Day, month name and year ("22 de outubro de 2010", "30. Juli 2018", "24 сентября 2018")
+read with the month names of dateparser's locale data, without dateparser's parser.
+
+Most dates people read on a page are exactly this: a day, a month name and a year,
+with a few filler words between them. dateparser reads them too, but the first string
+of each language costs it some 100 ms (it builds the locale's translation tables and
+its time-zone expressions), and every later one about a millisecond; over a batch of
+pages in several languages that outweighs all the rest of the metadata. Looking the
+month word up in the same locale data takes microseconds. Anything else (times,
+weekdays we cannot place, two-digit years, relative dates) is left to dateparser.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import re
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+__all__ = ["parse_day_month_year"]
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
+_TOKEN = re.compile(r"[0-9]+|[^\W\d_]+")
+#: Punctuation between the parts of a date: anything else is left to dateparser.
+_SEPARATORS = re.compile(r"[\s.,/'-]*")
+
+
+@functools.lru_cache(maxsize=1)
+def _locale_data_dir() -> Path | None:
+    spec = importlib.util.find_spec("dateparser")  # (finds the package without importing it)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations))) / "data" / "date_translation_data"
+
+
+def _locale_info(language: str) -> dict[str, Any] | None:
+    """dateparser's data of one locale, read from its data module alone: importing
+    the package would cost some 70 ms (its parser, settings and dependencies)."""
+    directory = _locale_data_dir()
+    path = directory / f"{language}.py" if directory else None
+    if path is None or not path.is_file():
+        return None
+    spec = importlib.util.spec_from_file_location(f"_dateparser_locale_{language}", path)
+    if spec is None or spec.loader is None:
+        return None
+    module = importlib.util.module_from_spec(spec)
+    try:
+        spec.loader.exec_module(module)
+    except Exception:  # an unreadable data file: dateparser is asked instead
+        return None
+    info = getattr(module, "info", None)
+    return info if isinstance(info, dict) else None
+
+
+@functools.lru_cache(maxsize=64)
+def _words(language: str) -> tuple[dict[str, int], frozenset[str]] | None:
+    """(month word -> month number, filler words) of a language, or None if unknown."""
+    if not _LANGUAGE_CODE.fullmatch(language):
+        return None
+    info = _locale_info(language)
+    if info is None:
+        return None
+    months = {name.casefold().rstrip("."): number for number, key in enumerate(_MONTHS, 1)
+              for name in info.get(key, [])}
+    filler = {word.casefold() for word in info.get("skip", []) + info.get("pertain", [])
+              if word.strip()}
+    filler.update(name.casefold().rstrip(".") for key in _WEEKDAYS for name in info.get(key, []))
+    return months, frozenset(filler - months.keys())
+
+
+def parse_day_month_year(text: str, language: str) -> datetime | None:
+    """The date of a text made only of a day, a month name of ``language``, a four-digit
+    year and filler words (in any order), or None when the text holds anything else."""
+    words = _words(language)
+    if words is None:
+        return None
+    months, filler = words
+    month = day = year = 0
+    position = 0
+    for match in _TOKEN.finditer(text):
+        if not _SEPARATORS.fullmatch(text, position, match.start()):
+            return None
+        position = match.end()
+        token = match[0].casefold()
+        if token.isdecimal() and token.isascii():
+            if len(token) == 4 and not year:
+                year = int(token)
+            elif len(token) <= 2 and not day:
+                day = int(token)
+            else:
+                return None
+        elif token in months and not month:
+            month = months[token]
+        elif token not in filler:
+            return None
+    if not (month and day and year) or not _SEPARATORS.fullmatch(text, position):
+        return None
+    try:
+        return datetime(year, month, day)
+    except ValueError:
+        return None
