@@ -85,26 +85,48 @@ class LineStats(NamedTuple):
 
 _IMAGE_STATS = (0, 0, False, False, 0, 0, 0.0, 0.0, 0.0, False, False, False, False, False, False, False,
                 False, False, False, False, 0.0, False, False, False, False)
-_WORD = re.compile(r"\w[\w'’-]*")
+_WORD_OR_BREAK = re.compile(r"\w[\w'’-]*|\n")
 _BULLET_START = frozenset("•·▪►▸-–—*+●○■□✓✔0123456789")
 _QUOTES = frozenset("\"'“”„«‘’")
 _SEPARATOR = re.compile(r" [|·•/»›>] ")  # " | ", " · ", " / "…: breadcrumbs and menus
 _ELLIPSES = ("...", "…", "...]", "[…]")
 _SAMPLE = 4000
+#: The verbs of ``COMMENT_HEADER``: a page without any of them has no comment header.
+_COMMENT_VERBS = ("said", "says", "wrote", "writes", "replied", "schrieb", "écrit", "dice", "disse",
+                  "написал", "написав")
 
 
 def _text_columns(texts: list[str]) -> list[tuple[int | float | bool, ...]]:
     """The fields of ``LineStats`` that depend on the text alone, for every text at once.
 
-    Built feature by feature over the whole page (one list comprehension of C string
-    methods and precompiled regexes each) rather than line by line: the per-line
-    Python overhead was most of the extraction time.
+    The page is measured as a whole rather than line by line, because the per-line
+    Python overhead was most of the extraction time: the texts are joined by line
+    breaks and cut into words by one regex call, function words and capitals are
+    summed per line with numpy, and a rare trait (a URL, a separator, a comment
+    heading) is looked for line by line only when the page holds it at all. What
+    remains per line is one list comprehension per field over C string methods and
+    precompiled regexes, most of them only on the short lines they concern.
     """
+    if not texts:
+        return []
     samples = [t if len(t) <= _SAMPLE else t[:_SAMPLE] for t in texts]
+    n_lines = len(samples)
+    page = "\n".join(samples)
     digits, commas = _character_counts(samples)
     ascii_only = [s.isascii() for s in samples]
-    words = [_WORD.findall(s) for s in samples]
-    counts = [len(w) for w in words]
+    # Words of every line, with a "\n" token between lines; no word holds a space or a break.
+    tokens = _WORD_OR_BREAK.findall(page)
+    lowered_page = " ".join(tokens).lower()
+    lowered = [part.strip(" ") for part in lowered_page.split("\n")]
+    word_counts = [low.count(" ") + 1 if low else 0 for low in lowered]
+    # The line of every token (a break token counts for the line it ends; its flags are 0).
+    line_of = np.repeat(np.arange(n_lines), np.array(word_counts) + 1)[:len(tokens)]
+    stopwords = np.bincount(line_of, minlength=n_lines, weights=np.fromiter(
+        map(STOPWORDS.__contains__, lowered_page.split(" ")), dtype=float, count=len(tokens)))
+    capitals = np.bincount(line_of, minlength=n_lines, weights=np.fromiter(
+        map(str.isupper, map(itemgetter(0), tokens)), dtype=float, count=len(tokens)))
+
+    counts = list(word_counts)
     divisors = [c or 1 for c in counts]
     for k, sample in enumerate(samples):
         if not ascii_only[k]:  # Chinese, Japanese, Korean: about one word per two characters
@@ -114,20 +136,31 @@ def _text_columns(texts: list[str]) -> list[tuple[int | float | bool, ...]]:
                 divisors[k] = max(divisors[k], counts[k])
         if len(texts[k]) > _SAMPLE:  # long lines: estimate counts from the sample, linear and cheap
             counts[k] = int(counts[k] * len(texts[k]) / _SAMPLE)
-    lowered = [" ".join(w).lower() for w in words]
-    lowered_words = [s.split() for s in lowered]
+    divisor_array = np.array(divisors, dtype=float)
     short = [n <= 12 for n in counts]
+    short_words = [low.split() if sh else () for sh, low in zip(short, lowered, strict=True)]
     tails = [t[-8:] for t in texts]
     ends = [_ENDS_SENTENCE.search(t) is not None for t in tails]
     full_stop = [e and _FULL_STOP.search(t) is not None for e, t in zip(ends, tails, strict=True)]
     firsts = [t[0] for t in texts]
-    stop_ratio = [sum(map(STOPWORDS.__contains__, lw)) / d
-                  for lw, d in zip(lowered_words, divisors, strict=True)]
-    cap_ratio = [sum(map(str.isupper, map(itemgetter(0), w))) / d
-                 for w, d in zip(words, divisors, strict=True)]
-    interface = [s and has_interface_phrase(lw)
+    never = [False] * n_lines
+
+    # "Sign up for our newsletter" is furniture; "He declined to comment." is not.
+    interface = [bool(words) and has_interface_phrase(words)
                  and (not (f and n >= 5) or CALL_TO_ACTION.search(low) is not None)
-                 for s, lw, f, n, low in zip(short, lowered_words, full_stop, counts, lowered, strict=True)]
+                 for words, f, n, low in zip(short_words, full_stop, counts, lowered, strict=True)]
+    # The date shapes need a digit (an ASCII one, or another script's).
+    date_like = [sh and (not MONTHS.keys().isdisjoint(words)
+                         or ((d > 0 or not a) and _DATE_SHAPE.search(s) is not None))
+                 for sh, words, s, d, a in zip(short, short_words, samples, digits, ascii_only, strict=True)]
+    separators = never if _SEPARATOR.search(page) is None else [
+        n <= 40 and _SEPARATOR.search(s) is not None for n, s in zip(counts, samples, strict=True)]
+    url = never if not ("http" in lowered_page or "www" in lowered_page or "@" in page) else [
+        ("http" in low or "www" in low or "@" in s) and _URL.search(s) is not None
+        for low, s in zip(lowered, samples, strict=True)]
+    comment_header = never if not any(map(lowered_page.__contains__, _COMMENT_VERBS)) else [
+        sh and COMMENT_HEADER.search(tl if len(t) < 8 else t[-24:]) is not None
+        for sh, tl, t in zip(short, tails, texts, strict=True)]
     return list(zip(
         counts,
         map(len, texts),
@@ -136,32 +169,26 @@ def _text_columns(texts: list[str]) -> list[tuple[int | float | bool, ...]]:
         [len(_SENTENCE_END.findall(s)) if n > 3 else int(e)
          for s, n, e in zip(samples, counts, ends, strict=True)],
         commas,
-        stop_ratio,
-        cap_ratio,
+        (stopwords / divisor_array).tolist(),
+        (capitals / divisor_array).tolist(),
         [d / len(s) for d, s in zip(digits, samples, strict=True)],
         [f in _BULLET_START and _BULLET.match(t) is not None for f, t in zip(firsts, texts, strict=True)],
-        [n <= 40 and _SEPARATOR.search(s) is not None for n, s in zip(counts, samples, strict=True)],
-        # "Sign up for our newsletter" is furniture; "He declined to comment." is not.
+        separators,
         interface,
-        # The date shapes need a digit (an ASCII one, or another script's).
-        [sh and (not MONTHS.keys().isdisjoint(lw) or (
-            (d > 0 or not a) and _DATE_SHAPE.search(s) is not None))
-         for sh, lw, s, d, a in zip(short, lowered_words, samples, digits, ascii_only, strict=True)],
+        date_like,
         [sh and f.isdigit() and READING_TIME.match(t) is not None
          for sh, f, t in zip(short, firsts, texts, strict=True)],
-        [n <= 25 and ("©" in s or "opyright" in low or "(c)" in low)
+        [n <= 25 and ("©" in s or "opyright" in low)
          for n, s, low in zip(counts, samples, lowered, strict=True)],
         [t[-1] == ":" for t in texts],
         [f.islower() for f in firsts],
         [len(t) > 3 and t.isupper() for t in texts],
         [f in _QUOTES for f in firsts],
-        [("http" in low or "www" in low or "@" in s) and _URL.search(s) is not None
-         for low, s in zip(lowered, samples, strict=True)],
+        url,
         [(len(low) - d + 1) / d for low, d in zip(lowered, divisors, strict=True)],
         [t.endswith(_ELLIPSES) for t in tails],
         [n >= 6 and _glued(s) for n, s in zip(counts, samples, strict=True)],
-        [sh and COMMENT_HEADER.search(tl if len(t) < 8 else t[-24:]) is not None
-         for sh, tl, t in zip(short, tails, texts, strict=True)],
+        comment_header,
         [n <= 6 and COMMENTS_HEADING.match(t) is not None for n, t in zip(counts, texts, strict=True)],
         strict=True,
     ))
