@@ -112,7 +112,7 @@ def _text_columns(texts: list[str]) -> list[tuple[int | float | bool, ...]]:
     samples = [t if len(t) <= _SAMPLE else t[:_SAMPLE] for t in texts]
     n_lines = len(samples)
     page = "\n".join(samples)
-    digits, commas = _character_counts(samples)
+    digits, commas = _character_counts(page, [len(s) for s in samples])
     ascii_only = [s.isascii() for s in samples]
     # Words of every line, with a "\n" token between lines; no word holds a space or a break.
     tokens = _WORD_OR_BREAK.findall(page)
@@ -159,7 +159,8 @@ def _text_columns(texts: list[str]) -> list[tuple[int | float | bool, ...]]:
         ("http" in low or "www" in low or "@" in s) and _URL.search(s) is not None
         for low, s in zip(lowered, samples, strict=True)]
     comment_header = never if not any(map(lowered_page.__contains__, _COMMENT_VERBS)) else [
-        sh and COMMENT_HEADER.search(tl if len(t) < 8 else t[-24:]) is not None
+        sh and (t[-1] == ":" or t[-1].isalpha())  # the header ends with the verb or a colon
+        and COMMENT_HEADER.search(tl if len(t) < 8 else t[-24:]) is not None
         for sh, tl, t in zip(short, tails, texts, strict=True)]
     return list(zip(
         counts,
@@ -194,12 +195,13 @@ def _text_columns(texts: list[str]) -> list[tuple[int | float | bool, ...]]:
     ))
 
 
-def _character_counts(samples: list[str]) -> tuple[list[int], list[int]]:
-    """ASCII digits and commas (also the CJK ones) of every sample: one numpy pass over
-    the page's code points instead of a dozen ``str.count`` calls per line."""
-    points = np.frombuffer("".join(samples).encode("utf-32-le"), dtype=np.uint32)
-    ends = np.cumsum([len(s) for s in samples])
-    starts = ends - np.array([len(s) for s in samples])
+def _character_counts(page: str, lengths: list[int]) -> tuple[list[int], list[int]]:
+    """ASCII digits and commas (also the CJK ones) of every line of ``page`` (lines of
+    ``lengths`` joined by one break each): one numpy pass over the page's code points
+    instead of a dozen ``str.count`` calls per line."""
+    points = np.frombuffer(page.encode("utf-32-le"), dtype=np.uint32)
+    ends = np.cumsum(np.array(lengths) + 1) - 1
+    starts = ends - np.array(lengths)
 
     def per_sample(mask: np.ndarray) -> list[int]:
         running = np.concatenate([[0], np.cumsum(mask)])
@@ -229,10 +231,13 @@ def line_stats(lines: list[Line]) -> list[LineStats]:
     counts = Counter(line.text for line in lines if not line.is_image)
     distinct = list(counts)
     own = dict(zip(distinct, _text_columns(distinct), strict=True))
-    return [LineStats(*_IMAGE_STATS, counts[line.text] > 1, True,
-                      line.blank_before, line.blank_after) if line.is_image
-            else LineStats(*own[line.text], counts[line.text] > 1, False, line.blank_before, line.blank_after)
+    # tuple.__new__ fills the named tuple from the row directly (LineStats(*row) is a Python call).
+    return [_new_tuple(LineStats, (_IMAGE_STATS if line.is_image else own[line.text]) + (
+                counts[line.text] > 1, line.is_image, line.blank_before, line.blank_after))
             for line in lines]
+
+
+_new_tuple = tuple.__new__
 
 
 OWN_FEATURES = [
