@@ -188,7 +188,8 @@ def _text_columns(texts: list[str]) -> list[tuple[int | float | bool, ...]]:
         url,
         [(len(low) - d + 1) / d for low, d in zip(lowered, divisors, strict=True)],
         [t.endswith(_ELLIPSES) for t in tails],
-        [n >= 6 and _glued(s) for n, s in zip(counts, samples, strict=True)],
+        [n >= 6 and (glue := _GLUE.search(s, 0, 200)) is not None and _glued(s, glue.start())
+         for n, s in zip(counts, samples, strict=True)],
         comment_header,
         [n <= 6 and COMMENTS_HEADING.match(t) is not None for n, t in zip(counts, texts, strict=True)],
         strict=True,
@@ -213,12 +214,10 @@ def _character_counts(page: str, lengths: list[int]) -> tuple[list[int], list[in
     return digits, commas
 
 
-def _glued(sample: str) -> bool:
-    """A title-case headline run into the next text without a space ("…Student-AthleteA 24-year-old")."""
-    match = _GLUE.search(sample, 0, 200)
-    if not match:
-        return False
-    head = sample[:match.start() + 1].split()
+def _glued(sample: str, glue: int) -> bool:
+    """A title-case headline run into the next text without a space ("…Student-AthleteA 24-year-old"),
+    given where ``_GLUE`` found a lower-case letter run into a capital."""
+    head = sample[:glue + 1].split()
     capitalised = sum(1 for w in head if w[:1].isupper() or not w[:1].isalpha())
     return len(head) >= 3 and capitalised >= 0.7 * len(head)
 
@@ -330,9 +329,10 @@ def context_features(own: np.ndarray) -> np.ndarray:
     if len(heading):
         after_comments[heading[0] + 1:] = 1.0
     far = np.column_stack([log_words, ends, long])
+    # The three-line windows of six columns in one pass.
+    near_means = window_means(np.column_stack([near, own[:, 29], np.maximum(own[:, 27], own[:, 28])]), 3)
     return np.column_stack([
         shifted(near, -1), shifted(near, 1), shifted(log_words, -2), shifted(log_words, 2),
-        window_means(near, 3), window_means(far, 10),
-        window_means(changes, 6), after_comments, window_means(own[:, 29], 3),
-        window_means(np.maximum(own[:, 27], own[:, 28]), 3),
+        near_means[:, :4], window_means(far, 10),
+        window_means(changes, 6), after_comments, near_means[:, 4], near_means[:, 5],
     ])
