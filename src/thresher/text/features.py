@@ -123,8 +123,7 @@ def _text_columns(texts: list[str]) -> list[tuple[int | float | bool, ...]]:
     line_of = np.repeat(np.arange(n_lines), np.array(word_counts) + 1)[:len(tokens)]
     stopwords = np.bincount(line_of, minlength=n_lines, weights=np.fromiter(
         map(STOPWORDS.__contains__, lowered_page.split(" ")), dtype=float, count=len(tokens)))
-    capitals = np.bincount(line_of, minlength=n_lines, weights=np.fromiter(
-        map(str.isupper, map(itemgetter(0), tokens)), dtype=float, count=len(tokens)))
+    capitals = np.bincount(line_of, minlength=n_lines, weights=_capital_flags(tokens))
 
     counts = list(word_counts)
     divisors = [c or 1 for c in counts]
@@ -194,6 +193,15 @@ def _text_columns(texts: list[str]) -> list[tuple[int | float | bool, ...]]:
         [n <= 6 and COMMENTS_HEADING.match(t) is not None for n, t in zip(counts, texts, strict=True)],
         strict=True,
     ))
+
+
+def _capital_flags(tokens: list[str]) -> np.ndarray:
+    """1.0 for every token whose first character is a capital letter, else 0.0."""
+    initials = "".join(map(itemgetter(0), tokens))
+    if initials.isascii():  # most pages: a numpy range test on the bytes
+        points = np.frombuffer(initials.encode("ascii"), dtype=np.uint8)
+        return ((points >= 0x41) & (points <= 0x5A)).astype(float)
+    return np.fromiter(map(str.isupper, initials), dtype=float, count=len(initials))
 
 
 def _character_counts(page: str, lengths: list[int]) -> tuple[list[int], list[int]]:
