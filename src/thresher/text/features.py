@@ -21,6 +21,7 @@ from thresher.text.vocabulary import (
     CALL_TO_ACTION,
     COMMENT_HEADER,
     COMMENTS_HEADING,
+    INTERFACE_FIRST_WORDS,
     MONTHS,
     READING_TIME,
     STOPWORDS,
@@ -30,8 +31,7 @@ from thresher.text.vocabulary import (
 __all__ = ["CONTEXT_FEATURES", "OWN_FEATURES", "LineStats", "context_features",
            "line_stats", "own_features", "shifted", "window_means"]
 
-# Sentence ends of a whole page, with a "\n" match between lines (no sentence end holds one).
-_SENTENCE_END_OR_BREAK = re.compile(r"[.!?…。！？](?:[\"'”’“»«›‹)\]]*)(?=\s|$)|\n")
+_SENTENCE_END = re.compile(r"[.!?…。！？](?:[\"'”’“»«›‹)\]]*)(?=\s|$)")
 _ENDS_SENTENCE = re.compile(r"[.!?…。！？:;][\"'”’“»«›‹)\]]*$")
 _FULL_STOP = re.compile(r"[.…。][\"'”’“»«›‹)\]]*$")
 _BULLET = re.compile(r"^(?:[•·▪►▸\-–—*+●○■□✓✔]|\d{1,2}[.)])\s")
@@ -146,7 +146,7 @@ def _text_columns(texts: list[str]) -> list[tuple[int | float | bool, ...]]:
     never = [False] * n_lines
 
     # "Sign up for our newsletter" is furniture; "He declined to comment." is not.
-    interface = [bool(words) and has_interface_phrase(words)
+    interface = [bool(words) and not INTERFACE_FIRST_WORDS.isdisjoint(words) and has_interface_phrase(words)
                  and (not (f and n >= 5) or CALL_TO_ACTION.search(low) is not None)
                  for words, f, n, low in zip(short_words, full_stop, counts, lowered, strict=True)]
     # The date shapes need a digit (an ASCII one, or another script's).
@@ -167,8 +167,8 @@ def _text_columns(texts: list[str]) -> list[tuple[int | float | bool, ...]]:
         map(len, texts),
         ends,
         full_stop,
-        [c if n > 3 else int(e)
-         for c, n, e in zip(_sentence_ends_per_line(page, n_lines), counts, ends, strict=True)],
+        [len(_SENTENCE_END.findall(s)) if n > 3 else int(e)
+         for s, n, e in zip(samples, counts, ends, strict=True)],
         commas,
         (stopwords / divisor_array).tolist(),
         (capitals / divisor_array).tolist(),
@@ -194,14 +194,6 @@ def _text_columns(texts: list[str]) -> list[tuple[int | float | bool, ...]]:
         [n <= 6 and COMMENTS_HEADING.match(t) is not None for n, t in zip(counts, texts, strict=True)],
         strict=True,
     ))
-
-
-def _sentence_ends_per_line(page: str, n_lines: int) -> list[int]:
-    """The number of sentence ends on each line of ``page``, from one regex call."""
-    found = _SENTENCE_END_OR_BREAK.findall(page)
-    breaks = np.fromiter(map("\n".__eq__, found), dtype=bool, count=len(found))
-    counts: list[int] = np.bincount(np.cumsum(breaks)[~breaks], minlength=n_lines).tolist()
-    return counts
 
 
 def _capital_flags(tokens: list[str]) -> np.ndarray:
