@@ -2,8 +2,11 @@
 
 Only the shape of the text counts: length, sentence punctuation, function-word
 density, capitalisation, link-list and menu shape, interface vocabulary, position,
-and the same for the neighbours. All per-line work is a few precompiled regexes and
-set look-ups, so a capture of a few hundred lines costs well under a millisecond.
+and the same for the neighbours. The fields are computed for the whole page at once
+(its distinct line texts, field by field; words, function words and capitals in one
+pass over the page) because the per-line Python overhead, not the string work, was
+most of the cost: about 1.4 ms for a capture of 160 lines on the benchmark machine.
+Nothing is remembered between calls.
 """
 
 from __future__ import annotations
