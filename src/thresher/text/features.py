@@ -141,7 +141,7 @@ def _text_columns(texts: list[str]) -> list[tuple[int | float | bool, ...]]:
             counts[k] = int(counts[k] * len(texts[k]) / _SAMPLE)
     divisor_array = np.array(divisors, dtype=float)
     short = [n <= 12 for n in counts]
-    short_words = [low.split() if sh else () for sh, low in zip(short, lowered, strict=True)]
+    short_words = [low.split() if sh else [] for sh, low in zip(short, lowered, strict=True)]
     tails = [t[-8:] for t in texts]
     ends = [_ENDS_SENTENCE.search(t) is not None for t in tails]
     full_stop = [e and _FULL_STOP.search(t) is not None for e, t in zip(ends, tails, strict=True)]
