@@ -10,8 +10,7 @@ English stoplist, non-boilerplate paragraphs kept); trafilatura over the same
 ``<p>`` document. Speed is thresher's captures per second in this process, one
 core (CPU time of this process), timed over a second pass on all pages after a
 warm-up pass, so one-time loads (imports, the model, dateparser's language data)
-are left out; thresher's cache of line stats is emptied before the timed pass, so
-only strings repeated across the timed pages themselves are served from it.
+are left out (thresher keeps no line results between calls).
 
 Unseen pages: the 851 pages of ``../shared/bench/metadata`` (never used for training
 or tuning), rendered to innerText captures by ``bench/render_text_captures.py`` (system
@@ -65,12 +64,6 @@ def lines_as_html(text: str) -> str:
     lines = (line.strip() for line in text.splitlines())
     paragraphs = "".join(f"<p>{html.escape(line)}</p>\n" for line in lines if line)
     return f"<html><body>{paragraphs}</body></html>"
-
-
-def clear_line_cache() -> None:
-    from thresher.text.features import clear_line_cache as clear
-
-    clear()
 
 
 def run_thresher() -> Callable[[str], str]:
@@ -196,7 +189,6 @@ def main(argv: list[str] | None = None) -> int:
         predict = SYSTEMS[name]()
         for text in pages.values():  # warm-up pass: imports, model, dateparser's language data
             predict(text)
-        clear_line_cache()  # but no line seen in the warm-up is remembered: the timed pass starts cold
         started = time.process_time()
         output = {i: {"articleBody": predict(text)} for i, text in pages.items()}
         elapsed = time.process_time() - started

@@ -35,17 +35,22 @@ def widget_lines(kept: set[int], lines: list[Line], stats: list[LineStats]) -> s
     holds a call to action (sign up, subscribe): then it is the box's own blurb.
     """
     found: set[int] = set()
-    run: list[int] = []
     n = len(stats)
-    for i in range(n + 1):
-        if i < n and not stats[i].is_image and stats[i].words < 10:
-            run.append(i)
+    short = [not s.is_image and s.words < 10 for s in stats]
+    end = -1  # the last line of the run handled last
+    # Only the runs around interface lines are walked (most lines are in no such run).
+    for i in [i for i, s in enumerate(stats) if s.interface]:
+        if i <= end or not short[i]:
             continue
-        if run and any(stats[j].interface for j in run):
-            action = any(CALL_TO_ACTION.search(lines[j].text) for j in run if stats[j].interface)
-            found.update(j for j in run if j in kept and (
-                action or stats[j].interface or not (stats[j].full_stop and stats[j].words >= 5)))
-        run = []
+        start, end = i, i
+        while start > 0 and short[start - 1]:
+            start -= 1
+        while end + 1 < n and short[end + 1]:
+            end += 1
+        run = range(start, end + 1)
+        action = any(CALL_TO_ACTION.search(lines[j].text) for j in run if stats[j].interface)
+        found.update(j for j in run if j in kept and (
+            action or stats[j].interface or not (stats[j].full_stop and stats[j].words >= 5)))
     return found
 
 def _main_clusters(kept: list[int], stats: list[LineStats], probability: np.ndarray) -> list[int]:

@@ -15,6 +15,7 @@ __all__ = [
     "CAPTION_PREFIX",
     "COMMENTS_HEADING",
     "COMMENT_HEADER",
+    "INTERFACE_FIRST_WORDS",
     "MONTHS",
     "READING_TIME",
     "RELATED_PREFIX",
@@ -94,12 +95,13 @@ _INTERFACE_STARTS: dict[str, list[tuple[str, ...]]] = {}
 for _words in _PHRASE_WORDS:
     if len(_words) > 1:
         _INTERFACE_STARTS.setdefault(_words[0], []).append(_words[1:])
-_INTERFACE_FIRST = frozenset(_INTERFACE_WORDS | _INTERFACE_STARTS.keys())
+#: The words an interface phrase can start with: a line without any has no phrase.
+INTERFACE_FIRST_WORDS = frozenset(_INTERFACE_WORDS | _INTERFACE_STARTS.keys())
 
 
 def has_interface_phrase(words: list[str]) -> bool:
     """Whether lower-cased ``words`` contain an interface phrase as whole words (set look-ups)."""
-    if _INTERFACE_FIRST.isdisjoint(words):
+    if INTERFACE_FIRST_WORDS.isdisjoint(words):
         return False
     if not _INTERFACE_WORDS.isdisjoint(words):
         return True

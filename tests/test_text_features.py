@@ -1,0 +1,65 @@
+"""Line features of the text extractor.
+
+The text-only fields of ``LineStats`` are computed for a whole page at once (the lines
+joined by breaks, one regex call per trait, per-line sums with numpy), so a line's
+numbers must not depend on its neighbours: measured inside a page or alone, they match.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from thresher.text.features import LineStats, line_stats
+from thresher.text.lines import split_lines
+
+#: The fields that depend on the line's text alone (not on repeats, blanks or images).
+TEXT_FIELDS = LineStats._fields[:LineStats._fields.index("repeated")]
+
+PIECES = [
+    "The", "council", "approved", "it", "on", "Monday.", "He", "said:", "“Yes.”", "wrote", "Comments",
+    "12", "Share", "sign", "up", "newsletter", "|", "/", "»", "May", "3,", "2024", "10:45", "©",
+    "Copyright",
+    "https://example.org/a", "www", "a@b.co", "•", "-", "1.", "5", "min", "read", "…", "...", "iPhone",
+    "Student-AthleteA", "中文字", "日本語の文", "Ünïcödé", "ΣΟΦΙΑ", "«Quote»", "(c)", ",", "，", "、",
+    "?", "!",
+    "<image>![alt](https://example.org/x.jpg)</image>", "__", "'’-", "l'été", "rock-'n'-roll", "١٢:٣٤",
+]
+
+line_text = st.lists(st.sampled_from(PIECES), min_size=1, max_size=30).map(" ".join)
+
+
+def _text_fields(stats: LineStats) -> tuple[object, ...]:
+    return tuple(getattr(stats, name) for name in TEXT_FIELDS)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(line_text, min_size=1, max_size=25))
+def test_a_line_measures_the_same_in_a_page_and_alone(texts: list[str]) -> None:
+    lines = split_lines("\n".join(texts), max_lines=1000)
+    in_page = line_stats(lines)
+    for line, stats in zip(lines, in_page, strict=True):
+        if line.is_image:
+            assert stats.is_image and stats.words == 0
+            continue
+        alone = line_stats(split_lines(line.text, max_lines=10))
+        assert _text_fields(stats) == _text_fields(alone[0]), line.text
+
+
+def test_fields_of_known_lines() -> None:
+    lines = split_lines("\n".join([
+        "He said: “It works.” She agreed.",
+        "Alex on May 3, 2019 at 6:34 am said:",
+        "Home | News | Sport",
+        "12 Comments",
+        "Share",
+        "Share",
+        "Visit https://example.org for more",
+    ]), max_lines=100)
+    prose, comment, menu, heading, share, _, url = line_stats(lines)
+    assert prose.words == 6 and prose.sentences == 2 and prose.ends_sentence and prose.full_stop
+    assert comment.comment_header and comment.date_like and not prose.comment_header
+    assert menu.separators and not prose.separators
+    assert heading.comments_heading and not menu.comments_heading
+    assert share.interface and share.repeated and not prose.repeated
+    assert url.url and not prose.url
