@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-TASKS = ["html", "corpus", "metadata", "stories", "text"]
+TASKS = ["html", "metadata", "text", "corpus", "stories"]
 
 
 def main(argv: list[str]) -> int:
