@@ -11,6 +11,8 @@ from __future__ import annotations
 import functools
 import re
 
+from thresher.phrases import READ_ALSO, alternation
+
 __all__ = ["AD_LABEL", "BARE_URLS", "COMMENTS_HEADING", "CONTRIBUTOR_LINE", "CREDIT_LINE", "CREDIT_TAIL",
            "DATE_LINE", "GROUP_BITS", "NOTICE_LINE", "RELATED_PHRASE", "UI_LABEL", "boilerplate_reason",
            "name_groups"]
@@ -103,14 +105,8 @@ def name_groups(name: str) -> int:
     return bits
 
 
-#: Lines that introduce links to other stories, in a few languages.
-RELATED_PHRASE = re.compile(
-    r"^\W*(?:read also|read more|also read|see also|related|more on this|more from|recommended|"
-    r"you may also like|you might also like|more stories|further reading|"
-    r"lire aussi|à lire aussi|voir aussi|lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|"
-    r"siehe auch|leer también|lea también|ver también|leggi anche|vedi anche|leia também|"
-    r"veja também|lees ook|zie ook|czytaj także|czytaj też|читайте также|см\. также)\b",
-    re.I)
+#: Lines that introduce links to other stories (a related box's heading).
+RELATED_PHRASE = re.compile(rf"^\W*(?:{alternation(READ_ALSO)})\b", re.I)
 
 #: Short lines crediting a picture ("Photo: ...", "Foto: ...") rather than telling the story.
 CREDIT_LINE = re.compile(

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from thresher.phrases import READ_ALSO, alternation
+
 __all__ = [
     "CALL_TO_ACTION",
     "CAPTION_PREFIX",
@@ -117,11 +119,7 @@ READING_TIME = re.compile(
     r"(?:\s+\w+){0,3}$", re.I)
 
 # Lines that introduce a related story: "Read also: …", "See also: …", multilingual.
-RELATED_PREFIX = re.compile(
-    r"^(?:read (?:also|more)|also read|see also|related(?: story| article)?|more on this|"
-    r"lesen sie auch|mehr zum thema|lire aussi|à lire aussi|voir aussi|lea también|leer también|"
-    r"leia também|leggi anche|lees ook|czytaj także|czytaj też|читайте также|читайте також|"
-    r"читать также|дивіться також)\s*[:\-–—]\s*(.+)$", re.I)
+RELATED_PREFIX = re.compile(rf"^(?:{alternation(READ_ALSO)})\s*[:\-–—]\s*(.+)$", re.I)
 
 # Lines that caption a picture: "Photo: …", "Image credit: …", multilingual.
 CAPTION_PREFIX = re.compile(
