@@ -247,6 +247,9 @@ def test_visible_h1_preferred_to_a_shortened_social_title() -> None:
     ("2021-08-09T05:00:00 UTC", datetime(2021, 8, 9, 5, 0, tzinfo=UTC)),
     ("Tue, 14 Sep 2021 07:30:00 +0200", datetime(2021, 9, 14, 7, 30, tzinfo=timezone(timedelta(hours=2)))),
     ("May 2020", None),  # no day
+    ("January 1, 2021", datetime(2021, 1, 1)),  # day and month those of a default, yet written
+    ("June 12", None),  # no year
+    ("Sunday, 12 June 2022", datetime(2022, 6, 12)),
     ("10:30", None),  # no date at all
     ("1970-01-01", None),  # placeholder epoch
     ("not a date", None),

@@ -103,7 +103,7 @@ _HAS_TAXONOMY = re.compile(r"(?:^|\s)(?:" + "|".join(_TAXONOMY) + ")")
 def _name_flags(name: str) -> tuple[bool, bool, bool, bool, bool]:
     """(content, caption, comments, furniture, popup) flags of a class/id string."""
     read = name
-    if _HAS_TAXONOMY.search(read):
+    if any(prefix in read for prefix in _TAXONOMY) and _HAS_TAXONOMY.search(read):
         read = " ".join(item for item in read.split() if not item.startswith(_TAXONOMY))
     flags = _FLAGS_OF_BITS[name_groups(read)]
     if len(_NAME_FLAGS) > 50_000:

@@ -62,7 +62,7 @@ GROUP_BITS = {group: 1 << position for position, (group, _) in enumerate(_GROUPS
 _PAIR_BITS = {pair: GROUP_BITS[group] for pair, group in _PAIRS.items()}
 _STARTS_BITS = [(prefixes, GROUP_BITS[group]) for prefixes, group in _STARTS if prefixes]
 _WHOLE_BITS = dict.fromkeys(_SHORT_WORDS, GROUP_BITS["furniture"])
-_SEPARATORS = re.compile(r"[^a-z]+")
+_WORDS_OF = re.compile(r"[a-z]+").findall
 _CAMEL = re.compile(r"([a-z])([A-Z])")
 _WORD_CACHE: dict[str, int] = {}
 
@@ -94,9 +94,7 @@ def name_groups(name: str) -> int:
     bits = 0
     previous = ""
     cache = _WORD_CACHE
-    for word in _SEPARATORS.split(name):
-        if not word:
-            continue
+    for word in _WORDS_OF(name):
         word_bits = cache.get(word)
         bits |= _word_bits(word) if word_bits is None else word_bits
         if previous:

@@ -62,13 +62,17 @@ def _parse_general(text: str, dayfirst: bool) -> datetime | None:
     """dateutil's general parser; None unless the text names year, month and day.
 
     Cached: a page repeats its displayed date (header, byline, meta), and each
-    string costs two dateutil parses of some 50 µs."""
+    string costs one or two dateutil parses of some 50 µs (the second only when a
+    component of the first equals the default's, which it may have come from)."""
     if _YEAR_FIRST.match(text):
         dayfirst = False  # "2021-03-12 ..." is year-month-day whatever the locale
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # UnknownTimezoneWarning for "10:00 CET"
             first: datetime = dateutil_parser.parse(text, default=_DEFAULT_A, dayfirst=dayfirst)
+            if first.year != _DEFAULT_A.year and first.month != _DEFAULT_A.month and \
+                    first.day != _DEFAULT_A.day:
+                return first  # no component equals the default's: none came from it
             second: datetime = dateutil_parser.parse(text, default=_DEFAULT_B, dayfirst=dayfirst)
     except (ValueError, OverflowError, TypeError, ArithmeticError):
         return None
