@@ -18,6 +18,7 @@ from thresher.text.body import comment_section, select_body, widget_lines
 from thresher.text.classify import load_model, score_lines
 from thresher.text.features import LineStats, line_stats
 from thresher.text.header import read_header
+from thresher.text.language import guess_language
 from thresher.text.lines import Line, split_lines
 from thresher.text.related import is_headline_shaped, related_prefix_target, trailing_story_card
 from thresher.text.vocabulary import CAPTION_PREFIX
@@ -92,6 +93,7 @@ def extract_text(text: str, *, url: str | None, options: ExtractOptions) -> Arti
         title=header.title,
         authors=header.authors,
         published=header.published,
+        language=guess_language(block.text for block in blocks.values()),
         url=url,
         blocks=tuple(blocks.values()),
         related=tuple(related),

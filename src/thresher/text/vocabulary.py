@@ -22,6 +22,7 @@ __all__ = [
     "READING_TIME",
     "RELATED_PREFIX",
     "STOPWORDS",
+    "STOPWORDS_BY_LANGUAGE",
     "has_interface_phrase",
 ]
 
@@ -54,6 +55,10 @@ _STOPWORDS_BY_LANGUAGE = {
 
 STOPWORDS: frozenset[str] = frozenset(
     word for words in _STOPWORDS_BY_LANGUAGE.values() for word in words.split())
+
+#: Each language's function words, for telling which language a text is written in.
+STOPWORDS_BY_LANGUAGE: dict[str, frozenset[str]] = {
+    language: frozenset(words.split()) for language, words in _STOPWORDS_BY_LANGUAGE.items()}
 
 # Strings of page furniture: navigation, sharing, accounts, newsletters, consent,
 # ads, comments. Matched as whole words on short lines only.
