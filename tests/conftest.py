@@ -6,21 +6,28 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+SRC = REPO / "src"
 SHARED = REPO.parent / "shared"
 SEEDS = SHARED / "seeds"
 
 
-def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None,
-            timeout: float = 120) -> subprocess.CompletedProcess[bytes]:
-    """Run ``python -m thresher ARGS`` with this tree's sources first on the path."""
+def cli_env() -> dict[str, str]:
+    """The environment of a child process that must import this tree's sources first."""
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO / "src"), env.get("PYTHONPATH")]))
-    return subprocess.run([sys.executable, "-m", "thresher", *args], input=stdin,
-                          capture_output=True, cwd=cwd or REPO, env=env, timeout=timeout)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(SRC), env.get("PYTHONPATH")]))
+    return env
+
+
+def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None,
+            timeout: float = 120, text: bool = False) -> subprocess.CompletedProcess[Any]:
+    """Run ``python -m thresher ARGS``; output as bytes, or as str with ``text=True``."""
+    return subprocess.run([sys.executable, "-m", "thresher", *args], input=stdin, text=text,
+                          capture_output=True, cwd=cwd or REPO, env=cli_env(), timeout=timeout)
 
 
 @pytest.fixture(scope="session")

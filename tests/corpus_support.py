@@ -17,8 +17,6 @@ from thresher import extract
 from thresher.models import Article
 from thresher.options import ExtractOptions
 
-SRC = Path(__file__).resolve().parents[1] / "src"
-
 
 def page(number: int, words: int = 40) -> bytes:
     """A small, distinct article page."""
@@ -60,12 +58,6 @@ def corrupt(path: Path, start: int, end: int) -> None:
     middle = (start + end) // 2
     data[middle:middle + 24] = b"\x00" * 24
     path.write_bytes(bytes(data))
-
-
-def cli_env() -> dict[str, str]:
-    env = dict(os.environ)
-    env["PYTHONPATH"] = str(SRC) + os.pathsep + env.get("PYTHONPATH", "")
-    return env
 
 
 # ---------------------------------------------------------------- extractors for worker tests

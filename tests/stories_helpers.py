@@ -10,8 +10,6 @@ from thresher.corpus.records import Outcome, Provenance
 from thresher.corpus.store import Store
 from thresher.models import Article, Block, BlockKind, Link
 
-SRC = Path(__file__).resolve().parents[1] / "src"
-
 _SYLLABLES = ["ka", "lo", "mi", "ne", "ru", "ta", "vo", "si", "de", "pa", "gu", "ber", "sol", "tin", "mar"]
 
 

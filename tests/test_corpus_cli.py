@@ -6,17 +6,16 @@ import csv
 import io
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from corpus_support import cli_env, page, write_warc
+from conftest import run_cli
+from corpus_support import page, write_warc
 
 
 def thresher(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "thresher", *args], cwd=cwd, env=cli_env(),
-                          capture_output=True, text=True, timeout=240)
+    return run_cli(*args, cwd=cwd, timeout=240, text=True)
 
 
 def _corpus(tmp_path: Path) -> Path:

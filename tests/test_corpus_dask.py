@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from corpus_support import cli_env, looping_extractor, page, stalling_extractor, write_warc
+from conftest import run_cli
+from corpus_support import looping_extractor, page, stalling_extractor, write_warc
 from thresher.corpus import run
 
 pytestmark = pytest.mark.slow
@@ -64,18 +63,16 @@ def test_dask_time_limit_works_in_worker_threads(tmp_path: Path, scheduler: str)
 
 def test_cli_dask_with_its_own_local_cluster(tmp_path: Path) -> None:
     sources = _corpus(tmp_path)
-    done = subprocess.run([sys.executable, "-m", "thresher", "run", *sources, "--engine", "dask",
-                           "--jobs", "2", "--store", str(tmp_path / "d.db"), "-q"],
-                          env=cli_env(), capture_output=True, text=True, timeout=240)
+    done = run_cli("run", *sources, "--engine", "dask", "--jobs", "2", "--store", str(tmp_path / "d.db"),
+                   "-q", timeout=240, text=True)
     assert done.returncode == 0, done.stderr
     assert len(_rows(tmp_path / "d.db")) == 65
 
 
 def test_cli_unreachable_scheduler_is_one_line(tmp_path: Path) -> None:
     (tmp_path / "a.html").write_bytes(page(1))
-    done = subprocess.run([sys.executable, "-m", "thresher", "run", str(tmp_path / "a.html"),
-                           "--scheduler", "tcp://127.0.0.1:9", "--store", str(tmp_path / "d.db")],
-                          env=cli_env(), capture_output=True, text=True, timeout=240)
+    done = run_cli("run", str(tmp_path / "a.html"), "--scheduler", "tcp://127.0.0.1:9",
+                   "--store", str(tmp_path / "d.db"), timeout=240, text=True)
     assert done.returncode == 1
     assert "Traceback" not in done.stderr and "cannot reach the Dask scheduler" in done.stderr
 

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from corpus_support import SRC, page, write_warc
+from conftest import SRC
+from corpus_support import page, write_warc
 from thresher.corpus import run
 
 RECORDS = 2000

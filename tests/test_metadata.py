@@ -4,9 +4,6 @@ cleaners, and property tests that arbitrary values never make the reader raise."
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -14,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import run_cli
 from thresher import extract
 from thresher.html.metadata import Metadata, read_metadata
 from thresher.html.metadata.authors import clean_authors
@@ -151,11 +149,9 @@ def test_extract_copies_metadata_into_the_article() -> None:
 
 
 def test_cli_json_carries_the_metadata() -> None:
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
-    result = subprocess.run(
-        [sys.executable, "-m", "thresher", "extract", "--format", "json",
-         "--url", "https://tagesblatt.example/bruecke", str(GOLDEN / "jsonld_graph.html")],
-        capture_output=True, text=True, env=env, timeout=120, check=True)
+    result = run_cli("extract", "--format", "json", "--url", "https://tagesblatt.example/bruecke",
+                     str(GOLDEN / "jsonld_graph.html"), text=True)
+    assert result.returncode == 0, result.stderr
     article = json.loads(result.stdout.splitlines()[0])
     assert article["title"] == "Neue Brücke über den Fluss eröffnet"
     assert article["authors"] == ["Anna Muster", "Jonas Beispiel"]

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 
-from stories_helpers import SRC, article, made_up_paragraphs, make_store
+from conftest import run_cli
+from stories_helpers import article, made_up_paragraphs, make_store
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = [
@@ -65,25 +64,10 @@ def test_story_page_renders_in_chromium(tmp_path):
     ids = make_store(
         store, [(v1, "2024-05-01T08:00:00"), (v2, "2024-05-01T12:00:00"), (v3, "2024-05-02T08:00:00")]
     )
-    env = {**os.environ, "PYTHONPATH": str(SRC)}
-    subprocess.run([sys.executable, "-m", "thresher", "stories", "--store", str(store)], check=True, env=env)
+    assert run_cli("stories", "--store", str(store)).returncode == 0
     page_path = tmp_path / "story.html"
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "thresher",
-            "story",
-            str(ids[0]),
-            "--store",
-            str(store),
-            "--html",
-            str(page_path),
-        ],
-        check=True,
-        env=env,
-        capture_output=True,
-    )
+    story = run_cli("story", str(ids[0]), "--store", str(store), "--html", str(page_path))
+    assert story.returncode == 0, story.stderr
 
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)

@@ -3,27 +3,17 @@
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import subprocess
-import sys
 from datetime import datetime
 
 import pytest
 
-from stories_helpers import SRC, article, made_up_paragraphs, make_store
+from conftest import run_cli
+from stories_helpers import article, made_up_paragraphs, make_store
 
 
 def run(*args, cwd=None):
-    env = {**os.environ, "PYTHONPATH": str(SRC)}
-    return subprocess.run(
-        [sys.executable, "-m", "thresher", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=cwd,
-        timeout=120,
-    )
+    return run_cli(*args, cwd=cwd, text=True)
 
 
 @pytest.fixture()

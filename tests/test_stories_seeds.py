@@ -8,28 +8,18 @@ related link.
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import subprocess
-import sys
-from pathlib import Path
 
-from stories_helpers import SRC, make_store
+from conftest import SEEDS, run_cli
+from stories_helpers import make_store
 from thresher import extract
 
-SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 OLD = SEEDS / "001_ba017784b4be2fbe.txt"
 NEW = SEEDS / "000_dc9d9d334f7e463c.txt"
 
 
 def run(*args):
-    return subprocess.run(
-        [sys.executable, "-m", "thresher", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(SRC)},
-        timeout=120,
-    )
+    return run_cli(*args, text=True)
 
 
 def test_seed_diff_reports_exactly_the_expected_changes():

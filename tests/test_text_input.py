@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import run_cli
 from thresher import extract
 from thresher.detect import detect_input_kind
 from thresher.errors import InputTooLargeError, ThresherError, UnsupportedInputError
@@ -20,7 +18,6 @@ from thresher.models import Article, EmptyReason
 from thresher.options import ExtractOptions
 
 TEXT = ExtractOptions(input="text")
-SRC = Path(__file__).resolve().parents[1] / "src"
 GOLDEN = Path(__file__).resolve().parent / "golden" / "text"
 PARAGRAPH = ("The council voted on Tuesday to keep the library open on Sundays, after residents "
              "collected more than two thousand signatures in a single month.")
@@ -103,9 +100,7 @@ def test_explain_lists_dropped_lines_only_on_request() -> None:
 def test_cli_extracts_a_text_capture_as_json(tmp_path: Path) -> None:
     path = tmp_path / "capture.txt"
     path.write_bytes((GOLDEN / "german_news.txt").read_bytes())
-    env = dict(os.environ, PYTHONPATH=str(SRC))
-    command = [sys.executable, "-m", "thresher", "extract", "--input", "text", "--format", "json", str(path)]
-    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120, check=False)
+    result = run_cli("extract", "--input", "text", "--format", "json", str(path), text=True)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["title"] == "Bäckereien kämpfen mit hohen Energiepreisen"
