@@ -1,4 +1,4 @@
-"""The examples in the stories modules' docstrings run as written."""
+"""The examples in the docstrings run as written."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ import importlib
 import pytest
 
 MODULES = [
+    "thresher.pipeline",
+    "thresher.corpus.store",
     "thresher.stories",
     "thresher.stories.grouping",
     "thresher.stories.diff",
