@@ -20,6 +20,7 @@ from collections import deque
 from collections.abc import Iterator
 from typing import Any
 
+from thresher.corpus.feed import Partition, PartitionFeed
 from thresher.corpus.records import InputRecord, Outcome
 from thresher.corpus.worker import Extractor, process_partition
 from thresher.errors import ThresherError
@@ -69,25 +70,13 @@ class DaskEngine:
     def run(self, partitions: Iterator[list[InputRecord] | None]) -> Iterator[list[Outcome]]:
         distributed, client, cluster = self._connect()
         # future -> (records, deadline, sent alone after a stall)
-        futures: dict[Any, tuple[list[InputRecord], float, bool]] = {}
-        singles: deque[InputRecord] = deque()
+        futures: dict[Any, tuple[Partition, float, bool]] = {}
+        feed = PartitionFeed(partitions)
         try:
             capacity = (sum(client.nthreads().values()) or self.jobs) * self.per_worker
-            exhausted = hold = False
             while True:
-                while len(futures) < capacity and (singles or not (exhausted or hold)):
-                    alone = bool(singles)
-                    if alone:
-                        part: list[InputRecord] | None = [singles.popleft()]
-                    else:
-                        try:
-                            part = next(partitions)
-                        except StopIteration:
-                            exhausted = True
-                            break
-                    if part is None:
-                        hold = bool(futures)
-                        continue
+                while len(futures) < capacity and (pulled := feed.pull(len(futures))):
+                    part, alone = pulled
                     # pure=False: equal partitions (rare, but possible) are still separate tasks.
                     future = client.submit(process_partition, part, self.time_limit, self.extractor,
                                            pure=False)
@@ -101,9 +90,9 @@ class DaskEngine:
                     done = set()
                 for future in done:
                     part, _, _ = futures.pop(future)
-                    hold = False
+                    feed.result_came_back()
                     yield self._outcomes(future, part)
-                yield from self._unstick(client, futures, singles)
+                yield from self._unstick(client, futures, feed.retry)
         finally:
             client.close()
             if cluster is not None:
@@ -119,8 +108,8 @@ class DaskEngine:
         future.release()
         return outcomes
 
-    def _unstick(self, client: Any, futures: dict[Any, tuple[list[InputRecord], float, bool]],
-                 singles: deque[InputRecord]) -> Iterator[list[Outcome]]:
+    def _unstick(self, client: Any, futures: dict[Any, tuple[Partition, float, bool]],
+                 retry: deque[Partition]) -> Iterator[list[Outcome]]:
         """Restart the workers of tasks past their budget; isolate or fail their records."""
         now = time.monotonic()
         overdue = [f for f, (_, deadline, _) in futures.items() if now > deadline]
@@ -137,6 +126,6 @@ class DaskEngine:
                                       "extraction did not finish in its time limit "
                                       "(its Dask worker was restarted)")]
             else:
-                singles.extend(part)
+                retry.extend([record] for record in part)  # sent again one per task
         if stuck_workers:
             client.restart_workers(stuck_workers, raise_for_error=False)

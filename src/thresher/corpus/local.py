@@ -22,12 +22,12 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
+from thresher.corpus.feed import Partition, PartitionFeed
 from thresher.corpus.records import InputRecord, Outcome
 from thresher.corpus.worker import Extractor, extract_record
 
-__all__ = ["LocalEngine", "Partition"]
+__all__ = ["LocalEngine"]
 
-Partition = list[InputRecord]
 _SEQ, _INDEX, _STARTED = 0, 1, 2
 
 
@@ -96,32 +96,19 @@ class LocalEngine:
         """Outcome lists as partitions finish. A ``None`` partition asks to wait for a result
         before the next one is pulled (the producer's back-pressure)."""
         slots = [self._start() for _ in range(self.jobs)]
-        retry: deque[Partition] = deque()
+        feed = PartitionFeed(partitions)
         seq = 0
-        exhausted = hold = False
         try:
             while True:
                 in_flight = sum(len(s.outstanding) for s in slots)
-                while in_flight < self.jobs * self.per_worker and (retry or not (exhausted or hold)):
-                    if retry:
-                        part: Partition | None = retry.popleft()
-                    else:
-                        try:
-                            part = next(partitions)
-                        except StopIteration:
-                            exhausted = True
-                            break
-                    if part is None:
-                        hold = in_flight > 0
-                        continue
-                    if not part:
-                        continue
+                while in_flight < self.jobs * self.per_worker and (pulled := feed.pull(in_flight)):
+                    part = pulled[0]
                     seq += 1
                     slot = min(slots, key=lambda s: len(s.outstanding))
                     slot.tasks.put((seq, part))
                     slot.outstanding.append((seq, part))
                     in_flight += 1
-                if in_flight == 0 and exhausted and not retry:
+                if in_flight == 0 and feed.done:
                     return
                 ready = wait([s.results for s in slots], timeout=0.25)
                 for index, slot in enumerate(slots):
@@ -129,12 +116,12 @@ class LocalEngine:
                         try:
                             done_seq, outcomes = slot.results.recv()
                         except (EOFError, OSError):
-                            slots[index] = yield from self._replace(slot, retry, "worker crashed")
+                            slots[index] = yield from self._replace(slot, feed.retry, "worker crashed")
                             continue
                         self._settle(slot, done_seq)
-                        hold = False
+                        feed.result_came_back()
                         yield outcomes
-                yield from self._watch(slots, retry)
+                yield from self._watch(slots, feed.retry)
         finally:
             self._shutdown(slots)
 
