@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -42,6 +44,41 @@ def _write(text: str, output: str | None) -> None:
         Path(output).write_text(text, encoding="utf-8")
 
 
+#: The grouping settings a user may tune: (name, type, help). Defaults come from StoryOptions.
+_TUNING: list[tuple[str, type, str]] = [
+    ("resemblance", float,
+     "Body resemblance (Jaccard of word shingles) from which two captures are one story."),
+    ("containment", float,
+     "Share of the smaller body inside the larger from which they are one story."),
+    ("candidate_threshold", float,
+     "LSH threshold proposing pairs to verify (lower finds shorter partial captures)."),
+    ("headline_similarity", float,
+     "Headline agreement that, with close dates, lets weaker body resemblance join."),
+    ("evidence_resemblance", float,
+     "Body resemblance that suffices with headline and date evidence."),
+    ("headline_contradiction", float,
+     "Headlines sharing less than this, with dates far apart, veto a join on containment alone."),
+    ("evidence_days", float, "Days apart within which two dates count as close."),
+    ("boilerplate_min_df", int,
+     "Shingles in more documents than this, spanning --boilerplate-min-days, are boilerplate."),
+    ("boilerplate_min_days", float,
+     "Date span (days) over which frequent shingles count as boilerplate."),
+    ("max_shingle_df", int,
+     "Shingles found in more documents than this are boilerplate whatever their dates "
+     "[default: 0.5% of the documents, at least 100]."),
+    ("num_perm", int, "MinHash permutations."),
+]
+
+
+def _tuning_options(command: Callable[..., None]) -> Callable[..., None]:
+    """Add one ``--option`` per ``_TUNING`` row, in table order, defaulting to ``StoryOptions``."""
+    for name, kind, help_text in reversed(_TUNING):
+        default = getattr(_DEFAULTS, name)
+        command = click.option(f"--{name.replace('_', '-')}", name, type=kind, default=default,
+                               show_default=default is not None, help=help_text)(command)
+    return command
+
+
 @click.command("stories")
 @click.option(
     "--store",
@@ -50,112 +87,14 @@ def _write(text: str, output: str | None) -> None:
     type=click.Path(dir_okay=False),
     help="The corpus store (SQLite) whose articles to group.",
 )
-@click.option(
-    "--resemblance",
-    type=float,
-    default=_DEFAULTS.resemblance,
-    show_default=True,
-    help="Body resemblance (Jaccard of word shingles) from which two captures are one story.",
-)
-@click.option(
-    "--containment",
-    type=float,
-    default=_DEFAULTS.containment,
-    show_default=True,
-    help="Share of the smaller body inside the larger from which they are one story.",
-)
-@click.option(
-    "--candidate-threshold",
-    type=float,
-    default=_DEFAULTS.candidate_threshold,
-    show_default=True,
-    help="LSH threshold proposing pairs to verify (lower finds shorter partial captures).",
-)
-@click.option(
-    "--headline-similarity",
-    type=float,
-    default=_DEFAULTS.headline_similarity,
-    show_default=True,
-    help="Headline agreement that, with close dates, lets weaker body resemblance join.",
-)
-@click.option(
-    "--evidence-resemblance",
-    type=float,
-    default=_DEFAULTS.evidence_resemblance,
-    show_default=True,
-    help="Body resemblance that suffices with headline and date evidence.",
-)
-@click.option(
-    "--headline-contradiction",
-    type=float,
-    default=_DEFAULTS.headline_contradiction,
-    show_default=True,
-    help="Headlines sharing less than this, with dates far apart, veto a join on containment alone.",
-)
-@click.option(
-    "--evidence-days",
-    type=float,
-    default=_DEFAULTS.evidence_days,
-    show_default=True,
-    help="Days apart within which two dates count as close.",
-)
-@click.option(
-    "--boilerplate-min-df",
-    type=int,
-    default=_DEFAULTS.boilerplate_min_df,
-    show_default=True,
-    help="Shingles in more documents than this, spanning --boilerplate-min-days, are boilerplate.",
-)
-@click.option(
-    "--boilerplate-min-days",
-    type=float,
-    default=_DEFAULTS.boilerplate_min_days,
-    show_default=True,
-    help="Date span (days) over which frequent shingles count as boilerplate.",
-)
-@click.option(
-    "--max-shingle-df",
-    type=int,
-    default=None,
-    help="Shingles found in more documents than this are boilerplate whatever their dates "
-    "[default: 0.5% of the documents, at least 100].",
-)
-@click.option(
-    "--num-perm", type=int, default=_DEFAULTS.num_perm, show_default=True, help="MinHash permutations."
-)
+@_tuning_options
 @click.option(
     "--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
-def stories_command(
-    store_path: str,
-    resemblance: float,
-    containment: float,
-    candidate_threshold: float,
-    headline_similarity: float,
-    evidence_resemblance: float,
-    evidence_days: float,
-    headline_contradiction: float,
-    boilerplate_min_df: int,
-    boilerplate_min_days: float,
-    max_shingle_df: int | None,
-    num_perm: int,
-    output_format: str,
-) -> None:
+def stories_command(store_path: str, output_format: str, **tuning: Any) -> None:
     """Group the store's articles into stories and write a story id per article."""
     try:
-        options = StoryOptions(
-            resemblance=resemblance,
-            containment=containment,
-            candidate_threshold=candidate_threshold,
-            headline_similarity=headline_similarity,
-            evidence_resemblance=evidence_resemblance,
-            evidence_days=evidence_days,
-            headline_contradiction=headline_contradiction,
-            boilerplate_min_df=boilerplate_min_df,
-            boilerplate_min_days=boilerplate_min_days,
-            max_shingle_df=max_shingle_df,
-            num_perm=num_perm,
-        )
+        options = StoryOptions(**tuning)
     except ValueError as error:
         raise click.BadParameter(str(error)) from error
     try:
