@@ -131,3 +131,27 @@ def test_an_empty_warc_has_no_records(tmp_path: Path) -> None:
     path = tmp_path / "empty.warc"
     path.write_bytes(b"")
     assert list(iter_warc(str(path))) == []
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(count=st.integers(min_value=2, max_value=6), data=st.data())
+def test_garbage_in_one_uncompressed_record_header_is_counted_once(
+        tmp_path: Path, count: int, data: st.DataObject) -> None:
+    """Damage anywhere in a response's header block: that record gives exactly one item (read,
+    ignored or failed) and every other page is read. FastWARC alone would drop some silently."""
+    path = tmp_path / "a.warc"
+    written = write_warc(path, _pages(count), gzip=False)
+    bad = data.draw(st.integers(min_value=0, max_value=count - 1))
+    raw = bytearray(path.read_bytes())
+    start = int(written[bad]["offset"])  # type: ignore[call-overload]
+    header_length = raw.index(b"\r\n\r\n", start) - start
+    at = start + data.draw(st.integers(min_value=0, max_value=header_length - 1))
+    length = data.draw(st.integers(min_value=1, max_value=12))
+    garbage = data.draw(st.sampled_from([b"#", b"\x00", b"?", b" "]))
+    raw[at:at + length] = garbage * len(raw[at:at + length])
+    path.write_bytes(bytes(raw))
+    items = list(iter_warc(str(path)))
+    assert len(items) == count
+    others = [w["url"] for k, w in enumerate(written) if k != bad]
+    assert [i.provenance.url for i in items if isinstance(i, InputRecord)
+            and i.provenance.offset != start] == others

@@ -1,10 +1,14 @@
 """HTML response records of a WARC or WARC.gz archive, read with FastWARC, with offsets.
 
-A corrupt record never ends the archive. FastWARC already steps over garbage in an
-uncompressed archive; in a gzip archive (one gzip member per record) a damaged member
-stops its decompressor, so we note the failure and resume FastWARC at the next gzip
-member that holds a WARC record. Records are read only by FastWARC; zlib here only
-finds where members begin and end.
+A corrupt record never ends the archive, and is never dropped without a count.
+FastWARC stops with an error at an unreadable record header; in an uncompressed
+archive the damage is placed right after the last record read whole (every record
+type is read for this, not only responses), reported once, and reading resumes at
+the next ``WARC/1.`` line. A record whose WARC-Type is missing or unknown (often a
+damaged header line) is counted as ignored. In a gzip archive (one gzip member per
+record) a damaged member stops its decompressor, so we note the failure and resume
+FastWARC at the next gzip member that holds a WARC record. Records are read only by
+FastWARC; zlib here only finds where members begin and end.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ __all__ = ["CORRUPT", "Ignored", "iter_warc"]
 _GZIP_MAGIC = b"\x1f\x8b\x08"
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "")
 _CHUNK = 1 << 20
+_UNREADABLE_TYPES = (WarcRecordType.unknown, WarcRecordType.no_type)
 
 
 @dataclass(slots=True, frozen=True)
@@ -60,36 +65,69 @@ def _starts_as_warc(stream: BinaryIO, gzipped: bool) -> bool:
 
 def _read_from(path: str, stream: BinaryIO, start: int,
                gzipped: bool) -> Generator[InputRecord | Failure | Ignored, None, int | None]:
-    """Read records from ``start``; return where to resume after a corrupt spot, or None at the end."""
+    """Read records from ``start``; return where to resume after a corrupt spot, or None at the end.
+
+    Every record type is read, not only responses, so that after an error the damage
+    can be placed right after the last record read whole, whatever its type.
+    """
     stream.seek(start)
-    last_good: int | None = None  # offset of the last record read whole
-    current: int | None = None
+    last_read: WarcRecord | None = None  # the last record read whole
+    last_failed = False  # ... and it was reported corrupt itself (its length unknown)
+    reading: int | None = None  # offset of the record whose body is being read
     try:
-        for record in ArchiveIterator(stream, record_types=WarcRecordType.response, parse_http=False):
-            current = record.stream_pos
-            item = _convert(path, record, current, verify=not gzipped)
-            last_good, current = current, None
-            yield item
+        for record in ArchiveIterator(stream, parse_http=False):
+            if record.record_type == WarcRecordType.response:
+                reading = record.stream_pos
+                item = _convert(path, record, reading, verify=not gzipped)
+                last_read, last_failed, reading = record, isinstance(item, Failure), None
+                yield item
+            else:
+                last_read, last_failed = record, False
+                if record.record_type in _UNREADABLE_TYPES:
+                    # No WARC-Type, or one no reader knows: often a damaged header line.
+                    # Counted, not dropped.
+                    yield Ignored(_provenance(path, record, record.stream_pos), "unknown WARC record type")
     except OSError as error:
         message = str(error) or type(error).__name__
     else:
         if not gzipped:
             return None
         # FastWARC ends quietly at a member cut short: check that the tail is whole.
-        current = _first_broken_member(stream, start if last_good is None else last_good)
-        if current is None or current >= os.fstat(stream.fileno()).st_size:
+        damaged = _first_broken_member(stream, start if last_read is None else last_read.stream_pos)
+        if damaged is None or damaged >= os.fstat(stream.fileno()).st_size:
             return None
         message = "gzip member truncated or corrupt"
-    if current is None and gzipped:
-        # The damage lies after the last good response (or at ``start``): walk the intact
-        # members that follow (requests, metadata) up to the first broken one.
-        current = _first_broken_member(stream, start if last_good is None else last_good)
-    if current is None:  # uncompressed, or one gzip stream for the whole file
-        current = start if last_good is None else last_good + 1
-    yield Failure(Provenance(path, f"offset:{current}", current), CORRUPT, message)
+        yield Failure(Provenance(path, f"offset:{damaged}", damaged), CORRUPT, message)
+        return _next_gzip_member(stream, damaged + 1)
+    if reading is not None:  # its body could not be read
+        damaged = reading
+    elif gzipped:
+        damaged = _first_broken_member(stream, start if last_read is None else last_read.stream_pos)
+        if damaged is None:  # one gzip stream for the whole file: members cannot be told apart
+            damaged = start if last_read is None else last_read.stream_pos + 1
+    elif last_read is None:
+        damaged = start
+    elif last_failed:  # the error is the rest of that record, already reported
+        return _find(stream, b"WARC/1.", last_read.stream_pos + 1)
+    else:
+        damaged = _record_end(path, last_read)
+    yield Failure(Provenance(path, f"offset:{damaged}", damaged), CORRUPT, message)
     if not gzipped:
-        return _find(stream, b"WARC/1.", current + 1)
-    return _next_gzip_member(stream, current + 1)
+        return _find(stream, b"WARC/1.", damaged + 1)
+    return _next_gzip_member(stream, damaged + 1)
+
+
+def _record_end(path: str, record: WarcRecord) -> int:
+    """Where the next record should begin: past ``record``'s header block, its content and
+    the two line breaks after it. Read through a handle of its own, because FastWARC
+    buffers ahead on the archive's stream."""
+    with open(path, "rb") as handle:
+        handle.seek(record.stream_pos)
+        head = handle.read(_CHUNK)
+    header_end = head.find(b"\r\n\r\n")
+    if header_end < 0:
+        return record.stream_pos + 1
+    return record.stream_pos + header_end + 4 + record.content_length + 4
 
 
 def _convert(path: str, record: WarcRecord, offset: int, *,
@@ -101,9 +139,7 @@ def _convert(path: str, record: WarcRecord, offset: int, *,
     checksum, which the decompressor checks, so compressed archives need not.
     """
     headers = record.headers
-    prov = Provenance(path, record.record_id or f"offset:{offset}", offset,
-                      url=headers.get("WARC-Target-URI"),
-                      captured_at=record.record_date.isoformat() if record.record_date else None)
+    prov = _provenance(path, record, offset)
     if not (headers.get("Content-Length") or "").strip().isdigit():
         return Failure(prov, CORRUPT, "record header truncated (no Content-Length)")
     # Bodies sent gzip-compressed or chunked are decoded, so the extractor sees the page.
@@ -122,6 +158,12 @@ def _convert(path: str, record: WarcRecord, offset: int, *,
     raw_body = not (http.get("Content-Encoding") or http.get("Transfer-Encoding"))
     return InputRecord(prov, record.reader.read(), "html", content_hash=digest or "",
                        expected_digest=digest if verify and raw_body else None)
+
+
+def _provenance(path: str, record: WarcRecord, offset: int) -> Provenance:
+    return Provenance(path, record.record_id or f"offset:{offset}", offset,
+                      url=record.headers.get("WARC-Target-URI"),
+                      captured_at=record.record_date.isoformat() if record.record_date else None)
 
 
 def _sha1_digest(value: str | None) -> str | None:
