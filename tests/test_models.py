@@ -14,7 +14,7 @@ from thresher import Article, Block, BlockKind, EmptyReason, Image, Link
 texts = st.text(max_size=40)
 optional_texts = st.none() | texts
 blocks = st.builds(Block, kind=st.sampled_from(list(BlockKind)), text=texts, kept=st.booleans(),
-                   reason=texts, level=st.integers(0, 6))
+                   reason=texts, level=st.integers(0, 6), ordinal=st.integers(0, 99))
 zones = st.none() | st.sampled_from([UTC, timezone(timedelta(hours=5, minutes=30)),
                                       timezone(timedelta(hours=-8))])
 articles = st.builds(
@@ -57,6 +57,8 @@ SAMPLE = Article(
         Block(BlockKind.QUOTE, "We have never seen this."),
         Block(BlockKind.CAPTION, "The bridge at dawn."),
         Block(BlockKind.TABLE, "Town | Level\nRiverside | 4.2 m"),
+        Block(BlockKind.LIST_ITEM, "Check the gauges.", ordinal=1),
+        Block(BlockKind.LIST_ITEM, "Close the sluices.", ordinal=2),
     ),
     related=(Link("Earlier: the storm arrives", "https://example.org/storm"),),
 )
@@ -65,7 +67,7 @@ SAMPLE = Article(
 def test_text_joins_blocks_without_headline() -> None:
     assert SAMPLE.text.splitlines()[0] == "The river rose two metres overnight."
     assert "Rivers rise" not in SAMPLE.text
-    assert len(SAMPLE.text.splitlines()) == 8  # the table has two rows
+    assert len(SAMPLE.text.splitlines()) == 10  # the table has two rows
 
 
 def test_markdown_rendering() -> None:
@@ -73,6 +75,7 @@ def test_markdown_rendering() -> None:
     assert markdown.startswith("# Rivers rise after storm\n\n*By Ana Lima, Bo Chen · 2024-07-03 04:45 ·")
     assert "## What comes next" in markdown
     assert "- Stay away from the banks.\n- Follow official advice." in markdown
+    assert "1. Check the gauges.\n2. Close the sluices." in markdown
     assert "> We have never seen this." in markdown
     assert "*The bridge at dawn.*" in markdown
     assert "| Town | Level |\n| --- | --- |\n| Riverside | 4.2 m |" in markdown

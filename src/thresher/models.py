@@ -54,18 +54,24 @@ class Block:
     reason: str = ""
     #: Heading level 1..6 for ``heading`` blocks, 0 otherwise.
     level: int = 0
+    #: The number of a ``list_item`` in an ordered list (1, 2, …): steps keep their
+    #: numbers in Markdown. 0 for a bulleted item and for other kinds.
+    ordinal: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"kind": str(self.kind), "text": self.text, "kept": self.kept,
                                 "reason": self.reason}
         if self.level:
             data["level"] = self.level
+        if self.ordinal:
+            data["ordinal"] = self.ordinal
         return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Block:
         return cls(kind=BlockKind(data["kind"]), text=data["text"], kept=data.get("kept", True),
-                   reason=data.get("reason", ""), level=data.get("level", 0))
+                   reason=data.get("reason", ""), level=data.get("level", 0),
+                   ordinal=data.get("ordinal", 0))
 
 
 @dataclass(frozen=True, slots=True)

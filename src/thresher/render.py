@@ -42,7 +42,7 @@ def _block_markdown(block: Block) -> str:
     if kind == "heading":
         return "#" * min(max(block.level, 2), 6) + " " + block.text
     if kind == "list_item":
-        return "- " + block.text
+        return f"{block.ordinal}. {block.text}" if block.ordinal else "- " + block.text
     if kind == "quote":
         return "\n".join("> " + line for line in block.text.splitlines())
     if kind == "caption":
