@@ -294,6 +294,8 @@ def test_date_from_url() -> None:
     (["Example Verlag GmbH, Musterstadt, Germany"], ()),  # a company and its address
     (["Jane Doe, Example GmbH"], ("Jane Doe",)),
     (["Name"], ()),
+    (["By Tomás Ferreira, Agriculture correspondent"], ("Tomás Ferreira",)),  # a job, not a name
+    (["Science editor Jane Doe"], ("Jane Doe",)),  # the job before the name
 ])
 def test_clean_authors(raw: list[str], expected: tuple[str, ...]) -> None:
     assert clean_authors(raw) == expected

@@ -109,6 +109,11 @@ def _cut_at_sentence(part: str) -> str:
     if len(words) < 2 or not words[0][:1].isupper():
         return part
     for index, word in enumerate(words[1:], start=1):
+        if index == 1 and word.casefold() in _JOB_NOUNS:
+            # "Agriculture correspondent" is a job, not a name before its title; in
+            # "Science editor Jane Doe" the name follows the job.
+            rest = words[2:]
+            return _cut_at_sentence(" ".join(rest)) if rest and rest[0][:1].isupper() else part
         if (word[:1].islower() and word.casefold() not in _PARTICLES) or word.casefold() in _TITLES:
             return " ".join(words[:index])
     return part
