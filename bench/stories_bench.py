@@ -164,6 +164,7 @@ FULL_GRID = {
     "candidate_threshold": [0.1, 0.2, 0.3, 0.5],
     "resemblance": [0.3, 0.4, 0.5, 0.6, 0.7],
     "containment": [0.6, 0.7, 0.8, 0.9, 1.0],
+    "containment_candidates": [None, 0.3, 0.5, 0.7],
     "headline_similarity": [0.4, 0.6, 0.8, 1.0],
     "evidence_resemblance": [0.1, 0.15, 0.25, 0.35],
     "headline_contradiction": [0.01, 0.1, 0.2, 0.3],
@@ -190,7 +191,7 @@ def sweep(captures: list[Capture], name: str, grid: dict[str, list[float]]) -> N
             if key not in signed:
                 signed[key] = sign_documents(documents(captures), options)
             corpus_signed = signed[key]
-            pairs = candidate_pairs(corpus_signed, options.candidate_threshold, options.num_perm)  # type: ignore[arg-type]
+            pairs = candidate_pairs(corpus_signed, options)  # type: ignore[arg-type]
             accepted = pairs[verify_pairs(corpus_signed, pairs, options)]  # type: ignore[arg-type]
             labels = connected_components(len(captures), map(tuple, accepted))
             result = scores(truth, labels)

@@ -11,7 +11,9 @@ twenty gets 15 to 30: a much-updated or much-recaptured story). The first
 is the article as published; each later capture starts from the original or from
 the capture before it (an evolving story) and applies one to three changes:
 
-- ``partial``: only the first 30-70 % of the paragraphs (a truncated or paywalled capture);
+- ``partial``: only the first 30-70 % of the paragraphs (a truncated capture);
+- ``teaser``: only the first one or two paragraphs of a body of five or more (the free
+  part of a paywalled page): it shares too little with the full text for resemblance;
 - ``add``: one to three paragraphs added at random places (new text, or a paragraph of
   another story no longer than a third of the body: quoted background is shared
   across stories in real news);
@@ -171,13 +173,16 @@ def _variant(
     title, paragraphs, _ = base
     paragraphs = list(paragraphs)
     changes = rng.sample(
-        ["partial", "add", "remove", "headline", "edit", "typography", "reprint"], rng.randint(1, 3)
+        ["partial", "teaser", "add", "remove", "headline", "edit", "typography", "reprint"],
+        rng.randint(1, 3),
     )
     date = original_date + timedelta(hours=rng.uniform(1, 72))
     reprint = "reprint" in changes
     for change in changes:
         if change == "partial" and len(paragraphs) > 1:
             paragraphs = paragraphs[: max(1, round(len(paragraphs) * rng.uniform(0.3, 0.7)))]
+        elif change == "teaser" and len(paragraphs) >= 5:
+            paragraphs = paragraphs[: rng.randint(1, 2)]
         elif change == "add":
             for _ in range(rng.randint(1, 3)):
                 foreign = rng.choice(other_paragraphs)

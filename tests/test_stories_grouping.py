@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from stories_helpers import made_up_paragraphs
 from thresher.stories import StoryDocument, StoryOptions, group_documents
 from thresher.stories.boilerplate import ShingleFrequency, boilerplate_mask, date_spans
+from thresher.stories.containment import containment_pairs
 from thresher.stories.grouping import connected_components
 from thresher.stories.shingles import shingle_hashes
 from thresher.stories.signatures import (
@@ -103,6 +104,35 @@ def test_quoted_paragraph_of_another_story_does_not_join_on_containment():
     assert group_documents([long_story, fragment]) == [0, 1]
     # The same fragment with no headline (no evidence against it) joins on containment.
     assert group_documents([long_story, doc([quoted], None, DAY + timedelta(days=60))]) == [0, 0]
+
+
+def test_teaser_joins_its_full_article_found_by_containment_candidates():
+    story = made_up_paragraphs(70, 15)
+    full = doc(story, "Port strike enters its third week", DAY)
+    teaser = doc(story[:1], "Port strike enters its third week", DAY + timedelta(hours=2))
+    others = [doc(made_up_paragraphs(71 + i, 8), f"Unrelated story {i}", DAY) for i in range(3)]
+    assert group_documents([full, teaser, *others]) == [0, 0, 2, 3, 4]
+    # Resemblance (1/15) is far below what the MinHash LSH proposes: without the
+    # containment candidates the pair is never looked at.
+    assert group_documents([full, teaser, *others], StoryOptions(containment_candidates=None))[1] == 1
+
+
+def test_a_story_quoted_whole_in_another_needs_agreeing_headlines():
+    quoted = made_up_paragraphs(80, 1)
+    host = doc(made_up_paragraphs(81, 14) + quoted, "Parliament passes the budget", DAY)
+    short_story = doc(quoted, "Harvest festival draws record crowds", DAY + timedelta(days=1))
+    assert group_documents([host, short_story]) == [0, 1]
+
+
+def test_containment_candidates_are_the_pairs_with_one_sample_inside_the_other():
+    story = shingle_hashes(" ".join(made_up_paragraphs(90, 12)))
+    top = [np.unique((values >> np.uint64(32)).astype(np.uint32)) for values in (
+        story, story[: len(story) // 10], shingle_hashes(" ".join(made_up_paragraphs(91, 12))))]
+    assert containment_pairs(top, 0.5).tolist() == [[0, 1]]
+    # A block of text in more documents than any one story has (a template) proposes nothing.
+    template = np.unique((shingle_hashes(" ".join(made_up_paragraphs(92, 2))) >> np.uint64(32))
+                         .astype(np.uint32))
+    assert len(containment_pairs([template] * 100, 0.5)) == 0
 
 
 def test_boilerplate_residue_does_not_glue_unrelated_stories():

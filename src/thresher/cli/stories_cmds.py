@@ -52,6 +52,9 @@ _TUNING: list[tuple[str, type, str]] = [
      "Share of the smaller body inside the larger from which they are one story."),
     ("candidate_threshold", float,
      "LSH threshold proposing pairs to verify (lower finds shorter partial captures)."),
+    ("containment_candidates", float,
+     "Estimated containment from which a short body is checked against longer ones "
+     "(teasers, paywalled captures)."),
     ("headline_similarity", float,
      "Headline agreement that, with close dates, lets weaker body resemblance join."),
     ("evidence_resemblance", float,

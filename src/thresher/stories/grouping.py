@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import numpy as np
-from datasketch import MinHashLSH
+from datasketch import LeanMinHash, MinHashLSH
 
 from thresher.stories.boilerplate import ShingleFrequency, boilerplate_mask, date_spans
+from thresher.stories.containment import containment_pairs
 from thresher.stories.options import StoryOptions
 from thresher.stories.shingles import shingle_hashes, words
 from thresher.stories.signatures import SCHEME, SEED, minhash
@@ -117,12 +118,11 @@ def sign_documents(documents: Sequence[StoryDocument], options: StoryOptions | N
     )
 
 
-def candidate_pairs(corpus: SignedCorpus, threshold: float, num_perm: int | None = None) -> np.ndarray:
-    """Index pairs ``(i, j)``, ``i < j``, that share an LSH band (datasketch ``MinHashLSH``)."""
-    from datasketch import LeanMinHash
-
-    num_perm = num_perm or corpus.hashvalues.shape[1]
-    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+def candidate_pairs(corpus: SignedCorpus, options: StoryOptions) -> np.ndarray:
+    """Index pairs ``(i, j)``, ``i < j``, worth verifying: those that share an LSH band
+    (datasketch ``MinHashLSH`` at ``candidate_threshold``) and those where one body lies
+    mostly inside another (``containment_pairs``, unless ``containment_candidates`` is None)."""
+    lsh = MinHashLSH(threshold=options.candidate_threshold, num_perm=corpus.hashvalues.shape[1])
     signatures: list[LeanMinHash | None] = []
     with lsh.insertion_session() as session:
         for index in range(len(corpus)):
@@ -139,6 +139,9 @@ def candidate_pairs(corpus: SignedCorpus, threshold: float, num_perm: int | None
         for other in lsh.query(signature):
             if other > index:
                 pairs.add((index, other))
+    if options.containment_candidates is not None:
+        contained = containment_pairs(corpus.shingles, options.containment_candidates, options.min_shingles)
+        pairs.update(zip(contained[:, 0].tolist(), contained[:, 1].tolist(), strict=True))
     if not pairs:
         return np.empty((0, 2), dtype=np.int64)
     return np.array(sorted(pairs), dtype=np.int64)
@@ -187,10 +190,16 @@ def verify_pairs(corpus: SignedCorpus, pairs: np.ndarray, options: StoryOptions)
     # the headlines share next to nothing and the dates lie far apart, containment
     # alone does not join.
     contradicted = scores["titles_known"] & (scores["headline"] < options.headline_contradiction) & far_dates
+    # A teaser inside its article shares little besides that text; so does a story
+    # whose few paragraphs another story quotes as background. With so little
+    # resemblance, the headlines must agree too.
+    unconfirmed = (scores["titles_known"] & (scores["resemblance"] < options.evidence_resemblance)
+                   & (scores["headline"] < options.headline_similarity))
     contained = (
         (scores["containment"] >= options.containment)
         & (scores["smaller"] >= options.min_shingles)
         & ~contradicted
+        & ~unconfirmed
     )
     evidence = (
         (scores["headline"] >= options.headline_similarity)
@@ -226,6 +235,6 @@ def group_documents(documents: Sequence[StoryDocument], options: StoryOptions | 
     """
     options = options or StoryOptions()
     corpus = sign_documents(documents, options)
-    pairs = candidate_pairs(corpus, options.candidate_threshold, options.num_perm)
+    pairs = candidate_pairs(corpus, options)
     accepted = pairs[verify_pairs(corpus, pairs, options)] if len(pairs) else pairs
     return connected_components(len(documents), map(tuple, accepted))

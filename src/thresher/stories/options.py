@@ -20,8 +20,9 @@ class StoryOptions:
 
     Two documents join when their bodies resemble each other (Jaccard of word
     shingles ≥ ``resemblance``), when the smaller body lies mostly inside the larger
-    (containment ≥ ``containment``: a partial capture joins its full version), or
-    unless headlines and dates contradict it (see ``headline_contradiction``), or
+    (containment ≥ ``containment``: a partial capture joins its full version), unless
+    headlines and dates contradict it (see ``headline_contradiction``) or the bodies
+    share less than ``evidence_resemblance`` and the headlines do not agree, or
     when their headlines agree (≥ ``headline_similarity``), their dates lie within
     ``evidence_days`` of each other and their bodies still share
     ``evidence_resemblance`` or more. Joins are transitive.
@@ -34,6 +35,9 @@ class StoryOptions:
     #: The LSH index proposes pairs whose estimated resemblance is about this or more;
     #: lower finds more partial captures and costs more verification.
     candidate_threshold: float = 0.2
+    #: LSH Ensemble proposes pairs where the smaller body seems to lie inside the larger
+    #: to about this share (a teaser inside its full article); None turns it off.
+    containment_candidates: float | None = 0.5
     #: Resemblance (Jaccard) from which two bodies are one story.
     resemblance: float = 0.5
     #: Containment of the smaller body in the larger from which they are one story.
@@ -79,9 +83,10 @@ class StoryOptions:
             "headline_similarity",
             "evidence_resemblance",
             "headline_contradiction",
+            "containment_candidates",
         ):
             value = getattr(self, name)
-            if not 0.0 < value <= 1.0:
+            if value is not None and not 0.0 < value <= 1.0:
                 raise ValueError(f"{name} must be in (0, 1], not {value}")
         if self.num_perm < 16:
             raise ValueError("num_perm must be at least 16")
