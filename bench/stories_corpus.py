@@ -12,8 +12,9 @@ is the article as published; each later capture starts from the original or from
 the capture before it (an evolving story) and applies one to three changes:
 
 - ``partial``: only the first 30-70 % of the paragraphs (a truncated capture);
-- ``teaser``: only the first one or two paragraphs of a body of five or more (the free
-  part of a paywalled page): it shares too little with the full text for resemblance;
+- ``teaser``: only the first paragraphs, 60 to 120 words, of a body of five or more
+  paragraphs at least three times as long (the free part of a paywalled page): it
+  shares too little with the full text for resemblance;
 - ``add``: one to three paragraphs added at random places (new text, or a paragraph of
   another story no longer than a third of the body: quoted background is shared
   across stories in real news);
@@ -182,7 +183,12 @@ def _variant(
         if change == "partial" and len(paragraphs) > 1:
             paragraphs = paragraphs[: max(1, round(len(paragraphs) * rng.uniform(0.3, 0.7)))]
         elif change == "teaser" and len(paragraphs) >= 5:
-            paragraphs = paragraphs[: rng.randint(1, 2)]
+            shown = rng.randint(60, 120)  # words a paywall or a teaser shows
+            kept = 1
+            while kept < len(paragraphs) and sum(len(p.split()) for p in paragraphs[:kept]) < shown:
+                kept += 1
+            if kept <= len(paragraphs) // 3:
+                paragraphs = paragraphs[:kept]
         elif change == "add":
             for _ in range(rng.randint(1, 3)):
                 foreign = rng.choice(other_paragraphs)
