@@ -24,8 +24,9 @@ import numpy as np
 
 __all__ = ["containment_pairs"]
 
-#: One shingle in this many is sampled (a short teaser of 60 shingles keeps about 15).
-_SAMPLING_RATE = 4
+#: One shingle in this many is sampled (a teaser of 60 words keeps about 7): fewer samples
+#: would blur the share; more cost memory (pairs are counted per shared sample).
+_SAMPLING_RATE = 8
 #: A sampled shingle shared by more documents than this is residue of some template,
 #: not the text of one story: it proposes no pairs (and cannot blow up their number).
 _MAX_POSTING = 64
