@@ -97,3 +97,29 @@ def test_blank_lines_are_kept_as_flags_and_whitespace_is_normalised() -> None:
     lines = split_lines("  One\u00a0 line \n\n\nTwo\u200b lines\t\n", max_lines=10)
     assert [line.text for line in lines] == ["One line", "Two lines"]
     assert lines[0].blank_after and lines[1].blank_before
+
+
+def test_numbered_steps_are_list_items_that_keep_their_numbers() -> None:
+    capture = "\n".join(["Three steps to a better loaf", *PARAGRAPHS[:2],
+                         "1. Mix the flour, water and salt until no dry flour is left in the bowl.",
+                         "2. Leave the dough covered for twelve hours at room temperature.",
+                         "3) Shape it, let it rise once more and bake it in a very hot oven.",
+                         *PARAGRAPHS[2:]])
+    steps = [block for block in extract(capture, options=TEXT).blocks if block.kind == "list_item"]
+    assert [(block.ordinal, block.text[:5]) for block in steps] == [(1, "Mix t"), (2, "Leave"), (3, "Shape")]
+    assert "1. Mix the flour" in extract(capture, options=TEXT).to_markdown()
+
+
+def test_a_one_paragraph_brief_among_long_menus_is_still_the_body() -> None:
+    menu = ["News", "World", "Business", "Markets", "Sport", "Culture", "Travel", "Opinion", "Podcasts",
+            "Video", "Weather", "Jobs", "Classifieds", "Obituaries", "Events", "Contact", "Advertise",
+            "Subscribe", "Sign in", "Register"]
+    brief = ("A senior official said in a sworn statement on Tuesday that the harbour wall could fail in "
+             "a strong storm, and asked the court to order repairs before the winter season begins.")
+    teasers = [f"Another headline about item {i} in the list of the day" for i in range(12)]
+    capture = "\n".join([*menu, "Harbour wall could fail in a storm, official warns", brief,
+                         "Previous article", "Next article", *teasers, *menu])
+    article = extract(capture, options=TEXT)
+    # Scored low by its context, the only prose of the page is still taken as its body.
+    assert article.text == brief
+    assert article.title == "Harbour wall could fail in a storm, official warns"

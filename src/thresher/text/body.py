@@ -1,8 +1,9 @@
 """Which lines form the body: the classifier's kept lines, cleaned up by structure.
 
 The main cluster of kept lines is the article; prose lines inside or touching it
-join it (across an ingredient-style list); page widgets and a comment section
-below the article leave it.
+join it (across an ingredient-style list, marked or not); page widgets and a comment
+section below the article leave it. When the classifier kept nothing, the page's
+clear prose lines it only doubted are the body.
 """
 
 from __future__ import annotations
@@ -24,8 +25,14 @@ _CLUSTER_SHARE = 0.3
 _CLUSTER_SURE = 0.8
 #: Lowest score at which a prose line touching the body is taken into it.
 _EDGE_FLOOR = 0.15
-#: Longest run of list items and short headings crossed to reach more prose.
+#: With no line kept, prose scored at least this much still makes a body of at
+#: least this many words.
+_DOUBT_FLOOR = 0.1
+_DOUBT_WORDS = 20
+#: Longest run of list items and short headings crossed to reach more prose, and the
+#: score that prose needs when no line of the run is marked as a list item.
 _BRIDGE_SPAN = 16
+_UNMARKED_BRIDGE_FLOOR = 0.35
 
 def widget_lines(kept: set[int], lines: list[Line], stats: list[LineStats]) -> set[int]:
     """Kept lines inside runs of short lines that hold an interface string (newsletter boxes,
@@ -105,11 +112,14 @@ def _grow(chosen: set[int], start: int, step: int, stats: list[LineStats], proba
         j = i
         while 0 <= j < n and abs(j - i) < _BRIDGE_SPAN and _bridgeable(stats[j]):
             j += step
-        has_list = any(stats[k].bullet for k in range(min(i, j), max(i, j) + 1) if 0 <= k < n)
-        if j == i or not has_list or not (0 <= j < n) or not _is_prose(stats[j]) \
-                or probability[j] < _EDGE_FLOOR:
+        run = range(min(i, j - step), max(i, j - step) + 1)
+        has_list = any(stats[k].bullet for k in run)
+        # Without bullets (a browser's innerText drops them) the run may as well be a
+        # menu: the prose beyond it must then be likelier body text.
+        floor = _EDGE_FLOOR if has_list else _UNMARKED_BRIDGE_FLOOR
+        if j == i or not (0 <= j < n) or not _is_prose(stats[j]) or probability[j] < floor:
             return
-        chosen.update(k for k in range(min(i, j + 1), max(i, j - 1) + 1) if stats[k].bullet)
+        chosen.update(k for k in run if stats[k].bullet or not has_list)
         i = j
 
 
@@ -176,8 +186,17 @@ def select_body(kept: list[int], stats: list[LineStats], probability: np.ndarray
         start = _comment_thread_start(stats)
         if start is not None and any(i < start for i in kept):
             kept = [i for i in kept if i < start]
-    kept = _main_clusters(kept, stats, probability)
+    kept = _main_clusters(kept or _doubted_prose(stats, probability), stats, probability)
     return _without_stray_repeats(_with_prose_around(kept, stats, probability), stats)
+
+
+def _doubted_prose(stats: list[LineStats], probability: np.ndarray) -> list[int]:
+    """When the classifier kept nothing: the unmistakable prose lines it scored above
+    ``_DOUBT_FLOOR``, if they hold ``_DOUBT_WORDS`` words. A short article alone among
+    long menus (a one-paragraph brief, a page cut by a paywall) scores low by its
+    context; a page with no article has no such lines."""
+    lines = [i for i, s in enumerate(stats) if _is_prose(s) and probability[i] >= _DOUBT_FLOOR]
+    return lines if sum(stats[i].words for i in lines) >= _DOUBT_WORDS else []
 
 
 def _without_stray_repeats(kept: list[int], stats: list[LineStats]) -> list[int]:

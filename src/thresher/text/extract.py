@@ -26,6 +26,7 @@ from thresher.text.vocabulary import CAPTION_PREFIX
 __all__ = ["extract_text"]
 
 _BULLET_PREFIX = re.compile(r"^(?:[•·▪►▸\-–—*+●○■□✓✔])\s+")
+_NUMBER_PREFIX = re.compile(r"^(\d{1,2})[.)]\s+")
 
 
 def extract_text(text: str, *, url: str | None, options: ExtractOptions) -> Article:
@@ -109,8 +110,12 @@ def _body_block(i: int, position: int, body_lines: list[int], lines: list[Line],
     line_text = lines[i].text
     if i in captions:
         return Block(BlockKind.CAPTION, line_text, reason="caption")
-    if stats[i].bullet and _BULLET_PREFIX.match(line_text):
-        return Block(BlockKind.LIST_ITEM, _BULLET_PREFIX.sub("", line_text), reason="list item")
+    if stats[i].bullet:
+        if _BULLET_PREFIX.match(line_text):
+            return Block(BlockKind.LIST_ITEM, _BULLET_PREFIX.sub("", line_text), reason="list item")
+        if number := _NUMBER_PREFIX.match(line_text):  # "1. Heat the oven", "2) Whisk"
+            return Block(BlockKind.LIST_ITEM, line_text[number.end():], reason="list item",
+                         ordinal=int(number.group(1)))
     if line_text.startswith("> "):
         return Block(BlockKind.QUOTE, line_text[2:], reason="quotation")
     if (is_headline_shaped(stats[i], line_text) and stats[i].words <= 15
