@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser
 
-from thresher.html.blocks import Element, Page, walk_blocks
+from thresher.html.blocks import Page, walk_blocks
 from thresher.html.classify import Reading, classify_blocks
 from thresher.html.clean import remove_invisible
 from thresher.html.related import related_links
@@ -51,12 +51,11 @@ def _images(page: Page, reading: Reading, base: str | None) -> tuple[Image, ...]
     container = reading.container
     if container < 0:
         return ()
-    elements = page.elements
-    last = elements[container].end
+    last = page.ends[container]
     captions: dict[int, str] = {}  # figure element -> caption text
     for decision in reading.decisions:
         if decision.kind is BlockKind.CAPTION:
-            figure = _enclosing(elements, decision.block.owner, "figure", container)
+            figure = _enclosing(page, decision.block.owner, "figure", container)
             if figure >= 0:
                 captions[figure] = " ".join(filter(None, (captions.get(figure), decision.block.text)))
     images: list[Image] = []
@@ -68,16 +67,16 @@ def _images(page: Page, reading: Reading, base: str | None) -> tuple[Image, ...]
         if url is None or url in seen:
             continue
         seen.add(url)
-        figure = _enclosing(elements, parent, "figure", container)
+        figure = _enclosing(page, parent, "figure", container)
         images.append(Image(url=url, alt=" ".join(alt.split()), caption=captions.get(figure, "")))
     return tuple(images)
 
 
-def _enclosing(elements: list[Element], index: int, tag: str, stop: int) -> int:
+def _enclosing(page: Page, index: int, tag: str, stop: int) -> int:
     while index >= stop and index >= 0:
-        if elements[index].tag == tag:
+        if page.tags[index] == tag:
             return index
-        index = elements[index].parent
+        index = page.parents[index]
     return -1
 
 
