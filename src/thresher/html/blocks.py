@@ -66,7 +66,8 @@ class Page:
     ``tags[i]``, ``parents[i]`` (-1 for the body, element 0), ``ends[i]`` (index of the
     last element of its subtree), ``names[i]`` (its class and id) and ``groups[i]`` (the
     vocabulary groups its class/id names: ``CONTENT``, ``CAPTION``, ``COMMENT``,
-    ``FURNITURE`` bits)."""
+    ``FURNITURE`` bits; read only for elements holding blocks, 0 for the others, whose
+    names decide nothing)."""
 
     tags: list[str]
     parents: list[int]
@@ -94,14 +95,14 @@ _NAME_GROUPS: dict[str, int] = {}
 #: Class prefixes that name the post's taxonomy, not the box's role: a publishing
 #: system marks a post "tag-social-media category-advertising", words that would
 #: otherwise read as furniture.
-_TAXONOMY = ("tag-", "category-", "postid-", "format-", "status-")
+_TAXONOMY = ("tag-", "category-", "postid-", "format-", "status-")  # (each has a "-")
 _HAS_TAXONOMY = re.compile(r"(?:^|\s)(?:" + "|".join(_TAXONOMY) + ")")
 
 
 def _name_groups(name: str) -> int:
     """The vocabulary group bits of a class/id string, taxonomy classes left out."""
     read = name
-    if any(prefix in read for prefix in _TAXONOMY) and _HAS_TAXONOMY.search(read):
+    if "-" in read and _HAS_TAXONOMY.search(read):
         read = " ".join(item for item in read.split() if not item.startswith(_TAXONOMY))
     groups = name_groups(read)
     if len(_NAME_GROUPS) > 50_000:
@@ -233,21 +234,21 @@ def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
             if tag is None or tag[0] in "-_!" or tag in never_shown:
                 continue  # comments, doctype; elements never shown
             attributes = node.attributes
-            bits = 0
             name = ""
             if attributes:
                 name = attributes.get("class") or ""
                 if "id" in attributes:
                     name = f"{name} {attributes['id']}"
+                if (("hidden" in attributes or "aria-hidden" in attributes or "style" in attributes)
+                        and _hidden(attributes) and tag != "body"):
+                    continue  # (the body is never skipped: pages hide it until their scripts have run)
+            if tag not in block_tags:
+                bits = 0
                 if name:
                     known = known_names.get(name)
                     bits = _name_groups(name) if known is None else known
-                # hover cards are inline boxes; the body is never skipped
-                if (bits & popup and tag not in block_tags
-                        or ("hidden" in attributes or "aria-hidden" in attributes or "style" in attributes)
-                        and _hidden(attributes)) and tag != "body":
-                    continue  # (pages hide the body until their scripts have run)
-            if tag not in block_tags:
+                    if bits & popup:
+                        continue  # a hover card
                 if tag == "a":
                     anchors.append((len(parts), attributes.get("href")))
                     open_elements.append((children, role, index))
@@ -278,13 +279,16 @@ def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
             parents.append(current)
             ends.append(new)
             names.append(name)
-            groups.append(bits)
+            groups.append(0)  # (read when the element ends, if it holds text)
             if tag == "pre" or tag == "table":
                 table = _table_block(node) if tag == "table" else None
                 if tag == "pre" or table is not None:
                     text = (node.text(deep=True) if tag == "pre" else table) or ""
                     if text and text.strip():
                         blocks.append(TextBlock(text.strip("\n"), new, tag, 0))
+                        if name:
+                            known = known_names.get(name)
+                            groups[new] = _name_groups(name) if known is None else known
                     continue
             if tag in semantic_tags:
                 context.append(tag)
@@ -298,6 +302,11 @@ def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
                 if has_text:
                     flush()
                 ends[index] = len(tags) - 1
+                # (blocks are in document order: the last one is this element's if any is)
+                if names[index] and blocks and blocks[-1].owner >= index:
+                    name = names[index]
+                    known = known_names.get(name)
+                    groups[index] = _name_groups(name) if known is None else known
                 if tags[index] in semantic_tags:
                     context.pop()
                 current = parents[index]
