@@ -168,8 +168,8 @@ def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
     keeping the iterators of the open elements on a stack: an element ends when its
     iterator does, so no node is asked for its parent, and a skipped element's
     subtree is never visited. Only block-level elements are numbered; inline ones
-    only matter for links and hiding. After ``max_nodes`` nodes the walk stops, the
-    open elements closed as if the page ended there.
+    only matter for links and hiding. After ``max_nodes`` elements the walk stops,
+    the open elements closed as if the page ended there.
     """
     tags: list[str] = []
     parents: list[int] = []
@@ -197,8 +197,9 @@ def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
                 blocks.append(TextBlock(text, current, context[-1] if context else "p",
                                         min(link_chars, len(text)), links))
             parts = []
-            for position, (_, href) in enumerate(anchors):
-                anchors[position] = (0, href)
+            if anchors:  # (a block inside a link: the link's text restarts)
+                for position, (_, href) in enumerate(anchors):
+                    anchors[position] = (0, href)
         link_chars = 0
         links = []
 
@@ -214,10 +215,6 @@ def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
     count = 0
     while True:
         for node in children:
-            count += 1
-            if count > max_nodes:
-                children = _NOTHING
-                break
             tag = node.tag
             if tag == "-text":
                 text = node.text_content or ""
@@ -233,6 +230,10 @@ def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
                 continue
             if tag is None or tag[0] in "-_!" or tag in never_shown:
                 continue  # comments, doctype; elements never shown
+            count += 1
+            if count > max_nodes:
+                children = _NOTHING
+                break
             attributes = node.attributes
             name = ""
             if attributes:

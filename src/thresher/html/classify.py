@@ -38,12 +38,14 @@ from thresher.models import BlockKind
 
 __all__ = ["Decision", "Reading", "classify_blocks"]
 
-_KINDS = {"h1": BlockKind.HEADING, "h2": BlockKind.HEADING, "h3": BlockKind.HEADING,
-          "h4": BlockKind.HEADING, "h5": BlockKind.HEADING, "h6": BlockKind.HEADING,
-          "li": BlockKind.LIST_ITEM, "dt": BlockKind.LIST_ITEM, "dd": BlockKind.LIST_ITEM,
-          "blockquote": BlockKind.QUOTE, "figcaption": BlockKind.CAPTION, "caption": BlockKind.CAPTION,
-          "figure": BlockKind.CAPTION,
-          "pre": BlockKind.CODE, "table": BlockKind.TABLE}
+#: (kind, heading level) of a block by the tag deciding its kind; others are paragraphs.
+_KINDS = {"h1": (BlockKind.HEADING, 1), "h2": (BlockKind.HEADING, 2), "h3": (BlockKind.HEADING, 3),
+          "h4": (BlockKind.HEADING, 4), "h5": (BlockKind.HEADING, 5), "h6": (BlockKind.HEADING, 6),
+          "li": (BlockKind.LIST_ITEM, 0), "dt": (BlockKind.LIST_ITEM, 0), "dd": (BlockKind.LIST_ITEM, 0),
+          "blockquote": (BlockKind.QUOTE, 0), "figcaption": (BlockKind.CAPTION, 0),
+          "caption": (BlockKind.CAPTION, 0), "figure": (BlockKind.CAPTION, 0),
+          "pre": (BlockKind.CODE, 0), "table": (BlockKind.TABLE, 0)}
+_PARAGRAPH = (BlockKind.PARAGRAPH, 0)
 
 
 @dataclass(slots=True)
@@ -66,16 +68,6 @@ class Reading:
     container: int
     #: Each element's total vote (see the module docstring).
     scores: list[float]
-
-
-def _kind(block: TextBlock, groups: list[int]) -> tuple[BlockKind, int]:
-    tag = block.kind_tag
-    kind = _KINDS.get(tag, BlockKind.PARAGRAPH)
-    if kind is BlockKind.HEADING:
-        return kind, int(tag[1])
-    if kind is BlockKind.PARAGRAPH and groups[block.owner] & CAPTION:
-        return BlockKind.CAPTION, 0
-    return kind, 0
 
 
 #: A link list or furniture block costs at most this much: one long link-dense line
@@ -236,11 +228,14 @@ def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
     decisions: list[Decision] = []
     state = _State(include_comments, include_tables, include_captions)
     related_until = -1  # blocks up to this element index belong to a related box
+    kinds, paragraph = _KINDS, _PARAGRAPH
     for block in blocks:
-        kind, level = _kind(block, groups)
+        owner = block.owner
+        kind, level = kinds.get(block.kind_tag, paragraph)
+        if kind is BlockKind.PARAGRAPH and groups[owner] & CAPTION:
+            kind = BlockKind.CAPTION  # text of an element named as a caption
         decision = Decision(block, kind, level, True, "main text")
         decisions.append(decision)
-        owner = block.owner
         if not (top_first <= owner <= top_last
                 or len(spans) > 1 and any(first <= owner <= last for first, last in spans)):
             decision.kept, decision.reason = False, "outside the article"
