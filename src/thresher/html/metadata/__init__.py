@@ -8,7 +8,9 @@ shows (``<h1>``, ``<time>``, byline elements, a date in the URL path).
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urljoin, urlsplit
@@ -94,10 +96,11 @@ def _canonical_url(link: LexborNode | None, og_url: str | None, url: str | None)
 def _choose_authors(jsonld: JsonLdFacts, micro: dict[str, list[str]], meta: MetaTags,
                     scope: LexborNode | None, header: Header,
                     site_keys: frozenset[str]) -> tuple[str, ...]:
-    """Authors from the first source naming someone other than the site itself."""
-    sources: list[list[str]] = [list(jsonld.authors), micro.get("author.name", []) or
-                                micro.get("author", [])]
-    sources += [meta.all(key) for key in _AUTHOR_KEYS]
+    """Authors from the first source naming someone other than the site itself (the
+    sources are read in order of trust, each only if those before it named nobody)."""
+    sources: Iterator[list[str]] = itertools.chain(
+        (list(jsonld.authors), micro.get("author.name", []) or micro.get("author", [])),
+        (meta.all(key) for key in _AUTHOR_KEYS))
     for raw in sources:
         if raw:
             names = clean_authors(raw, site_keys=site_keys)
