@@ -43,33 +43,30 @@ def remove_invisible(tree: LexborHTMLParser) -> bool:
     visible text. Returns whether the body held scripts (a page without text but with
     scripts is built by them).
 
-    One CSS query finds all candidates; deleting them in reverse document order
-    removes inner ones before outer ones, so no deleted node is touched again, and a
-    box is measured without the scripts inside it. (``strip_tags`` would walk the
-    tree once per tag name.)
+    One CSS query finds all candidates. The never-visible ones are deleted first, so
+    that the body's text, measured once, is the visible text, and so is each box's;
+    deleting in reverse document order removes inner elements before outer ones, so
+    no deleted node is touched again. (``strip_tags`` would walk the tree once per
+    tag name.)
     """
     body = tree.body
     if body is None:
         return False
-    nodes = [node for node in body.css(_REMOVABLE)
-             if node.tag in _NEVER_TEXT_TAGS or node.tag in _BOX_TAGS
-             or node.attributes.get("role") in _BOX_ROLES]
-    if not nodes:
-        return False
-    hidden_chars = 0
-    scripts = boxes = False
-    for node in nodes:
-        if node.tag in _NEVER_TEXT_TAGS:
-            hidden_chars += len(node.text(deep=True))
-            scripts = scripts or node.tag == "script"
-        else:
-            boxes = True
-    limit = _SMALL_BOX_SHARE * (len(body.text(deep=True)) - hidden_chars) if boxes else 0.0
-    for node in reversed(nodes):
-        if node.tag in _NEVER_TEXT_TAGS:
-            node.decompose()
-            continue
-        size = len(node.text(deep=True))
-        if size <= limit or node.tag == "noscript" and size < _PAGE_IN_NOSCRIPT:
-            node.decompose()
+    never_text, boxes = [], []
+    for node in body.css(_REMOVABLE):
+        tag = node.tag
+        if tag in _NEVER_TEXT_TAGS:
+            never_text.append(node)
+        elif tag in _BOX_TAGS or node.attributes.get("role") in _BOX_ROLES:
+            boxes.append(node)
+    scripts = False
+    for node in reversed(never_text):
+        scripts = scripts or node.tag == "script"
+        node.decompose()
+    if boxes:
+        limit = _SMALL_BOX_SHARE * len(body.text(deep=True))
+        for node in reversed(boxes):
+            size = len(node.text(deep=True))
+            if size <= limit or node.tag == "noscript" and size < _PAGE_IN_NOSCRIPT:
+                node.decompose()
     return scripts
