@@ -25,7 +25,8 @@ from thresher.html.vocabulary import (
     AD_LABEL,
     BARE_URLS,
     COMMENTS_HEADING,
-    CONTRIBUTOR_LINE,
+    CONTRIBUTOR_CLOSING,
+    CONTRIBUTOR_OPENING,
     CREDIT_LINE,
     CREDIT_TAIL,
     DATE_LINE,
@@ -302,14 +303,14 @@ class _State:
             return False, "table", False
         if kind is BlockKind.CAPTION and not self.include_captions:
             return False, "caption", False
-        if RELATED_PHRASE.match(text) and (block.links and length < 200
-                                           or kind is BlockKind.HEADING and length < 80):
+        if (block.links and length < 200 or kind is BlockKind.HEADING and length < 80) and \
+                RELATED_PHRASE.match(text):
             return False, "related links", True
         if length < 120 and CREDIT_LINE.match(text):
             return False, "picture credit", False
         if length < 400 and ")" in text and CREDIT_TAIL.search(text):  # (the cheap test first)
             return False, "caption", False
-        if length < 300 and CONTRIBUTOR_LINE.search(text):
+        if length < 300 and (CONTRIBUTOR_OPENING.match(text) or CONTRIBUTOR_CLOSING.search(text)):
             return False, "byline/date", False
         if BARE_URLS.fullmatch(text):
             return False, "bare web address", False
