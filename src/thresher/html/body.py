@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from thresher.html.blocks import Page, walk_blocks
 from thresher.html.classify import Reading, classify_blocks
@@ -80,8 +80,11 @@ def _enclosing(page: Page, index: int, tag: str, stop: int) -> int:
     return -1
 
 
-def extract_body(tree: LexborHTMLParser, options: ExtractOptions, url: str | None = None) -> Body:
+def extract_body(tree: LexborHTMLParser, options: ExtractOptions, url: str | None,
+                 removable: list[LexborNode]) -> Body:
     """The article body of ``tree``; relative image and link URLs resolve against ``url``.
+    ``removable`` are the never-shown elements and furniture boxes of the body
+    (``nodes.PageNodes.removable``).
 
     The tree is modified (invisible elements are deleted): read metadata first.
     """
@@ -89,7 +92,7 @@ def extract_body(tree: LexborHTMLParser, options: ExtractOptions, url: str | Non
     if body is None:
         frameset = tree.css_first("frameset") is not None
         return Body(empty_reason=EmptyReason.FRAMESET if frameset else EmptyReason.NO_TEXT)
-    body_scripts = remove_invisible(tree)
+    body_scripts = remove_invisible(body, removable)
     page = walk_blocks(body, max_nodes=options.max_nodes)
     if not page.blocks:
         # (looked up only here: each look-up is a scan of the whole tree)

@@ -18,7 +18,6 @@ from urllib.parse import urljoin, urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from thresher.html.metadata.authors import clean_authors, find_byline
-from thresher.html.metadata.collect import collect_nodes
 from thresher.html.metadata.dates import date_from_url, day_first, parse_date
 from thresher.html.metadata.header import Header, locate_header
 from thresher.html.metadata.headline import headline_text
@@ -30,6 +29,7 @@ from thresher.html.metadata.published import choose_published
 from thresher.html.metadata.script_dates import find_script_date
 from thresher.html.metadata.text import clean_value
 from thresher.html.metadata.title import choose_title, site_name_keys
+from thresher.html.nodes import PageNodes, collect_nodes
 
 __all__ = ["Metadata", "read_metadata"]
 
@@ -109,9 +109,10 @@ def _choose_authors(jsonld: JsonLdFacts, micro: dict[str, list[str]], meta: Meta
     return find_byline(scope, header=header, site_keys=site_keys)
 
 
-def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
-    """Read the metadata of a parsed page; ``url`` helps resolve relative links and dates."""
-    nodes = collect_nodes(tree)
+def read_metadata(tree: LexborHTMLParser, url: str | None, nodes: PageNodes | None = None) -> Metadata:
+    """Read the metadata of a parsed page; ``url`` helps resolve relative links and dates.
+    ``nodes`` are the page's elements from ``collect_nodes``, gathered here if not given."""
+    nodes = nodes or collect_nodes(tree)
     meta = read_meta_tags(nodes.metas)
     jsonld = read_jsonld(nodes.scripts)
     micro = read_microdata(nodes.marked)
