@@ -95,15 +95,18 @@ _NAME_GROUPS: dict[str, int] = {}
 #: Class prefixes that name the post's taxonomy, not the box's role: a publishing
 #: system marks a post "tag-social-media category-advertising", words that would
 #: otherwise read as furniture.
-_TAXONOMY = ("tag-", "category-", "postid-", "format-", "status-")  # (each has a "-")
+_TAXONOMY = ("tag-", "category-", "postid-", "format-", "status-")
 _HAS_TAXONOMY = re.compile(r"(?:^|\s)(?:" + "|".join(_TAXONOMY) + ")")
 
 
 def _name_groups(name: str) -> int:
     """The vocabulary group bits of a class/id string, taxonomy classes left out."""
     read = name
-    if "-" in read and _HAS_TAXONOMY.search(read):
-        read = " ".join(item for item in read.split() if not item.startswith(_TAXONOMY))
+    for prefix in _TAXONOMY:  # (substring tests first: most names hold none)
+        if prefix in read:
+            if _HAS_TAXONOMY.search(read):
+                read = " ".join(item for item in read.split() if not item.startswith(_TAXONOMY))
+            break
     groups = name_groups(read)
     if len(_NAME_GROUPS) > 50_000:
         _NAME_GROUPS.clear()

@@ -63,7 +63,7 @@ _PAIR_BITS = {pair: GROUP_BITS[group] for pair, group in _PAIRS.items()}
 _STARTS_BITS = [(prefixes, GROUP_BITS[group]) for prefixes, group in _STARTS if prefixes]
 _WHOLE_BITS = dict.fromkeys(_SHORT_WORDS, GROUP_BITS["furniture"])
 _WORDS_OF = re.compile(r"[a-z]+").findall
-_CAMEL = re.compile(r"([a-z])([A-Z])")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")  # (a literal replacement is substituted in C)
 _WORD_CACHE: dict[str, int] = {}
 
 
@@ -90,7 +90,7 @@ def name_groups(name: str) -> int:
     a few look-ups instead of a scan by a large regular expression.
     """
     if not name.islower():  # (camelCase words are split; most names have no capitals)
-        name = _CAMEL.sub(r"\1 \2", name).lower()
+        name = _CAMEL.sub(" ", name).lower()
     bits = 0
     previous = ""
     cache = _WORD_CACHE

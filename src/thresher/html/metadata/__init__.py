@@ -61,7 +61,8 @@ _PUBLISHED_KEYS = ("article:published_time", "og:article:published_time", "artic
                    "publishdate", "publish-date", "publish_date", "published-date", "date",
                    "datecreated", "dc.created", "release_date", "og:pubdate", "pub_date",
                    "article_date_original", "cxenseparse:recs:publishtime", "originalpublicationdate")
-# Other keys that name a publication date (site-specific prefixes: "sw-pubdate", "x:publish_date").
+# Other keys that name a publication date (site-specific prefixes: "sw-pubdate", "x:publish_date");
+# each alternative holds "pub".
 _PUBLISHED_KEY = re.compile(
     r"pub(?:lish(?:ed)?|lication)?[-_.:]?(?:date|time)|date[-_.:]?pub|firstpublished")
 _SITE_KEYS = ("og:site_name", "application-name", "apple-mobile-web-app-title", "publisher",
@@ -145,7 +146,8 @@ def read_metadata(tree: LexborHTMLParser, url: str | None, nodes: PageNodes | No
     authors = _choose_authors(jsonld, micro, meta, article_or_body, header, frozenset(site_keys))
 
     dayfirst = day_first(language)
-    published_keys = _PUBLISHED_KEYS + tuple(key for key in meta.names() if _PUBLISHED_KEY.search(key))
+    published_keys = _PUBLISHED_KEYS + tuple(key for key in meta.names()
+                                             if "pub" in key and _PUBLISHED_KEY.search(key))
     stated = [jsonld.published] + [meta.first(key) for key in published_keys] + \
         micro.get("datepublished", []) + micro.get("datecreated", [])
     candidates = (moment for value in stated if value and (moment := parse_date(value, dayfirst=dayfirst)))
