@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from thresher.html.blocks import Element, Page, walk_blocks
+from thresher.html.blocks import Page, walk_blocks
 from thresher.html.classify import Reading, classify_blocks
 from thresher.html.clean import remove_invisible
 from thresher.html.related import related_links
@@ -51,12 +51,11 @@ def _images(page: Page, reading: Reading, base: str | None) -> tuple[Image, ...]
     container = reading.container
     if container < 0:
         return ()
-    elements = page.elements
-    last = elements[container].end
+    last = page.ends[container]
     captions: dict[int, str] = {}  # figure element -> caption text
     for decision in reading.decisions:
         if decision.kind is BlockKind.CAPTION:
-            figure = _enclosing(elements, decision.block.owner, "figure", container)
+            figure = _enclosing(page, decision.block.owner, "figure", container)
             if figure >= 0:
                 captions[figure] = " ".join(filter(None, (captions.get(figure), decision.block.text)))
     images: list[Image] = []
@@ -68,21 +67,24 @@ def _images(page: Page, reading: Reading, base: str | None) -> tuple[Image, ...]
         if url is None or url in seen:
             continue
         seen.add(url)
-        figure = _enclosing(elements, parent, "figure", container)
+        figure = _enclosing(page, parent, "figure", container)
         images.append(Image(url=url, alt=" ".join(alt.split()), caption=captions.get(figure, "")))
     return tuple(images)
 
 
-def _enclosing(elements: list[Element], index: int, tag: str, stop: int) -> int:
+def _enclosing(page: Page, index: int, tag: str, stop: int) -> int:
     while index >= stop and index >= 0:
-        if elements[index].tag == tag:
+        if page.tags[index] == tag:
             return index
-        index = elements[index].parent
+        index = page.parents[index]
     return -1
 
 
-def extract_body(tree: LexborHTMLParser, options: ExtractOptions, url: str | None = None) -> Body:
+def extract_body(tree: LexborHTMLParser, options: ExtractOptions, url: str | None,
+                 removable: list[LexborNode]) -> Body:
     """The article body of ``tree``; relative image and link URLs resolve against ``url``.
+    ``removable`` are the never-shown elements and furniture boxes of the body
+    (``nodes.PageNodes.removable``).
 
     The tree is modified (invisible elements are deleted): read metadata first.
     """
@@ -90,7 +92,7 @@ def extract_body(tree: LexborHTMLParser, options: ExtractOptions, url: str | Non
     if body is None:
         frameset = tree.css_first("frameset") is not None
         return Body(empty_reason=EmptyReason.FRAMESET if frameset else EmptyReason.NO_TEXT)
-    body_scripts = remove_invisible(tree)
+    body_scripts = remove_invisible(body, removable)
     page = walk_blocks(body, max_nodes=options.max_nodes)
     if not page.blocks:
         # (looked up only here: each look-up is a scan of the whole tree)

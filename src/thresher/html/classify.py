@@ -20,12 +20,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from thresher.html.blocks import Element, Page, TextBlock
+from thresher.html.blocks import CAPTION, COMMENT, CONTENT, FURNITURE, FURNITURE_TAGS, Page, TextBlock
 from thresher.html.vocabulary import (
     AD_LABEL,
     BARE_URLS,
     COMMENTS_HEADING,
-    CONTRIBUTOR_LINE,
+    CONTRIBUTOR_CLOSING,
+    CONTRIBUTOR_OPENING,
     CREDIT_LINE,
     CREDIT_TAIL,
     DATE_LINE,
@@ -38,12 +39,14 @@ from thresher.models import BlockKind
 
 __all__ = ["Decision", "Reading", "classify_blocks"]
 
-_KINDS = {"h1": BlockKind.HEADING, "h2": BlockKind.HEADING, "h3": BlockKind.HEADING,
-          "h4": BlockKind.HEADING, "h5": BlockKind.HEADING, "h6": BlockKind.HEADING,
-          "li": BlockKind.LIST_ITEM, "dt": BlockKind.LIST_ITEM, "dd": BlockKind.LIST_ITEM,
-          "blockquote": BlockKind.QUOTE, "figcaption": BlockKind.CAPTION, "caption": BlockKind.CAPTION,
-          "figure": BlockKind.CAPTION,
-          "pre": BlockKind.CODE, "table": BlockKind.TABLE}
+#: (kind, heading level) of a block by the tag deciding its kind; others are paragraphs.
+_KINDS = {"h1": (BlockKind.HEADING, 1), "h2": (BlockKind.HEADING, 2), "h3": (BlockKind.HEADING, 3),
+          "h4": (BlockKind.HEADING, 4), "h5": (BlockKind.HEADING, 5), "h6": (BlockKind.HEADING, 6),
+          "li": (BlockKind.LIST_ITEM, 0), "dt": (BlockKind.LIST_ITEM, 0), "dd": (BlockKind.LIST_ITEM, 0),
+          "blockquote": (BlockKind.QUOTE, 0), "figcaption": (BlockKind.CAPTION, 0),
+          "caption": (BlockKind.CAPTION, 0), "figure": (BlockKind.CAPTION, 0),
+          "pre": (BlockKind.CODE, 0), "table": (BlockKind.TABLE, 0)}
+_PARAGRAPH = (BlockKind.PARAGRAPH, 0)
 
 
 @dataclass(slots=True)
@@ -62,20 +65,10 @@ class Reading:
     """The decisions on a page's blocks and the element found to hold the article."""
 
     decisions: list[Decision]
-    #: Index of the article's element in ``Page.elements`` (-1 when the page has no text).
+    #: Index of the article's element in the ``Page`` (-1 when the page has no text).
     container: int
     #: Each element's total vote (see the module docstring).
     scores: list[float]
-
-
-def _kind(block: TextBlock, elements: list[Element]) -> tuple[BlockKind, int]:
-    tag = block.kind_tag
-    kind = _KINDS.get(tag, BlockKind.PARAGRAPH)
-    if kind is BlockKind.HEADING:
-        return kind, int(tag[1])
-    if kind is BlockKind.PARAGRAPH and elements[block.owner].caption_name:
-        return BlockKind.CAPTION, 0
-    return kind, 0
 
 
 #: A link list or furniture block costs at most this much: one long link-dense line
@@ -142,33 +135,32 @@ def _headline_holders(blocks: list[TextBlock], parents: list[int], count: int) -
     return holders
 
 
-def _article_spans(container: int, elements: list[Element], score: list[float],
+def _article_spans(container: int, page: Page, score: list[float],
                    inside: list[bool]) -> list[tuple[int, int]]:
     """Element index ranges holding the article: the container's subtree and those of
     its siblings that carry prose too (an article split around an ad or a figure)."""
-    spans = [(container, elements[container].end)]
-    parent = elements[container].parent
+    ends = page.ends
+    spans = [(container, ends[container])]
+    parent = page.parents[container]
     if parent < 0:
         return spans
     threshold = max(_SIBLING_SHARE * score[container], 50.0)
     index = parent + 1
-    end = elements[parent].end
+    end = ends[parent]
     while index <= end:
-        sibling = elements[index]
         if index != container and score[index] >= threshold and not inside[index]:
-            spans.append((index, sibling.end))
-        index = sibling.end + 1
+            spans.append((index, ends[index]))
+        index = ends[index] + 1
     return spans
 
 
 def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
                     include_captions: bool) -> Reading:
     """One decision per block of ``page``, in document order."""
-    elements, blocks = page.elements, page.blocks
+    blocks, tags, parents, groups = page.blocks, page.tags, page.parents, page.groups
     if not blocks:
         return Reading([], -1, [])
-    count = len(elements)
-    parents = [element.parent for element in elements]
+    count = len(tags)
     # Prose of each element, before any furniture is considered. Elements are in
     # document order, so children come after their parent: summing from the end
     # carries every total up the tree in one pass.
@@ -186,14 +178,19 @@ def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
     # thread, or a page template named after its open comments).
     headline = _headline_holders(blocks, parents, count)
     limit = 0.5 * prose[0]
-    credible = [bool(e.furniture) and prose[i] <= limit and not headline[i]
-                for i, e in enumerate(elements)]
-    comments = [e.comments and not include_comments and prose[i] <= 0.9 * prose[0] and not headline[i]
-                for i, e in enumerate(elements)]
+    credible = [(bits & FURNITURE != 0 or tag in FURNITURE_TAGS) and total <= limit and not holder
+                for tag, bits, total, holder in zip(tags, groups, prose, headline, strict=True)]
+    comment_limit = 0.9 * prose[0]
+    comments = [False] * count if include_comments else [
+        bits & COMMENT != 0 and total <= comment_limit and not holder
+        for bits, total, holder in zip(groups, prose, headline, strict=True)]
     inside = [False] * count  # under (or being) furniture or comments
-    for index in range(count):
+    depths = [0] * count
+    for index in range(1, count):
         parent = parents[index]
-        inside[index] = credible[index] or comments[index] or (parent >= 0 and inside[parent])
+        inside[index] = credible[index] or comments[index] or inside[parent]
+        depths[index] = depths[parent] + 1
+    inside[0] = credible[0] or comments[0]
     score = [0.0] * count
     for block, value in zip(blocks, values, strict=True):
         owner = block.owner
@@ -202,21 +199,22 @@ def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
     for index in range(count - 1, 0, -1):
         score[parents[index]] += score[index]
     # An element named as the article's text ("article-body", "entry-content") gets a
-    # head start: the page's own statement, worth a quarter of its votes.
-    container = max(range(count), key=lambda i: (
-        score[i] * _CONTENT_NAME_BONUS if elements[i].content_name and score[i] > 0 else score[i],
-        elements[i].depth))
+    # head start: the page's own statement, worth a quarter of its votes. Ties go to
+    # the deepest element, then to the first.
+    votes = [total * _CONTENT_NAME_BONUS if bits & CONTENT and total > 0 else total
+             for total, bits in zip(score, groups, strict=True)]
+    container = -max(zip(votes, depths, range(0, -count, -1), strict=True))[2]
     if score[container] <= 0 < prose[0]:
         # Everything reads as furniture or link lists: rather than an empty article,
         # take the element with the most prose below the page as a whole.
-        container = max(range(1, count), key=lambda i: (prose[i], elements[i].depth), default=0)
+        container = max(range(1, count), key=lambda i: (prose[i], depths[i]), default=0)
         if prose[container] < 0.5 * prose[0]:
             container = 0
     # A lone paragraph is never the article's box: its parent is (the best element
     # being a paragraph means its neighbours weigh little, not that they are chrome).
-    while elements[container].tag in _TEXT_TAGS and elements[container].parent >= 0:
-        container = elements[container].parent
-    spans = _article_spans(container, elements, score, inside)
+    while tags[container] in _TEXT_TAGS and parents[container] >= 0:
+        container = parents[container]
+    spans = _article_spans(container, page, score, inside)
 
     # For each element of the article, the outermost furniture element at or above it
     # below the article's top (-1 if none): its reason names why a block is dropped.
@@ -231,11 +229,14 @@ def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
     decisions: list[Decision] = []
     state = _State(include_comments, include_tables, include_captions)
     related_until = -1  # blocks up to this element index belong to a related box
+    kinds, paragraph = _KINDS, _PARAGRAPH
     for block in blocks:
-        kind, level = _kind(block, elements)
+        owner = block.owner
+        kind, level = kinds.get(block.kind_tag, paragraph)
+        if kind is BlockKind.PARAGRAPH and groups[owner] & CAPTION:
+            kind = BlockKind.CAPTION  # text of an element named as a caption
         decision = Decision(block, kind, level, True, "main text")
         decisions.append(decision)
-        owner = block.owner
         if not (top_first <= owner <= top_last
                 or len(spans) > 1 and any(first <= owner <= last for first, last in spans)):
             decision.kept, decision.reason = False, "outside the article"
@@ -245,16 +246,16 @@ def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
             continue
         furniture = furniture_of[owner]
         if furniture >= 0:
-            element = elements[furniture]
             decision.kept = False
-            decision.reason = "comments" if comments[furniture] else boilerplate_reason(element.furniture)
+            decision.reason = "comments" if comments[furniture] else boilerplate_reason(
+                page.furniture(furniture))
             decision.related = decision.reason == "related links"
         else:
             state.decide(decision)
         if decision.related and kind is BlockKind.HEADING and parents[owner] > container:
             # A "Related"/"You may like" heading titles the box around it: the rest of
             # that box is the list of other stories, whatever its teasers look like.
-            related_until = elements[parents[owner]].end
+            related_until = page.ends[parents[owner]]
     return Reading(decisions, container, score)
 
 
@@ -302,14 +303,14 @@ class _State:
             return False, "table", False
         if kind is BlockKind.CAPTION and not self.include_captions:
             return False, "caption", False
-        if RELATED_PHRASE.match(text) and (block.links and length < 200
-                                           or kind is BlockKind.HEADING and length < 80):
+        if (block.links and length < 200 or kind is BlockKind.HEADING and length < 80) and \
+                RELATED_PHRASE.match(text):
             return False, "related links", True
         if length < 120 and CREDIT_LINE.match(text):
             return False, "picture credit", False
         if length < 400 and ")" in text and CREDIT_TAIL.search(text):  # (the cheap test first)
             return False, "caption", False
-        if length < 300 and CONTRIBUTOR_LINE.search(text):
+        if length < 300 and (CONTRIBUTOR_OPENING.match(text) or CONTRIBUTOR_CLOSING.search(text)):
             return False, "byline/date", False
         if BARE_URLS.fullmatch(text):
             return False, "bare web address", False

@@ -1,9 +1,11 @@
-"""HTML → ``Article``: parse once, read the metadata, extract the body."""
+"""HTML → ``Article``: parse once, gather the elements looked up later in one query,
+read the metadata, extract the body."""
 
 from __future__ import annotations
 
 from thresher.html.body import extract_body
 from thresher.html.metadata import read_metadata
+from thresher.html.nodes import collect_nodes
 from thresher.html.parse import parse_document
 from thresher.models import Article, EmptyReason
 from thresher.options import ExtractOptions
@@ -13,8 +15,9 @@ __all__ = ["extract_html"]
 
 def extract_html(markup: str, *, url: str | None, options: ExtractOptions) -> Article:
     tree = parse_document(markup, max_depth=options.max_depth)
-    metadata = read_metadata(tree, url)
-    body = extract_body(tree, options, url)
+    nodes = collect_nodes(tree)
+    metadata = read_metadata(tree, url, nodes)
+    body = extract_body(tree, options, url, nodes.removable)
     return Article(
         title=metadata.title,
         authors=metadata.authors,

@@ -39,7 +39,7 @@ def related_links(reading: Reading) -> list[tuple[str, str | None]]:
         block = decision.block
         if decision.kept and decision.kind is not BlockKind.HEADING:
             announced = False
-        if RELATED_PHRASE.match(block.text) and len(block.text) < 80:
+        if len(block.text) < 80 and RELATED_PHRASE.match(block.text):
             announced = True
             inline = True  # "Read also: <link>": the line itself is the pointer
         else:

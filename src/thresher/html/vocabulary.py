@@ -13,9 +13,9 @@ import re
 
 from thresher.phrases import READ_ALSO, alternation
 
-__all__ = ["AD_LABEL", "BARE_URLS", "COMMENTS_HEADING", "CONTRIBUTOR_LINE", "CREDIT_LINE", "CREDIT_TAIL",
-           "DATE_LINE", "GROUP_BITS", "NOTICE_LINE", "RELATED_PHRASE", "UI_LABEL", "boilerplate_reason",
-           "name_groups"]
+__all__ = ["AD_LABEL", "BARE_URLS", "COMMENTS_HEADING", "CONTRIBUTOR_CLOSING", "CONTRIBUTOR_OPENING",
+           "CREDIT_LINE", "CREDIT_TAIL", "DATE_LINE", "GROUP_BITS", "NOTICE_LINE", "RELATED_PHRASE",
+           "UI_LABEL", "boilerplate_reason", "name_groups"]
 
 # Words of class/id names. Most may stand anywhere inside a word of the name
 # ("relatedarticles", "sitesidebar"); those marked "^" only at its start, because
@@ -63,7 +63,7 @@ _PAIR_BITS = {pair: GROUP_BITS[group] for pair, group in _PAIRS.items()}
 _STARTS_BITS = [(prefixes, GROUP_BITS[group]) for prefixes, group in _STARTS if prefixes]
 _WHOLE_BITS = dict.fromkeys(_SHORT_WORDS, GROUP_BITS["furniture"])
 _WORDS_OF = re.compile(r"[a-z]+").findall
-_CAMEL = re.compile(r"([a-z])([A-Z])")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")  # (a literal replacement is substituted in C)
 _WORD_CACHE: dict[str, int] = {}
 
 
@@ -90,7 +90,7 @@ def name_groups(name: str) -> int:
     a few look-ups instead of a scan by a large regular expression.
     """
     if not name.islower():  # (camelCase words are split; most names have no capitals)
-        name = _CAMEL.sub(r"\1 \2", name).lower()
+        name = _CAMEL.sub(" ", name).lower()
     bits = 0
     previous = ""
     cache = _WORD_CACHE
@@ -116,11 +116,15 @@ CREDIT_TAIL = re.compile(
     r"\((?:[^()]*\b)?(?:photos?|image|images|picture|foto|fotos|bild|illustration|crédit|credit)"
     r"\b[^()]*\)\W*$", re.I)
 
-#: Lines naming the reporters and editors behind a wire story, not part of its text.
-CONTRIBUTOR_LINE = re.compile(
-    r"^\W*(?:(?:additional )?reporting by|editing by|writing by|compiled by)\b"
-    r"|contributed (?:to )?(?:this|the) (?:report|story|article)\W*$"
-    r"|contributed reporting(?: from [^.]*)?\W*$", re.I)
+#: Lines naming the reporters and editors behind a wire story, not part of its text:
+#: opening with the credit ("Reporting by ...") or closing with it ("... contributed to
+#: this report"). Two patterns, because a search for the closing one skips ahead to
+#: its first word, which a pattern with a line-start alternative cannot.
+CONTRIBUTOR_OPENING = re.compile(
+    r"^\W*(?:(?:additional )?reporting by|editing by|writing by|compiled by)\b", re.I)
+CONTRIBUTOR_CLOSING = re.compile(
+    r"contributed (?:(?:to )?(?:this|the) (?:report|story|article)\W*$|reporting(?: from [^.]*)?\W*$)",
+    re.I)
 
 #: A block made only of web addresses, or one address, handle or e-mail without spaces.
 BARE_URLS = re.compile(r"(?:\s*(?:https?://|www\.)\S+)+\s*|[^\s/@]+\.[^\s/@]+[/@]\S*|[^\s@]+@[^\s@]+\.\w+",

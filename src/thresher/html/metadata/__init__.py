@@ -8,7 +8,9 @@ shows (``<h1>``, ``<time>``, byline elements, a date in the URL path).
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urljoin, urlsplit
@@ -16,7 +18,6 @@ from urllib.parse import urljoin, urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from thresher.html.metadata.authors import clean_authors, find_byline
-from thresher.html.metadata.collect import collect_nodes
 from thresher.html.metadata.dates import date_from_url, day_first, parse_date
 from thresher.html.metadata.header import Header, locate_header
 from thresher.html.metadata.headline import headline_text
@@ -28,6 +29,7 @@ from thresher.html.metadata.published import choose_published
 from thresher.html.metadata.script_dates import find_script_date
 from thresher.html.metadata.text import clean_value
 from thresher.html.metadata.title import choose_title, site_name_keys
+from thresher.html.nodes import PageNodes, collect_nodes
 
 __all__ = ["Metadata", "read_metadata"]
 
@@ -59,7 +61,8 @@ _PUBLISHED_KEYS = ("article:published_time", "og:article:published_time", "artic
                    "publishdate", "publish-date", "publish_date", "published-date", "date",
                    "datecreated", "dc.created", "release_date", "og:pubdate", "pub_date",
                    "article_date_original", "cxenseparse:recs:publishtime", "originalpublicationdate")
-# Other keys that name a publication date (site-specific prefixes: "sw-pubdate", "x:publish_date").
+# Other keys that name a publication date (site-specific prefixes: "sw-pubdate", "x:publish_date");
+# each alternative holds "pub".
 _PUBLISHED_KEY = re.compile(
     r"pub(?:lish(?:ed)?|lication)?[-_.:]?(?:date|time)|date[-_.:]?pub|firstpublished")
 _SITE_KEYS = ("og:site_name", "application-name", "apple-mobile-web-app-title", "publisher",
@@ -94,10 +97,11 @@ def _canonical_url(link: LexborNode | None, og_url: str | None, url: str | None)
 def _choose_authors(jsonld: JsonLdFacts, micro: dict[str, list[str]], meta: MetaTags,
                     scope: LexborNode | None, header: Header,
                     site_keys: frozenset[str]) -> tuple[str, ...]:
-    """Authors from the first source naming someone other than the site itself."""
-    sources: list[list[str]] = [list(jsonld.authors), micro.get("author.name", []) or
-                                micro.get("author", [])]
-    sources += [meta.all(key) for key in _AUTHOR_KEYS]
+    """Authors from the first source naming someone other than the site itself (the
+    sources are read in order of trust, each only if those before it named nobody)."""
+    sources: Iterator[list[str]] = itertools.chain(
+        (list(jsonld.authors), micro.get("author.name", []) or micro.get("author", [])),
+        (meta.all(key) for key in _AUTHOR_KEYS))
     for raw in sources:
         if raw:
             names = clean_authors(raw, site_keys=site_keys)
@@ -106,9 +110,10 @@ def _choose_authors(jsonld: JsonLdFacts, micro: dict[str, list[str]], meta: Meta
     return find_byline(scope, header=header, site_keys=site_keys)
 
 
-def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
-    """Read the metadata of a parsed page; ``url`` helps resolve relative links and dates."""
-    nodes = collect_nodes(tree)
+def read_metadata(tree: LexborHTMLParser, url: str | None, nodes: PageNodes | None = None) -> Metadata:
+    """Read the metadata of a parsed page; ``url`` helps resolve relative links and dates.
+    ``nodes`` are the page's elements from ``collect_nodes``, gathered here if not given."""
+    nodes = nodes or collect_nodes(tree)
     meta = read_meta_tags(nodes.metas)
     jsonld = read_jsonld(nodes.scripts)
     micro = read_microdata(nodes.marked)
@@ -141,7 +146,8 @@ def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
     authors = _choose_authors(jsonld, micro, meta, article_or_body, header, frozenset(site_keys))
 
     dayfirst = day_first(language)
-    published_keys = _PUBLISHED_KEYS + tuple(key for key in meta.names() if _PUBLISHED_KEY.search(key))
+    published_keys = _PUBLISHED_KEYS + tuple(key for key in meta.names()
+                                             if "pub" in key and _PUBLISHED_KEY.search(key))
     stated = [jsonld.published] + [meta.first(key) for key in published_keys] + \
         micro.get("datepublished", []) + micro.get("datecreated", [])
     candidates = (moment for value in stated if value and (moment := parse_date(value, dayfirst=dayfirst)))

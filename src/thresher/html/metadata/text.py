@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -71,6 +72,7 @@ def rendered_text(node: LexborNode, *, dropped: frozenset[int] = frozenset()) ->
     return "".join(parts)
 
 
+@functools.lru_cache(maxsize=8192)  # the readers compare the same few names and titles many times
 def normalise_for_match(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form, to compare two renderings of a name."""
     return _NOT_ALNUM.sub("", unicodedata.normalize("NFKD", text).casefold())

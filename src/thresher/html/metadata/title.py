@@ -119,17 +119,16 @@ def choose_title(*, jsonld: str | None, jsonld_is_article: bool, meta: list[str]
         stated.append(strip_site_name(jsonld, site_keys))
     usable = [heading for heading in headings
               if len(heading) >= _MIN_HEADLINE_CHARS and not _is_site_part(heading, site_keys)]
+    usable_keys = [normalise_for_match(heading) for heading in usable]
+    stated_keys = [normalise_for_match(value) for value in stated]
     # An h1 that says what the metadata says is the headline as shown on the page.
-    for heading in usable:
-        key = normalise_for_match(heading)
-        if any(key == normalise_for_match(value) for value in stated):
+    for heading, key in zip(usable, usable_keys, strict=True):
+        if key in stated_keys:
             return heading
     # An h1 that is a stated title plus a kicker ("Verkehr Neue Brücke …", the kicker
     # set in its own span): the stated title is the headline proper.
-    for heading in usable:
-        key = normalise_for_match(heading)
-        for value in stated:
-            value_key = normalise_for_match(value)
+    for key in usable_keys:
+        for value, value_key in zip(stated, stated_keys, strict=True):
             if (len(value_key) >= 10 and len(value_key) * 2 >= len(key)
                     and (key.endswith(value_key) or key.startswith(value_key))):
                 return value
