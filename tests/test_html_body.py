@@ -117,6 +117,19 @@ def test_code_blocks_keep_their_lines() -> None:
     assert [b.text for b in code] == ["find . -type f \\\n  | xargs wc -l"]
 
 
+def test_ordered_list_items_keep_their_numbers() -> None:
+    prose = ("<p>Repotting is easy once you know the order of the steps, and the plant recovers "
+             "within a week if the roots are handled with care and kept moist.</p>")
+    page = (f"<html><body><article><h1>Repotting</h1>{prose}<ol><li>Water the plant the day before."
+            "</li><li><p>Ease it out of the pot.</p><ul><li>Hold it by the base.</li></ul></li>"
+            f"<li>Set it in the new pot.</li></ol><ul><li>A larger pot.</li></ul>{prose}"
+            "</article></body></html>")
+    items = [(block.text, block.ordinal) for block in extract(page).blocks
+             if block.kind is BlockKind.LIST_ITEM]
+    assert items == [("Water the plant the day before.", 1), ("Ease it out of the pot.", 2),
+                     ("Hold it by the base.", 0), ("Set it in the new pot.", 3), ("A larger pot.", 0)]
+
+
 def test_hidden_elements_are_not_read() -> None:
     paragraph = ("<p>The committee met for the third time this month and agreed on a schedule for "
                  "the public hearings, which will start in the second week of May.</p>")

@@ -86,6 +86,23 @@ class Page:
             return tag
         return self.names[index] if self.groups[index] & FURNITURE else ""
 
+    def list_number(self, index: int) -> int:
+        """The number a browser shows before the list item at or above element ``index``
+        when that item is in an ``<ol>`` (1, 2, …, counting its ``<li>`` children; a
+        ``start`` attribute is not read); 0 otherwise."""
+        tags, parents = self.tags, self.parents
+        item = index
+        while item >= 0 and tags[item] != "li":
+            item = parents[item]
+        parent = parents[item] if item >= 0 else -1
+        if parent < 0 or tags[parent] != "ol":
+            return 0
+        number, child = 0, parent + 1
+        while child <= item:
+            number += tags[child] == "li"
+            child = self.ends[child] + 1
+        return number
+
 
 #: Zero-width and soft-hyphen characters: invisible, yet not whitespace to str.split.
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")

@@ -108,7 +108,8 @@ def extract_body(tree: LexborHTMLParser, options: ExtractOptions, url: str | Non
                               include_captions=options.include_captions)
     # Dropped blocks are built only on request: most of a page is dropped.
     decisions = tuple(Block(decision.kind, decision.block.text, decision.kept, decision.reason,
-                            decision.level)
+                            decision.level, ordinal=page.list_number(decision.block.owner)
+                            if decision.kind is BlockKind.LIST_ITEM else 0)
                       for decision in reading.decisions if decision.kept or options.explain)
     kept = tuple(block for block in decisions if block.kept)
     related = tuple(Link(text, _resolve(href, url)) for text, href in related_links(reading))
