@@ -130,6 +130,21 @@ def test_ordered_list_items_keep_their_numbers() -> None:
                      ("Hold it by the base.", 0), ("Set it in the new pot.", 3), ("A larger pot.", 0)]
 
 
+def test_a_page_builder_naming_every_box_a_widget_still_has_its_article() -> None:
+    def box(inner: str) -> str:
+        return f'<div class="builder-widget"><div class="builder-widget-container">{inner}</div></div>'
+
+    paragraphs = [f"<p>Paragraph {n} of the story about the river, which rose two metres overnight and "
+                  f"flooded the lower town before the dykes could be closed by the volunteers.</p>"
+                  for n in range(1, 6)]
+    sidebar = box("<h3>Partners</h3><p><a href='/a'>Our partners</a> <a href='/b'>Donate</a></p>")
+    page = ("<html><body><main>" + box("<h1>The night the river rose</h1>")
+            + "".join(box(p) for p in paragraphs) + "</main><aside>" + sidebar + "</aside></body></html>")
+    article = extract(page)
+    assert [block.text[:11] for block in article.blocks] == [f"Paragraph {n}" for n in range(1, 6)]
+    assert "Partners" not in article.text
+
+
 def test_hidden_elements_are_not_read() -> None:
     paragraph = ("<p>The committee met for the third time this month and agreed on a schedule for "
                  "the public hearings, which will start in the second week of May.</p>")

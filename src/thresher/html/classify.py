@@ -154,6 +154,37 @@ def _article_spans(container: int, page: Page, score: list[float],
     return spans
 
 
+def _forgive_systematic_names(page: Page, credible: list[bool], prose: list[float], limit: float,
+                              headline: list[bool]) -> None:
+    """Un-mark furniture names that the headline's box and most of the prose share.
+
+    A page builder may wrap every text box of a page in a "widget" element, the
+    headline's too: each box holds a small share of the prose and looks like a
+    sidebar. Furniture never holds the headline, and one kind of furniture holding
+    most of the prose between its boxes is a misnomer as surely as one box holding
+    it. (Outermost boxes only are summed, per kind of furniture.)
+    """
+    marked = [index for index, flag in enumerate(credible) if flag]
+    if sum(prose[index] for index in marked) <= limit:  # (nested boxes counted twice: an upper bound)
+        return
+    furniture, parents = page.furniture, page.parents
+    misnamed = {boilerplate_reason(name) for index, holder in enumerate(headline)
+                if holder and (name := furniture(index))}
+    if not misnamed:
+        return
+    kinds = {index: boilerplate_reason(furniture(index)) for index in marked}
+    totals: dict[str, float] = {}
+    for index in marked:
+        ancestor = parents[index]
+        while ancestor >= 0 and not credible[ancestor]:
+            ancestor = parents[ancestor]
+        if ancestor < 0 and kinds[index] in misnamed:
+            totals[kinds[index]] = totals.get(kinds[index], 0.0) + prose[index]
+    for index in marked:
+        if totals.get(kinds[index], 0.0) > limit:
+            credible[index] = False
+
+
 def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
                     include_captions: bool) -> Reading:
     """One decision per block of ``page``, in document order."""
@@ -180,6 +211,7 @@ def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
     limit = 0.5 * prose[0]
     credible = [(bits & FURNITURE != 0 or tag in FURNITURE_TAGS) and total <= limit and not holder
                 for tag, bits, total, holder in zip(tags, groups, prose, headline, strict=True)]
+    _forgive_systematic_names(page, credible, prose, limit, headline)
     comment_limit = 0.9 * prose[0]
     comments = [False] * count if include_comments else [
         bits & COMMENT != 0 and total <= comment_limit and not holder
