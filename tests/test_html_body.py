@@ -145,6 +145,19 @@ def test_a_page_builder_naming_every_box_a_widget_still_has_its_article() -> Non
     assert "Partners" not in article.text
 
 
+def test_the_next_story_loaded_below_the_article_is_left_out() -> None:
+    def story(heading: str, topic: str) -> str:
+        return (f"<article>{heading}" + "".join(
+            f"<p>Paragraph {n} about the {topic}, long enough to read as the prose of a news story "
+            f"that people would want to keep.</p>" for n in range(4)) + "</article>")
+
+    page = ("<html><body><main>" + story("<h1>Drought cuts the wheat harvest</h1>", "drought")
+            + "<div>Next article</div>" + story("<h2>Beekeepers report a record year</h2>", "honey")
+            + "</main></body></html>")
+    text = extract(page).text
+    assert "about the drought" in text and "honey" not in text and "Beekeepers" not in text
+
+
 def test_hidden_elements_are_not_read() -> None:
     paragraph = ("<p>The committee met for the third time this month and agreed on a schedule for "
                  "the public hearings, which will start in the second week of May.</p>")

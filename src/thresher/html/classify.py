@@ -145,13 +145,37 @@ def _article_spans(container: int, page: Page, score: list[float],
     if parent < 0:
         return spans
     threshold = max(_SIBLING_SHARE * score[container], 50.0)
+    # Beside an <article>, another <article> is another story, not more of this one.
+    own_article = page.tags[container] == "article"
     index = parent + 1
     end = ends[parent]
     while index <= end:
-        if index != container and score[index] >= threshold and not inside[index]:
+        if index != container and score[index] >= threshold and not inside[index] \
+                and not (own_article and page.tags[index] == "article"):
             spans.append((index, ends[index]))
         index = ends[index] + 1
     return spans
+
+
+def _headline_article(page: Page, container: int, prose: list[float], headline: list[bool]) -> int:
+    """The <article> holding the page's headline when the chosen element holds several
+    <article> elements with prose (a page that loads the next story below the first,
+    a story followed by full-text recommendations); else ``container``."""
+    tags, ends = page.tags, page.ends
+    if tags.count("article") < 2:
+        return container
+    articles: list[int] = []
+    index = container + 1
+    while index <= ends[container]:
+        if tags[index] == "article":
+            if prose[index] > 0:
+                articles.append(index)
+            index = ends[index] + 1  # an article inside an article is part of it
+        else:
+            index += 1
+    if len(articles) < 2:
+        return container
+    return next((index for index in articles if headline[index]), container)
 
 
 def _forgive_systematic_names(page: Page, credible: list[bool], prose: list[float], limit: float,
@@ -246,6 +270,7 @@ def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
     # being a paragraph means its neighbours weigh little, not that they are chrome).
     while tags[container] in _TEXT_TAGS and parents[container] >= 0:
         container = parents[container]
+    container = _headline_article(page, container, prose, headline)
     spans = _article_spans(container, page, score, inside)
 
     # For each element of the article, the outermost furniture element at or above it
