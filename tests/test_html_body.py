@@ -158,6 +158,21 @@ def test_the_next_story_loaded_below_the_article_is_left_out() -> None:
     assert "about the drought" in text and "honey" not in text and "Beekeepers" not in text
 
 
+def test_headline_byline_and_date_lines_of_a_br_layout_are_not_body() -> None:
+    paragraphs = "<br><br>".join(
+        f"Paragraph {n}: the council voted five to two on Tuesday night to fund a new public library "
+        f"on the site of the old grain store, ending a long debate." for n in range(1, 4))
+    page = ("<html><head><title>Council approves new library</title></head><body><table><tr><td>"
+            "<font size=5><b>Council approves new library</b></font><br>By Martha Lindqvist<br>"
+            f"March 3, 2009<br><br>{paragraphs}</td></tr></table></body></html>")
+    article = extract(page)
+    assert article.text.startswith("Paragraph 1:") and len(article.blocks) == 3
+    assert article.authors == ("Martha Lindqvist",)
+    # A sentence starting with "by" is no byline.
+    lower = page.replace("By Martha Lindqvist", "by the river, where the old store stands")
+    assert extract(lower).blocks[0].text == "by the river, where the old store stands"
+
+
 def test_hidden_elements_are_not_read() -> None:
     paragraph = ("<p>The committee met for the third time this month and agreed on a schedule for "
                  "the public hearings, which will start in the second week of May.</p>")

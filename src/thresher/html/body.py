@@ -32,6 +32,8 @@ class Body:
     related: tuple[Link, ...] = ()
     #: Set when the page has no body, to say why (e.g. a frameset or script-only page).
     empty_reason: str | None = None
+    #: A byline line dropped from above the text (``Reading.byline``).
+    byline: str = ""
 
 
 def _resolve(url: str | None, base: str | None) -> str | None:
@@ -81,10 +83,10 @@ def _enclosing(page: Page, index: int, tag: str, stop: int) -> int:
 
 
 def extract_body(tree: LexborHTMLParser, options: ExtractOptions, url: str | None,
-                 removable: list[LexborNode]) -> Body:
+                 removable: list[LexborNode], title: str | None = None) -> Body:
     """The article body of ``tree``; relative image and link URLs resolve against ``url``.
     ``removable`` are the never-shown elements and furniture boxes of the body
-    (``nodes.PageNodes.removable``).
+    (``nodes.PageNodes.removable``); ``title`` is the headline read from the metadata.
 
     The tree is modified (invisible elements are deleted): read metadata first.
     """
@@ -103,7 +105,7 @@ def extract_body(tree: LexborHTMLParser, options: ExtractOptions, url: str | Non
         else:
             reason = EmptyReason.NO_TEXT
         return Body(empty_reason=reason)
-    reading = classify_blocks(page, include_comments=options.include_comments,
+    reading = classify_blocks(page, title=title, include_comments=options.include_comments,
                               include_tables=options.include_tables,
                               include_captions=options.include_captions)
     # Dropped blocks are built only on request: most of a page is dropped.
@@ -114,4 +116,5 @@ def extract_body(tree: LexborHTMLParser, options: ExtractOptions, url: str | Non
     kept = tuple(block for block in decisions if block.kept)
     related = tuple(Link(text, _resolve(href, url)) for text, href in related_links(reading))
     return Body(blocks=kept, decisions=decisions, images=_images(page, reading, url),
-                related=related, empty_reason=None if kept else EmptyReason.NO_ARTICLE)
+                related=related, empty_reason=None if kept else EmptyReason.NO_ARTICLE,
+                byline=reading.byline)

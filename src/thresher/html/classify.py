@@ -21,9 +21,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from thresher.html.blocks import CAPTION, COMMENT, CONTENT, FURNITURE, FURNITURE_TAGS, Page, TextBlock
+from thresher.html.metadata.dates import parse_date
+from thresher.html.metadata.text import normalise_for_match
 from thresher.html.vocabulary import (
     AD_LABEL,
     BARE_URLS,
+    BYLINE_LINE,
     COMMENTS_HEADING,
     CONTRIBUTOR_CLOSING,
     CONTRIBUTOR_OPENING,
@@ -69,6 +72,9 @@ class Reading:
     container: int
     #: Each element's total vote (see the module docstring).
     scores: list[float]
+    #: A byline line above the text ("By Jane Doe"), dropped from the body: the
+    #: authors when the page's metadata names none.
+    byline: str = ""
 
 
 #: A link list or furniture block costs at most this much: one long link-dense line
@@ -84,11 +90,18 @@ _TEXT_TAGS = frozenset(["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquo
 _TEASER_LINK = 20
 #: Factor on the vote of an element whose class/id names the article text.
 _CONTENT_NAME_BONUS = 1.25
+#: Longest block above the first paragraph that is read as a headline, byline or date line.
+_HEADER_LINE = 200
 #: A sibling of the container joins the article when it scores this share of it.
 _SIBLING_SHARE = 0.2
 #: A heading this long before the first paragraph is a standfirst (a summary under the
 #: headline), which belongs to the page's description rather than to the body.
 _STANDFIRST = 100
+
+
+def _is_date(text: str) -> bool:
+    """A line that is a date and nothing else ("March 3, 2009", "03.03.2009 14:30")."""
+    return any(ch.isdigit() for ch in text) and parse_date(text, dayfirst=True) is not None
 
 
 def _teaser(block: TextBlock) -> bool:
@@ -210,8 +223,9 @@ def _forgive_systematic_names(page: Page, credible: list[bool], prose: list[floa
 
 
 def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
-                    include_captions: bool) -> Reading:
-    """One decision per block of ``page``, in document order."""
+                    include_captions: bool, title: str | None = None) -> Reading:
+    """One decision per block of ``page``, in document order; ``title`` is the page's
+    headline as its metadata gives it (a block repeating it above the text is dropped)."""
     blocks, tags, parents, groups = page.blocks, page.tags, page.parents, page.groups
     if not blocks:
         return Reading([], -1, [])
@@ -284,7 +298,7 @@ def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
 
     top_first, top_last = spans[0]
     decisions: list[Decision] = []
-    state = _State(include_comments, include_tables, include_captions)
+    state = _State(include_comments, include_tables, include_captions, title)
     related_until = -1  # blocks up to this element index belong to a related box
     kinds, paragraph = _KINDS, _PARAGRAPH
     for block in blocks:
@@ -313,7 +327,7 @@ def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
             # A "Related"/"You may like" heading titles the box around it: the rest of
             # that box is the list of other stories, whatever its teasers look like.
             related_until = page.ends[parents[owner]]
-    return Reading(decisions, container, score)
+    return Reading(decisions, container, score, state.byline)
 
 
 class _State:
@@ -321,10 +335,13 @@ class _State:
     some depend on what came before (the headline before the first paragraph, a
     comment-section heading after it, repeated text)."""
 
-    def __init__(self, include_comments: bool, include_tables: bool, include_captions: bool) -> None:
+    def __init__(self, include_comments: bool, include_tables: bool, include_captions: bool,
+                 title: str | None) -> None:
         self.include_comments = include_comments
         self.include_tables = include_tables
         self.include_captions = include_captions
+        self.title_key = normalise_for_match(title) if title else ""
+        self.byline = ""
         self.seen_paragraph = False
         self.in_comments = False  # after a "Comments" heading that follows the article text
         self.kept_texts: set[str] = set()
@@ -356,6 +373,16 @@ class _State:
         if kind is BlockKind.HEADING and not self.seen_paragraph and (
                 decision.level == 1 or length > _STANDFIRST):
             return False, "headline" if decision.level == 1 else "standfirst", False
+        if not self.seen_paragraph and length < _HEADER_LINE and kind is not BlockKind.TABLE:
+            # Pages laid out with <br> and <font> put the headline, byline and date in
+            # plain lines above the text.
+            if self.title_key and normalise_for_match(text) == self.title_key:
+                return False, "headline", False
+            if (byline := BYLINE_LINE.match(text)) and byline["name"][0].isupper():
+                self.byline = self.byline or text
+                return False, "byline/date", False
+            if length < 40 and _is_date(text):
+                return False, "byline/date", False
         if kind is BlockKind.TABLE and not self.include_tables:
             return False, "table", False
         if kind is BlockKind.CAPTION and not self.include_captions:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from thresher.html.body import extract_body
 from thresher.html.metadata import read_metadata
+from thresher.html.metadata.authors import clean_authors
 from thresher.html.nodes import collect_nodes
 from thresher.html.parse import parse_document
 from thresher.models import Article, EmptyReason
@@ -17,10 +18,11 @@ def extract_html(markup: str, *, url: str | None, options: ExtractOptions) -> Ar
     tree = parse_document(markup, max_depth=options.max_depth)
     nodes = collect_nodes(tree)
     metadata = read_metadata(tree, url, nodes)
-    body = extract_body(tree, options, url, nodes.removable)
+    body = extract_body(tree, options, url, nodes.removable, metadata.title)
     return Article(
         title=metadata.title,
-        authors=metadata.authors,
+        # A plain "By Jane Doe" line above the text, when no markup names the authors.
+        authors=metadata.authors or clean_authors([body.byline] if body.byline else []),
         published=metadata.published,
         site_name=metadata.site_name,
         language=metadata.language,
