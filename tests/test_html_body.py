@@ -173,6 +173,20 @@ def test_headline_byline_and_date_lines_of_a_br_layout_are_not_body() -> None:
     assert extract(lower).blocks[0].text == "by the river, where the old store stands"
 
 
+def test_a_gallery_keeps_its_captions_an_article_does_not() -> None:
+    figures = "".join(
+        f"<figure><img src='/{n}.jpg'><figcaption>Costume {n}: a red jumper, a black headband and an "
+        f"old pair of boots are all it takes to turn yourself into character number {n}.</figcaption>"
+        f"</figure>" for n in range(1, 9))
+    intro = "<p>Cheap and easy costumes are all that matter this year; here are eight of them.</p>"
+    gallery = f"<html><body><article><h1>Eight costumes</h1>{intro}{figures}</article></body></html>"
+    assert "Costume 5: a red jumper" in extract(gallery).text
+    story = "".join(f"<p>Paragraph {n} of a long report on the harbour works, with enough words to be "
+                    f"the article around the pictures, which only illustrate it.</p>" for n in range(12))
+    article = f"<html><body><article><h1>Harbour works</h1>{story}{figures[:700]}</article></body></html>"
+    assert "Costume" not in extract(article).text
+
+
 def test_hidden_elements_are_not_read() -> None:
     paragraph = ("<p>The committee met for the third time this month and agreed on a schedule for "
                  "the public hearings, which will start in the second week of May.</p>")

@@ -90,6 +90,10 @@ _TEXT_TAGS = frozenset(["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquo
 _TEASER_LINK = 20
 #: Factor on the vote of an element whose class/id names the article text.
 _CONTENT_NAME_BONUS = 1.25
+#: A page with this many captions, holding more than this multiple of the kept text,
+#: is a gallery: its captions are its text.
+_GALLERY_CAPTIONS = 5
+_GALLERY_SHARE = 2.0
 #: Longest block above the first paragraph that is read as a headline, byline or date line.
 _HEADER_LINE = 200
 #: A sibling of the container joins the article when it scores this share of it.
@@ -327,7 +331,21 @@ def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
             # A "Related"/"You may like" heading titles the box around it: the rest of
             # that box is the list of other stories, whatever its teasers look like.
             related_until = page.ends[parents[owner]]
+    if not include_captions and state.captions >= _GALLERY_CAPTIONS:
+        _keep_gallery_captions(decisions)
     return Reading(decisions, container, score, state.byline)
+
+
+def _keep_gallery_captions(decisions: list[Decision]) -> None:
+    """Keep the captions of a gallery: when the article's captions hold more than twice
+    the text of its kept blocks, the pictures' captions are what the page says
+    ("20 costumes to make at home", a slideshow), not notes beside an article."""
+    captions = [d for d in decisions if d.reason == "caption" and d.kind is BlockKind.CAPTION]
+    caption_chars = sum(len(d.block.text) for d in captions)
+    kept_chars = sum(len(d.block.text) for d in decisions if d.kept)
+    if caption_chars > _GALLERY_SHARE * kept_chars:
+        for decision in captions:
+            decision.kept, decision.reason = True, "gallery caption"
 
 
 class _State:
@@ -342,6 +360,7 @@ class _State:
         self.include_captions = include_captions
         self.title_key = normalise_for_match(title) if title else ""
         self.byline = ""
+        self.captions = 0  # captions dropped inside the article
         self.seen_paragraph = False
         self.in_comments = False  # after a "Comments" heading that follows the article text
         self.kept_texts: set[str] = set()
@@ -386,6 +405,7 @@ class _State:
         if kind is BlockKind.TABLE and not self.include_tables:
             return False, "table", False
         if kind is BlockKind.CAPTION and not self.include_captions:
+            self.captions += 1
             return False, "caption", False
         if (block.links and length < 200 or kind is BlockKind.HEADING and length < 80) and \
                 RELATED_PHRASE.match(text):
