@@ -18,10 +18,9 @@ from typing import Any
 
 import numpy as np
 
-from thresher.text.features import (
+from thresher.text.model_inputs import (
     CONTEXT_FEATURES,
     OWN_FEATURES,
-    LineStats,
     context_features,
     own_features,
     shifted,
@@ -81,9 +80,9 @@ def load_model() -> LineModel:
     return LineModel(one, two, float(data["threshold"]))
 
 
-def stage_one_features(stats: list[LineStats]) -> np.ndarray:
-    """Own + neighbourhood features of every line, in model order."""
-    own = own_features(stats)
+def stage_one_features(columns: dict[str, np.ndarray]) -> np.ndarray:
+    """Own + neighbourhood features of every line (from ``PageStats.columns``), in model order."""
+    own = own_features(columns)
     return np.hstack([own, context_features(own)])
 
 
@@ -124,11 +123,11 @@ def smooth_features(p: np.ndarray, own: np.ndarray) -> np.ndarray:
     ])
 
 
-def score_lines(stats: list[LineStats], model: LineModel | None = None) -> np.ndarray:
-    """The smoothed body probability of each line."""
-    if not stats:
+def score_lines(columns: dict[str, np.ndarray], model: LineModel | None = None) -> np.ndarray:
+    """The smoothed body probability of each line (from ``PageStats.columns``)."""
+    if not len(columns["words"]):
         return np.zeros(0)
     model = model or load_model()
-    first_rows = stage_one_features(stats)
+    first_rows = stage_one_features(columns)
     first = model.stage_one.predict(first_rows)
     return model.stage_two.predict(smooth_features(first, first_rows))

@@ -33,9 +33,10 @@ def extract_text(text: str, *, url: str | None, options: ExtractOptions) -> Arti
     lines = split_lines(text, max_lines=options.max_lines)
     if not any(not line.is_image for line in lines):
         return Article(url=url, empty_reason=EmptyReason.NO_TEXT)
-    stats = line_stats(lines)
+    page = line_stats(lines)
+    stats = page.rows
     model = load_model()
-    probability = score_lines(stats, model)
+    probability = score_lines(page.columns, model)
     kept = [i for i, p in enumerate(probability) if p >= model.threshold and not lines[i].is_image]
     kept = select_body(kept, stats, probability, include_comments=options.include_comments)
     header = read_header(lines, stats, kept)

@@ -1,28 +1,36 @@
-"""Numbers that describe each line and its neighbourhood, for the line classifier.
+"""Numbers that describe each line, for the line classifier and the rules after it.
 
 Only the shape of the text counts: length, sentence punctuation, function-word
-density, capitalisation, link-list and menu shape, interface vocabulary, position,
-and the same for the neighbours. The fields are computed for the whole page at once
-(its distinct line texts, field by field; words, function words and capitals in one
-pass over the page) because the per-line Python overhead, not the string work, was
-most of the cost: about 1.4 ms for a capture of 160 lines on the benchmark machine.
-Nothing is remembered between calls.
+density, capitalisation, link-list and menu shape, interface vocabulary, and the
+blank lines and repeats around it. A capture has ~150 lines, and every per-line
+Python step (a list comprehension, a regex call) costs ~0.2 us a line, so the
+page is measured as a whole: its distinct line texts are joined into one array of
+code points (``page_text.PageText``) and most fields are a handful of numpy
+operations over that array or over its words. Python regexes run only on the few
+lines a numpy test leaves as candidates (a line starting with a bullet character,
+holding a digit, an interface word, "http"…). Each distinct text is measured once
+(menus and share bars repeat theirs); a line's fields never depend on its
+neighbours. Measured on the benchmark machine: ~0.35 ms for a capture of 7,500
+characters in 150 lines (per-line code took 1.4 ms). Nothing is remembered between
+calls.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from itertools import chain
-from operator import itemgetter
+from collections.abc import Callable
+from itertools import repeat
+from operator import attrgetter
 from typing import NamedTuple
 
 import numpy as np
 
 from thresher.text.lines import Line
+from thresher.text.page_text import PageText, code_points, vocabulary_keys
 from thresher.text.vocabulary import (
     CALL_TO_ACTION,
     COMMENT_HEADER,
+    COMMENT_NOUNS,
     COMMENTS_HEADING,
     INTERFACE_FIRST_WORDS,
     MONTHS,
@@ -31,28 +39,13 @@ from thresher.text.vocabulary import (
     has_interface_phrase,
 )
 
-__all__ = ["CONTEXT_FEATURES", "OWN_FEATURES", "LineStats", "context_features",
-           "line_stats", "own_features", "shifted", "window_means"]
-
-_SENTENCE_END = re.compile(r"[.!?…。！？](?:[\"'”’“»«›‹)\]]*)(?=\s|$)")
-_ENDS_SENTENCE = re.compile(r"[.!?…。！？:;][\"'”’“»«›‹)\]]*$")
-_FULL_STOP = re.compile(r"[.…。][\"'”’“»«›‹)\]]*$")
-_BULLET = re.compile(r"^(?:[•·▪►▸\-–—*+●○■□✓✔]|\d{1,2}[.)])\s")
-_IDEOGRAPHS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-_GLUE = re.compile(r"[a-z0-9?!’”'][A-Z](?![A-Z])")
-_DATE_SHAPE = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}:\d\d\b")
-_URL = re.compile(r"https?://|www\.|\S@\S+\.\w")
+__all__ = ["LineStats", "PageStats", "line_stats"]
 
 
 class LineStats(NamedTuple):
-    """What the classifier and the post-rules need to know about one line.
-
-    A named tuple of numbers and flags, so that a page's stats turn into one numeric
-    matrix in a single ``numpy.array`` call.
-    """
+    """What the classifier and the post-rules need to know about one line."""
 
     words: int
-    chars: int
     ends_sentence: bool
     #: Ends with a full stop (not a question or exclamation mark): statement prose.
     full_stop: bool
@@ -87,264 +80,290 @@ class LineStats(NamedTuple):
     blank_after: bool
 
 
-_IMAGE_STATS = (0, 0, False, False, 0, 0, 0.0, 0.0, 0.0, False, False, False, False, False, False, False,
-                False, False, False, False, 0.0, False, False, False, False)
-_WORD_OR_BREAK = re.compile(r"\w[\w'’-]*|\n")
-_BULLET_START = frozenset("•·▪►▸-–—*+●○■□✓✔0123456789")
-_QUOTES = frozenset("\"'“”„«‘’")
-_SEPARATOR = re.compile(r" [|·•/»›>] ")  # " | ", " · ", " / "…: breadcrumbs and menus
+class PageStats(NamedTuple):
+    """The stats of a page's lines: one ``LineStats`` per line for the rules, and the same
+    numbers as one numpy array per field (named as in ``LineStats``) for the classifier."""
+
+    rows: list[LineStats]
+    columns: dict[str, np.ndarray]
+
+
+#: The fields measured on a line's text; the rest come from the page around it.
+_TEXT_FIELDS = LineStats._fields[:LineStats._fields.index("repeated")]
+_WORD = re.compile(r"\w[\w'’-]*")
+_BULLET = re.compile(r"^(?:[•·▪►▸\-–—*+●○■□✓✔]|\d{1,2}[.)])\s")
+_GLUE_HEAD = "abcdefghijklmnopqrstuvwxyz0123456789?!’”'"
+_DATE_SHAPE = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}:\d\d\b")
+_URL = re.compile(r"https?://|www\.|\S@\S+\.\w")
 _ELLIPSES = ("...", "…", "...]", "[…]")
+#: Longest part of a line measured; a longer line keeps its start and its end.
 _SAMPLE = 4000
-#: The verbs of ``COMMENT_HEADER``: a page without any of them has no comment header.
+_TAIL = 32
+#: Where a ``_GLUE_HEAD`` character run into a capital is looked for: the start of a line.
+_GLUE_SPAN = 200
+#: The verbs of ``COMMENT_HEADER``: a line without any of them is no comment header.
 _COMMENT_VERBS = ("said", "says", "wrote", "writes", "replied", "schrieb", "écrit", "dice", "disse",
-                  "написал", "написав")
+                  "написал", "написала", "написали", "написав")
 
 
-def _text_columns(texts: list[str]) -> list[tuple[int | float | bool, ...]]:
-    """The fields of ``LineStats`` that depend on the text alone, for every text at once.
-
-    The page is measured as a whole rather than line by line, because the per-line
-    Python overhead was most of the extraction time: the texts are joined by line
-    breaks and cut into words by one regex call, function words and capitals are
-    summed per line with numpy, and a rare trait (a URL, a separator, a comment
-    heading) is looked for line by line only when the page holds it at all. What
-    remains per line is one list comprehension per field over C string methods and
-    precompiled regexes, most of them only on the short lines they concern.
-    """
-    if not texts:
-        return []
-    samples = [t if len(t) <= _SAMPLE else t[:_SAMPLE] for t in texts]
-    n_lines = len(samples)
-    page = "\n".join(samples)
-    digits, commas = _character_counts(page, [len(s) for s in samples])
-    ascii_only = [s.isascii() for s in samples]
-    # Words of every line, with a "\n" token between lines; no word holds a space or a break.
-    tokens = _WORD_OR_BREAK.findall(page)
-    lowered_page = " ".join(tokens).lower()
-    lowered = [part.strip(" ") for part in lowered_page.split("\n")]
-    word_counts = [low.count(" ") + 1 if low else 0 for low in lowered]
-    # The line of every token (a break token counts for the line it ends; its flags are 0).
-    line_of = np.repeat(np.arange(n_lines), np.array(word_counts) + 1)[:len(tokens)]
-    stopwords = np.bincount(line_of, minlength=n_lines, weights=np.fromiter(
-        map(STOPWORDS.__contains__, lowered_page.split(" ")), dtype=float, count=len(tokens)))
-    capitals = np.bincount(line_of, minlength=n_lines, weights=_capital_flags(tokens))
-
-    counts = list(word_counts)
-    divisors = [c or 1 for c in counts]
-    for k, sample in enumerate(samples):
-        if not ascii_only[k]:  # Chinese, Japanese, Korean: about one word per two characters
-            ideographs = len(_IDEOGRAPHS.findall(sample))
-            if ideographs:
-                counts[k] = max(counts[k], ideographs // 2)
-                divisors[k] = max(divisors[k], counts[k])
-        if len(texts[k]) > _SAMPLE:  # long lines: estimate counts from the sample, linear and cheap
-            counts[k] = int(counts[k] * len(texts[k]) / _SAMPLE)
-    divisor_array = np.array(divisors, dtype=float)
-    short = [n <= 12 for n in counts]
-    short_words = [low.split() if sh else [] for sh, low in zip(short, lowered, strict=True)]
-    tails = [t[-8:] for t in texts]
-    ends = [_ENDS_SENTENCE.search(t) is not None for t in tails]
-    full_stop = [e and _FULL_STOP.search(t) is not None for e, t in zip(ends, tails, strict=True)]
-    firsts = [t[0] for t in texts]
-    never = [False] * n_lines
-
-    # "Sign up for our newsletter" is furniture; "He declined to comment." is not.
-    interface = [bool(words) and not INTERFACE_FIRST_WORDS.isdisjoint(words) and has_interface_phrase(words)
-                 and (not (f and n >= 5) or CALL_TO_ACTION.search(low) is not None)
-                 for words, f, n, low in zip(short_words, full_stop, counts, lowered, strict=True)]
-    # The date shapes need a digit (an ASCII one, or another script's).
-    date_like = [sh and (not MONTHS.keys().isdisjoint(words)
-                         or ((d > 0 or not a) and _DATE_SHAPE.search(s) is not None))
-                 for sh, words, s, d, a in zip(short, short_words, samples, digits, ascii_only, strict=True)]
-    separators = never if _SEPARATOR.search(page) is None else [
-        n <= 40 and _SEPARATOR.search(s) is not None for n, s in zip(counts, samples, strict=True)]
-    url = never if not ("http" in lowered_page or "www" in lowered_page or "@" in page) else [
-        ("http" in low or "www" in low or "@" in s) and _URL.search(s) is not None
-        for low, s in zip(lowered, samples, strict=True)]
-    comment_header = never if not any(map(lowered_page.__contains__, _COMMENT_VERBS)) else [
-        sh and (t[-1] == ":" or t[-1].isalpha())  # the header ends with the verb or a colon
-        and COMMENT_HEADER.search(tl if len(t) < 8 else t[-24:]) is not None
-        for sh, tl, t in zip(short, tails, texts, strict=True)]
-    return list(zip(
-        counts,
-        map(len, texts),
-        ends,
-        full_stop,
-        [len(_SENTENCE_END.findall(s)) if n > 3 else int(e)
-         for s, n, e in zip(samples, counts, ends, strict=True)],
-        commas,
-        (stopwords / divisor_array).tolist(),
-        (capitals / divisor_array).tolist(),
-        [d / len(s) for d, s in zip(digits, samples, strict=True)],
-        [f in _BULLET_START and _BULLET.match(t) is not None for f, t in zip(firsts, texts, strict=True)],
-        separators,
-        interface,
-        date_like,
-        [sh and f.isdigit() and READING_TIME.match(t) is not None
-         for sh, f, t in zip(short, firsts, texts, strict=True)],
-        [n <= 25 and ("©" in s or "opyright" in low)
-         for n, s, low in zip(counts, samples, lowered, strict=True)],
-        [t[-1] == ":" for t in texts],
-        [f.islower() for f in firsts],
-        [len(t) > 3 and t.isupper() for t in texts],
-        [f in _QUOTES for f in firsts],
-        url,
-        [(len(low) - d + 1) / d for low, d in zip(lowered, divisors, strict=True)],
-        [t.endswith(_ELLIPSES) for t in tails],
-        [n >= 6 and (glue := _GLUE.search(s, 0, 200)) is not None and _glued(s, glue.start())
-         for n, s in zip(counts, samples, strict=True)],
-        comment_header,
-        [n <= 6 and COMMENTS_HEADING.match(t) is not None for n, t in zip(counts, texts, strict=True)],
-        strict=True,
-    ))
+def _char_table(characters: str) -> np.ndarray:
+    """A lookup table over the BMP: true for ``characters``."""
+    table = np.zeros(0x10000, dtype=bool)
+    table[code_points(characters)] = True
+    return table
 
 
-def _capital_flags(tokens: list[str]) -> np.ndarray:
-    """1.0 for every token whose first character is a capital letter, else 0.0."""
-    initials = "".join(map(itemgetter(0), tokens))
-    if initials.isascii():  # most pages: a numpy range test on the bytes
-        points = np.frombuffer(initials.encode("ascii"), dtype=np.uint8)
-        return ((points >= 0x41) & (points <= 0x5A)).astype(float)
-    return np.fromiter(map(str.isupper, initials), dtype=float, count=len(initials))
+_CLOSERS = _char_table("\"'”’“»«›‹)]")
+_ENDS_SENTENCE = _char_table(".!?…。！？:;")
+_FULL_STOP = _char_table(".…。")
+_SENTENCE_END = _char_table(".!?…。！？")
+_COMMAS = _char_table(",，、")
+_BULLET_START = _char_table("•·▪►▸-–—*+●○■□✓✔0123456789")
+_QUOTES = _char_table("\"'“”„«‘’")
+_SEPARATORS = _char_table("|·•/»›>")
+_GLUE_HEADS = _char_table(_GLUE_HEAD)
+_ASCII_CAPITALS = _char_table("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_DIGITS = _char_table("0123456789")
+#: Chinese, Japanese and Korean: about one word per two characters.
+_IDEOGRAPHS = np.zeros(0x10000, dtype=bool)
+for _low, _high in ((0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF)):
+    _IDEOGRAPHS[_low:_high + 1] = True
+
+# The vocabularies looked up for every word at once: one sorted array of keys, a bit per vocabulary.
+_STOPWORD, _INTERFACE, _MONTH, _COMMENT_VERB, _COMMENT_NOUN = 1, 2, 4, 8, 16
+_flags: dict[int, int] = {}
+for _bit, _words in ((_STOPWORD, STOPWORDS), (_INTERFACE, INTERFACE_FIRST_WORDS), (_MONTH, MONTHS),
+                     (_COMMENT_VERB, _COMMENT_VERBS), (_COMMENT_NOUN, COMMENT_NOUNS)):
+    for _key in vocabulary_keys(_words).tolist():
+        _flags[_key] = _flags.get(_key, 0) | _bit
+_VOCABULARY_KEYS = np.array(sorted(_flags), dtype=np.uint64)
+_VOCABULARY_FLAGS = np.array([_flags[k] for k in sorted(_flags)] + [0], dtype=np.uint8)
 
 
-def _character_counts(page: str, lengths: list[int]) -> tuple[list[int], list[int]]:
-    """ASCII digits and commas (also the CJK ones) of every line of ``page`` (lines of
-    ``lengths`` joined by one break each): one numpy pass over the page's code points
-    instead of a dozen ``str.count`` calls per line."""
-    points = np.frombuffer(page.encode("utf-32-le"), dtype=np.uint32)
-    ends = np.cumsum(np.array(lengths) + 1) - 1
-    starts = ends - np.array(lengths)
+def _vocabulary_flags(page: PageText) -> np.ndarray:
+    """The vocabulary bits of every word of ``page`` (0 for a word in none)."""
+    at = np.searchsorted(_VOCABULARY_KEYS, page.word_keys)
+    known = _VOCABULARY_KEYS[np.minimum(at, len(_VOCABULARY_KEYS) - 1)] == page.word_keys
+    flags: np.ndarray = _VOCABULARY_FLAGS[np.where(known, at, len(_VOCABULARY_KEYS))]
+    return flags
 
-    def per_sample(mask: np.ndarray) -> list[int]:
-        running = np.concatenate([[0], np.cumsum(mask)])
-        counts: list[int] = (running[ends] - running[starts]).tolist()
-        return counts
 
-    digits = per_sample((points >= 0x30) & (points <= 0x39))
-    commas = per_sample((points == 0x2C) | (points == 0xFF0C) | (points == 0x3001))
-    return digits, commas
+def _lines_holding(page: str, texts: PageText, literal: str) -> list[int]:
+    """The lines that contain ``literal`` (a string search over the page; few hits expected)."""
+    found = []
+    at = page.find(literal)
+    while at >= 0:
+        found.append(at)
+        at = page.find(literal, at + 1)
+    lines: list[int] = texts.lines_of(np.array(found, dtype=np.int64)).tolist() if found else []
+    return lines
+
+
+def _as_string(points: np.ndarray) -> str:
+    return points.astype(np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
+
+
+def _flags_where(mask: np.ndarray, test: Callable[[int], bool]) -> np.ndarray:
+    """``mask`` kept only where ``test(index)`` holds: the slow test runs on the candidates only."""
+    out = np.zeros(len(mask), dtype=bool)
+    candidates = np.flatnonzero(mask).tolist()
+    if candidates:
+        out[candidates] = list(map(test, candidates))
+    return out
+
+
+def _text_columns(texts: list[str]) -> dict[str, np.ndarray]:
+    """The fields of ``LineStats`` that depend on the text alone, one array per field,
+    for non-empty ``texts``."""
+    samples = [t if len(t) <= _SAMPLE else t[:_SAMPLE - _TAIL - 1] + " " + t[-_TAIL:] for t in texts]
+    page = PageText(samples)
+    joined = "\n".join(samples)
+    points, starts, ends = page.points, page.starts, page.ends
+    n_lines, n_points = page.n_lines, len(points)
+    lengths = ends - starts
+    firsts, lasts = points[starts], points[ends - 1]
+    first_chars = _as_string(firsts)
+    vocabulary = _vocabulary_flags(page)
+
+    def lines_with(bit: int) -> np.ndarray:
+        found = np.zeros(n_lines, dtype=bool)
+        found[page.word_line[(vocabulary & bit) > 0]] = True
+        return found
+
+    counts = page.words_per_line()
+    if n_points and points.max() >= 0x3040:
+        counts = np.maximum(counts, page.chars_per_line(_IDEOGRAPHS.take(points, mode="clip")) // 2)
+    divisors = np.maximum(counts, 1)
+    long_lines = np.flatnonzero(lengths >= _SAMPLE)
+    if len(long_lines):  # a long line's words are estimated from its sample (linear, cheap)
+        full = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+        counts = counts.copy()
+        counts[long_lines] = (counts[long_lines] * full[long_lines] / lengths[long_lines]).astype(np.int64)
+    short = counts <= 12
+    word_counts = counts.tolist()
+
+    # The last character before closing quotes and brackets, within the last eight.
+    last = ends - 1
+    floor = np.maximum(starts, ends - 8)
+    for _ in range(7):
+        closing = _CLOSERS.take(points[last], mode="clip") & (last > floor)
+        if not closing.any():
+            break
+        last = last - closing
+    final = points[last]
+    ends_sentence = _ENDS_SENTENCE.take(final, mode="clip")
+    full_stop = ends_sentence & _FULL_STOP.take(final, mode="clip")
+
+    # A sentence ends at . ! ? … (closing quotes and brackets after it) before a space or the line end.
+    after = np.flatnonzero(_SENTENCE_END.take(points, mode="clip")) + 1
+    for _ in range(7):
+        closing = _CLOSERS.take(points[np.minimum(after, n_points - 1)], mode="clip") & (after < n_points)
+        if not closing.any():
+            break
+        after = after + closing
+    beyond = points[np.minimum(after, n_points - 1)]
+    sentence_ends = after[(after == n_points) | (beyond == 32) | (beyond == 10)]
+    sentences = np.where(counts > 3, page.per_line(sentence_ends - 1), ends_sentence)
+
+    digit_positions = np.flatnonzero(_DIGITS.take(points, mode="clip"))
+    digits = page.per_line(digit_positions)
+    non_ascii = ~np.fromiter(map(str.isascii, samples), dtype=bool, count=n_lines)
+    separated = np.zeros(n_lines, dtype=bool)
+    if n_points > 2:
+        spaces = points == 32
+        gaps = np.flatnonzero(spaces[:-2] & _SEPARATORS.take(points[1:-1], mode="clip") & spaces[2:])
+        separated[page.lines_of(gaps)] = True
+
+    stop_ratio = page.words_per_line(vocabulary & _STOPWORD) / divisors
+    full_stops = full_stop.tolist()
+
+    def interface_phrase(k: int) -> bool:
+        words = _WORD.findall(samples[k].lower())
+        return has_interface_phrase(words) and (
+            not (full_stops[k] and word_counts[k] >= 5) or CALL_TO_ACTION.search(" ".join(words)) is not None)
+
+    interface = _flags_where(short & lines_with(_INTERFACE), interface_phrase)
+    # Date lines: a month name, or a date shape (which needs a digit, ASCII or another script's).
+    date_like = short & lines_with(_MONTH)
+    date_like |= _flags_where(short & ~date_like & ((digits > 0) | non_ascii),
+                              lambda k: _DATE_SHAPE.search(samples[k]) is not None)
+    first_digit = np.fromiter(map(str.isdigit, first_chars), dtype=bool, count=n_lines)
+    reading_time = _flags_where(short & first_digit, lambda k: READING_TIME.match(texts[k]) is not None)
+    bullet = _flags_where(_BULLET_START.take(firsts, mode="clip"),
+                          lambda k: _BULLET.match(texts[k]) is not None)
+    copyright_ = np.zeros(n_lines, dtype=bool)
+    copyright_[_lines_holding(joined, page, "©") + _lines_holding(joined, page, "opyright")
+               + _lines_holding(joined, page, "OPYRIGHT")] = True
+    url = np.zeros(n_lines, dtype=bool)
+    url[_lines_holding(joined, page, "http") + _lines_holding(joined, page, "www")
+        + _lines_holding(joined, page, "@")] = True
+    url = _flags_where(url, lambda k: _URL.search(samples[k]) is not None)
+    comment_header = _flags_where(short & lines_with(_COMMENT_VERB), lambda k: _comment_header(texts[k]))
+    comments_heading = _flags_where((counts <= 6) & lines_with(_COMMENT_NOUN),
+                                    lambda k: COMMENTS_HEADING.match(texts[k]) is not None)
+
+    token_chars = page.words_per_line(page.word_lengths)
+    lowered_length = token_chars + np.maximum(page.words_per_line() - 1, 0)
+    return {
+        "words": counts,
+        "ends_sentence": ends_sentence,
+        "full_stop": full_stop,
+        "sentences": sentences,
+        "commas": page.chars_per_line(_COMMAS.take(points, mode="clip")),
+        "stop_ratio": stop_ratio,
+        "cap_ratio": page.words_per_line(page.word_capital) / divisors,
+        "digit_ratio": digits / np.maximum(lengths, 1),
+        "bullet": bullet,
+        "separators": separated & (counts <= 40),
+        "interface": interface,
+        "date_like": date_like,
+        "reading_time": reading_time,
+        "copyright": copyright_ & (counts <= 25),
+        "ends_colon": lasts == ord(":"),
+        "starts_lower": np.fromiter(map(str.islower, first_chars), dtype=bool, count=n_lines),
+        "all_caps": (lengths > 3) & np.fromiter(map(str.isupper, texts), dtype=bool, count=n_lines),
+        "starts_quote": _QUOTES.take(firsts, mode="clip"),
+        "url": url,
+        "mean_word_len": (lowered_length - divisors + 1) / divisors,
+        "ellipsis": np.fromiter(map(str.endswith, texts, repeat(_ELLIPSES)), dtype=bool, count=n_lines),
+        "glued": _glued_lines(samples, page, counts),
+        "comment_header": comment_header,
+        "comments_heading": comments_heading,
+    }
+
+
+def _comment_header(text: str) -> bool:
+    """Ends like "… said:" (the header ends with the verb or a colon)."""
+    return (text[-1] == ":" or text[-1].isalpha()) \
+        and COMMENT_HEADER.search(text if len(text) < 8 else text[-24:]) is not None
+
+
+def _glued_lines(samples: list[str], page: PageText, counts: np.ndarray) -> np.ndarray:
+    """Lines of six words or more whose first lower-case letter (digit, ?, !, quote) run into a
+    capital in their first ``_GLUE_SPAN`` characters ends a title-case headline (``_glued``)."""
+    points, starts = page.points, page.starts
+    glued = np.zeros(page.n_lines, dtype=bool)
+    if len(points) < 3:
+        return glued
+    capitals = _ASCII_CAPITALS.take(points, mode="clip")
+    heads = np.flatnonzero(_GLUE_HEADS.take(points[:-1], mode="clip") & capitals[1:])
+    lines = page.lines_of(heads)
+    offsets = heads - starts[lines]
+    # A capital followed by another is an acronym, not a glued word (nothing follows at the span's end).
+    keep = (offsets < _GLUE_SPAN - 1) & (~capitals[np.minimum(heads + 2, len(points) - 1)]
+                                         | (offsets == _GLUE_SPAN - 2) | (heads + 2 == len(points)))
+    seen: set[int] = set()
+    word_counts = counts.tolist()
+    for offset, k in zip(offsets[keep].tolist(), lines[keep].tolist(), strict=True):
+        if k not in seen:  # the first such place of the line decides
+            seen.add(k)
+            glued[k] = word_counts[k] >= 6 and _glued(samples[k], offset)
+    return glued
 
 
 def _glued(sample: str, glue: int) -> bool:
     """A title-case headline run into the next text without a space ("…Student-AthleteA 24-year-old"),
-    given where ``_GLUE`` found a lower-case letter run into a capital."""
+    given where a lower-case letter runs into a capital."""
     head = sample[:glue + 1].split()
     capitalised = sum(1 for w in head if w[:1].isupper() or not w[:1].isalpha())
     return len(head) >= 3 and capitalised >= 0.7 * len(head)
 
 
-def line_stats(lines: list[Line]) -> list[LineStats]:
+_TEXT = attrgetter("text")
+_IS_IMAGE = attrgetter("is_image")
+_BLANK_BEFORE = attrgetter("blank_before")
+_BLANK_AFTER = attrgetter("blank_after")
+
+
+def line_stats(lines: list[Line]) -> PageStats:
     """The ``LineStats`` of every line; a line whose text occurs twice is ``repeated``.
 
-    Each distinct text is measured once (menus and share bars repeat theirs).
+    Image lines have zeros for all text fields.
     """
-    counts = Counter(line.text for line in lines if not line.is_image)
-    distinct = list(counts)
-    own = dict(zip(distinct, _text_columns(distinct), strict=True))
-    # tuple.__new__ fills the named tuple from the row directly (LineStats(*row) is a Python call).
-    return [_new_tuple(LineStats, (_IMAGE_STATS if line.is_image else own[line.text]) + (
-                counts[line.text] > 1, line.is_image, line.blank_before, line.blank_after))
-            for line in lines]
-
-
-_new_tuple = tuple.__new__
-
-
-OWN_FEATURES = [
-    "log_words", "long", "short", "ends_sentence", "log_sentences", "comma_rate", "stop_ratio",
-    "cap_ratio", "digit_ratio", "bullet", "separators", "interface", "date_like", "reading_time",
-    "copyright", "ends_colon", "starts_lower", "all_caps", "starts_quote", "url", "mean_word_len",
-    "repeated", "is_image", "blank_before", "blank_after", "position", "position_sq",
-    "ellipsis", "glued", "comment_header", "comments_heading",
-]
-
-
-_COLUMNS = {name: index for index, name in enumerate(LineStats._fields)}
-
-
-def own_features(stats: list[LineStats]) -> np.ndarray:
-    """One row per line, of the line alone (position included), columns named by ``OWN_FEATURES``."""
-    width = len(LineStats._fields)
-    raw = np.fromiter(chain.from_iterable(stats), dtype=float, count=len(stats) * width)
-    raw = raw.reshape(len(stats), width)
-    col = {name: raw[:, index] for name, index in _COLUMNS.items()}
-    words = col["words"]
-    position = np.arange(len(stats)) / max(len(stats) - 1, 1)
-    return np.column_stack([
-        np.log1p(words), words >= 15, words <= 3, col["ends_sentence"], np.log1p(col["sentences"]),
-        col["commas"] / (words + 1), col["stop_ratio"], col["cap_ratio"], col["digit_ratio"],
-        col["bullet"], col["separators"], col["interface"], col["date_like"], col["reading_time"],
-        col["copyright"], col["ends_colon"], col["starts_lower"], col["all_caps"], col["starts_quote"],
-        col["url"], np.minimum(col["mean_word_len"], 15.0) / 5, col["repeated"], col["is_image"],
-        col["blank_before"], col["blank_after"], position, position * position,
-        col["ellipsis"], col["glued"], col["comment_header"], col["comments_heading"],
-    ]).astype(float)
-
-
-# Neighbourhood summaries: the previous/next line's main traits and windowed means.
-CONTEXT_FEATURES = [
-    "prev_log_words", "prev_ends_sentence", "prev_stop_ratio", "prev_interface",
-    "next_log_words", "next_ends_sentence", "next_stop_ratio", "next_interface",
-    "prev2_log_words", "next2_log_words",
-    "win3_log_words", "win3_ends_sentence", "win3_stop_ratio", "win3_interface",
-    "win10_log_words", "win10_ends_sentence", "win10_long",
-    "alternation", "after_comments", "win3_comment_header", "win3_ellipsis_glued",
-]
-
-
-def shifted(values: np.ndarray, offset: int) -> np.ndarray:
-    """``values[i + offset]`` for every i, 0 past either end."""
-    out = np.zeros_like(values)
-    n = len(values)
-    if abs(offset) >= n:
-        return out
-    if offset > 0:
-        out[:n - offset] = values[offset:]
-    elif offset < 0:
-        out[-offset:] = values[:n + offset]
+    n = len(lines)
+    texts = list(map(_TEXT, lines))
+    is_image = np.fromiter(map(_IS_IMAGE, lines), dtype=bool, count=n)
+    text_lines = np.flatnonzero(~is_image)
+    distinct = list(dict.fromkeys(texts[i] for i in text_lines.tolist()))
+    position = {text: k for k, text in enumerate(distinct)}
+    which = np.zeros(n, dtype=np.intp)  # the distinct text of each line (0 for an image line)
+    which[text_lines] = np.fromiter(map(position.__getitem__, (texts[i] for i in text_lines.tolist())),
+                                    dtype=np.intp, count=len(text_lines))
+    columns: dict[str, np.ndarray] = {}
+    images = len(text_lines) < n
+    if distinct:
+        for name, values in _text_columns(distinct).items():
+            columns[name] = values[which]
+            if images:  # an image line has no text fields
+                columns[name][is_image] = 0
     else:
-        out[:] = values
-    return out
-
-
-def window_means(values: np.ndarray, radius: int) -> np.ndarray:
-    """Mean of ``values`` over ``[i - radius, i + radius]`` (clipped), excluding ``i`` itself.
-
-    Works on a vector or column-wise on a matrix.
-    """
-    n = len(values)
-    prefix = np.concatenate([np.zeros((1,) + values.shape[1:]), np.cumsum(values, axis=0)])
-    index = np.arange(n)
-    lo = np.maximum(index - radius, 0)
-    hi = np.minimum(index + radius + 1, n)
-    count = (hi - lo - 1).astype(float)
-    if values.ndim > 1:
-        count = count[:, None]
-    total = prefix[hi] - prefix[lo] - values
-    means: np.ndarray = np.divide(total, count, out=np.zeros_like(total), where=count > 0)
-    return means
-
-
-def context_features(own: np.ndarray) -> np.ndarray:
-    """One row per line describing its neighbours, columns named by ``CONTEXT_FEATURES``."""
-    log_words, ends, long = own[:, 0], own[:, 3], own[:, 1]
-    near = own[:, [0, 3, 6, 11]]
-    # Listings alternate headline and teaser; article sections have runs of paragraphs.
-    changes = np.zeros(len(own))
-    if len(own) > 1:
-        changes[1:] = own[1:, 1] != own[:-1, 1]
-    # Everything after the first comment-section heading in the second half of the page
-    # (a "12 Comments" link in the header is not it).
-    heading = np.flatnonzero((own[:, 30] > 0) & (own[:, 25] >= 0.3))
-    after_comments = np.zeros(len(own))
-    if len(heading):
-        after_comments[heading[0] + 1:] = 1.0
-    far = np.column_stack([log_words, ends, long])
-    # The three-line windows of six columns in one pass.
-    near_means = window_means(np.column_stack([near, own[:, 29], np.maximum(own[:, 27], own[:, 28])]), 3)
-    return np.column_stack([
-        shifted(near, -1), shifted(near, 1), shifted(log_words, -2), shifted(log_words, 2),
-        near_means[:, :4], window_means(far, 10),
-        window_means(changes, 6), after_comments, near_means[:, 4], near_means[:, 5],
-    ])
+        columns = {name: np.zeros(n, dtype=int) for name in _TEXT_FIELDS}
+    columns["repeated"] = np.bincount(which[text_lines], minlength=len(distinct))[which] > 1
+    if images:
+        columns["repeated"] &= ~is_image
+    columns["is_image"] = is_image
+    columns["blank_before"] = np.fromiter(map(_BLANK_BEFORE, lines), dtype=bool, count=n)
+    columns["blank_after"] = np.fromiter(map(_BLANK_AFTER, lines), dtype=bool, count=n)
+    rows = list(map(tuple.__new__, repeat(LineStats),
+                    zip(*[columns[name].tolist() for name in LineStats._fields], strict=True)))
+    return PageStats(rows, columns)

@@ -17,6 +17,7 @@ __all__ = [
     "CAPTION_PREFIX",
     "COMMENTS_HEADING",
     "COMMENT_HEADER",
+    "COMMENT_NOUNS",
     "INTERFACE_FIRST_WORDS",
     "MONTHS",
     "READING_TIME",
@@ -145,6 +146,13 @@ COMMENTS_HEADING = re.compile(
     r"show comments|view comments|kommentare?|leserkommentare|commentaires?|laisser un commentaire|"
     r"comentarios?|deja un comentario|comentários|commenti|lascia un commento|reacties|komentarze|"
     r"комментарии|коментарі|коментарів)(?:\s*\(\d+\))?(?:\s+\d+)?\s*:?\s*[\])]?$", re.I)
+
+#: The words of which every ``COMMENTS_HEADING`` holds one: a quick test before the regex.
+COMMENT_NOUNS = frozenset((
+    "comment", "comments", "response", "responses", "reply", "replies", "discussion", "conversation",
+    "kommentar", "kommentare", "leserkommentare", "commentaire", "commentaires", "comentario",
+    "comentarios", "comentários", "commenti", "commento", "reacties", "komentarze", "комментарии",
+    "коментарі", "коментарів"))
 
 # The header of one reader comment: "Alex on May 3, 2019 at 6:34 am said:".
 COMMENT_HEADER = re.compile(
