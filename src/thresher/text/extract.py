@@ -87,8 +87,8 @@ def extract_text(text: str, *, url: str | None, options: ExtractOptions) -> Arti
     decisions: tuple[Block, ...] = ()
     if options.explain:  # every line in page order, the kept ones as they are in the body
         decisions = tuple(
-            blocks.get(line.index) or Block(BlockKind.PARAGRAPH, line.text, kept=False,
-                                             reason=reasons.get(line.index, "page furniture"))
+            blocks.get(line.position) or Block(BlockKind.PARAGRAPH, line.text, kept=False,
+                                                reason=reasons.get(line.position, "page furniture"))
             for line in lines if not line.is_image)
     return Article(
         title=header.title,
