@@ -29,14 +29,15 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from thresher.text.classify import (  # noqa: E402
+from thresher.text.features import line_stats  # noqa: E402
+from thresher.text.lines import split_lines  # noqa: E402
+from thresher.text.model_inputs import (  # noqa: E402
+    CONTEXT_FEATURES,
+    OWN_FEATURES,
     SMOOTH_FEATURES,
     smooth_features,
     stage_one_features,
 )
-from thresher.text.features import line_stats  # noqa: E402
-from thresher.text.lines import split_lines  # noqa: E402
-from thresher.text.model_inputs import CONTEXT_FEATURES, OWN_FEATURES  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "bench" / "scrapinghub-text"
 TRUTH = ROOT.parent / "shared" / "bench" / "scrapinghub" / "ground-truth.json"
