@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from thresher.text.features import LineStats, line_stats
+from thresher.text.features import TEXT_FIELDS, line_stats
 from thresher.text.lines import split_lines
 from thresher.text.page_text import PageText, vocabulary_keys
-
-#: The fields that depend on the line's text alone (not on repeats, blanks or images).
-TEXT_FIELDS = LineStats._fields[:LineStats._fields.index("repeated")]
 
 PIECES = [
     "The", "council", "approved", "it", "on", "Monday.", "He", "said:", "“Yes.”", "wrote", "Comments",
@@ -33,21 +31,23 @@ PIECES = [
 line_text = st.lists(st.sampled_from(PIECES), min_size=1, max_size=30).map(" ".join)
 
 
-def _text_fields(stats: LineStats) -> tuple[object, ...]:
-    return tuple(getattr(stats, name) for name in TEXT_FIELDS)
+def _text_fields(columns: dict[str, np.ndarray], k: int) -> tuple[object, ...]:
+    return tuple(columns[name][k] for name in TEXT_FIELDS)
 
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(line_text, min_size=1, max_size=25))
 def test_a_line_measures_the_same_in_a_page_and_alone(texts: list[str]) -> None:
     lines = split_lines("\n".join(texts), max_lines=1000)
-    in_page = line_stats(lines).rows
-    for line, stats in zip(lines, in_page, strict=True):
+    in_page = line_stats(lines)
+    for k, (line, stats) in enumerate(zip(lines, in_page.rows, strict=True)):
         if line.is_image:
             assert stats.is_image and stats.words == 0
+            assert not any(_text_fields(in_page.columns, k))
             continue
-        alone = line_stats(split_lines(line.text, max_lines=10)).rows
-        assert _text_fields(stats) == _text_fields(alone[0]), line.text
+        alone = line_stats(split_lines(line.text, max_lines=10))
+        assert stats[:-2] == alone.rows[0][:-2], line.text  # the rows, but for repeated and is_image
+        assert _text_fields(in_page.columns, k) == _text_fields(alone.columns, 0), line.text
 
 
 def test_fields_of_known_lines() -> None:
@@ -60,8 +60,9 @@ def test_fields_of_known_lines() -> None:
         "Share",
         "Visit https://example.org for more",
     ]), max_lines=100)
-    prose, comment, menu, heading, share, _, url = line_stats(lines).rows
-    assert prose.words == 6 and prose.sentences == 2 and prose.ends_sentence and prose.full_stop
+    stats = line_stats(lines)
+    prose, comment, menu, heading, share, _, url = stats.rows
+    assert prose.words == 6 and stats.columns["sentences"][0] == 2 and prose.ends_sentence and prose.full_stop
     assert comment.comment_header and comment.date_like and not prose.comment_header
     assert menu.separators and not prose.separators
     assert heading.comments_heading and not menu.comments_heading

@@ -26,46 +26,40 @@ from typing import NamedTuple
 import numpy as np
 
 from thresher.text.lines import Line
-from thresher.text.page_text import PageText, code_points, vocabulary_keys
+from thresher.text.page_text import FIRST_FREE_BIT, PageText, character_classes, code_points, vocabulary_keys
 from thresher.text.vocabulary import (
     CALL_TO_ACTION,
     COMMENT_HEADER,
     COMMENT_NOUNS,
     COMMENTS_HEADING,
     INTERFACE_FIRST_WORDS,
+    INTERFACE_WORDS,
     MONTHS,
     READING_TIME,
     STOPWORDS,
     has_interface_phrase,
 )
 
-__all__ = ["LineStats", "PageStats", "line_stats"]
+__all__ = ["CLASSIFIER_FIELDS", "TEXT_FIELDS", "LineStats", "PageStats", "line_stats"]
 
 
 class LineStats(NamedTuple):
-    """What the classifier and the post-rules need to know about one line."""
+    """What the rules after the classifier read about one line (the classifier reads more:
+    ``PageStats.columns``)."""
 
     words: int
     ends_sentence: bool
     #: Ends with a full stop (not a question or exclamation mark): statement prose.
     full_stop: bool
-    sentences: int
-    commas: int
     stop_ratio: float
-    cap_ratio: float
-    digit_ratio: float
     bullet: bool
     separators: bool
     interface: bool
     date_like: bool
     reading_time: bool
     copyright: bool
-    ends_colon: bool
-    starts_lower: bool
     all_caps: bool
-    starts_quote: bool
     url: bool
-    mean_word_len: float
     #: Cut off with "…" or "...": a teaser, not article text.
     ellipsis: bool
     #: A title-case headline glued to a teaser ("Deal Of The DayA new phone…").
@@ -76,20 +70,25 @@ class LineStats(NamedTuple):
     comments_heading: bool
     repeated: bool
     is_image: bool
-    blank_before: bool
-    blank_after: bool
+
+
+#: Fields only the classifier reads: sentence and comma counts, the shares of capitalised
+#: words and of digits, the first and last character's kind, and blank lines around.
+CLASSIFIER_FIELDS = ("sentences", "commas", "cap_ratio", "digit_ratio", "ends_colon", "starts_lower",
+                     "starts_quote", "mean_word_len", "blank_before", "blank_after")
 
 
 class PageStats(NamedTuple):
-    """The stats of a page's lines: one ``LineStats`` per line for the rules, and the same
-    numbers as one numpy array per field (named as in ``LineStats``) for the classifier."""
+    """The stats of a page's lines: one ``LineStats`` per line for the rules (a repeated
+    text shares its row), and one numpy array per field, those of ``LineStats`` and the
+    ``CLASSIFIER_FIELDS``, for the classifier."""
 
     rows: list[LineStats]
     columns: dict[str, np.ndarray]
 
 
-#: The fields measured on a line's text; the rest come from the page around it.
-_TEXT_FIELDS = LineStats._fields[:LineStats._fields.index("repeated")]
+#: The fields measured on a line's text alone (the same in any page).
+TEXT_FIELDS = LineStats._fields[:LineStats._fields.index("repeated")] + CLASSIFIER_FIELDS[:-2]
 _WORD = re.compile(r"\w[\w'’-]*")
 _BULLET = re.compile(r"^(?:[•·▪►▸\-–—*+●○■□✓✔]|\d{1,2}[.)])\s")
 _GLUE_HEAD = "abcdefghijklmnopqrstuvwxyz0123456789?!’”'"
@@ -106,45 +105,83 @@ _COMMENT_VERBS = ("said", "says", "wrote", "writes", "replied", "schrieb", "écr
                   "написал", "написала", "написали", "написав")
 
 
-def _char_table(characters: str) -> np.ndarray:
-    """A lookup table over the BMP: true for ``characters``."""
-    table = np.zeros(0x10000, dtype=bool)
-    table[code_points(characters)] = True
-    return table
+def _chars(characters: str) -> np.ndarray:
+    """A mask over the BMP: true for ``characters``."""
+    mask = np.zeros(0x10000, dtype=bool)
+    mask[code_points(characters)] = True
+    return mask
 
 
-_CLOSERS = _char_table("\"'”’“»«›‹)]")
-_ENDS_SENTENCE = _char_table(".!?…。！？:;")
-_FULL_STOP = _char_table(".…。")
-_SENTENCE_END = _char_table(".!?…。！？")
-_COMMAS = _char_table(",，、")
-_BULLET_START = _char_table("•·▪►▸-–—*+●○■□✓✔0123456789")
-_QUOTES = _char_table("\"'“”„«‘’")
-_SEPARATORS = _char_table("|·•/»›>")
-_GLUE_HEADS = _char_table(_GLUE_HEAD)
-_ASCII_CAPITALS = _char_table("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-_DIGITS = _char_table("0123456789")
-#: Chinese, Japanese and Korean: about one word per two characters.
-_IDEOGRAPHS = np.zeros(0x10000, dtype=bool)
-for _low, _high in ((0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF)):
-    _IDEOGRAPHS[_low:_high + 1] = True
+def _ranges(*ranges: tuple[int, int]) -> np.ndarray:
+    mask = np.zeros(0x10000, dtype=bool)
+    for low, high in ranges:
+        mask[low:high + 1] = True
+    return mask
 
-# The vocabularies looked up for every word at once: one sorted array of keys, a bit per vocabulary.
-_STOPWORD, _INTERFACE, _MONTH, _COMMENT_VERB, _COMMENT_NOUN = 1, 2, 4, 8, 16
-_flags: dict[int, int] = {}
-for _bit, _words in ((_STOPWORD, STOPWORDS), (_INTERFACE, INTERFACE_FIRST_WORDS), (_MONTH, MONTHS),
-                     (_COMMENT_VERB, _COMMENT_VERBS), (_COMMENT_NOUN, COMMENT_NOUNS)):
-    for _key in vocabulary_keys(_words).tolist():
-        _flags[_key] = _flags.get(_key, 0) | _bit
-_VOCABULARY_KEYS = np.array(sorted(_flags), dtype=np.uint64)
-_VOCABULARY_FLAGS = np.array([_flags[k] for k in sorted(_flags)] + [0], dtype=np.uint8)
+
+# Character classes of the features, looked up once per page with PageText's own (one bit each).
+_CLOSER, _ENDS_SENTENCE, _FULL_STOP, _SENTENCE_END, _COMMA, _BULLET_START, _QUOTE, _SEPARATOR, \
+    _GLUE_HEAD_CHAR, _ASCII_CAPITAL, _DECIMAL, _IDEOGRAPH = (FIRST_FREE_BIT << k for k in range(12))
+_CLASSES = character_classes({
+    _CLOSER: _chars("\"'”’“»«›‹)]"),
+    _ENDS_SENTENCE: _chars(".!?…。！？:;"),
+    _FULL_STOP: _chars(".…。"),
+    _SENTENCE_END: _chars(".!?…。！？"),
+    _COMMA: _chars(",，、"),
+    _BULLET_START: _chars("•·▪►▸-–—*+●○■□✓✔0123456789"),
+    _QUOTE: _chars("\"'“”„«‘’"),
+    _SEPARATOR: _chars("|·•/»›>"),
+    _GLUE_HEAD_CHAR: _chars(_GLUE_HEAD),
+    _ASCII_CAPITAL: _chars("ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+    # What ``\d`` matches: the decimal digits of every script.
+    _DECIMAL: np.fromiter(map(str.isdecimal, map(chr, range(0x10000))), dtype=bool, count=0x10000),
+    # Chinese, Japanese and Korean: about one word per two characters.
+    _IDEOGRAPH: _ranges((0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xAC00, 0xD7AF),
+                        (0xF900, 0xFAFF)),
+})
+
+# The vocabularies looked up for every word at once, a bit per vocabulary, in hash tables of
+# 65,536 slots: a word's slot is the top 16 bits of its key times an odd constant; keys that
+# meet in a slot go to the next table, which uses another constant.
+_STOPWORD, _INTERFACE_WORD, _INTERFACE_START, _MONTH, _COMMENT_VERB, _COMMENT_NOUN = 1, 2, 4, 8, 16, 32
+_MULTIPLIERS = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93)
+
+
+def _vocabulary_tables() -> list[tuple[np.uint64, np.ndarray, np.ndarray]]:
+    bits: dict[int, int] = {}
+    for bit, words in ((_STOPWORD, STOPWORDS), (_INTERFACE_WORD, INTERFACE_WORDS),
+                       (_INTERFACE_START, INTERFACE_FIRST_WORDS), (_MONTH, MONTHS),
+                       (_COMMENT_VERB, _COMMENT_VERBS), (_COMMENT_NOUN, COMMENT_NOUNS)):
+        for key in vocabulary_keys(words).tolist():
+            bits[key] = bits.get(key, 0) | bit
+    tables = []
+    pending = sorted(bits)
+    for multiplier in _MULTIPLIERS:
+        keys, flags = np.zeros(1 << 16, dtype=np.uint64), np.zeros(1 << 16, dtype=np.uint8)
+        slots = ((np.array(pending, dtype=np.uint64) * np.uint64(multiplier)) >> np.uint64(48)).tolist()
+        left = []
+        for key, slot in zip(pending, slots, strict=True):
+            if flags[slot]:
+                left.append(key)
+            else:
+                keys[slot], flags[slot] = key, bits[key]
+        tables.append((np.uint64(multiplier), keys, flags))
+        if not left:
+            return tables
+        pending = left
+    raise RuntimeError("vocabulary keys do not fit the hash tables")
+
+
+_VOCABULARY_TABLES = _vocabulary_tables()
 
 
 def _vocabulary_flags(page: PageText) -> np.ndarray:
     """The vocabulary bits of every word of ``page`` (0 for a word in none)."""
-    at = np.searchsorted(_VOCABULARY_KEYS, page.word_keys)
-    known = _VOCABULARY_KEYS[np.minimum(at, len(_VOCABULARY_KEYS) - 1)] == page.word_keys
-    flags: np.ndarray = _VOCABULARY_FLAGS[np.where(known, at, len(_VOCABULARY_KEYS))]
+    keys = page.word_keys
+    flags = np.zeros(len(keys), dtype=np.uint8)
+    for multiplier, table_keys, table_flags in _VOCABULARY_TABLES:
+        slots = ((keys * multiplier) >> np.uint64(48)).astype(np.intp)
+        flags |= np.where(table_keys[slots] == keys, table_flags[slots], np.uint8(0))
     return flags
 
 
@@ -155,7 +192,7 @@ def _lines_holding(page: str, texts: PageText, literal: str) -> list[int]:
     while at >= 0:
         found.append(at)
         at = page.find(literal, at + 1)
-    lines: list[int] = texts.lines_of(np.array(found, dtype=np.int64)).tolist() if found else []
+    lines: list[int] = texts.line_of[found].tolist() if found else []
     return lines
 
 
@@ -176,12 +213,13 @@ def _text_columns(texts: list[str]) -> dict[str, np.ndarray]:
     """The fields of ``LineStats`` that depend on the text alone, one array per field,
     for non-empty ``texts``."""
     samples = [t if len(t) <= _SAMPLE else t[:_SAMPLE - _TAIL - 1] + " " + t[-_TAIL:] for t in texts]
-    page = PageText(samples)
+    page = PageText(samples, _CLASSES)
     joined = "\n".join(samples)
-    points, starts, ends = page.points, page.starts, page.ends
+    points, classes, starts, ends = page.points, page.classes, page.starts, page.ends
     n_lines, n_points = page.n_lines, len(points)
     lengths = ends - starts
     firsts, lasts = points[starts], points[ends - 1]
+    first_classes = classes[starts]
     first_chars = _as_string(firsts)
     vocabulary = _vocabulary_flags(page)
 
@@ -192,7 +230,7 @@ def _text_columns(texts: list[str]) -> dict[str, np.ndarray]:
 
     counts = page.words_per_line()
     if n_points and points.max() >= 0x3040:
-        counts = np.maximum(counts, page.chars_per_line(_IDEOGRAPHS.take(points, mode="clip")) // 2)
+        counts = np.maximum(counts, page.per_line(np.flatnonzero((classes & _IDEOGRAPH) > 0)) // 2)
     divisors = np.maximum(counts, 1)
     long_lines = np.flatnonzero(lengths >= _SAMPLE)
     if len(long_lines):  # a long line's words are estimated from its sample (linear, cheap)
@@ -200,24 +238,23 @@ def _text_columns(texts: list[str]) -> dict[str, np.ndarray]:
         counts = counts.copy()
         counts[long_lines] = (counts[long_lines] * full[long_lines] / lengths[long_lines]).astype(np.int64)
     short = counts <= 12
-    word_counts = counts.tolist()
 
     # The last character before closing quotes and brackets, within the last eight.
     last = ends - 1
     floor = np.maximum(starts, ends - 8)
     for _ in range(7):
-        closing = _CLOSERS.take(points[last], mode="clip") & (last > floor)
+        closing = ((classes[last] & _CLOSER) > 0) & (last > floor)
         if not closing.any():
             break
         last = last - closing
-    final = points[last]
-    ends_sentence = _ENDS_SENTENCE.take(final, mode="clip")
-    full_stop = ends_sentence & _FULL_STOP.take(final, mode="clip")
+    final = classes[last]
+    ends_sentence = (final & _ENDS_SENTENCE) > 0
+    full_stop = (final & _FULL_STOP) > 0
 
     # A sentence ends at . ! ? … (closing quotes and brackets after it) before a space or the line end.
-    after = np.flatnonzero(_SENTENCE_END.take(points, mode="clip")) + 1
+    after = np.flatnonzero((classes & _SENTENCE_END) > 0) + 1
     for _ in range(7):
-        closing = _CLOSERS.take(points[np.minimum(after, n_points - 1)], mode="clip") & (after < n_points)
+        closing = ((classes[np.minimum(after, n_points - 1)] & _CLOSER) > 0) & (after < n_points)
         if not closing.any():
             break
         after = after + closing
@@ -225,31 +262,30 @@ def _text_columns(texts: list[str]) -> dict[str, np.ndarray]:
     sentence_ends = after[(after == n_points) | (beyond == 32) | (beyond == 10)]
     sentences = np.where(counts > 3, page.per_line(sentence_ends - 1), ends_sentence)
 
-    digit_positions = np.flatnonzero(_DIGITS.take(points, mode="clip"))
-    digits = page.per_line(digit_positions)
-    non_ascii = ~np.fromiter(map(str.isascii, samples), dtype=bool, count=n_lines)
+    decimal_positions = np.flatnonzero((classes & _DECIMAL) > 0)
+    digits = page.per_line(decimal_positions[points[decimal_positions] < 128])
+    decimals = page.per_line(decimal_positions)
     separated = np.zeros(n_lines, dtype=bool)
     if n_points > 2:
         spaces = points == 32
-        gaps = np.flatnonzero(spaces[:-2] & _SEPARATORS.take(points[1:-1], mode="clip") & spaces[2:])
-        separated[page.lines_of(gaps)] = True
+        gaps = np.flatnonzero(spaces[:-2] & ((classes[1:-1] & _SEPARATOR) > 0) & spaces[2:])
+        separated[page.line_of[gaps]] = True
 
     stop_ratio = page.words_per_line(vocabulary & _STOPWORD) / divisors
-    full_stops = full_stop.tolist()
 
-    def interface_phrase(k: int) -> bool:
-        words = _WORD.findall(samples[k].lower())
-        return has_interface_phrase(words) and (
-            not (full_stops[k] and word_counts[k] >= 5) or CALL_TO_ACTION.search(" ".join(words)) is not None)
-
-    interface = _flags_where(short & lines_with(_INTERFACE), interface_phrase)
+    # "Sign up for our newsletter" is furniture; "He declined to comment." is not.
+    interface = short & lines_with(_INTERFACE_WORD)
+    interface |= _flags_where(short & ~interface & lines_with(_INTERFACE_START),
+                              lambda k: has_interface_phrase(_WORD.findall(samples[k].lower())))
+    interface &= ~_flags_where(interface & full_stop & (counts >= 5),
+                               lambda k: CALL_TO_ACTION.search(samples[k]) is None)
     # Date lines: a month name, or a date shape (which needs a digit, ASCII or another script's).
     date_like = short & lines_with(_MONTH)
-    date_like |= _flags_where(short & ~date_like & ((digits > 0) | non_ascii),
+    date_like |= _flags_where(short & ~date_like & (decimals > 0),
                               lambda k: _DATE_SHAPE.search(samples[k]) is not None)
     first_digit = np.fromiter(map(str.isdigit, first_chars), dtype=bool, count=n_lines)
     reading_time = _flags_where(short & first_digit, lambda k: READING_TIME.match(texts[k]) is not None)
-    bullet = _flags_where(_BULLET_START.take(firsts, mode="clip"),
+    bullet = _flags_where((first_classes & _BULLET_START) > 0,
                           lambda k: _BULLET.match(texts[k]) is not None)
     copyright_ = np.zeros(n_lines, dtype=bool)
     copyright_[_lines_holding(joined, page, "©") + _lines_holding(joined, page, "opyright")
@@ -269,7 +305,7 @@ def _text_columns(texts: list[str]) -> dict[str, np.ndarray]:
         "ends_sentence": ends_sentence,
         "full_stop": full_stop,
         "sentences": sentences,
-        "commas": page.chars_per_line(_COMMAS.take(points, mode="clip")),
+        "commas": page.per_line(np.flatnonzero((classes & _COMMA) > 0)),
         "stop_ratio": stop_ratio,
         "cap_ratio": page.words_per_line(page.word_capital) / divisors,
         "digit_ratio": digits / np.maximum(lengths, 1),
@@ -282,7 +318,7 @@ def _text_columns(texts: list[str]) -> dict[str, np.ndarray]:
         "ends_colon": lasts == ord(":"),
         "starts_lower": np.fromiter(map(str.islower, first_chars), dtype=bool, count=n_lines),
         "all_caps": (lengths > 3) & np.fromiter(map(str.isupper, texts), dtype=bool, count=n_lines),
-        "starts_quote": _QUOTES.take(firsts, mode="clip"),
+        "starts_quote": (first_classes & _QUOTE) > 0,
         "url": url,
         "mean_word_len": (lowered_length - divisors + 1) / divisors,
         "ellipsis": np.fromiter(map(str.endswith, texts, repeat(_ELLIPSES)), dtype=bool, count=n_lines),
@@ -305,9 +341,9 @@ def _glued_lines(samples: list[str], page: PageText, counts: np.ndarray) -> np.n
     glued = np.zeros(page.n_lines, dtype=bool)
     if len(points) < 3:
         return glued
-    capitals = _ASCII_CAPITALS.take(points, mode="clip")
-    heads = np.flatnonzero(_GLUE_HEADS.take(points[:-1], mode="clip") & capitals[1:])
-    lines = page.lines_of(heads)
+    capitals = (page.classes & _ASCII_CAPITAL) > 0
+    heads = np.flatnonzero(((page.classes[:-1] & _GLUE_HEAD_CHAR) > 0) & capitals[1:])
+    lines = page.line_of[heads]
     offsets = heads - starts[lines]
     # A capital followed by another is an acronym, not a glued word (nothing follows at the span's end).
     keep = (offsets < _GLUE_SPAN - 1) & (~capitals[np.minimum(heads + 2, len(points) - 1)]
@@ -336,34 +372,43 @@ _BLANK_AFTER = attrgetter("blank_after")
 
 
 def line_stats(lines: list[Line]) -> PageStats:
-    """The ``LineStats`` of every line; a line whose text occurs twice is ``repeated``.
+    """The stats of every line; a line whose text occurs twice is ``repeated``.
 
     Image lines have zeros for all text fields.
     """
     n = len(lines)
-    texts = list(map(_TEXT, lines))
+    texts: list[str | None] = list(map(_TEXT, lines))
     is_image = np.fromiter(map(_IS_IMAGE, lines), dtype=bool, count=n)
-    text_lines = np.flatnonzero(~is_image)
-    distinct = list(dict.fromkeys(texts[i] for i in text_lines.tolist()))
-    position = {text: k for k, text in enumerate(distinct)}
-    which = np.zeros(n, dtype=np.intp)  # the distinct text of each line (0 for an image line)
-    which[text_lines] = np.fromiter(map(position.__getitem__, (texts[i] for i in text_lines.tolist())),
-                                    dtype=np.intp, count=len(text_lines))
-    columns: dict[str, np.ndarray] = {}
-    images = len(text_lines) < n
-    if distinct:
-        for name, values in _text_columns(distinct).items():
-            columns[name] = values[which]
-            if images:  # an image line has no text fields
-                columns[name][is_image] = 0
-    else:
-        columns = {name: np.zeros(n, dtype=int) for name in _TEXT_FIELDS}
-    columns["repeated"] = np.bincount(which[text_lines], minlength=len(distinct))[which] > 1
+    images = bool(is_image.any())
+    if images:  # every image line is keyed None, measured as the first "text": a row of zeros
+        flags = is_image.tolist()
+        texts = [None, *(None if image else text for image, text in zip(flags, texts, strict=True))]
+    distinct = list(dict.fromkeys(texts))
+    position = dict(zip(distinct, range(len(distinct)), strict=True))
+    keys = list(map(position.__getitem__, texts[1:] if images else texts))
+    which = np.array(keys, dtype=np.intp)
+    measured = [text for text in distinct if text is not None]
+    repeated = np.bincount(which, minlength=len(distinct)) > 1
     if images:
-        columns["repeated"] &= ~is_image
+        repeated[0] = False
+    values = _text_columns(measured) if measured else {name: np.zeros(0, dtype=int) for name in TEXT_FIELDS}
+    rows = list(map(tuple.__new__, repeat(LineStats), zip(
+        *[values[name].tolist() for name in _ROW_TEXT_FIELDS], repeated.tolist()[images:], repeat(False),
+        strict=False)))
+    if images:
+        rows.insert(0, _IMAGE_ROW)
+    columns: dict[str, np.ndarray] = {}
+    for name in TEXT_FIELDS:
+        if images:  # the image key's row: zeros before the measured texts
+            columns[name] = np.concatenate([np.zeros(1, dtype=values[name].dtype), values[name]])[which]
+        else:
+            columns[name] = values[name][which]
+    columns["repeated"] = repeated[which]
     columns["is_image"] = is_image
     columns["blank_before"] = np.fromiter(map(_BLANK_BEFORE, lines), dtype=bool, count=n)
     columns["blank_after"] = np.fromiter(map(_BLANK_AFTER, lines), dtype=bool, count=n)
-    rows = list(map(tuple.__new__, repeat(LineStats),
-                    zip(*[columns[name].tolist() for name in LineStats._fields], strict=True)))
-    return PageStats(rows, columns)
+    return PageStats(list(map(rows.__getitem__, keys)), columns)
+
+
+_ROW_TEXT_FIELDS = LineStats._fields[:LineStats._fields.index("repeated")]
+_IMAGE_ROW = LineStats._make([0] * len(_ROW_TEXT_FIELDS) + [False, True])

@@ -21,7 +21,8 @@ from collections.abc import Iterable
 
 import numpy as np
 
-__all__ = ["PageText", "vocabulary_keys"]
+__all__ = ["CAPITAL", "FIRST_FREE_BIT", "JOINER", "LOWERS", "WORD", "PageText", "character_classes",
+           "code_points", "vocabulary_keys"]
 
 _BMP = 0x10000
 
@@ -31,28 +32,33 @@ def code_points(text: str) -> np.ndarray:
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
+#: The bits of ``character_classes`` that ``PageText`` itself uses; callers add theirs above.
+WORD, JOINER, CAPITAL, LOWERS = 1, 2, 4, 8
+FIRST_FREE_BIT = 16
 _PLANE = "".join(map(chr, range(_BMP)))
-#: What ``\w`` matches (``str.isalnum`` or "_"), and the capitals, for the BMP.
-_WORD_CHAR = np.fromiter(map(str.isalnum, _PLANE), dtype=bool, count=_BMP)
-_WORD_CHAR[ord("_")] = True
-_CAPITAL = np.fromiter(map(str.isupper, _PLANE), dtype=bool, count=_BMP)
 # "İ" is the only BMP character whose lower-case form is two characters long.
-_LOWER = code_points(_PLANE.replace("\u0130", "i").lower()).astype(np.uint64)
+_LOWER = code_points(_PLANE.replace("\u0130", "i").lower())
+_OWN_CLASSES = np.zeros(_BMP, dtype=np.uint16)
+_OWN_CLASSES[np.fromiter(map(str.isalnum, _PLANE), dtype=bool, count=_BMP)] |= WORD
+_OWN_CLASSES[ord("_")] |= WORD  # what ``\w`` matches: ``str.isalnum`` or "_"
+_OWN_CLASSES[code_points("'’-")] |= JOINER
+_OWN_CLASSES[np.fromiter(map(str.isupper, _PLANE), dtype=bool, count=_BMP)] |= CAPITAL
+_OWN_CLASSES[np.arange(_BMP) != _LOWER] |= LOWERS
 del _PLANE
-_JOINERS = (ord("'"), ord("’"), ord("-"))
 #: The hash base (odd, so it has an inverse modulo 2**64) and its inverse.
 _BASE = 1_000_003
 _BASE_INVERSE = pow(_BASE, -1, 1 << 64)
 
 
-def _classified(points: np.ndarray, table: np.ndarray, test: str) -> np.ndarray:
-    """``table`` looked up for every code point; beyond the BMP (emoji, rare scripts) the
-    ``str`` method ``test`` is asked one character at a time."""
-    flags: np.ndarray = table.take(points, mode="clip")
-    if len(points) and points.max() >= _BMP:
-        for i in np.flatnonzero(points >= _BMP):
-            flags[i] = getattr(chr(points[i]), test)()
-    return flags
+def character_classes(extra: dict[int, np.ndarray]) -> np.ndarray:
+    """A lookup table of class bits over the BMP: ``PageText``'s own and, for each
+    ``bit: mask`` of ``extra`` (bits from ``FIRST_FREE_BIT`` up), ``bit`` where ``mask`` is true."""
+    table = _OWN_CLASSES.copy()
+    for bit, mask in extra.items():
+        if bit < FIRST_FREE_BIT:
+            raise ValueError(f"class bit {bit} is PageText's own")
+        table[mask] |= bit
+    return table
 
 
 def _powers(base: int, n: int) -> np.ndarray:
@@ -70,13 +76,15 @@ _INVERSE_POWERS = _powers(_BASE_INVERSE, _POWERS_SIZE)
 
 
 class PageText:
-    """Lines joined by ``"\\n"``, as code points, with the position, length, line, key and
-    capital initial of every word. Line ``k`` is ``points[starts[k]:ends[k]]``."""
+    """Lines joined by ``"\\n"``, as code points and their class bits (from ``classes``, a
+    ``character_classes`` table), with the line of every character and the position,
+    length, line, key and capital initial of every word. Line ``k`` is
+    ``points[starts[k]:ends[k]]``."""
 
-    __slots__ = ("points", "starts", "ends", "n_lines", "word_starts", "word_line", "word_lengths",
-                 "word_keys", "word_capital")
+    __slots__ = ("points", "classes", "line_of", "starts", "ends", "n_lines", "word_starts", "word_line",
+                 "word_lengths", "word_keys", "word_capital")
 
-    def __init__(self, lines: list[str]) -> None:
+    def __init__(self, lines: list[str], classes: np.ndarray = _OWN_CLASSES) -> None:
         self.n_lines = len(lines)
         lengths = np.fromiter(map(len, lines), dtype=np.int64, count=len(lines))
         self.ends = np.cumsum(lengths + 1) - 1
@@ -84,9 +92,17 @@ class PageText:
         page = "\n".join(lines)
         points = self.points = code_points(page)
         n = len(points)
-        word = _classified(points, _WORD_CHAR, "isalnum")
+        astral = n > 0 and int(points.max()) >= _BMP
+        kinds = self.classes = classes[np.minimum(points, _BMP - 1) if astral else points]
+        if astral:  # emoji and rare scripts: classified one by one
+            for i in np.flatnonzero(points >= _BMP).tolist():
+                char = chr(points[i])
+                kinds[i] = (WORD if char.isalnum() else 0) | (CAPITAL if char.isupper() else 0)
+        breaks = points == 10
+        self.line_of = np.cumsum(breaks) - breaks  # a line break belongs to the line it ends
+        word = (kinds & WORD) > 0
         in_run = np.zeros(n + 2, dtype=bool)  # padded with a False on each side
-        in_run[1:-1] = word | (points == _JOINERS[0]) | (points == _JOINERS[1]) | (points == _JOINERS[2])
+        in_run[1:-1] = (kinds & (WORD | JOINER)) > 0
         bounds = np.flatnonzero(in_run[1:] != in_run[:-1])  # run starts and ends, alternating
         starts, ends = bounds[0::2], bounds[1::2]
         led = np.flatnonzero(~word[starts])
@@ -100,11 +116,11 @@ class PageText:
             starts, ends = starts[keep], ends[keep]
         self.word_starts = starts
         self.word_lengths = ends - starts
-        self.word_line = np.searchsorted(self.ends, starts)
-        self.word_capital = _classified(points[starts], _CAPITAL, "isupper")
-        lowered = _LOWER.take(points, mode="clip")
-        if n and points.max() >= _BMP:
-            lowered = np.where(points >= _BMP, points, lowered)
+        self.word_line = self.line_of[starts]
+        self.word_capital = (kinds[starts] & CAPITAL) > 0
+        lowered = points.astype(np.uint64)
+        cased = np.flatnonzero((kinds & LOWERS) > 0)
+        lowered[cased] = _LOWER[points[cased]]
         powers, inverse_powers = (_BASE_POWERS, _INVERSE_POWERS[:n]) if n <= _POWERS_SIZE \
             else (_powers(_BASE, n), _powers(_BASE_INVERSE, n))
         running = np.zeros(n + 1, dtype=np.uint64)
@@ -115,20 +131,9 @@ class PageText:
         """Words of each line (or the sum of a per-word ``weights``)."""
         return np.bincount(self.word_line, weights=weights, minlength=self.n_lines)
 
-    def chars_per_line(self, mask: np.ndarray) -> np.ndarray:
-        """Characters of each line where the code-point ``mask`` is true."""
-        running = np.zeros(len(mask) + 1, dtype=np.int64)
-        np.cumsum(mask, out=running[1:])
-        counts: np.ndarray = running[self.ends] - running[self.starts]
-        return counts
-
-    def lines_of(self, positions: np.ndarray) -> np.ndarray:
-        """The line of each character position."""
-        return np.searchsorted(self.ends, positions)
-
     def per_line(self, positions: np.ndarray) -> np.ndarray:
         """How many of the character ``positions`` fall in each line."""
-        return np.bincount(self.lines_of(positions), minlength=self.n_lines)
+        return np.bincount(self.line_of[positions], minlength=self.n_lines)
 
 
 def vocabulary_keys(words: Iterable[str]) -> np.ndarray:

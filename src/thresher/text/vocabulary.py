@@ -19,6 +19,7 @@ __all__ = [
     "COMMENT_HEADER",
     "COMMENT_NOUNS",
     "INTERFACE_FIRST_WORDS",
+    "INTERFACE_WORDS",
     "MONTHS",
     "READING_TIME",
     "RELATED_PREFIX",
@@ -98,20 +99,21 @@ _INTERFACE_PHRASES = [
 ]
 
 _PHRASE_WORDS = [tuple(phrase.split()) for phrase in _INTERFACE_PHRASES]
-_INTERFACE_WORDS = frozenset(words[0] for words in _PHRASE_WORDS if len(words) == 1)
+#: The interface phrases of one word.
+INTERFACE_WORDS = frozenset(words[0] for words in _PHRASE_WORDS if len(words) == 1)
 _INTERFACE_STARTS: dict[str, list[tuple[str, ...]]] = {}
 for _words in _PHRASE_WORDS:
     if len(_words) > 1:
         _INTERFACE_STARTS.setdefault(_words[0], []).append(_words[1:])
 #: The words an interface phrase can start with: a line without any has no phrase.
-INTERFACE_FIRST_WORDS = frozenset(_INTERFACE_WORDS | _INTERFACE_STARTS.keys())
+INTERFACE_FIRST_WORDS = frozenset(INTERFACE_WORDS | _INTERFACE_STARTS.keys())
 
 
 def has_interface_phrase(words: list[str]) -> bool:
     """Whether lower-cased ``words`` contain an interface phrase as whole words (set look-ups)."""
     if INTERFACE_FIRST_WORDS.isdisjoint(words):
         return False
-    if not _INTERFACE_WORDS.isdisjoint(words):
+    if not INTERFACE_WORDS.isdisjoint(words):
         return True
     for i, word in enumerate(words):
         for rest in _INTERFACE_STARTS.get(word, ()):
