@@ -151,7 +151,7 @@ def stack(pages: list, rows_of) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 def train(pages: list, l2: float = 1e-3) -> dict:
-    one_rows = {p[0]: stage_one_features(p[2].columns) for p in pages}
+    one_rows = {p[0]: stage_one_features(p[2].matrix) for p in pages}
     x1, y1, w1 = stack(pages, lambda p: one_rows[p[0]])
     stage_one = fit_logistic(x1, y1, w1, l2)
     # Out-of-fold stage-one scores for training stage two.

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import re
 
-import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from thresher.text.features import TEXT_FIELDS, line_stats
+from thresher.text.features import TEXT_FIELDS, PageStats, line_stats
 from thresher.text.lines import split_lines
 from thresher.text.page_text import PageText, vocabulary_keys
 
@@ -31,8 +30,8 @@ PIECES = [
 line_text = st.lists(st.sampled_from(PIECES), min_size=1, max_size=30).map(" ".join)
 
 
-def _text_fields(columns: dict[str, np.ndarray], k: int) -> tuple[object, ...]:
-    return tuple(columns[name][k] for name in TEXT_FIELDS)
+def _text_fields(stats: PageStats, k: int) -> tuple[object, ...]:
+    return tuple(stats.column(name)[k] for name in TEXT_FIELDS)
 
 
 @settings(max_examples=150, deadline=None)
@@ -43,11 +42,11 @@ def test_a_line_measures_the_same_in_a_page_and_alone(texts: list[str]) -> None:
     for k, (line, stats) in enumerate(zip(lines, in_page.rows, strict=True)):
         if line.is_image:
             assert stats.is_image and stats.words == 0
-            assert not any(_text_fields(in_page.columns, k))
+            assert not any(_text_fields(in_page, k))
             continue
         alone = line_stats(split_lines(line.text, max_lines=10))
         assert stats[:-2] == alone.rows[0][:-2], line.text  # the rows, but for repeated and is_image
-        assert _text_fields(in_page.columns, k) == _text_fields(alone.columns, 0), line.text
+        assert _text_fields(in_page, k) == _text_fields(alone, 0), line.text
 
 
 def test_fields_of_known_lines() -> None:
@@ -62,7 +61,7 @@ def test_fields_of_known_lines() -> None:
     ]), max_lines=100)
     stats = line_stats(lines)
     prose, comment, menu, heading, share, _, url = stats.rows
-    assert prose.words == 6 and stats.columns["sentences"][0] == 2 and prose.ends_sentence and prose.full_stop
+    assert prose.words == 6 and stats.column("sentences")[0] == 2 and prose.ends_sentence and prose.full_stop
     assert comment.comment_header and comment.date_like and not prose.comment_header
     assert menu.separators and not prose.separators
     assert heading.comments_heading and not menu.comments_heading

@@ -72,11 +72,11 @@ def load_model() -> LineModel:
     return LineModel(one, two, float(data["threshold"]))
 
 
-def score_lines(columns: dict[str, np.ndarray], model: LineModel | None = None) -> np.ndarray:
-    """The smoothed body probability of each line (from ``PageStats.columns``)."""
-    if not len(columns["words"]):
+def score_lines(stats: np.ndarray, model: LineModel | None = None) -> np.ndarray:
+    """The smoothed body probability of each line (from ``PageStats.matrix``)."""
+    if not stats.shape[1]:
         return np.zeros(0)
     model = model or load_model()
-    first_rows = stage_one_features(columns)
+    first_rows = stage_one_features(stats)
     first = model.stage_one.predict(first_rows)
     return model.stage_two.predict(smooth_features(first, first_rows))

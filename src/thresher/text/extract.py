@@ -36,7 +36,7 @@ def extract_text(text: str, *, url: str | None, options: ExtractOptions) -> Arti
     page = line_stats(lines)
     stats = page.rows
     model = load_model()
-    probability = score_lines(page.columns, model)
+    probability = score_lines(page.matrix, model)
     kept = [i for i, p in enumerate(probability) if p >= model.threshold and not lines[i].is_image]
     kept = select_body(kept, stats, probability, include_comments=options.include_comments)
     header = read_header(lines, stats, kept)

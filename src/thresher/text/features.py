@@ -40,12 +40,12 @@ from thresher.text.vocabulary import (
     has_interface_phrase,
 )
 
-__all__ = ["CLASSIFIER_FIELDS", "TEXT_FIELDS", "LineStats", "PageStats", "line_stats"]
+__all__ = ["CLASSIFIER_FIELDS", "STAT_FIELDS", "TEXT_FIELDS", "LineStats", "PageStats", "line_stats"]
 
 
 class LineStats(NamedTuple):
     """What the rules after the classifier read about one line (the classifier reads more:
-    ``PageStats.columns``)."""
+    ``PageStats.matrix``)."""
 
     words: int
     ends_sentence: bool
@@ -78,17 +78,27 @@ CLASSIFIER_FIELDS = ("sentences", "commas", "cap_ratio", "digit_ratio", "ends_co
                      "starts_quote", "mean_word_len", "blank_before", "blank_after")
 
 
-class PageStats(NamedTuple):
-    """The stats of a page's lines: one ``LineStats`` per line for the rules (a repeated
-    text shares its row), and one numpy array per field, those of ``LineStats`` and the
-    ``CLASSIFIER_FIELDS``, for the classifier."""
-
-    rows: list[LineStats]
-    columns: dict[str, np.ndarray]
-
-
 #: The fields measured on a line's text alone (the same in any page).
 TEXT_FIELDS = LineStats._fields[:LineStats._fields.index("repeated")] + CLASSIFIER_FIELDS[:-2]
+#: The columns of ``PageStats.matrix``.
+STAT_FIELDS = TEXT_FIELDS + ("repeated", "is_image", "blank_before", "blank_after")
+_STAT_INDEX = {name: j for j, name in enumerate(STAT_FIELDS)}
+
+
+class PageStats(NamedTuple):
+    """The stats of a page's lines: one ``LineStats`` per line for the rules (a repeated
+    text shares its row), and a matrix for the classifier: one row per ``STAT_FIELDS``
+    field (those of ``LineStats`` and the ``CLASSIFIER_FIELDS``; flags as 0/1), one
+    column per line."""
+
+    rows: list[LineStats]
+    matrix: np.ndarray
+
+    def column(self, name: str) -> np.ndarray:
+        """The ``STAT_FIELDS`` column ``name`` of every line."""
+        column: np.ndarray = self.matrix[_STAT_INDEX[name]]
+        return column
+
 _WORD = re.compile(r"\w[\w'’-]*")
 _BULLET = re.compile(r"^(?:[•·▪►▸\-–—*+●○■□✓✔]|\d{1,2}[.)])\s")
 _GLUE_HEAD = "abcdefghijklmnopqrstuvwxyz0123456789?!’”'"
@@ -397,17 +407,16 @@ def line_stats(lines: list[Line]) -> PageStats:
         strict=False)))
     if images:
         rows.insert(0, _IMAGE_ROW)
-    columns: dict[str, np.ndarray] = {}
-    for name in TEXT_FIELDS:
-        if images:  # the image key's row: zeros before the measured texts
-            columns[name] = np.concatenate([np.zeros(1, dtype=values[name].dtype), values[name]])[which]
-        else:
-            columns[name] = values[name][which]
-    columns["repeated"] = repeated[which]
-    columns["is_image"] = is_image
-    columns["blank_before"] = np.fromiter(map(_BLANK_BEFORE, lines), dtype=bool, count=n)
-    columns["blank_after"] = np.fromiter(map(_BLANK_AFTER, lines), dtype=bool, count=n)
-    return PageStats(list(map(rows.__getitem__, keys)), columns)
+    table = np.empty((len(STAT_FIELDS), len(distinct)))  # field by field, a column per distinct key
+    table[:, 0] = 0.0  # the image key's column, if any, stays zero
+    for j, name in enumerate(TEXT_FIELDS):
+        table[j, images:] = values[name]
+    table[_STAT_INDEX["repeated"]] = repeated
+    matrix = table.take(which, axis=1)
+    matrix[_STAT_INDEX["is_image"]] = is_image
+    matrix[_STAT_INDEX["blank_before"]] = np.fromiter(map(_BLANK_BEFORE, lines), dtype=bool, count=n)
+    matrix[_STAT_INDEX["blank_after"]] = np.fromiter(map(_BLANK_AFTER, lines), dtype=bool, count=n)
+    return PageStats(list(map(rows.__getitem__, keys)), matrix)
 
 
 _ROW_TEXT_FIELDS = LineStats._fields[:LineStats._fields.index("repeated")]

@@ -18,7 +18,7 @@ __all__ = ["guess_language"]
 _MIN_HITS = 8
 _MIN_LEAD = 2.0
 #: Words read from the start of the body, and the characters of one text read for them.
-_SAMPLE_WORDS = 300
+_SAMPLE_WORDS = 200
 _SAMPLE_CHARS = 6 * _SAMPLE_WORDS
 #: The languages each function word belongs to.
 _LANGUAGES_OF: dict[str, list[str]] = {}

@@ -101,7 +101,8 @@ class PageText:
         breaks = points == 10
         self.line_of = np.cumsum(breaks) - breaks  # a line break belongs to the line it ends
         word = (kinds & WORD) > 0
-        in_run = np.zeros(n + 2, dtype=bool)  # padded with a False on each side
+        in_run = np.empty(n + 2, dtype=bool)  # padded with a False on each side
+        in_run[0] = in_run[-1] = False
         in_run[1:-1] = (kinds & (WORD | JOINER)) > 0
         bounds = np.flatnonzero(in_run[1:] != in_run[:-1])  # run starts and ends, alternating
         starts, ends = bounds[0::2], bounds[1::2]
@@ -123,7 +124,8 @@ class PageText:
         lowered[cased] = _LOWER[points[cased]]
         powers, inverse_powers = (_BASE_POWERS, _INVERSE_POWERS[:n]) if n <= _POWERS_SIZE \
             else (_powers(_BASE, n), _powers(_BASE_INVERSE, n))
-        running = np.zeros(n + 1, dtype=np.uint64)
+        running = np.empty(n + 1, dtype=np.uint64)
+        running[0] = 0
         np.cumsum(lowered * inverse_powers, out=running[1:])
         self.word_keys = (running[ends] - running[starts]) * powers[starts]
 
