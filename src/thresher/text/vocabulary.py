@@ -14,7 +14,6 @@ from thresher.phrases import READ_ALSO, alternation
 
 __all__ = [
     "CALL_TO_ACTION",
-    "CAPTION_PREFIX",
     "COMMENTS_HEADING",
     "COMMENT_HEADER",
     "COMMENT_NOUNS",
@@ -26,6 +25,7 @@ __all__ = [
     "STOPWORDS",
     "STOPWORDS_BY_LANGUAGE",
     "has_interface_phrase",
+    "is_caption",
 ]
 
 # The most frequent function words of the languages most pages are written in.
@@ -130,9 +130,15 @@ READING_TIME = re.compile(
 RELATED_PREFIX = re.compile(rf"^(?:{alternation(READ_ALSO)})\s*[:\-–—]\s*(.+)$", re.I)
 
 # Lines that caption a picture: "Photo: …", "Image credit: …", multilingual.
-CAPTION_PREFIX = re.compile(
-    r"^(?:photo|photograph|picture|image|illustration|pictured|above|top|foto|bild|imagen|immagine|"
-    r"фото|ілюстрація|иллюстрация|zdjęcie)\b[^:]{0,40}:\s*\S", re.I)
+_CAPTION_WORDS = ("photo", "photograph", "picture", "image", "illustration", "pictured", "above", "top",
+                  "foto", "bild", "imagen", "immagine", "фото", "ілюстрація", "иллюстрация", "zdjęcie")
+_CAPTION_LABEL = max(map(len, _CAPTION_WORDS)) + 40  # the word, then up to 40 characters before the colon
+_CAPTION_PREFIX = re.compile(rf"^(?:{'|'.join(_CAPTION_WORDS)})\b[^:]{{0,40}}:\s*\S", re.I)
+
+
+def is_caption(text: str) -> bool:
+    """Whether ``text`` starts like a caption: "Photo: …" (a colon early on, then the regex)."""
+    return ":" in text[:_CAPTION_LABEL + 1] and _CAPTION_PREFIX.match(text) is not None
 
 # What a newsletter or account box asks the reader to do.
 CALL_TO_ACTION = re.compile(
