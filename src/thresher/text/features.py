@@ -32,7 +32,7 @@ from thresher.text.vocabulary import (
     COMMENT_HEADER,
     COMMENT_NOUNS,
     COMMENTS_HEADING,
-    INTERFACE_FIRST_WORDS,
+    INTERFACE_PAIRS,
     INTERFACE_WORDS,
     MONTHS,
     READING_TIME,
@@ -131,7 +131,8 @@ def _ranges(*ranges: tuple[int, int]) -> np.ndarray:
 
 # Character classes of the features, looked up once per page with PageText's own (one bit each).
 _CLOSER, _ENDS_SENTENCE, _FULL_STOP, _SENTENCE_END, _COMMA, _BULLET_START, _QUOTE, _SEPARATOR, \
-    _GLUE_HEAD_CHAR, _ASCII_CAPITAL, _DECIMAL, _IDEOGRAPH = (FIRST_FREE_BIT << k for k in range(12))
+    _GLUE_HEAD_CHAR, _ASCII_CAPITAL, _DECIMAL, _IDEOGRAPH, _LOWERCASE = \
+    (FIRST_FREE_BIT << k for k in range(13))
 _CLASSES = character_classes({
     _CLOSER: _chars("\"'”’“»«›‹)]"),
     _ENDS_SENTENCE: _chars(".!?…。！？:;"),
@@ -148,29 +149,36 @@ _CLASSES = character_classes({
     # Chinese, Japanese and Korean: about one word per two characters.
     _IDEOGRAPH: _ranges((0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xAC00, 0xD7AF),
                         (0xF900, 0xFAFF)),
+    _LOWERCASE: np.fromiter(map(str.islower, map(chr, range(0x10000))), dtype=bool, count=0x10000),
 })
 
 # The vocabularies looked up for every word at once, a bit per vocabulary, in hash tables of
 # 65,536 slots: a word's slot is the top 16 bits of its key times an odd constant; keys that
 # meet in a slot go to the next table, which uses another constant.
-_STOPWORD, _INTERFACE_WORD, _INTERFACE_START, _MONTH, _COMMENT_VERB, _COMMENT_NOUN = 1, 2, 4, 8, 16, 32
+_STOPWORD, _INTERFACE_WORD, _INTERFACE_PAIR, _MONTH, _COMMENT_VERB, _COMMENT_NOUN = 1, 2, 4, 8, 16, 32
 _MULTIPLIERS = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93)
+_SLOT_BITS = 14  # 16,384 slots: the tables stay small enough for the processor's caches
+#: The key of two neighbouring words: the first word's key times this, plus the second's.
+_PAIR = np.uint64(0x100000001B3)
 
 
 def _vocabulary_tables() -> list[tuple[np.uint64, np.ndarray, np.ndarray]]:
     bits: dict[int, int] = {}
-    for bit, words in ((_STOPWORD, STOPWORDS), (_INTERFACE_WORD, INTERFACE_WORDS),
-                       (_INTERFACE_START, INTERFACE_FIRST_WORDS), (_MONTH, MONTHS),
+    for bit, words in ((_STOPWORD, STOPWORDS), (_INTERFACE_WORD, INTERFACE_WORDS), (_MONTH, MONTHS),
                        (_COMMENT_VERB, _COMMENT_VERBS), (_COMMENT_NOUN, COMMENT_NOUNS)):
         for key in vocabulary_keys(words).tolist():
             bits[key] = bits.get(key, 0) | bit
+    pairs = sorted(INTERFACE_PAIRS)
+    firsts, seconds = vocabulary_keys(p[0] for p in pairs), vocabulary_keys(p[1] for p in pairs)
+    for key in (firsts * _PAIR + seconds).tolist():
+        bits[key] = bits.get(key, 0) | _INTERFACE_PAIR
     tables = []
     pending = sorted(bits)
     for multiplier in _MULTIPLIERS:
-        keys, flags = np.zeros(1 << 16, dtype=np.uint64), np.zeros(1 << 16, dtype=np.uint8)
-        slots = ((np.array(pending, dtype=np.uint64) * np.uint64(multiplier)) >> np.uint64(48)).tolist()
+        keys, flags = np.zeros(1 << _SLOT_BITS, dtype=np.uint64), np.zeros(1 << _SLOT_BITS, dtype=np.uint8)
+        slots = ((np.array(pending, dtype=np.uint64) * np.uint64(multiplier)) >> np.uint64(64 - _SLOT_BITS))
         left = []
-        for key, slot in zip(pending, slots, strict=True):
+        for key, slot in zip(pending, slots.tolist(), strict=True):
             if flags[slot]:
                 left.append(key)
             else:
@@ -185,12 +193,11 @@ def _vocabulary_tables() -> list[tuple[np.uint64, np.ndarray, np.ndarray]]:
 _VOCABULARY_TABLES = _vocabulary_tables()
 
 
-def _vocabulary_flags(page: PageText) -> np.ndarray:
-    """The vocabulary bits of every word of ``page`` (0 for a word in none)."""
-    keys = page.word_keys
+def _vocabulary_flags(keys: np.ndarray) -> np.ndarray:
+    """The vocabulary bits of every key (0 for a key in none)."""
     flags = np.zeros(len(keys), dtype=np.uint8)
     for multiplier, table_keys, table_flags in _VOCABULARY_TABLES:
-        slots = ((keys * multiplier) >> np.uint64(48)).astype(np.intp)
+        slots = ((keys * multiplier) >> np.uint64(64 - _SLOT_BITS)).astype(np.intp)
         flags |= np.where(table_keys[slots] == keys, table_flags[slots], np.uint8(0))
     return flags
 
@@ -204,10 +211,6 @@ def _lines_holding(page: str, texts: PageText, literal: str) -> list[int]:
         at = page.find(literal, at + 1)
     lines: list[int] = texts.line_of[found].tolist() if found else []
     return lines
-
-
-def _as_string(points: np.ndarray) -> str:
-    return points.astype(np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
 
 
 def _flags_where(mask: np.ndarray, test: Callable[[int], bool]) -> np.ndarray:
@@ -228,14 +231,15 @@ def _text_columns(texts: list[str]) -> dict[str, np.ndarray]:
     points, classes, starts, ends = page.points, page.classes, page.starts, page.ends
     n_lines, n_points = page.n_lines, len(points)
     lengths = ends - starts
-    firsts, lasts = points[starts], points[ends - 1]
+    lasts = points[ends - 1]
     first_classes = classes[starts]
-    first_chars = _as_string(firsts)
-    vocabulary = _vocabulary_flags(page)
+    vocabulary = _vocabulary_flags(page.word_keys)
+
+    line_bits = np.zeros(n_lines, dtype=np.uint8)  # the vocabulary bits of each line's words
+    np.bitwise_or.at(line_bits, page.word_line, vocabulary)
 
     def lines_with(bit: int) -> np.ndarray:
-        found = np.zeros(n_lines, dtype=bool)
-        found[page.word_line[(vocabulary & bit) > 0]] = True
+        found: np.ndarray = (line_bits & bit) > 0
         return found
 
     counts = page.words_per_line()
@@ -285,7 +289,12 @@ def _text_columns(texts: list[str]) -> dict[str, np.ndarray]:
 
     # "Sign up for our newsletter" is furniture; "He declined to comment." is not.
     interface = short & lines_with(_INTERFACE_WORD)
-    interface |= _flags_where(short & ~interface & lines_with(_INTERFACE_START),
+    pairs = np.zeros(n_lines, dtype=bool)  # lines where a phrase of several words may start
+    if len(page.word_keys) > 1:
+        pair_keys = page.word_keys[:-1] * _PAIR + page.word_keys[1:]
+        same_line = page.word_line[:-1] == page.word_line[1:]
+        pairs[page.word_line[:-1][((_vocabulary_flags(pair_keys) & _INTERFACE_PAIR) > 0) & same_line]] = True
+    interface |= _flags_where(short & ~interface & pairs,
                               lambda k: has_interface_phrase(_WORD.findall(samples[k].lower())))
     interface &= ~_flags_where(interface & full_stop & (counts >= 5),
                                lambda k: CALL_TO_ACTION.search(samples[k]) is None)
@@ -293,7 +302,7 @@ def _text_columns(texts: list[str]) -> dict[str, np.ndarray]:
     date_like = short & lines_with(_MONTH)
     date_like |= _flags_where(short & ~date_like & (decimals > 0),
                               lambda k: _DATE_SHAPE.search(samples[k]) is not None)
-    first_digit = np.fromiter(map(str.isdigit, first_chars), dtype=bool, count=n_lines)
+    first_digit = (first_classes & _DECIMAL) > 0
     reading_time = _flags_where(short & first_digit, lambda k: READING_TIME.match(texts[k]) is not None)
     bullet = _flags_where((first_classes & _BULLET_START) > 0,
                           lambda k: _BULLET.match(texts[k]) is not None)
@@ -326,7 +335,7 @@ def _text_columns(texts: list[str]) -> dict[str, np.ndarray]:
         "reading_time": reading_time,
         "copyright": copyright_ & (counts <= 25),
         "ends_colon": lasts == ord(":"),
-        "starts_lower": np.fromiter(map(str.islower, first_chars), dtype=bool, count=n_lines),
+        "starts_lower": (first_classes & _LOWERCASE) > 0,
         "all_caps": (lengths > 3) & np.fromiter(map(str.isupper, texts), dtype=bool, count=n_lines),
         "starts_quote": (first_classes & _QUOTE) > 0,
         "url": url,

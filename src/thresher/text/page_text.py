@@ -38,7 +38,7 @@ FIRST_FREE_BIT = 16
 _PLANE = "".join(map(chr, range(_BMP)))
 # "İ" is the only BMP character whose lower-case form is two characters long.
 _LOWER = code_points(_PLANE.replace("\u0130", "i").lower())
-_OWN_CLASSES = np.zeros(_BMP, dtype=np.uint16)
+_OWN_CLASSES = np.zeros(_BMP, dtype=np.uint32)
 _OWN_CLASSES[np.fromiter(map(str.isalnum, _PLANE), dtype=bool, count=_BMP)] |= WORD
 _OWN_CLASSES[ord("_")] |= WORD  # what ``\w`` matches: ``str.isalnum`` or "_"
 _OWN_CLASSES[code_points("'’-")] |= JOINER
@@ -51,7 +51,7 @@ _BASE_INVERSE = pow(_BASE, -1, 1 << 64)
 
 
 def character_classes(extra: dict[int, np.ndarray]) -> np.ndarray:
-    """A lookup table of class bits over the BMP: ``PageText``'s own and, for each
+    """A lookup table of class bits (32) over the BMP: ``PageText``'s own and, for each
     ``bit: mask`` of ``extra`` (bits from ``FIRST_FREE_BIT`` up), ``bit`` where ``mask`` is true."""
     table = _OWN_CLASSES.copy()
     for bit, mask in extra.items():
@@ -77,8 +77,8 @@ _INVERSE_POWERS = _powers(_BASE_INVERSE, _POWERS_SIZE)
 
 class PageText:
     """Lines joined by ``"\\n"``, as code points and their class bits (from ``classes``, a
-    ``character_classes`` table), with the line of every character and the position,
-    length, line, key and capital initial of every word. Line ``k`` is
+    ``character_classes`` table), with the line of every character (but the breaks) and
+    the position, length, line, key and capital initial of every word. Line ``k`` is
     ``points[starts[k]:ends[k]]``."""
 
     __slots__ = ("points", "classes", "line_of", "starts", "ends", "n_lines", "word_starts", "word_line",
@@ -93,13 +93,12 @@ class PageText:
         points = self.points = code_points(page)
         n = len(points)
         astral = n > 0 and int(points.max()) >= _BMP
-        kinds = self.classes = classes[np.minimum(points, _BMP - 1) if astral else points]
+        kinds = self.classes = classes.take(np.minimum(points, _BMP - 1) if astral else points)
         if astral:  # emoji and rare scripts: classified one by one
             for i in np.flatnonzero(points >= _BMP).tolist():
                 char = chr(points[i])
                 kinds[i] = (WORD if char.isalnum() else 0) | (CAPITAL if char.isupper() else 0)
-        breaks = points == 10
-        self.line_of = np.cumsum(breaks) - breaks  # a line break belongs to the line it ends
+        self.line_of = np.cumsum(points == 10, dtype=np.int32)  # (a break counts for the next line)
         word = (kinds & WORD) > 0
         in_run = np.empty(n + 2, dtype=bool)  # padded with a False on each side
         in_run[0] = in_run[-1] = False
@@ -134,7 +133,7 @@ class PageText:
         return np.bincount(self.word_line, weights=weights, minlength=self.n_lines)
 
     def per_line(self, positions: np.ndarray) -> np.ndarray:
-        """How many of the character ``positions`` fall in each line."""
+        """How many of the character ``positions`` (no breaks) fall in each line."""
         return np.bincount(self.line_of[positions], minlength=self.n_lines)
 
 

@@ -18,6 +18,7 @@ __all__ = [
     "COMMENT_HEADER",
     "COMMENT_NOUNS",
     "INTERFACE_FIRST_WORDS",
+    "INTERFACE_PAIRS",
     "INTERFACE_WORDS",
     "MONTHS",
     "READING_TIME",
@@ -107,6 +108,9 @@ for _words in _PHRASE_WORDS:
         _INTERFACE_STARTS.setdefault(_words[0], []).append(_words[1:])
 #: The words an interface phrase can start with: a line without any has no phrase.
 INTERFACE_FIRST_WORDS = frozenset(INTERFACE_WORDS | _INTERFACE_STARTS.keys())
+#: The first two words of each interface phrase of several words: a line without any such
+#: pair of neighbours holds none of those phrases.
+INTERFACE_PAIRS = frozenset(words[:2] for words in _PHRASE_WORDS if len(words) > 1)
 
 
 def has_interface_phrase(words: list[str]) -> bool:
