@@ -2,17 +2,25 @@
 
 Only the shape of the text counts: length, sentence punctuation, function-word
 density, capitalisation, link-list and menu shape, interface vocabulary, and the
-blank lines and repeats around it. A capture has ~150 lines, and every per-line
-Python step (a list comprehension, a regex call) costs ~0.2 us a line, so the
-page is measured as a whole: its distinct line texts are joined into one array of
-code points (``page_text.PageText``) and most fields are a handful of numpy
-operations over that array or over its words. Python regexes run only on the few
-lines a numpy test leaves as candidates (a line starting with a bullet character,
-holding a digit, an interface word, "http"…). Each distinct text is measured once
-(menus and share bars repeat theirs); a line's fields never depend on its
-neighbours. Measured on the benchmark machine: ~0.35 ms for a capture of 7,500
-characters in 150 lines (per-line code took 1.4 ms). Nothing is remembered between
-calls.
+blank lines and repeats around it.
+
+Why it is built this way: a capture has ~150 lines (7,500 characters), and a Python
+step per line and field (a list comprehension, a regex call) costs ~0.2 us a line;
+done that way the features took 1.4 ms of a 2.8 ms extraction. So the page is
+measured as a whole: its distinct line texts (menus and share bars repeat theirs) are
+joined into one array of code points (``page_text.PageText``), looked up once in a
+table of character-class bits, and most fields are a few numpy operations over that
+array or over its words. The words' keys are looked up in two small hash tables that
+hold every vocabulary at once, a bit each: function words, one-word interface phrases,
+the first two words of longer ones (looked up for neighbouring words), month names,
+comment words. Python regexes run only on the few lines a numpy test leaves as
+candidates (a line starting with a bullet or a digit, holding a digit, an interface
+pair, "http"…). A line's fields never depend on its neighbours. The rules get one
+``LineStats`` tuple per line (shared by repeated texts), the classifier one matrix.
+
+Cost, measured with callgrind on 31 benchmark captures: 5.7 M instructions per
+capture, half of an extraction (11.2 M); the per-line code it replaced took 13.8 M
+of 28.2 M. Nothing is remembered between calls.
 """
 
 from __future__ import annotations

@@ -2,8 +2,8 @@
 
 A capture has no ``lang`` attribute, but function words ("the", "und", "les") give the
 language away after a few sentences. Only a clear lead counts: a short or mixed body
-gives no language rather than a guess. The first few hundred words are enough to
-tell, so only those are read: a long body costs no more than a short one.
+gives no language rather than a guess. The first 200 words are enough to tell, so
+only those are read: a long body costs no more than a short one.
 """
 
 from __future__ import annotations

@@ -1,14 +1,14 @@
 """The classifier's input rows: each line's own numbers, its neighbours', and the
 first model's scores around it.
 
-``stage_one_features`` turns a page's ``LineStats`` columns into the first model's
-inputs: the line's own numbers (log word count, rates, flags, position on the page)
-and its neighbourhood (the previous and next lines, windowed means, whether a
-comment section has begun). ``smooth_features`` gives the second model the first
-model's scores around each line. A page has ~150 lines, so numpy's call overhead,
-not arithmetic, is the cost: each matrix is allocated once and filled column by
-column, neighbours are slices of a zero-padded copy, and all windowed means of one
-radius come from one cumulative sum. No per-line Python.
+``stage_one_features`` turns a page's stats matrix (``PageStats.matrix``) into the
+first model's inputs: the line's own numbers (log word count, rates, flags, position
+on the page) and its neighbourhood (the previous and next lines, windowed means,
+whether a comment section has begun). ``smooth_features`` gives the second model the
+first model's scores around each line. A page has ~150 lines, so numpy's call
+overhead, not arithmetic, is the cost: each stage's inputs are one matrix allocated
+once and filled feature by feature (each feature's values contiguous), neighbours are
+slices, and the windowed means of a stage share one cumulative sum. No per-line Python.
 """
 
 from __future__ import annotations

@@ -5,14 +5,17 @@ words. Python's regex engine reads about 30 ns per character: cutting a capture 
 7,500 characters into words with ``re.findall`` took 240 us, a quarter of the time
 budget of a whole extraction, and every per-line Python step costs ~0.2 us a line.
 numpy tests every code point of the page at once, so here the page is encoded once
-(UTF-32) and its characters are classified through lookup tables of the Basic
-Multilingual Plane (built once at import: word characters, i.e. ``\\w``, and capitals).
+(UTF-32) and each code point is looked up once in a table of class bits over the
+Basic Multilingual Plane (built at import): word character (``\\w``), joiner, capital,
+changed by lower-casing, and whatever bits the caller adds (``character_classes``;
+the features add sentence punctuation, digits, commas…), so one lookup serves every
+character test of the page.
 
 A word is what ``\\w[\\w'’-]*`` matches: a word character, then word characters,
 apostrophes and hyphens. So each maximal run of those characters holds at most one
 word, from its first word character to the run's end. Each word gets a *key*, a
 polynomial hash of its lower-cased characters (modulo 2**64, from one cumulative sum
-over the page), so that looking words up in a vocabulary is one ``numpy.isin``.
+over the page), so that vocabulary look-ups are array operations on the keys.
 """
 
 from __future__ import annotations
