@@ -49,9 +49,14 @@ def widget_lines(kept: set[int], lines: list[Line], page: PageStats) -> set[int]
         while end + 1 < n and short[end + 1]:
             end += 1
         run = range(start, end + 1)
-        action = any(CALL_TO_ACTION.search(lines[j].text) for j in run if stats[j].interface)
-        found.update(j for j in run if j in kept and (
-            action or stats[j].interface or not (stats[j].full_stop and stats[j].words >= 5)))
+        in_body = [j for j in run if j in kept]
+        sentences = [j for j in in_body
+                     if not stats[j].interface and stats[j].full_stop and stats[j].words >= 5]
+        # Only a full sentence in the run needs the call to action to be dropped with it.
+        if sentences and any(CALL_TO_ACTION.search(lines[j].text) for j in run if stats[j].interface):
+            found.update(in_body)
+        else:
+            found.update(set(in_body).difference(sentences))
     return found
 
 def _main_clusters(kept: list[int], stats: list[LineStats], probability: list[float]) -> list[int]:
