@@ -19,7 +19,7 @@ pair, "http"…). A line's fields never depend on its neighbours. The rules get 
 ``LineStats`` tuple per line (shared by repeated texts), the classifier one matrix.
 
 Cost, measured with callgrind on 31 benchmark captures: 5.7 M instructions per
-capture, half of an extraction (11.2 M); the per-line code it replaced took 15.3 M
+capture, half of an extraction (11.0 M); the per-line code it replaced took 15.3 M
 of 28.2 M. Nothing is remembered between calls.
 """
 
