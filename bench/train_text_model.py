@@ -29,13 +29,15 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from thresher.text.classify import (  # noqa: E402
+from thresher.text.features import line_stats  # noqa: E402
+from thresher.text.lines import split_lines  # noqa: E402
+from thresher.text.model_inputs import (  # noqa: E402
+    CONTEXT_FEATURES,
+    OWN_FEATURES,
     SMOOTH_FEATURES,
     smooth_features,
     stage_one_features,
 )
-from thresher.text.features import CONTEXT_FEATURES, OWN_FEATURES, line_stats  # noqa: E402
-from thresher.text.lines import split_lines  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "bench" / "scrapinghub-text"
 TRUTH = ROOT.parent / "shared" / "bench" / "scrapinghub" / "ground-truth.json"
@@ -149,7 +151,7 @@ def stack(pages: list, rows_of) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 def train(pages: list, l2: float = 1e-3) -> dict:
-    one_rows = {p[0]: stage_one_features(p[2]) for p in pages}
+    one_rows = {p[0]: stage_one_features(p[2].matrix) for p in pages}
     x1, y1, w1 = stack(pages, lambda p: one_rows[p[0]])
     stage_one = fit_logistic(x1, y1, w1, l2)
     # Out-of-fold stage-one scores for training stage two.

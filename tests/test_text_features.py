@@ -1,20 +1,21 @@
 """Line features of the text extractor.
 
 The text-only fields of ``LineStats`` are computed for a whole page at once (the lines
-joined by breaks, one regex call per trait, per-line sums with numpy), so a line's
-numbers must not depend on its neighbours: measured inside a page or alone, they match.
+joined by breaks into one array of code points, words found and looked up with numpy,
+per-line sums), so a line's numbers must not depend on its neighbours: measured inside
+a page or alone, they match. The page's words must be exactly the regex's words.
 """
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from thresher.text.features import LineStats, line_stats
+from thresher.text.features import TEXT_FIELDS, PageStats, line_stats
 from thresher.text.lines import split_lines
-
-#: The fields that depend on the line's text alone (not on repeats, blanks or images).
-TEXT_FIELDS = LineStats._fields[:LineStats._fields.index("repeated")]
+from thresher.text.page_text import PageText, vocabulary_keys
 
 PIECES = [
     "The", "council", "approved", "it", "on", "Monday.", "He", "said:", "“Yes.”", "wrote", "Comments",
@@ -29,8 +30,8 @@ PIECES = [
 line_text = st.lists(st.sampled_from(PIECES), min_size=1, max_size=30).map(" ".join)
 
 
-def _text_fields(stats: LineStats) -> tuple[object, ...]:
-    return tuple(getattr(stats, name) for name in TEXT_FIELDS)
+def _text_fields(stats: PageStats, k: int) -> tuple[object, ...]:
+    return tuple(stats.column(name)[k] for name in TEXT_FIELDS)
 
 
 @settings(max_examples=150, deadline=None)
@@ -38,12 +39,14 @@ def _text_fields(stats: LineStats) -> tuple[object, ...]:
 def test_a_line_measures_the_same_in_a_page_and_alone(texts: list[str]) -> None:
     lines = split_lines("\n".join(texts), max_lines=1000)
     in_page = line_stats(lines)
-    for line, stats in zip(lines, in_page, strict=True):
+    for k, (line, stats) in enumerate(zip(lines, in_page.rows, strict=True)):
         if line.is_image:
             assert stats.is_image and stats.words == 0
+            assert not any(_text_fields(in_page, k))
             continue
         alone = line_stats(split_lines(line.text, max_lines=10))
-        assert _text_fields(stats) == _text_fields(alone[0]), line.text
+        assert stats[:-2] == alone.rows[0][:-2], line.text  # the rows, but for repeated and is_image
+        assert _text_fields(in_page, k) == _text_fields(alone, 0), line.text
 
 
 def test_fields_of_known_lines() -> None:
@@ -56,10 +59,38 @@ def test_fields_of_known_lines() -> None:
         "Share",
         "Visit https://example.org for more",
     ]), max_lines=100)
-    prose, comment, menu, heading, share, _, url = line_stats(lines)
-    assert prose.words == 6 and prose.sentences == 2 and prose.ends_sentence and prose.full_stop
+    stats = line_stats(lines)
+    prose, comment, menu, heading, share, _, url = stats.rows
+    assert prose.words == 6 and stats.column("sentences")[0] == 2 and prose.ends_sentence and prose.full_stop
     assert comment.comment_header and comment.date_like and not prose.comment_header
     assert menu.separators and not prose.separators
     assert heading.comments_heading and not menu.comments_heading
     assert share.interface and share.repeated and not prose.repeated
     assert url.url and not prose.url
+
+
+WORD = re.compile(r"\w[\w'’-]*")  # what PageText calls a word, emoji and other scripts included
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from("aZé_1٣ 'ʼ’-.—\n日😀İ"), max_size=40),
+                min_size=1, max_size=20))
+def test_page_words_are_the_regex_words(texts: list[str]) -> None:
+    lines = [t.replace("\n", " ") for t in texts]
+    page = PageText(lines)
+    joined = "\n".join(lines)
+    found = list(WORD.finditer(joined))
+    assert page.word_starts.tolist() == [m.start() for m in found]
+    assert page.word_lengths.tolist() == [len(m.group()) for m in found]
+    assert page.word_line.tolist() == [joined.count("\n", 0, m.start()) for m in found]
+    # Keys are of the lower-cased word ("İ" lowered to one "i", not to "i" and a combining dot).
+    lowered = (m.group().replace("İ", "i").lower() for m in found)
+    assert page.word_keys.tolist() == vocabulary_keys(lowered).tolist()
+
+
+def test_words_of_a_page_longer_than_the_precomputed_powers() -> None:
+    lines = ["Die Katze schläft, the cat sleeps"] * 3000  # > 64K characters
+    page = PageText(lines)
+    assert len(page.word_starts) == 6 * 3000
+    assert len(set(page.word_keys.reshape(3000, 6)[:, 3].tolist())) == 1
+    assert page.word_keys[3] == vocabulary_keys(["THE"])[0]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from thresher.text.features import LineStats
+from thresher.text.features import LineStats, PageStats
 from thresher.text.lines import Line
 from thresher.text.vocabulary import CALL_TO_ACTION
 
@@ -34,7 +34,7 @@ _DOUBT_WORDS = 20
 _BRIDGE_SPAN = 16
 _UNMARKED_BRIDGE_FLOOR = 0.35
 
-def widget_lines(kept: set[int], lines: list[Line], stats: list[LineStats]) -> set[int]:
+def widget_lines(kept: set[int], lines: list[Line], page: PageStats) -> set[int]:
     """Kept lines inside runs of short lines that hold an interface string (newsletter boxes,
     share bars): the whole run is page furniture, whatever its other lines say.
 
@@ -42,11 +42,12 @@ def widget_lines(kept: set[int], lines: list[Line], stats: list[LineStats]) -> s
     holds a call to action (sign up, subscribe): then it is the box's own blurb.
     """
     found: set[int] = set()
+    stats = page.rows
     n = len(stats)
-    short = [not s.is_image and s.words < 10 for s in stats]
+    short = ((page.column("words") < 10) & (page.column("is_image") == 0)).tolist()
     end = -1  # the last line of the run handled last
     # Only the runs around interface lines are walked (most lines are in no such run).
-    for i in [i for i, s in enumerate(stats) if s.interface]:
+    for i in np.flatnonzero(page.column("interface")).tolist():
         if i <= end or not short[i]:
             continue
         start, end = i, i
@@ -55,12 +56,17 @@ def widget_lines(kept: set[int], lines: list[Line], stats: list[LineStats]) -> s
         while end + 1 < n and short[end + 1]:
             end += 1
         run = range(start, end + 1)
-        action = any(CALL_TO_ACTION.search(lines[j].text) for j in run if stats[j].interface)
-        found.update(j for j in run if j in kept and (
-            action or stats[j].interface or not (stats[j].full_stop and stats[j].words >= 5)))
+        in_body = [j for j in run if j in kept]
+        sentences = [j for j in in_body
+                     if not stats[j].interface and stats[j].full_stop and stats[j].words >= 5]
+        # Only a full sentence in the run needs the call to action to be dropped with it.
+        if sentences and any(CALL_TO_ACTION.search(lines[j].text) for j in run if stats[j].interface):
+            found.update(in_body)
+        else:
+            found.update(set(in_body).difference(sentences))
     return found
 
-def _main_clusters(kept: list[int], stats: list[LineStats], probability: np.ndarray) -> list[int]:
+def _main_clusters(kept: list[int], stats: list[LineStats], probability: list[float]) -> list[int]:
     """Keep the article's run of body lines, not stray runs far from it.
 
     Kept lines are grouped into clusters wherever more than ``_CLUSTER_GAP`` lines lie
@@ -99,7 +105,7 @@ def _bridgeable(s: LineStats) -> bool:
         s.bullet or (s.words <= 6 and not s.date_like and not s.copyright and not s.url))
 
 
-def _grow(chosen: set[int], start: int, step: int, stats: list[LineStats], probability: np.ndarray) -> None:
+def _grow(chosen: set[int], start: int, step: int, stats: list[LineStats], probability: list[float]) -> None:
     """From the body's edge ``start``, take prose lines in direction ``step``; a run of list
     items and short headings (an ingredient list, "Method") is crossed when prose follows it."""
     n = len(stats)
@@ -123,7 +129,7 @@ def _grow(chosen: set[int], start: int, step: int, stats: list[LineStats], proba
         i = j
 
 
-def _with_prose_around(kept: list[int], stats: list[LineStats], probability: np.ndarray) -> list[int]:
+def _with_prose_around(kept: list[int], stats: list[LineStats], probability: list[float]) -> list[int]:
     """Add the prose lines the classifier doubted inside the body, and those continuing it
     above or below: one paragraph between two kept ones is body text, and so is the
     introduction above a recipe's ingredient list."""
@@ -160,22 +166,21 @@ def comment_section(kept: list[int], stats: list[LineStats], reasons: dict[int, 
     return []
 
 
-def _comment_thread_start(stats: list[LineStats]) -> int | None:
+def _comment_thread_start(page: PageStats) -> int | None:
     """Where a thread of reader comments starts: a comments heading directly followed by
     the header of a comment ("Alex on May 3, 2019 at 6:34 am said:"), with another
     comment header further down."""
-    headers = [i for i, s in enumerate(stats) if s.comment_header]
+    headers = np.flatnonzero(page.column("comment_header")).tolist()
     if len(headers) < 2:
         return None
-    for i, s in enumerate(stats):
-        if s.comments_heading:
-            following = [h for h in headers if h > i]
-            if len(following) >= 2 and following[0] - i <= 3:
-                return i
+    for i in np.flatnonzero(page.column("comments_heading")).tolist():
+        following = [h for h in headers if h > i]
+        if len(following) >= 2 and following[0] - i <= 3:
+            return i
     return None
 
 
-def select_body(kept: list[int], stats: list[LineStats], probability: np.ndarray, *,
+def select_body(kept: list[int], page: PageStats, probability: list[float], *,
                 include_comments: bool = False) -> list[int]:
     """The body's line indexes from the lines the classifier kept, in order.
 
@@ -183,14 +188,15 @@ def select_body(kept: list[int], stats: list[LineStats], probability: np.ndarray
     first, so that a long thread cannot outweigh a short post above it.
     """
     if not include_comments:
-        start = _comment_thread_start(stats)
+        start = _comment_thread_start(page)
         if start is not None and any(i < start for i in kept):
             kept = [i for i in kept if i < start]
+    stats = page.rows
     kept = _main_clusters(kept or _doubted_prose(stats, probability), stats, probability)
     return _without_stray_repeats(_with_prose_around(kept, stats, probability), stats)
 
 
-def _doubted_prose(stats: list[LineStats], probability: np.ndarray) -> list[int]:
+def _doubted_prose(stats: list[LineStats], probability: list[float]) -> list[int]:
     """When the classifier kept nothing: the unmistakable prose lines it scored above
     ``_DOUBT_FLOOR``, if they hold ``_DOUBT_WORDS`` words. A short article alone among
     long menus (a one-paragraph brief, a page cut by a paywall) scores low by its

@@ -5,7 +5,7 @@ Two small logistic models, shipped as ``line_model.json`` and trained by
 neighbours'; the second smooths: it reads the first model's scores around the line
 (neighbours, windows, how much content lies before and after), so a short line
 inside a run of paragraphs can stay and a lone paragraph among menus can go.
-Both are a matrix product over the page's lines, so scoring costs microseconds.
+Both are a matrix product over the page's lines (inputs from ``model_inputs``).
 """
 
 from __future__ import annotations
@@ -18,24 +18,15 @@ from typing import Any
 
 import numpy as np
 
-from thresher.text.features import (
+from thresher.text.model_inputs import (
     CONTEXT_FEATURES,
     OWN_FEATURES,
-    LineStats,
-    context_features,
-    own_features,
-    shifted,
-    window_means,
+    SMOOTH_FEATURES,
+    smooth_features,
+    stage_one_features,
 )
 
-__all__ = ["LineModel", "LogisticModel", "SMOOTH_FEATURES", "load_model", "score_lines",
-           "smooth_features", "stage_one_features"]
-
-SMOOTH_FEATURES = [
-    "p", "p_prev", "p_next", "p_prev2", "p_next2", "p_win5", "p_win15", "p_max3",
-    "mass_before", "mass_after", "log_words", "ends_sentence", "interface", "is_image", "short",
-    "repeated", "p_long_prev", "p_long_next",
-]
+__all__ = ["LineModel", "LogisticModel", "load_model", "score_lines"]
 
 
 @dataclass(frozen=True)
@@ -81,52 +72,9 @@ def load_model() -> LineModel:
     return LineModel(one, two, float(data["threshold"]))
 
 
-def stage_one_features(stats: list[LineStats]) -> np.ndarray:
-    """Own + neighbourhood features of every line, in model order."""
-    own = own_features(stats)
-    return np.hstack([own, context_features(own)])
-
-
-def _nearest_long_score(p: np.ndarray, long: np.ndarray, *, before: bool) -> np.ndarray:
-    """Score of the nearest long line strictly before (or after) each line; 0 when none."""
-    n = len(p)
-    index = np.arange(n)
-    if before:
-        last = np.maximum.accumulate(np.where(long, index, -1))
-        source = shifted(last.astype(float), -1).astype(int)
-        source[0] = -1
-    else:
-        nxt = np.minimum.accumulate(np.where(long, index, n)[::-1])[::-1]
-        source = np.full(n, n)
-        source[:-1] = nxt[1:]
-        source[source >= n] = -1
-    return np.where(source >= 0, p[np.clip(source, 0, n - 1)], 0.0)
-
-
-def smooth_features(p: np.ndarray, own: np.ndarray) -> np.ndarray:
-    """Stage-two inputs: the stage-one scores around each line, and content mass around it."""
-    log_words = own[:, 0]
-    mass = p * log_words
-    total = mass.sum() or 1.0
-    before = np.cumsum(mass) - mass
-    n = len(p)
-    padded = np.zeros(n + 6)  # p with three zeros on each side: shifts are views, not copies
-    padded[3:n + 3] = p
-    prev1, next1, prev2, next2 = padded[2:n + 2], padded[4:n + 4], padded[1:n + 1], padded[5:n + 5]
-    nearest = np.maximum.reduce([padded[0:n], prev2, prev1, next1, next2, padded[6:n + 6]])
-    long = own[:, 1] > 0
-    return np.column_stack([
-        p, prev1, next1, prev2, next2,
-        window_means(p, 5), window_means(p, 15), nearest,
-        before / total, (total - before - mass) / total,
-        log_words, own[:, 3], own[:, 11], own[:, 22], own[:, 2], own[:, 21],
-        _nearest_long_score(p, long, before=True), _nearest_long_score(p, long, before=False),
-    ])
-
-
-def score_lines(stats: list[LineStats], model: LineModel | None = None) -> np.ndarray:
-    """The smoothed body probability of each line."""
-    if not stats:
+def score_lines(stats: np.ndarray, model: LineModel | None = None) -> np.ndarray:
+    """The smoothed body probability of each line (from ``PageStats.matrix``)."""
+    if not stats.shape[1]:
         return np.zeros(0)
     model = model or load_model()
     first_rows = stage_one_features(stats)

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
 from thresher.models import Article, Block, BlockKind, EmptyReason, Image, Link
 from thresher.options import ExtractOptions
 from thresher.text.body import comment_section, select_body, widget_lines
@@ -21,7 +23,7 @@ from thresher.text.header import read_header
 from thresher.text.language import guess_language
 from thresher.text.lines import Line, split_lines
 from thresher.text.related import is_headline_shaped, related_prefix_target, trailing_story_card
-from thresher.text.vocabulary import CAPTION_PREFIX
+from thresher.text.vocabulary import is_caption
 
 __all__ = ["extract_text"]
 
@@ -34,11 +36,12 @@ def extract_text(text: str, *, url: str | None, options: ExtractOptions) -> Arti
     lines = split_lines(text, max_lines=options.max_lines)
     if not any(not line.is_image for line in lines):
         return Article(url=url, empty_reason=EmptyReason.NO_TEXT)
-    stats = line_stats(lines)
+    page = line_stats(lines)
+    stats = page.rows
     model = load_model()
-    probability = score_lines(stats, model)
-    kept = [i for i, p in enumerate(probability) if p >= model.threshold and not lines[i].is_image]
-    kept = select_body(kept, stats, probability, include_comments=options.include_comments)
+    scores = score_lines(page.matrix, model)
+    kept = np.flatnonzero((scores >= model.threshold) & (page.column("is_image") == 0)).tolist()
+    kept = select_body(kept, page, scores.tolist(), include_comments=options.include_comments)
     header = read_header(lines, stats, kept)
     reasons = header.reasons
     title_index = header.title_index
@@ -48,7 +51,7 @@ def extract_text(text: str, *, url: str | None, options: ExtractOptions) -> Arti
         for i in comment_section(kept, stats, reasons):
             reasons.setdefault(i, "comment section")
     kept_set = set(kept)
-    for i in widget_lines(kept_set, lines, stats):
+    for i in widget_lines(kept_set, lines, page):
         reasons.setdefault(i, "page widget")
 
     related: list[Link] = []
@@ -64,7 +67,7 @@ def extract_text(text: str, *, url: str | None, options: ExtractOptions) -> Arti
         if target:
             related.append(Link(target))
             reasons[i] = "related link"
-        elif i <= region_end and stats[i].words <= 60 and CAPTION_PREFIX.match(lines[i].text):
+        elif i <= region_end and stats[i].words <= 60 and is_caption(lines[i].text):
             captions.add(i)
             if not options.include_captions:
                 reasons[i] = "caption"
@@ -87,8 +90,8 @@ def extract_text(text: str, *, url: str | None, options: ExtractOptions) -> Arti
     decisions: tuple[Block, ...] = ()
     if options.explain:  # every line in page order, the kept ones as they are in the body
         decisions = tuple(
-            blocks.get(line.index) or Block(BlockKind.PARAGRAPH, line.text, kept=False,
-                                             reason=reasons.get(line.index, "page furniture"))
+            blocks.get(line.position) or Block(BlockKind.PARAGRAPH, line.text, kept=False,
+                                                reason=reasons.get(line.position, "page furniture"))
             for line in lines if not line.is_image)
     return Article(
         title=header.title,

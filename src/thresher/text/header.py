@@ -10,7 +10,7 @@ from datetime import datetime
 from thresher.text.dates import parse_date_line, parse_date_line_thoroughly
 from thresher.text.features import LineStats
 from thresher.text.lines import Line
-from thresher.text.vocabulary import CAPTION_PREFIX
+from thresher.text.vocabulary import is_caption
 
 __all__ = ["Header", "read_header"]
 
@@ -47,7 +47,7 @@ def _headline_candidate(line: Line, s: LineStats) -> bool:
     if s.is_image or s.bullet or s.interface or s.reading_time or s.copyright or s.url \
             or s.separators or s.glued or s.ellipsis or s.all_caps or line.text[-1] in ",;":
         return False
-    if CAPTION_PREFIX.match(line.text) or (s.date_like and parse_date_line(line.text) is not None):
+    if is_caption(line.text) or (s.date_like and parse_date_line(line.text) is not None):
         return False  # a caption, or a date line (a month name alone is fine: "Talks resume in May")
     if not 2 <= s.words <= 30 or (s.ends_sentence and not line.text.endswith(("?", "!"))):
         return False

@@ -1,15 +1,21 @@
 """Cut a text capture into lines: the unit every later step classifies.
 
 A capture has one block per line; blank lines may or may not separate blocks, so
-they are kept only as a flag on the next line. ``<image>…</image>`` lines become
-image lines (with ``src`` and ``alt`` when given as ``![alt](src)`` or as bare alt
-text). Whitespace is normalised so that features and the output see clean text.
+they are kept only as flags on the lines around them. ``<image>…</image>`` lines
+become image lines (with ``src`` and ``alt`` when given as ``![alt](src)`` or as bare
+alt text). Whitespace is normalised so that features and the output see clean text.
+All of it is done by passes over the whole text in C (regex substitutions,
+``splitlines``, ``map(str.strip)``) and the lines are built as named tuples in one
+``map``: a Python loop over the ~250 raw lines of a capture cost more than the rest.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from itertools import compress, repeat
+from typing import NamedTuple
+
+import numpy as np
 
 from thresher.errors import InputTooLargeError, UnsupportedInputError
 
@@ -27,16 +33,33 @@ _SRC_ATTRIBUTE = re.compile(r"""\bsrc=(?:"([^"]*)"|'([^']*)')""", re.I)
 _QUOTED_URL = re.compile(r"""["']([a-z][\w+.-]*:[^"'\s]+)["']""", re.I)
 _SPACES = re.compile(r"[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]+")
 # C0 controls other than tab/newline/carriage return, and C1 controls: text never has many.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
+_CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd"
 # What is dropped from the text: those controls and the invisible joiners, in one pass.
-_DROPPED = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd\u200c\u200d\u2060\ufeff]")
+_DROPPED = re.compile(f"[{_CONTROLS}\u200c\u200d\u2060\ufeff]")
+# The whitespace left that is neither a plain space nor a line break: tabs, no-break spaces…
+_ODD_SPACES = "\t\xa0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
+#: Longest start of a text whose characters are classified (in one numpy pass).
+_SAMPLE = 65536
+_CONTROL, _DROP, _ODD = 1, 2, 4
 
 
-@dataclass(slots=True)
-class Line:
-    """One non-blank line of the capture."""
+def _kinds_table() -> np.ndarray:
+    """Bits of ``_CONTROL``, ``_DROP`` and ``_ODD`` for every BMP character."""
+    plane = "".join(map(chr, range(0x10000)))
+    table = np.zeros(0x10000, dtype=np.uint8)
+    for bit, pattern in ((_CONTROL, re.compile(f"[{_CONTROLS}]")), (_DROP, _DROPPED),
+                         (_ODD, re.compile(f"[{_ODD_SPACES}]"))):
+        table[[m.start() for m in pattern.finditer(plane)]] |= bit
+    return table
 
-    index: int
+
+_KINDS = _kinds_table()
+
+
+class Line(NamedTuple):
+    """One non-blank line of the capture (``position``: its place among them)."""
+
+    position: int
     text: str
     blank_before: bool = False
     blank_after: bool = False
@@ -45,7 +68,7 @@ class Line:
     image_alt: str = ""
 
 
-def _image_line(index: int, inner: str, blank_before: bool) -> Line:
+def _image_line(position: int, inner: str, blank_before: bool, blank_after: bool) -> Line:
     inner = _SPACES.sub(" ", inner).strip()
     src: str | None
     match = _MARKDOWN_IMAGE.match(inner)
@@ -61,45 +84,58 @@ def _image_line(index: int, inner: str, blank_before: bool) -> Line:
         alt, src = "", inner
     else:  # bare alternative text
         alt, src = inner, None
-    return Line(index, alt, blank_before=blank_before, is_image=True, image_src=src, image_alt=alt)
+    return Line(position, alt, blank_before, blank_after, True, src, alt)
 
 
-def check_plain_text(text: str) -> None:
-    """Raise ``UnsupportedInputError`` when ``text`` is binary data rather than a capture."""
-    sample = text[:65536]
-    if sample and len(_CONTROL.findall(sample)) > 0.05 * len(sample):
+def _odd_characters(text: str) -> tuple[bool, set[str]]:
+    """Whether ``text`` holds characters to drop, and which odd spaces it holds; raises
+    ``UnsupportedInputError`` for binary data rather than a capture. One numpy pass over
+    the first ``_SAMPLE`` characters; past them, every kind is assumed present."""
+    sample = text[:_SAMPLE]
+    points = np.frombuffer(sample.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    kinds = _KINDS.take(points, mode="clip")
+    present = int(np.bitwise_or.reduce(kinds)) if len(kinds) else 0
+    if present & _CONTROL and np.count_nonzero(kinds & _CONTROL) > 0.05 * len(sample):
         raise UnsupportedInputError("input looks like binary data, not a text capture")
+    if len(text) > _SAMPLE:
+        return True, set(_ODD_SPACES)
+    odd = set(map(chr, np.unique(points[(kinds & _ODD) > 0]).tolist())) if present & _ODD else set()
+    return bool(present & _DROP), odd
 
 
 def split_lines(text: str, *, max_lines: int) -> list[Line]:
     """The non-blank lines of ``text``, in order, each flagged with surrounding blanks.
 
-    Raises ``InputTooLargeError`` past ``max_lines`` lines (counted before any work),
+    Raises ``InputTooLargeError`` past ``max_lines`` lines (counted before the text is cut),
     ``UnsupportedInputError`` for binary data.
     """
-    check_plain_text(text)
-    # Every line break ``splitlines`` knows (a CR-only or U+2028 file must not slip through).
-    count = max(text.count("\n"), text.count("\r")) + text.count("\u2028") + text.count("\u2029") + 1
-    if count > max_lines:
-        raise InputTooLargeError(f"text capture of {count:,} lines exceeds max_lines={max_lines:,}")
-    # Whole-text passes (C speed): drop control and joiner characters, zero-width space → space.
-    text = _DROPPED.sub("", text).replace("\u200b", " ")
-    lines: list[Line] = []
-    blank = False
-    for raw in text.splitlines():
-        if len(raw) > MAX_LINE_CHARS:
-            raw = raw[:MAX_LINE_CHARS]
-        stripped = raw.strip()
-        if not stripped:
-            blank = True
-            if lines:
-                lines[-1].blank_after = True
-            continue
-        image = _IMAGE_LINE.match(stripped) if stripped[:1] == "<" else None
-        if image:
-            line = _image_line(len(lines), image.group(1), blank)
-        else:
-            line = Line(len(lines), " ".join(stripped.split()), blank_before=blank)
-        lines.append(line)
-        blank = False
+    droppable, odd_spaces = _odd_characters(text)
+    if len(text) >= max_lines:  # a shorter text cannot hold too many lines
+        # Every line break ``splitlines`` knows (a CR-only or U+2028 file must not slip through).
+        count = max(text.count("\n"), text.count("\r")) + text.count("\u2028") + text.count("\u2029") + 1
+        if count > max_lines:
+            raise InputTooLargeError(f"text capture of {count:,} lines exceeds max_lines={max_lines:,}")
+    # Whole-text passes (C speed): drop control and joiner characters, zero-width space → space,
+    # every other space → a plain one.
+    if droppable:
+        text = _DROPPED.sub("", text)
+    for space in odd_spaces | {"\u200b"}:
+        text = text.replace(space, " ")
+    stripped = list(map(str.strip, text.splitlines()))
+    kept = list(compress(range(len(stripped)), stripped))  # the indexes of the non-blank lines
+    texts = list(compress(stripped, stripped))
+    for k in compress(range(len(texts)), map(str.__contains__, texts, repeat("  "))):
+        texts[k] = " ".join(texts[k].split())  # a run of spaces inside a line → one space
+    if texts and max(map(len, texts)) > MAX_LINE_CHARS:
+        texts = [t[:MAX_LINE_CHARS].rstrip() for t in texts]
+    last = len(stripped) - 1
+    blank_before = [i > 0 for i in kept[:1]] + [i - j > 1 for i, j in zip(kept[1:], kept, strict=False)]
+    blank_after = [i - j > 1 for i, j in zip(kept[1:], kept, strict=False)] + [i < last for i in kept[-1:]]
+    lines = list(map(tuple.__new__, repeat(Line), zip(range(len(texts)), texts, blank_before, blank_after,
+                                                      repeat(False), repeat(None), repeat(""))))
+    if "<" in text:  # image lines
+        for k, line in enumerate(lines):
+            image = _IMAGE_LINE.match(line.text) if line.text[:1] == "<" else None
+            if image:
+                lines[k] = _image_line(k, image.group(1), line.blank_before, line.blank_after)
     return lines

@@ -9,15 +9,22 @@ label itself, which leaves exactly that card.
 
 from __future__ import annotations
 
+from thresher.phrases import READ_ALSO
 from thresher.text.dates import parse_date_line
 from thresher.text.features import LineStats
 from thresher.text.vocabulary import RELATED_PREFIX
 
 __all__ = ["is_headline_shaped", "related_prefix_target", "trailing_story_card"]
 
+#: Where the separator of a "Read also:" line must be: after the longest phrase and a space.
+_PREFIX_SPAN = max(map(len, READ_ALSO)) + 2
+
 
 def related_prefix_target(text: str) -> str | None:
     """The linked headline of a "Read also: …" line, or None."""
+    head = text[:_PREFIX_SPAN]  # the separator follows the short phrase: most lines have none there
+    if ":" not in head and "-" not in head and "–" not in head and "—" not in head:
+        return None
     match = RELATED_PREFIX.match(text)
     return match.group(1).strip() if match else None
 

@@ -14,16 +14,19 @@ from thresher.phrases import READ_ALSO, alternation
 
 __all__ = [
     "CALL_TO_ACTION",
-    "CAPTION_PREFIX",
     "COMMENTS_HEADING",
     "COMMENT_HEADER",
+    "COMMENT_NOUNS",
     "INTERFACE_FIRST_WORDS",
+    "INTERFACE_PAIRS",
+    "INTERFACE_WORDS",
     "MONTHS",
     "READING_TIME",
     "RELATED_PREFIX",
     "STOPWORDS",
     "STOPWORDS_BY_LANGUAGE",
     "has_interface_phrase",
+    "is_caption",
 ]
 
 # The most frequent function words of the languages most pages are written in.
@@ -97,20 +100,24 @@ _INTERFACE_PHRASES = [
 ]
 
 _PHRASE_WORDS = [tuple(phrase.split()) for phrase in _INTERFACE_PHRASES]
-_INTERFACE_WORDS = frozenset(words[0] for words in _PHRASE_WORDS if len(words) == 1)
+#: The interface phrases of one word.
+INTERFACE_WORDS = frozenset(words[0] for words in _PHRASE_WORDS if len(words) == 1)
 _INTERFACE_STARTS: dict[str, list[tuple[str, ...]]] = {}
 for _words in _PHRASE_WORDS:
     if len(_words) > 1:
         _INTERFACE_STARTS.setdefault(_words[0], []).append(_words[1:])
 #: The words an interface phrase can start with: a line without any has no phrase.
-INTERFACE_FIRST_WORDS = frozenset(_INTERFACE_WORDS | _INTERFACE_STARTS.keys())
+INTERFACE_FIRST_WORDS = frozenset(INTERFACE_WORDS | _INTERFACE_STARTS.keys())
+#: The first two words of each interface phrase of several words: a line without any such
+#: pair of neighbours holds none of those phrases.
+INTERFACE_PAIRS = frozenset(words[:2] for words in _PHRASE_WORDS if len(words) > 1)
 
 
 def has_interface_phrase(words: list[str]) -> bool:
     """Whether lower-cased ``words`` contain an interface phrase as whole words (set look-ups)."""
     if INTERFACE_FIRST_WORDS.isdisjoint(words):
         return False
-    if not _INTERFACE_WORDS.isdisjoint(words):
+    if not INTERFACE_WORDS.isdisjoint(words):
         return True
     for i, word in enumerate(words):
         for rest in _INTERFACE_STARTS.get(word, ()):
@@ -127,9 +134,15 @@ READING_TIME = re.compile(
 RELATED_PREFIX = re.compile(rf"^(?:{alternation(READ_ALSO)})\s*[:\-–—]\s*(.+)$", re.I)
 
 # Lines that caption a picture: "Photo: …", "Image credit: …", multilingual.
-CAPTION_PREFIX = re.compile(
-    r"^(?:photo|photograph|picture|image|illustration|pictured|above|top|foto|bild|imagen|immagine|"
-    r"фото|ілюстрація|иллюстрация|zdjęcie)\b[^:]{0,40}:\s*\S", re.I)
+_CAPTION_WORDS = ("photo", "photograph", "picture", "image", "illustration", "pictured", "above", "top",
+                  "foto", "bild", "imagen", "immagine", "фото", "ілюстрація", "иллюстрация", "zdjęcie")
+_CAPTION_LABEL = max(map(len, _CAPTION_WORDS)) + 40  # the word, then up to 40 characters before the colon
+_CAPTION_PREFIX = re.compile(rf"^(?:{'|'.join(_CAPTION_WORDS)})\b[^:]{{0,40}}:\s*\S", re.I)
+
+
+def is_caption(text: str) -> bool:
+    """Whether ``text`` starts like a caption: "Photo: …" (a colon early on, then the regex)."""
+    return ":" in text[:_CAPTION_LABEL + 1] and _CAPTION_PREFIX.match(text) is not None
 
 # What a newsletter or account box asks the reader to do.
 CALL_TO_ACTION = re.compile(
@@ -145,6 +158,13 @@ COMMENTS_HEADING = re.compile(
     r"show comments|view comments|kommentare?|leserkommentare|commentaires?|laisser un commentaire|"
     r"comentarios?|deja un comentario|comentários|commenti|lascia un commento|reacties|komentarze|"
     r"комментарии|коментарі|коментарів)(?:\s*\(\d+\))?(?:\s+\d+)?\s*:?\s*[\])]?$", re.I)
+
+#: The words of which every ``COMMENTS_HEADING`` holds one: a quick test before the regex.
+COMMENT_NOUNS = frozenset((
+    "comment", "comments", "response", "responses", "reply", "replies", "discussion", "conversation",
+    "kommentar", "kommentare", "leserkommentare", "commentaire", "commentaires", "comentario",
+    "comentarios", "comentários", "commenti", "commento", "reacties", "komentarze", "комментарии",
+    "коментарі", "коментарів"))
 
 # The header of one reader comment: "Alex on May 3, 2019 at 6:34 am said:".
 COMMENT_HEADER = re.compile(
