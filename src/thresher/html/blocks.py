@@ -86,22 +86,31 @@ class Page:
             return tag
         return self.names[index] if self.groups[index] & FURNITURE else ""
 
-    def list_number(self, index: int) -> int:
-        """The number a browser shows before the list item at or above element ``index``
-        when that item is in an ``<ol>`` (1, 2, …, counting its ``<li>`` children; a
-        ``start`` attribute is not read); 0 otherwise."""
-        tags, parents = self.tags, self.parents
-        item = index
-        while item >= 0 and tags[item] != "li":
-            item = parents[item]
-        parent = parents[item] if item >= 0 else -1
-        if parent < 0 or tags[parent] != "ol":
-            return 0
-        number, child = 0, parent + 1
-        while child <= item:
-            number += tags[child] == "li"
-            child = self.ends[child] + 1
-        return number
+    def list_numbers(self, indexes: list[int]) -> list[int]:
+        """For each element index, the number a browser shows before the list item at
+        or above it when that item is in an ``<ol>`` (1, 2, …, counting its ``<li>``
+        children; a ``start`` attribute is not read), else 0. Each list is counted once."""
+        tags, parents, ends = self.tags, self.parents, self.ends
+        numbered: dict[int, dict[int, int]] = {}  # <ol> index -> {<li> index: number}
+        numbers = []
+        for index in indexes:
+            item = index
+            while item >= 0 and tags[item] != "li":
+                item = parents[item]
+            parent = parents[item] if item >= 0 else -1
+            if parent < 0 or tags[parent] != "ol":
+                numbers.append(0)
+                continue
+            if parent not in numbered:
+                items: dict[int, int] = {}
+                child = parent + 1
+                while child <= ends[parent]:
+                    if tags[child] == "li":
+                        items[child] = len(items) + 1
+                    child = ends[child] + 1
+                numbered[parent] = items
+            numbers.append(numbered[parent].get(item, 0))
+        return numbers
 
 
 #: Zero-width and soft-hyphen characters: invisible, yet not whitespace to str.split.

@@ -109,10 +109,13 @@ def extract_body(tree: LexborHTMLParser, options: ExtractOptions, url: str | Non
                               include_tables=options.include_tables,
                               include_captions=options.include_captions)
     # Dropped blocks are built only on request: most of a page is dropped.
+    shown = [decision for decision in reading.decisions if decision.kept or options.explain]
+    items = [decision.block.owner for decision in shown if decision.kind is BlockKind.LIST_ITEM]
+    ordinals = iter(page.list_numbers(items))
     decisions = tuple(Block(decision.kind, decision.block.text, decision.kept, decision.reason,
-                            decision.level, ordinal=page.list_number(decision.block.owner)
+                            decision.level, ordinal=next(ordinals)
                             if decision.kind is BlockKind.LIST_ITEM else 0)
-                      for decision in reading.decisions if decision.kept or options.explain)
+                      for decision in shown)
     kept = tuple(block for block in decisions if block.kept)
     related = tuple(Link(text, _resolve(href, url)) for text, href in related_links(reading))
     return Body(blocks=kept, decisions=decisions, images=_images(page, reading, url),
