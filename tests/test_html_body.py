@@ -168,6 +168,10 @@ def test_headline_byline_and_date_lines_of_a_br_layout_are_not_body() -> None:
     article = extract(page)
     assert article.text.startswith("Paragraph 1:") and len(article.blocks) == 3
     assert article.authors == ("Martha Lindqvist",)
+    # A byline naming the site itself gives no author, as in the page's metadata.
+    own = page.replace("<head>", '<head><meta property="og:site_name" content="Daily Courier">') \
+        .replace("By Martha Lindqvist", "By Daily Courier")
+    assert extract(own).authors == () and extract(own).text.startswith("Paragraph 1:")
     # A sentence starting with "by" is no byline.
     lower = page.replace("By Martha Lindqvist", "by the river, where the old store stands")
     assert extract(lower).blocks[0].text == "by the river, where the old store stands"

@@ -22,7 +22,8 @@ def extract_html(markup: str, *, url: str | None, options: ExtractOptions) -> Ar
     return Article(
         title=metadata.title,
         # A plain "By Jane Doe" line above the text, when no markup names the authors.
-        authors=metadata.authors or clean_authors([body.byline] if body.byline else []),
+        authors=metadata.authors or clean_authors([body.byline] if body.byline else [],
+                                                  site_keys=metadata.site_keys),
         published=metadata.published,
         site_name=metadata.site_name,
         language=metadata.language,

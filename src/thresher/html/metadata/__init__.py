@@ -45,6 +45,8 @@ class Metadata:
     language: str | None = None
     description: str | None = None
     url: str | None = None
+    #: Match keys (``normalise_for_match``) of the site's own names: never an author.
+    site_keys: frozenset[str] = frozenset()
 
 
 # Keys in order of trust, per field.
@@ -143,7 +145,8 @@ def read_metadata(tree: LexborHTMLParser, url: str | None, nodes: PageNodes | No
                     heading_nodes[0][0] if heading_nodes else None)
     header = locate_header(headline)
     article_or_body = nodes.article or tree.body
-    authors = _choose_authors(jsonld, micro, meta, article_or_body, header, frozenset(site_keys))
+    own_names = frozenset(site_keys)
+    authors = _choose_authors(jsonld, micro, meta, article_or_body, header, own_names)
 
     dayfirst = day_first(language)
     published_keys = _PUBLISHED_KEYS + tuple(key for key in meta.names()
@@ -171,4 +174,5 @@ def read_metadata(tree: LexborHTMLParser, url: str | None, nodes: PageNodes | No
         description=jsonld.description if not meta.first(*_DESCRIPTION_KEYS) else
         meta.first(*_DESCRIPTION_KEYS),
         url=_canonical_url(nodes.canonical, meta.first("og:url"), url) or url,
+        site_keys=own_names,
     )
