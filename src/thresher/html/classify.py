@@ -21,12 +21,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from thresher.html.blocks import CAPTION, COMMENT, CONTENT, FURNITURE, FURNITURE_TAGS, Page, TextBlock
+from thresher.html.metadata.authors import is_byline_line
 from thresher.html.metadata.dates import parse_date
 from thresher.html.metadata.text import normalise_for_match
 from thresher.html.vocabulary import (
     AD_LABEL,
     BARE_URLS,
-    BYLINE_LINE,
     COMMENTS_HEADING,
     CONTRIBUTOR_CLOSING,
     CONTRIBUTOR_OPENING,
@@ -397,7 +397,7 @@ class _State:
             # plain lines above the text.
             if self.title_key and normalise_for_match(text) == self.title_key:
                 return False, "headline", False
-            if (byline := BYLINE_LINE.match(text)) and byline["name"][0].isupper():
+            if is_byline_line(text):
                 self.byline = self.byline or text
                 return False, "byline/date", False
             if length < 40 and _is_date(text):

@@ -13,7 +13,7 @@ import re
 
 from thresher.phrases import READ_ALSO, alternation
 
-__all__ = ["AD_LABEL", "BARE_URLS", "BYLINE_LINE", "COMMENTS_HEADING", "CONTRIBUTOR_CLOSING",
+__all__ = ["AD_LABEL", "BARE_URLS", "COMMENTS_HEADING", "CONTRIBUTOR_CLOSING",
            "CONTRIBUTOR_OPENING", "CREDIT_LINE", "CREDIT_TAIL", "DATE_LINE", "GROUP_BITS", "NOTICE_LINE",
            "RELATED_PHRASE", "UI_LABEL", "boilerplate_reason", "name_groups"]
 
@@ -120,10 +120,6 @@ CREDIT_TAIL = re.compile(
 #: opening with the credit ("Reporting by ...") or closing with it ("... contributed to
 #: this report"). Two patterns, because a search for the closing one skips ahead to
 #: its first word, which a pattern with a line-start alternative cannot.
-#: A byline on a line of its own: "By Jane Doe", "Von Anna Muster", "Par Jean Dupont".
-#: (The name must start with a capital: the caller checks, as \w has no case classes.)
-BYLINE_LINE = re.compile(r"^(?i:by|von|par|por|door|przez|av|af)\s+(?P<name>[^\W\d_][\w.'’-]*)"
-                         r"(?:\s+[\w.'’-]+){0,5}(?:\s*[,|·•]\s*[^\n]{0,60})?$")
 CONTRIBUTOR_OPENING = re.compile(
     r"^\W*(?:(?:additional )?reporting by|editing by|writing by|compiled by)\b", re.I)
 CONTRIBUTOR_CLOSING = re.compile(

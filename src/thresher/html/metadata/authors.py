@@ -16,7 +16,7 @@ from thresher.html.metadata.containers import is_foreign
 from thresher.html.metadata.header import Header
 from thresher.html.metadata.text import clean_value, normalise_for_match
 
-__all__ = ["clean_authors", "find_byline"]
+__all__ = ["clean_authors", "find_byline", "is_byline_line"]
 
 # Words that introduce a byline, in the languages the web writes most ("by", "von", "par" …).
 _LEAD = re.compile(
@@ -245,6 +245,12 @@ _MAX_LINE_CHARS = 80
 _MAX_LINE_WORDS = 8
 
 
+def is_byline_line(text: str) -> bool:
+    """Whether a short line of text reads as a byline: "By Jane Doe", "Autor: Jan Roe"."""
+    return (len(text) <= _MAX_LINE_CHARS and len(text.split()) <= _MAX_LINE_WORDS
+            and _BYLINE_START.match(text) is not None)
+
+
 # A label standing alone, its name in the text that follows: "<b>Autor:</b> Jane Doe".
 _BYLINE_LABEL = re.compile(r"^(?i:autor(?:in)?|author|by|von|text|texto|testo|par|por)\s*:?$")
 
@@ -272,8 +278,7 @@ def _byline_line(scope: LexborNode, excluded: frozenset[str], main: frozenset[in
         text = node.text(deep=True, separator=" ", strip=True)
         if text and _BYLINE_LABEL.match(text):
             text = f"{text} {_text_after(node)}"  # "<h5>Autor:</h5> Jane Doe"
-        if (not text or len(text) > _MAX_LINE_CHARS or len(text.split()) > _MAX_LINE_WORDS
-                or not _BYLINE_START.match(text)):
+        if not is_byline_line(text):
             continue
         if is_foreign(node, main=main):
             continue
