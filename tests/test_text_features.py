@@ -1,9 +1,9 @@
 """Line features of the text extractor.
 
 The text-only fields of ``LineStats`` are computed for a whole page at once (the lines
-joined by breaks into one array of code points, words found and looked up with numpy,
-per-line sums), so a line's numbers must not depend on its neighbours: measured inside
-a page or alone, they match. The page's words must be exactly the regex's words.
+joined by breaks into one array of code points, counted line by line in compiled
+loops), so a line's numbers must not depend on its neighbours: measured inside a page
+or alone, they match. The page's words must be exactly the regex's words.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from thresher.text.features import TEXT_FIELDS, PageStats, line_stats
 from thresher.text.lines import split_lines
-from thresher.text.page_text import PageText, vocabulary_keys
+from thresher.text.page_text import page_words, vocabulary_keys
 
 PIECES = [
     "The", "council", "approved", "it", "on", "Monday.", "He", "said:", "“Yes.”", "wrote", "Comments",
@@ -69,7 +69,7 @@ def test_fields_of_known_lines() -> None:
     assert url.url and not prose.url
 
 
-WORD = re.compile(r"\w[\w'’-]*")  # what PageText calls a word, emoji and other scripts included
+WORD = re.compile(r"\w[\w'’-]*")  # what page_words calls a word, emoji and other scripts included
 
 
 @settings(max_examples=100, deadline=None)
@@ -77,20 +77,40 @@ WORD = re.compile(r"\w[\w'’-]*")  # what PageText calls a word, emoji and othe
                 min_size=1, max_size=20))
 def test_page_words_are_the_regex_words(texts: list[str]) -> None:
     lines = [t.replace("\n", " ") for t in texts]
-    page = PageText(lines)
+    page = page_words(lines)
     joined = "\n".join(lines)
     found = list(WORD.finditer(joined))
-    assert page.word_starts.tolist() == [m.start() for m in found]
-    assert page.word_lengths.tolist() == [len(m.group()) for m in found]
-    assert page.word_line.tolist() == [joined.count("\n", 0, m.start()) for m in found]
+    assert page.starts.tolist() == [m.start() for m in found]
+    assert page.lengths.tolist() == [len(m.group()) for m in found]
+    assert page.lines.tolist() == [joined.count("\n", 0, m.start()) for m in found]
     # Keys are of the lower-cased word ("İ" lowered to one "i", not to "i" and a combining dot).
     lowered = (m.group().replace("İ", "i").lower() for m in found)
-    assert page.word_keys.tolist() == vocabulary_keys(lowered).tolist()
+    assert page.keys.tolist() == vocabulary_keys(lowered).tolist()
 
 
-def test_words_of_a_page_longer_than_the_precomputed_powers() -> None:
+def test_words_of_a_long_page() -> None:
     lines = ["Die Katze schläft, the cat sleeps"] * 3000  # > 64K characters
-    page = PageText(lines)
-    assert len(page.word_starts) == 6 * 3000
-    assert len(set(page.word_keys.reshape(3000, 6)[:, 3].tolist())) == 1
-    assert page.word_keys[3] == vocabulary_keys(["THE"])[0]
+    page = page_words(lines)
+    assert len(page.starts) == 6 * 3000
+    assert len(set(page.keys.reshape(3000, 6)[:, 3].tolist())) == 1
+    assert page.keys[3] == vocabulary_keys(["THE"])[0]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from("aZé_1٣ 'ʼ’-.—😀İ"), min_size=1, max_size=40),
+                min_size=1, max_size=20))
+def test_line_words_are_the_regex_words(texts: list[str]) -> None:
+    lines = split_lines("\n".join(texts), max_lines=1000)
+    stats = line_stats(lines)
+    for line, row in zip(lines, stats.rows, strict=True):
+        assert row.words == len(WORD.findall(line.text)), line.text
+
+
+def test_a_headline_glued_to_its_teaser() -> None:
+    lines = split_lines("\n".join([
+        "Deal Of The DayA new phone with a larger screen goes on sale",
+        "The new iPhone goes on sale in many countries this week",
+        "NASA and the ESA plan a joint mission to Mars in the next decade",
+    ]), max_lines=100)
+    glued, camel_case, acronyms = line_stats(lines).rows
+    assert glued.glued and not camel_case.glued and not acronyms.glued

@@ -8,7 +8,6 @@ from thresher.html.decode import decode_page
 from thresher.html.extract import extract_html
 from thresher.models import Article, EmptyReason
 from thresher.options import ExtractOptions
-from thresher.text.extract import extract_text
 
 __all__ = ["extract"]
 
@@ -36,4 +35,8 @@ def extract(page: str | bytes, *, url: str | None = None,
     kind = detect_input_kind(text) if options.input == "auto" else options.input
     if kind == "html":
         return extract_html(text, url=url, options=options)
+    # Imported here: the text reader's compiled loops (numba) take a third of a second to
+    # load, which HTML-only work should not pay for.
+    from thresher.text.extract import extract_text
+
     return extract_text(text, url=url, options=options)

@@ -8,7 +8,9 @@ only those are read: a long body costs no more than a short one.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
+from itertools import chain
 
 from thresher.text.vocabulary import STOPWORDS_BY_LANGUAGE
 
@@ -34,11 +36,9 @@ def guess_language(texts: Iterable[str]) -> str | None:
         words += text[:_SAMPLE_CHARS].lower().split()
         if len(words) >= _SAMPLE_WORDS:
             break
-    scores = dict.fromkeys(STOPWORDS_BY_LANGUAGE, 0)
-    for word in filter(_LANGUAGES_OF.__contains__, words[:_SAMPLE_WORDS]):
-        for language in _LANGUAGES_OF[word]:
-            scores[language] += 1
-    (best, language), (runner_up, _) = sorted(((s, lang) for lang, s in scores.items()), reverse=True)[:2]
+    scores = Counter(chain.from_iterable(filter(None, map(_LANGUAGES_OF.get, words[:_SAMPLE_WORDS]))))
+    ranked = scores.most_common(2) + [("", 0), ("", 0)]
+    (language, best), (_, runner_up) = ranked[0], ranked[1]
     if best >= _MIN_HITS and best >= _MIN_LEAD * runner_up:
         return language
     return None

@@ -99,7 +99,7 @@ def _odd_characters(text: str) -> tuple[bool, set[str]]:
         raise UnsupportedInputError("input looks like binary data, not a text capture")
     if len(text) > _SAMPLE:
         return True, set(_ODD_SPACES)
-    odd = set(map(chr, np.unique(points[(kinds & _ODD) > 0]).tolist())) if present & _ODD else set()
+    odd = {space for space in _ODD_SPACES if space in sample} if present & _ODD else set()
     return bool(present & _DROP), odd
 
 
@@ -128,9 +128,12 @@ def split_lines(text: str, *, max_lines: int) -> list[Line]:
         texts[k] = " ".join(texts[k].split())  # a run of spaces inside a line → one space
     if texts and max(map(len, texts)) > MAX_LINE_CHARS:
         texts = [t[:MAX_LINE_CHARS].rstrip() for t in texts]
-    last = len(stripped) - 1
-    blank_before = [i > 0 for i in kept[:1]] + [i - j > 1 for i, j in zip(kept[1:], kept, strict=False)]
-    blank_after = [i - j > 1 for i, j in zip(kept[1:], kept, strict=False)] + [i < last for i in kept[-1:]]
+    # A blank line lies between two kept lines whose indexes are more than one apart.
+    at = np.array(kept, dtype=np.int64)
+    gaps = np.empty(len(at) + 1, dtype=bool)
+    gaps[0], gaps[-1] = at[:1].sum() > 0, len(at) > 0 and at[-1] < len(stripped) - 1
+    np.greater(at[1:] - at[:-1], 1, out=gaps[1:-1])
+    blank_before, blank_after = gaps[:-1].tolist(), gaps[1:].tolist()
     lines = list(map(tuple.__new__, repeat(Line), zip(range(len(texts)), texts, blank_before, blank_after,
                                                       repeat(False), repeat(None), repeat(""))))
     if "<" in text:  # image lines

@@ -14,6 +14,7 @@ slices, and the windowed means of a stage share one cumulative sum. No per-line 
 from __future__ import annotations
 
 import numpy as np
+from numba import njit
 
 from thresher.text.features import STAT_FIELDS
 
@@ -56,122 +57,140 @@ _SMOOTHED_OWN = [_OWN[name] for name in ("ends_sentence", "interface", "is_image
 _NEAR = [_OWN["log_words"], _OWN["ends_sentence"], _OWN["stop_ratio"], _OWN["interface"]]
 
 
-def _window_means(values: np.ndarray, radius: int, prefix: np.ndarray) -> np.ndarray:
-    """Mean of ``values`` (lines along the last axis) over ``[i - radius, i + radius]``
-    (clipped to the page), excluding ``i`` itself; ``prefix``: the cumulative sums of
-    ``values`` along that axis, after a zero."""
-    n = values.shape[-1]
-    index = np.arange(n)
-    lo = np.maximum(index - radius, 0)
-    hi = np.minimum(index + radius + 1, n)
-    count = (hi - lo - 1).astype(float)
-    total = prefix[..., hi] - prefix[..., lo] - values
-    means: np.ndarray = np.divide(total, count, out=np.zeros_like(total), where=count > 0)
-    return means
+# The rows of the own features the kernels fill or read (numba reads module constants).
+_LOG_WORDS, _LONG, _SHORT, _LOG_SENTENCES, _COMMA_RATE, _MEAN_WORD_LEN, _POSITION, _POSITION_SQ, \
+    _ENDS_SENTENCE, _COMMENT_HEADER, _ELLIPSIS, _GLUED, _COMMENTS_HEADING = (
+        _OWN[name] for name in ("log_words", "long", "short", "log_sentences", "comma_rate", "mean_word_len",
+                                "position", "position_sq", "ends_sentence", "comment_header", "ellipsis",
+                                "glued", "comments_heading"))
+_WORDS, _SENTENCES, _COMMAS, _STAT_MEAN_WORD_LEN = (
+    _STAT[name] for name in ("words", "sentences", "commas", "mean_word_len"))
+_COPIED_PAIRS = np.array([_COPIED_FROM, _COPIED_TO], dtype=np.int64)
+_NEAR_ROWS = np.array(_NEAR, dtype=np.int64)
+_SMOOTHED_ROWS = np.array(_SMOOTHED_OWN, dtype=np.int64)
 
 
-def _with_zero_first(values: np.ndarray) -> np.ndarray:
-    """The cumulative sums of ``values`` along the last axis, after a zero."""
-    prefix = np.empty(values.shape[:-1] + (values.shape[-1] + 1,))
-    prefix[..., 0] = 0.0
-    np.cumsum(values, axis=-1, out=prefix[..., 1:])
-    return prefix
+@njit(cache=True, nogil=True)
+def _window_means(values: np.ndarray, radius: int, out: np.ndarray) -> None:  # pragma: no cover - compiled
+    """``out[i]``: the mean of ``values`` over ``[i - radius, i + radius]`` (clipped to the
+    page), excluding ``i`` itself; 0 when that leaves nothing. One running sum."""
+    n = len(values)
+    prefix = np.empty(n + 1)
+    prefix[0] = 0.0
+    for i in range(n):
+        prefix[i + 1] = prefix[i] + values[i]
+    for i in range(n):
+        lo, hi = max(i - radius, 0), min(i + radius + 1, n)
+        count = hi - lo - 1
+        out[i] = (prefix[hi] - prefix[lo] - values[i]) / count if count > 0 else 0.0
+
+
+@njit(cache=True, nogil=True)
+def _stage_one(stats: np.ndarray, n_own: int, n_context: int, copied: np.ndarray,
+               near_rows: np.ndarray) -> np.ndarray:  # pragma: no cover - compiled
+    n = stats.shape[1]
+    inputs = np.zeros((n_own + n_context, n))
+    for j in range(copied.shape[1]):
+        inputs[copied[1, j]] = stats[copied[0, j]]
+    for i in range(n):
+        words = stats[_WORDS, i]
+        inputs[_LOG_WORDS, i] = np.log1p(words)
+        inputs[_LONG, i] = words >= 15
+        inputs[_SHORT, i] = words <= 3
+        inputs[_LOG_SENTENCES, i] = np.log1p(stats[_SENTENCES, i])
+        inputs[_COMMA_RATE, i] = stats[_COMMAS, i] / (words + 1)
+        inputs[_MEAN_WORD_LEN, i] = min(stats[_STAT_MEAN_WORD_LEN, i], 15.0) / 5
+        position = i / max(n - 1, 1)
+        inputs[_POSITION, i] = position
+        inputs[_POSITION_SQ, i] = position * position
+    context = inputs[n_own:]
+    for r in range(4):  # the previous and the next line's main traits
+        near = inputs[near_rows[r]]
+        context[r, 1:] = near[:-1]
+        context[4 + r, :-1] = near[1:]
+        _window_means(near, 3, context[10 + r])
+    log_words = inputs[_LOG_WORDS]
+    context[8, 2:] = log_words[:-2]
+    context[9, :-2] = log_words[2:]
+    _window_means(inputs[_COMMENT_HEADER], 3, context[19])
+    _window_means(np.maximum(inputs[_ELLIPSIS], inputs[_GLUED]), 3, context[20])
+    _window_means(log_words, 10, context[14])
+    _window_means(inputs[_ENDS_SENTENCE], 10, context[15])
+    long = inputs[_LONG]
+    _window_means(long, 10, context[16])
+    # Listings alternate headline and teaser; article sections have runs of paragraphs.
+    alternation = np.zeros(n)
+    for i in range(1, n):
+        alternation[i] = long[i] != long[i - 1]
+    _window_means(alternation, 6, context[17])
+    # Everything after the first comment-section heading in the second half of the page
+    # (a "12 Comments" link in the header is not it).
+    for i in range(n):
+        if inputs[_COMMENTS_HEADING, i] > 0 and inputs[_POSITION, i] >= 0.3:
+            context[18, i + 1:] = 1.0
+            break
+    return inputs
 
 
 def stage_one_features(stats: np.ndarray) -> np.ndarray:
     """Own + neighbourhood features of every line (from ``PageStats.matrix``): one row per
     line, one column per ``OWN_FEATURES + CONTEXT_FEATURES``. Built feature by feature
     (every feature's values contiguous) and returned as the transposed view."""
-    words = stats[_STAT["words"]]
-    n = len(words)
-    inputs = np.empty((len(OWN_FEATURES) + len(CONTEXT_FEATURES), n))
-    own = inputs[:len(OWN_FEATURES)]
-    own[_COPIED_TO] = stats[_COPIED_FROM]
-    log_words = own[_OWN["log_words"]] = np.log1p(words)
-    own[_OWN["long"]] = words >= 15
-    own[_OWN["short"]] = words <= 3
-    own[_OWN["log_sentences"]] = np.log1p(stats[_STAT["sentences"]])
-    own[_OWN["comma_rate"]] = stats[_STAT["commas"]] / (words + 1)
-    own[_OWN["mean_word_len"]] = np.minimum(stats[_STAT["mean_word_len"]], 15.0) / 5
-    position = own[_OWN["position"]] = np.arange(n) / max(n - 1, 1)
-    own[_OWN["position_sq"]] = position * position
-    _context(own, inputs[len(OWN_FEATURES):], log_words)
+    inputs: np.ndarray = _stage_one(np.ascontiguousarray(stats, dtype=np.float64), len(OWN_FEATURES),
+                                    len(CONTEXT_FEATURES), _COPIED_PAIRS, _NEAR_ROWS)
     return inputs.T
 
 
-def _context(own: np.ndarray, out: np.ndarray, log_words: np.ndarray) -> None:
-    """Fill ``out`` with the ``CONTEXT_FEATURES`` (rows) of the lines whose own features are ``own``."""
-    n = own.shape[1]
-    near = own[_NEAR]
-    out[0:4, 0] = out[4:8, -1] = 0.0  # no line before the first, none after the last
-    out[0:4, 1:] = near[:, :-1]  # the previous line
-    out[4:8, :-1] = near[:, 1:]  # the next line
-    out[8:10] = 0.0
-    out[8, 2:] = log_words[:-2]
-    out[9, :-2] = log_words[2:]
-    # Windowed means: rows 0-5 over three lines, 6-8 over ten, 9 over six.
-    windowed = np.empty((10, n))
-    windowed[0:4] = near
-    windowed[4] = own[_OWN["comment_header"]]
-    np.maximum(own[_OWN["ellipsis"]], own[_OWN["glued"]], out=windowed[5])
-    windowed[6] = log_words
-    windowed[7] = own[_OWN["ends_sentence"]]
-    long = windowed[8] = own[_OWN["long"]]
-    # Listings alternate headline and teaser; article sections have runs of paragraphs.
-    windowed[9, 0] = 0.0
-    windowed[9, 1:] = long[1:] != long[:-1]
-    prefix = _with_zero_first(windowed)
-    three = _window_means(windowed[0:6], 3, prefix[0:6])
-    out[10:14] = three[0:4]
-    out[19:21] = three[4:6]
-    out[14:17] = _window_means(windowed[6:9], 10, prefix[6:9])
-    out[17] = _window_means(windowed[9], 6, prefix[9])
-    # Everything after the first comment-section heading in the second half of the page
-    # (a "12 Comments" link in the header is not it).
-    out[18] = 0.0
-    heading = np.flatnonzero((own[_OWN["comments_heading"]] > 0) & (own[_OWN["position"]] >= 0.3))
-    if len(heading):
-        out[18, heading[0] + 1:] = 1.0
-
-
-def _nearest_long_scores(p: np.ndarray, long: np.ndarray, out: np.ndarray) -> None:
-    """Fill ``out[0]`` (``out[1]``) with the score of the nearest long line strictly before
-    (after) each line; 0 when there is none."""
+@njit(cache=True, nogil=True)
+def _smooth(p: np.ndarray, first: np.ndarray, n_features: int,
+            smoothed_rows: np.ndarray) -> np.ndarray:  # pragma: no cover - compiled
     n = len(p)
-    index = np.arange(n)
-    last = np.maximum.accumulate(np.where(long, index, -1))  # the last long line at or before i
-    out[0, 0] = out[1, -1] = 0.0
-    out[0, 1:] = np.where(last[:-1] >= 0, p[last[:-1]], 0.0)
-    first = np.minimum.accumulate(np.where(long, index, n)[::-1])[::-1]  # the first at or after i
-    out[1, :-1] = np.where(first[1:] < n, p[np.minimum(first[1:], n - 1)], 0.0)
+    inputs = np.zeros((n_features, n))
+    log_words = first[_LOG_WORDS]
+    long = first[_LONG]
+    inputs[0] = p
+    inputs[1, 1:] = p[:-1]
+    inputs[2, :-1] = p[1:]
+    inputs[3, 2:] = p[:-2]
+    inputs[4, :-2] = p[2:]
+    _window_means(p, 5, inputs[5])
+    _window_means(p, 15, inputs[6])
+    total = 0.0
+    for i in range(n):
+        total += p[i] * log_words[i]
+    if total == 0.0:
+        total = 1.0
+    before = 0.0
+    last_long = -1
+    for i in range(n):
+        nearest = 0.0  # the highest score within three lines
+        for j in range(max(i - 3, 0), min(i + 4, n)):
+            if j != i and p[j] > nearest:
+                nearest = p[j]
+        inputs[7, i] = nearest
+        mass = p[i] * log_words[i]
+        inputs[8, i] = before / total
+        inputs[9, i] = (total - before - mass) / total
+        before += mass
+        inputs[10, i] = log_words[i]
+        for r in range(len(smoothed_rows)):
+            inputs[11 + r, i] = first[smoothed_rows[r], i]
+        # The score of the nearest long line before (after) each line; 0 when there is none.
+        inputs[16, i] = p[last_long] if last_long >= 0 else 0.0
+        if long[i] > 0:
+            last_long = i
+    next_long = -1
+    for i in range(n - 1, -1, -1):
+        inputs[17, i] = p[next_long] if next_long >= 0 else 0.0
+        if long[i] > 0:
+            next_long = i
+    return inputs
 
 
 def smooth_features(p: np.ndarray, first_rows: np.ndarray) -> np.ndarray:
     """Stage-two inputs: the stage-one scores ``p`` around each line, the content mass
     around it, and a few of its own features (from ``first_rows``, as
     ``stage_one_features`` gives them): one row per line, one column per ``SMOOTH_FEATURES``."""
-    n = len(p)
-    first = first_rows.T  # feature by feature
-    inputs = np.empty((len(SMOOTH_FEATURES), n))
-    log_words = first[_OWN["log_words"]]
-    inputs[0] = p
-    padded = np.zeros(n + 6)  # p with three zeros on each side: shifts are views, not copies
-    padded[3:n + 3] = p
-    inputs[1], inputs[2], inputs[3], inputs[4] = padded[2:n + 2], padded[4:n + 4], padded[1:n + 1], \
-        padded[5:n + 5]
-    prefix = _with_zero_first(p)
-    inputs[5] = _window_means(p, 5, prefix)
-    inputs[6] = _window_means(p, 15, prefix)
-    nearest = inputs[7]
-    np.maximum(padded[0:n], padded[6:n + 6], out=nearest)
-    for k in (1, 2, 3, 4):
-        np.maximum(nearest, inputs[k], out=nearest)
-    mass = p * log_words
-    total = mass.sum() or 1.0
-    before = np.cumsum(mass) - mass
-    inputs[8] = before / total
-    inputs[9] = (total - before - mass) / total
-    inputs[10] = log_words
-    inputs[11:16] = first[_SMOOTHED_OWN]
-    _nearest_long_scores(p, first[_OWN["long"]] > 0, inputs[16:18])
+    inputs: np.ndarray = _smooth(np.ascontiguousarray(p, dtype=np.float64),
+                                 np.ascontiguousarray(first_rows.T), len(SMOOTH_FEATURES), _SMOOTHED_ROWS)
     return inputs.T

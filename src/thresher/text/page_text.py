@@ -1,31 +1,35 @@
-"""A page's lines as one array of code points, and its words as arrays of positions.
+"""A page's lines as one array of code points, measured line by line in compiled loops.
 
 The line features need, for every line, counts and traits of its characters and
-words. Python's regex engine reads about 30 ns per character: cutting a capture of
-7,500 characters into words with ``re.findall`` took 240 us, a quarter of the time
-budget of a whole extraction, and every per-line Python step costs ~0.2 us a line.
-numpy tests every code point of the page at once, so here the page is encoded once
-(UTF-32) and each code point is looked up once in a table of class bits over the
-Basic Multilingual Plane (built at import): word character (``\\w``), joiner, capital,
-changed by lower-casing, and whatever bits the caller adds (``character_classes``;
-the features add sentence punctuation, digits, commas…), so one lookup serves every
-character test of the page.
+words. Done in Python, each per-line step costs ~0.2 us a line; done with numpy over
+the whole page, each of the ~200 array operations a page needed cost a few
+microseconds of call overhead, and the features took half of a text extraction
+(0.8 ms of 1.6 ms a capture). So the page is encoded once (UTF-32), each code point
+is looked up once in a table of class bits over the Basic Multilingual Plane (built
+at import: word character (``\\w``), joiner, capital, changed by lower-casing, and
+whatever bits the caller adds with ``character_classes``), and one loop compiled by
+numba walks the characters and words once, adding up every per-line count the
+features read (``count_lines``). The loops are compiled on first use and cached on
+disk by numba beside this module.
 
 A word is what ``\\w[\\w'’-]*`` matches: a word character, then word characters,
 apostrophes and hyphens. So each maximal run of those characters holds at most one
 word, from its first word character to the run's end. Each word gets a *key*, a
-polynomial hash of its lower-cased characters (modulo 2**64, from one cumulative sum
-over the page), so that vocabulary look-ups are array operations on the keys.
+polynomial hash of its lower-cased characters (modulo 2**64), and the keys are looked
+up in the caller's vocabulary tables (``VocabularyTables``) inside the loop.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import NamedTuple
 
 import numpy as np
+from numba import njit
 
-__all__ = ["CAPITAL", "FIRST_FREE_BIT", "JOINER", "LOWERS", "WORD", "PageText", "character_classes",
-           "code_points", "vocabulary_keys"]
+__all__ = ["ALPHA", "CAPITAL", "COUNT_FIELDS", "FIRST_FREE_BIT", "JOINER", "LOWERS", "WORD", "CountClasses",
+           "PageWords", "VocabularyTables", "character_classes", "code_points", "count_lines", "page_words",
+           "pair_keys", "vocabulary_keys", "vocabulary_tables"]
 
 _BMP = 0x10000
 
@@ -35,112 +39,323 @@ def code_points(text: str) -> np.ndarray:
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
-#: The bits of ``character_classes`` that ``PageText`` itself uses; callers add theirs above.
-WORD, JOINER, CAPITAL, LOWERS = 1, 2, 4, 8
-FIRST_FREE_BIT = 16
+#: The bits of ``character_classes`` that this module itself uses; callers add theirs above.
+WORD, JOINER, CAPITAL, LOWERS, ALPHA = 1, 2, 4, 8, 16
+FIRST_FREE_BIT = 32
 _PLANE = "".join(map(chr, range(_BMP)))
 # "İ" is the only BMP character whose lower-case form is two characters long.
-_LOWER = code_points(_PLANE.replace("\u0130", "i").lower())
+_LOWER = code_points(_PLANE.replace("\u0130", "i").lower()).astype(np.uint64)
 _OWN_CLASSES = np.zeros(_BMP, dtype=np.uint32)
 _OWN_CLASSES[np.fromiter(map(str.isalnum, _PLANE), dtype=bool, count=_BMP)] |= WORD
 _OWN_CLASSES[ord("_")] |= WORD  # what ``\w`` matches: ``str.isalnum`` or "_"
 _OWN_CLASSES[code_points("'’-")] |= JOINER
 _OWN_CLASSES[np.fromiter(map(str.isupper, _PLANE), dtype=bool, count=_BMP)] |= CAPITAL
+_OWN_CLASSES[np.fromiter(map(str.isalpha, _PLANE), dtype=bool, count=_BMP)] |= ALPHA
 _OWN_CLASSES[np.arange(_BMP) != _LOWER] |= LOWERS
 del _PLANE
-#: The hash base (odd, so it has an inverse modulo 2**64) and its inverse.
-_BASE = 1_000_003
-_BASE_INVERSE = pow(_BASE, -1, 1 << 64)
+#: The hash base of word keys, and the factor that joins two keys into a pair's key.
+_BASE = np.uint64(1_000_003)
+_PAIR = np.uint64(0x100000001B3)
+#: Slots of a vocabulary table: 16,384, small enough for the processor's caches.
+_SLOT_BITS = 14
+_SLOT_SHIFT = np.uint64(64 - _SLOT_BITS)
+_MULTIPLIERS = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93)
 
 
 def character_classes(extra: dict[int, np.ndarray]) -> np.ndarray:
-    """A lookup table of class bits (32) over the BMP: ``PageText``'s own and, for each
+    """A lookup table of class bits (32) over the BMP: this module's own and, for each
     ``bit: mask`` of ``extra`` (bits from ``FIRST_FREE_BIT`` up), ``bit`` where ``mask`` is true."""
     table = _OWN_CLASSES.copy()
     for bit, mask in extra.items():
         if bit < FIRST_FREE_BIT:
-            raise ValueError(f"class bit {bit} is PageText's own")
+            raise ValueError(f"class bit {bit} is this module's own")
         table[mask] |= bit
     return table
 
 
-def _powers(base: int, n: int) -> np.ndarray:
-    """``base ** k`` modulo 2**64 for k in 0..n-1."""
-    out = np.ones(n, dtype=np.uint64)
-    if n > 1:
-        out[1:] = np.full(n - 1, base, dtype=np.uint64).cumprod()
-    return out
+class _Page(NamedTuple):
+    points: np.ndarray
+    classes: np.ndarray
+    starts: np.ndarray
+    ends: np.ndarray
 
 
-#: Powers for pages of up to 64K characters, computed once (1 MiB); longer pages compute theirs.
-_POWERS_SIZE = 1 << 16
-_BASE_POWERS = _powers(_BASE, _POWERS_SIZE)
-_INVERSE_POWERS = _powers(_BASE_INVERSE, _POWERS_SIZE)
+def _page(lines: list[str], classes: np.ndarray) -> _Page:
+    """``lines`` joined by breaks as code points and class bits, with each line's bounds."""
+    lengths = np.fromiter(map(len, lines), dtype=np.int64, count=len(lines))
+    ends = np.cumsum(lengths + 1) - 1
+    points = code_points("\n".join(lines))
+    if len(points) and int(points.max()) >= _BMP:  # emoji and rare scripts: classified one by one
+        kinds = classes.take(np.minimum(points, _BMP - 1))
+        for i in np.flatnonzero(points >= _BMP).tolist():
+            char = chr(points[i])
+            kinds[i] = (WORD if char.isalnum() else 0) | (CAPITAL if char.isupper() else 0) \
+                | (ALPHA if char.isalpha() else 0)
+    else:
+        kinds = classes.take(points)
+    return _Page(points, kinds, ends - lengths, ends)
 
 
-class PageText:
-    """Lines joined by ``"\\n"``, as code points and their class bits (from ``classes``, a
-    ``character_classes`` table), with the line of every character (but the breaks) and
-    the position, length, line, key and capital initial of every word. Line ``k`` is
-    ``points[starts[k]:ends[k]]``."""
+@njit(cache=True, nogil=True)
+def _word_end(classes: np.ndarray, at: int, n: int) -> tuple[int, int]:  # pragma: no cover - compiled
+    """The word in the run of word and joiner characters at ``at``: (its start, the run's
+    end); the start is the run's end when the run holds no word character."""
+    start = -1
+    end = at
+    while end < n and classes[end] & (WORD | JOINER):
+        if start < 0 and classes[end] & WORD:
+            start = end
+        end += 1
+    return (end if start < 0 else start), end
 
-    __slots__ = ("points", "classes", "line_of", "starts", "ends", "n_lines", "word_starts", "word_line",
-                 "word_lengths", "word_keys", "word_capital")
 
-    def __init__(self, lines: list[str], classes: np.ndarray = _OWN_CLASSES) -> None:
-        self.n_lines = len(lines)
-        lengths = np.fromiter(map(len, lines), dtype=np.int64, count=len(lines))
-        self.ends = np.cumsum(lengths + 1) - 1
-        self.starts = self.ends - lengths
-        page = "\n".join(lines)
-        points = self.points = code_points(page)
-        n = len(points)
-        astral = n > 0 and int(points.max()) >= _BMP
-        kinds = self.classes = classes.take(np.minimum(points, _BMP - 1) if astral else points)
-        if astral:  # emoji and rare scripts: classified one by one
-            for i in np.flatnonzero(points >= _BMP).tolist():
-                char = chr(points[i])
-                kinds[i] = (WORD if char.isalnum() else 0) | (CAPITAL if char.isupper() else 0)
-        self.line_of = np.cumsum(points == 10, dtype=np.int32)  # (a break counts for the next line)
-        word = (kinds & WORD) > 0
-        in_run = np.empty(n + 2, dtype=bool)  # padded with a False on each side
-        in_run[0] = in_run[-1] = False
-        in_run[1:-1] = (kinds & (WORD | JOINER)) > 0
-        bounds = np.flatnonzero(in_run[1:] != in_run[:-1])  # run starts and ends, alternating
-        starts, ends = bounds[0::2], bounds[1::2]
-        led = np.flatnonzero(~word[starts])
-        if len(led):  # runs led by joiners ("--", "'quote"): the word starts at their first word character
-            word_positions = np.flatnonzero(word)
-            first = np.searchsorted(word_positions, starts[led])
-            first_at = word_positions[np.minimum(first, len(word_positions) - 1)] if len(word_positions) \
-                else ends[led]
-            starts[led] = np.where(first < len(word_positions), first_at, ends[led])
-            keep = starts < ends
-            starts, ends = starts[keep], ends[keep]
-        self.word_starts = starts
-        self.word_lengths = ends - starts
-        self.word_line = self.line_of[starts]
-        self.word_capital = (kinds[starts] & CAPITAL) > 0
-        lowered = points.astype(np.uint64)
-        cased = np.flatnonzero((kinds & LOWERS) > 0)
-        lowered[cased] = _LOWER[points[cased]]
-        powers, inverse_powers = (_BASE_POWERS, _INVERSE_POWERS[:n]) if n <= _POWERS_SIZE \
-            else (_powers(_BASE, n), _powers(_BASE_INVERSE, n))
-        running = np.empty(n + 1, dtype=np.uint64)
-        running[0] = 0
-        np.cumsum(lowered * inverse_powers, out=running[1:])
-        self.word_keys = (running[ends] - running[starts]) * powers[starts]
+@njit(cache=True, nogil=True)
+def _word_key(points: np.ndarray, classes: np.ndarray, lower: np.ndarray,
+              start: int, end: int) -> np.uint64:  # pragma: no cover - compiled
+    key = np.uint64(0)
+    for i in range(start, end):
+        point = np.uint64(points[i])
+        if classes[i] & LOWERS:
+            point = lower[points[i]]
+        key = key * _BASE + point
+    return key
 
-    def words_per_line(self, weights: np.ndarray | None = None) -> np.ndarray:
-        """Words of each line (or the sum of a per-word ``weights``)."""
-        return np.bincount(self.word_line, weights=weights, minlength=self.n_lines)
 
-    def per_line(self, positions: np.ndarray) -> np.ndarray:
-        """How many of the character ``positions`` (no breaks) fall in each line."""
-        return np.bincount(self.line_of[positions], minlength=self.n_lines)
+@njit(cache=True, nogil=True)
+def _page_words(points: np.ndarray, classes: np.ndarray, lower: np.ndarray) -> tuple[
+        np.ndarray, np.ndarray, np.ndarray, np.ndarray]:  # pragma: no cover - compiled
+    n = len(points)
+    starts = np.empty(n // 2 + 1, dtype=np.int64)
+    lengths = np.empty(n // 2 + 1, dtype=np.int64)
+    lines = np.empty(n // 2 + 1, dtype=np.int64)
+    keys = np.empty(n // 2 + 1, dtype=np.uint64)
+    count = 0
+    line = 0
+    i = 0
+    while i < n:
+        if points[i] == 10:
+            line += 1
+        if not classes[i] & (WORD | JOINER):
+            i += 1
+            continue
+        start, end = _word_end(classes, i, n)
+        if start < end:
+            starts[count], lengths[count], lines[count] = start, end - start, line
+            keys[count] = _word_key(points, classes, lower, start, end)
+            count += 1
+        i = end
+    return starts[:count], lengths[:count], lines[:count], keys[:count]
+
+
+class PageWords(NamedTuple):
+    """The words of lines joined by breaks: start, length, line and key of each."""
+
+    starts: np.ndarray
+    lengths: np.ndarray
+    lines: np.ndarray
+    keys: np.ndarray
+
+
+def page_words(lines: list[str], classes: np.ndarray = _OWN_CLASSES) -> PageWords:
+    """Every word of ``lines`` (joined by breaks), in order."""
+    page = _page(lines, classes)
+    return PageWords(*_page_words(page.points, page.classes, _LOWER))
 
 
 def vocabulary_keys(words: Iterable[str]) -> np.ndarray:
-    """The keys of ``words`` (each one word as ``PageText`` cuts them)."""
-    keys: np.ndarray = PageText(list(words)).word_keys
+    """The keys of ``words`` (each one word as ``page_words`` cuts them)."""
+    return page_words(list(words)).keys
+
+
+def pair_keys(firsts: np.ndarray, seconds: np.ndarray) -> np.ndarray:
+    """The keys of word pairs, from the keys of their first and second words."""
+    keys: np.ndarray = firsts * _PAIR + seconds
     return keys
+
+
+class VocabularyTables(NamedTuple):
+    """Open-addressed hash tables of vocabulary keys, one row per multiplier: a key's slot
+    in row r is the top ``_SLOT_BITS`` bits of key times ``multipliers[r]``; keys that
+    meet in a slot go to the next row. ``flags`` holds each key's vocabulary bits."""
+
+    multipliers: np.ndarray
+    keys: np.ndarray
+    flags: np.ndarray
+
+
+def vocabulary_tables(bits: dict[int, int]) -> VocabularyTables:
+    """The tables of the keys of ``bits`` (key → vocabulary bits, 8 bits at most)."""
+    rows_keys, rows_flags = [], []
+    pending = sorted(bits)
+    for multiplier in _MULTIPLIERS:
+        keys, flags = np.zeros(1 << _SLOT_BITS, dtype=np.uint64), np.zeros(1 << _SLOT_BITS, dtype=np.uint8)
+        slots = (np.array(pending, dtype=np.uint64) * np.uint64(multiplier)) >> _SLOT_SHIFT
+        left = []
+        for key, slot in zip(pending, slots.tolist(), strict=True):
+            if flags[slot]:
+                left.append(key)
+            else:
+                keys[slot], flags[slot] = key, bits[key]
+        rows_keys.append(keys)
+        rows_flags.append(flags)
+        if not left:
+            return VocabularyTables(np.array(_MULTIPLIERS[:len(rows_keys)], dtype=np.uint64),
+                                    np.array(rows_keys), np.array(rows_flags))
+        pending = left
+    raise RuntimeError("vocabulary keys do not fit the hash tables")
+
+
+@njit(cache=True, nogil=True)
+def _flags_of(key: np.uint64, multipliers: np.ndarray, table_keys: np.ndarray,
+              table_flags: np.ndarray) -> int:  # pragma: no cover - compiled
+    """The vocabulary bits of ``key``; 0 for a key in no vocabulary."""
+    for row in range(len(multipliers)):
+        slot = (key * multipliers[row]) >> _SLOT_SHIFT
+        if table_keys[row, slot] == key:
+            return int(table_flags[row, slot])
+        if not table_flags[row, slot]:  # a free slot: the key would have been stored here
+            return 0
+    return 0
+
+
+#: The per-line counts of ``count_lines``, in the order of its rows.
+COUNT_FIELDS = ("words", "ideographs", "stopwords", "capitalised", "word_chars", "vocabulary", "pair",
+                "final_class", "first_class", "last_point", "sentence_ends", "ascii_digits", "decimals",
+                "separated", "commas", "glued")
+
+
+class CountClasses(NamedTuple):
+    """The caller's class bits that ``count_lines`` reads (each from ``character_classes``)."""
+
+    #: Closing quotes and brackets, skipped after a sentence's end.
+    closer: int
+    sentence_end: int
+    decimal: int
+    #: "|", "·", "/"…: a menu separator when it stands between two spaces.
+    separator: int
+    comma: int
+    #: Chinese, Japanese and Korean characters (about two a word).
+    ideograph: int
+    #: Characters that end a word glued to a following capital ("…Student-AthleteA").
+    glue_head: int
+    ascii_capital: int
+
+
+def count_lines(lines: list[str], classes: np.ndarray, count_classes: CountClasses,
+                vocabulary: VocabularyTables, *, stopword: int, pair: int, glue_span: int) -> np.ndarray:
+    """The ``COUNT_FIELDS`` of every line of ``lines`` (non-empty strings whose only
+    whitespace is single spaces), one row per field:
+
+    words, ideographs, stopwords (words with vocabulary bit ``stopword``), capitalised words,
+    word characters, the OR of the vocabulary bits of the line's words, whether two
+    neighbouring words form a key with bit ``pair``, the class bits of the last character
+    before closing quotes (within the last eight) and of the first, the last code point,
+    sentence ends (a ``sentence_end`` character, maybe closers, then a space or the line's
+    end), ASCII and all decimal digits, whether a separator stands between two spaces,
+    commas, and whether the line starts with a title-case headline glued to the next text
+    ("…Student-AthleteA 24-year-old"): the first place in its first ``glue_span`` characters
+    where a ``glue_head`` character runs into a capital not followed by another (an
+    acronym) ends three space-separated words or more, 70% of them capitalised or not
+    starting with a letter.
+    """
+    page = _page(lines, classes)
+    bits = np.array(count_classes, dtype=np.int64)
+    counts: np.ndarray = _count_lines(page.points, page.classes, page.starts, page.ends, _LOWER, bits,
+                                      vocabulary.multipliers, vocabulary.keys, vocabulary.flags,
+                                      stopword, pair, glue_span)
+    return counts
+
+
+@njit(cache=True, nogil=True)
+def _glued_head(points: np.ndarray, classes: np.ndarray, start: int,
+                end: int) -> bool:  # pragma: no cover - compiled
+    """Whether ``points[start:end]`` holds three space-separated words or more, 70% of them
+    starting with a capital or a character that is not a letter."""
+    words = capitalised = 0
+    for i in range(start, end):
+        if points[i] != 32 and (i == start or points[i - 1] == 32):
+            words += 1
+            if classes[i] & CAPITAL or not classes[i] & ALPHA:
+                capitalised += 1
+    return words >= 3 and capitalised >= 0.7 * words
+
+
+@njit(cache=True, nogil=True)
+def _count_lines(points: np.ndarray, classes: np.ndarray, starts: np.ndarray, ends: np.ndarray,
+                 lower: np.ndarray, bits: np.ndarray, multipliers: np.ndarray, table_keys: np.ndarray,
+                 table_flags: np.ndarray, stopword: int, pair_bit: int,
+                 glue_span: int) -> np.ndarray:  # pragma: no cover - compiled
+    closer, sentence_end, decimal, separator, comma, ideograph, glue_head, capital = \
+        bits[0], bits[1], bits[2], bits[3], bits[4], bits[5], bits[6], bits[7]
+    n = len(points)
+    out = np.zeros((len(COUNT_FIELDS), len(starts)), dtype=np.int64)
+    for k in range(len(starts)):
+        start, end = starts[k], ends[k]
+        last = end - 1
+        floor = max(start, end - 8)
+        steps = 0
+        while steps < 7 and classes[last] & closer and last > floor:
+            last -= 1
+            steps += 1
+        words = ideographs = stopwords = capitalised = word_chars = vocabulary = pair = 0
+        sentence_ends = ascii_digits = decimals = separated = commas = 0
+        glue_seen = False
+        glued = 0
+        word_start = -1  # inside a word: where it started
+        key = previous_key = np.uint64(0)
+        for i in range(start, end + 1):  # (end: the break after the line, which closes a word)
+            kind = classes[i] if i < end else 0
+            if kind & (WORD | JOINER):
+                if word_start < 0 and kind & WORD:
+                    word_start, key = i, np.uint64(0)
+                if word_start >= 0:
+                    key = key * _BASE + (lower[points[i]] if kind & LOWERS else np.uint64(points[i]))
+            elif word_start >= 0:  # a word ends
+                flags = _flags_of(key, multipliers, table_keys, table_flags)
+                words += 1
+                word_chars += i - word_start
+                if classes[word_start] & CAPITAL:
+                    capitalised += 1
+                if flags & stopword:
+                    stopwords += 1
+                vocabulary |= flags
+                if words > 1 and not pair:
+                    pair_key = previous_key * _PAIR + key
+                    pair = _flags_of(pair_key, multipliers, table_keys, table_flags) & pair_bit
+                previous_key = key
+                word_start = -1
+            if i == end:
+                break
+            point = points[i]
+            if kind & ideograph:
+                ideographs += 1
+            if kind & decimal:
+                decimals += 1
+                if point < 128:
+                    ascii_digits += 1
+            if kind & comma:
+                commas += 1
+            if point == 32 and i + 2 < n and classes[i + 1] & separator and points[i + 2] == 32:
+                separated = 1
+            if kind & sentence_end:  # closing quotes and brackets may follow, then a space or the end
+                after = i + 1
+                steps = 0
+                while steps < 7 and after < n and classes[after] & closer:
+                    after += 1
+                    steps += 1
+                if after == n or points[after] == 32 or points[after] == 10:
+                    sentence_ends += 1
+            if not glue_seen and kind & glue_head and i + 1 < n and classes[i + 1] & capital:
+                offset = i - start
+                # A capital followed by another is an acronym, not a glued word.
+                if offset < glue_span - 1 and (i + 2 >= n or not classes[i + 2] & capital
+                                               or offset == glue_span - 2):
+                    glue_seen = True  # the first such place decides
+                    glued = _glued_head(points, classes, start, i + 1)
+        column = out[:, k]
+        column[0], column[1], column[2], column[3], column[4], column[5], column[6] = \
+            words, ideographs, stopwords, capitalised, word_chars, vocabulary, pair
+        column[7], column[8], column[9] = classes[last], classes[start], points[end - 1]
+        column[10], column[11], column[12], column[13], column[14], column[15] = \
+            sentence_ends, ascii_digits, decimals, separated, commas, glued
+    return out
