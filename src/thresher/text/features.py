@@ -245,9 +245,10 @@ def _text_columns(texts: list[str]) -> dict[str, np.ndarray]:
                               lambda k: has_interface_phrase(_WORD.findall(samples[k].lower())))
     interface &= ~_flags_where(interface & full_stop & (counts >= 5),
                                lambda k: CALL_TO_ACTION.search(samples[k]) is None)
-    # Date lines: a month name, or a date shape (which needs a digit, ASCII or another script's).
+    # Date lines: a month name, or a date shape (which needs three digits or more, ASCII or
+    # another script's).
     date_like = short & lines_with(_MONTH)
-    date_like |= _flags_where(short & ~date_like & (decimals > 0),
+    date_like |= _flags_where(short & ~date_like & (decimals >= 3),
                               lambda k: _DATE_SHAPE.search(samples[k]) is not None)
     first_digit = (first_classes & _DECIMAL) > 0
     reading_time = _flags_where(short & first_digit, lambda k: READING_TIME.match(texts[k]) is not None)

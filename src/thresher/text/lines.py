@@ -4,8 +4,9 @@ A capture has one block per line; blank lines may or may not separate blocks, so
 they are kept only as flags on the lines around them. ``<image>…</image>`` lines
 become image lines (with ``src`` and ``alt`` when given as ``![alt](src)`` or as bare
 alt text). Whitespace is normalised so that features and the output see clean text.
-All of it is done by passes over the whole text in C (regex substitutions,
-``splitlines``, ``map(str.strip)``) and the lines are built as named tuples in one
+All of it is done by passes over the whole text in C (``str.replace``, regex
+substitutions, ``splitlines``, ``map(str.strip)``) and one compiled loop (numba) that
+tells which odd characters are there, and the lines are built as named tuples in one
 ``map``: a Python loop over the ~250 raw lines of a capture cost more than the rest.
 """
 
@@ -16,6 +17,7 @@ from itertools import compress, repeat
 from typing import NamedTuple
 
 import numpy as np
+from numba import njit
 
 from thresher.errors import InputTooLargeError, UnsupportedInputError
 
@@ -87,15 +89,27 @@ def _image_line(position: int, inner: str, blank_before: bool, blank_after: bool
     return Line(position, alt, blank_before, blank_after, True, src, alt)
 
 
+@njit(cache=True, nogil=True)
+def _kinds_present(points: np.ndarray, kinds: np.ndarray) -> tuple[int, int]:  # pragma: no cover - compiled
+    """The OR of the ``kinds`` bits of all ``points`` (beyond the BMP: none), and how many
+    are ``_CONTROL`` characters."""
+    present = controls = 0
+    for point in points:
+        if point < len(kinds):
+            kind = kinds[point]
+            present |= kind
+            controls += kind & _CONTROL
+    return present, controls
+
+
 def _odd_characters(text: str) -> tuple[bool, set[str]]:
     """Whether ``text`` holds characters to drop, and which odd spaces it holds; raises
     ``UnsupportedInputError`` for binary data rather than a capture. One numpy pass over
     the first ``_SAMPLE`` characters; past them, every kind is assumed present."""
     sample = text[:_SAMPLE]
-    points = np.frombuffer(sample.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    kinds = _KINDS.take(points, mode="clip")
-    present = int(np.bitwise_or.reduce(kinds)) if len(kinds) else 0
-    if present & _CONTROL and np.count_nonzero(kinds & _CONTROL) > 0.05 * len(sample):
+    present, controls = _kinds_present(np.frombuffer(sample.encode("utf-32-le", "surrogatepass"),
+                                                     dtype=np.uint32), _KINDS)
+    if controls > 0.05 * len(sample):
         raise UnsupportedInputError("input looks like binary data, not a text capture")
     if len(text) > _SAMPLE:
         return True, set(_ODD_SPACES)
@@ -121,11 +135,11 @@ def split_lines(text: str, *, max_lines: int) -> list[Line]:
         text = _DROPPED.sub("", text)
     for space in odd_spaces | {"\u200b"}:
         text = text.replace(space, " ")
+    while "  " in text:  # a run of spaces → one space (each pass halves the runs)
+        text = text.replace("  ", " ")
     stripped = list(map(str.strip, text.splitlines()))
     kept = list(compress(range(len(stripped)), stripped))  # the indexes of the non-blank lines
     texts = list(compress(stripped, stripped))
-    for k in compress(range(len(texts)), map(str.__contains__, texts, repeat("  "))):
-        texts[k] = " ".join(texts[k].split())  # a run of spaces inside a line → one space
     if texts and max(map(len, texts)) > MAX_LINE_CHARS:
         texts = [t[:MAX_LINE_CHARS].rstrip() for t in texts]
     # A blank line lies between two kept lines whose indexes are more than one apart.
