@@ -214,13 +214,12 @@ def _flags_where(mask: np.ndarray, test: Callable[[int], bool]) -> np.ndarray:
 def _text_columns(texts: list[str]) -> dict[str, np.ndarray]:
     """The fields of ``LineStats`` that depend on the text alone, one array per field,
     for non-empty ``texts``."""
-    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
-    samples = texts if lengths.max() <= _SAMPLE else \
+    samples = texts if max(map(len, texts)) <= _SAMPLE else \
         [t if len(t) <= _SAMPLE else t[:_SAMPLE - _TAIL - 1] + " " + t[-_TAIL:] for t in texts]
     counted = count_lines(samples, _CLASSES, _COUNT_CLASSES, _VOCABULARY, stopword=_STOPWORD,
                           pair=_INTERFACE_PAIR, glue_span=_GLUE_SPAN)
     words, ideographs, stopwords, capitalised, word_chars, line_bits, pairs, final, first_classes, lasts, \
-        sentence_ends, digits, decimals, separated, commas, glued = counted
+        sentence_ends, digits, decimals, separated, commas, glued, lengths, capitals, lower_or_title = counted
     n_lines = len(samples)
 
     def lines_with(bit: int) -> np.ndarray:
@@ -230,8 +229,7 @@ def _text_columns(texts: list[str]) -> dict[str, np.ndarray]:
     counts = np.maximum(words, ideographs // 2)
     divisors = np.maximum(counts, 1)
     if samples is not texts:  # a long line's words are estimated from its sample (linear, cheap)
-        full = lengths
-        lengths = np.fromiter(map(len, samples), dtype=np.int64, count=n_lines)
+        full = np.fromiter(map(len, texts), dtype=np.int64, count=n_lines)
         long_lines = (full > _SAMPLE).nonzero()[0]
         counts = counts.copy()
         counts[long_lines] = (counts[long_lines] * full[long_lines] / lengths[long_lines]).astype(np.int64)
@@ -285,7 +283,7 @@ def _text_columns(texts: list[str]) -> dict[str, np.ndarray]:
         "copyright": copyright_ & (counts <= 25),
         "ends_colon": lasts == ord(":"),
         "starts_lower": (first_classes & _LOWERCASE) > 0,
-        "all_caps": (lengths > 3) & np.fromiter(map(str.isupper, texts), dtype=bool, count=n_lines),
+        "all_caps": (lengths > 3) & (capitals > 0) & (lower_or_title == 0),  # str.isupper
         "starts_quote": (first_classes & _QUOTE) > 0,
         "url": url,
         "mean_word_len": (lowered_length - divisors + 1) / divisors,

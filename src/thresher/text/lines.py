@@ -20,6 +20,7 @@ import numpy as np
 from numba import njit
 
 from thresher.errors import InputTooLargeError, UnsupportedInputError
+from thresher.text.page_text import code_points
 
 __all__ = ["Line", "split_lines"]
 
@@ -40,17 +41,19 @@ _CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd"
 _DROPPED = re.compile(f"[{_CONTROLS}\u200c\u200d\u2060\ufeff]")
 # The whitespace left that is neither a plain space nor a line break: tabs, no-break spaces…
 _ODD_SPACES = "\t\xa0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
-#: Longest start of a text whose characters are classified (in one numpy pass).
+#: Longest start of a text whose characters are classified (in one compiled pass).
 _SAMPLE = 65536
-_CONTROL, _DROP, _ODD = 1, 2, 4
+#: The kinds of characters: a bit for each odd space (bit k: ``_ODD_SPACES[k]``), then one
+#: for control characters and one for characters to drop.
+_CONTROL, _DROP = 1 << len(_ODD_SPACES), 2 << len(_ODD_SPACES)
 
 
 def _kinds_table() -> np.ndarray:
-    """Bits of ``_CONTROL``, ``_DROP`` and ``_ODD`` for every BMP character."""
+    """The kind bits of every BMP character."""
     plane = "".join(map(chr, range(0x10000)))
-    table = np.zeros(0x10000, dtype=np.uint8)
-    for bit, pattern in ((_CONTROL, re.compile(f"[{_CONTROLS}]")), (_DROP, _DROPPED),
-                         (_ODD, re.compile(f"[{_ODD_SPACES}]"))):
+    table = np.zeros(0x10000, dtype=np.uint32)
+    table[code_points(_ODD_SPACES)] = 1 << np.arange(len(_ODD_SPACES), dtype=np.uint32)
+    for bit, pattern in ((_CONTROL, re.compile(f"[{_CONTROLS}]")), (_DROP, _DROPPED)):
         table[[m.start() for m in pattern.finditer(plane)]] |= bit
     return table
 
@@ -90,7 +93,7 @@ def _image_line(position: int, inner: str, blank_before: bool, blank_after: bool
 
 
 @njit(cache=True, nogil=True)
-def _kinds_present(points: np.ndarray, kinds: np.ndarray) -> tuple[int, int]:  # pragma: no cover - compiled
+def _kinds_present(points: np.ndarray, kinds: np.ndarray) -> tuple[int, int]:
     """The OR of the ``kinds`` bits of all ``points`` (beyond the BMP: none), and how many
     are ``_CONTROL`` characters."""
     present = controls = 0
@@ -98,23 +101,22 @@ def _kinds_present(points: np.ndarray, kinds: np.ndarray) -> tuple[int, int]:  #
         if point < len(kinds):
             kind = kinds[point]
             present |= kind
-            controls += kind & _CONTROL
+            if kind & _CONTROL:
+                controls += 1
     return present, controls
 
 
 def _odd_characters(text: str) -> tuple[bool, set[str]]:
     """Whether ``text`` holds characters to drop, and which odd spaces it holds; raises
-    ``UnsupportedInputError`` for binary data rather than a capture. One numpy pass over
+    ``UnsupportedInputError`` for binary data rather than a capture. One compiled pass over
     the first ``_SAMPLE`` characters; past them, every kind is assumed present."""
     sample = text[:_SAMPLE]
-    present, controls = _kinds_present(np.frombuffer(sample.encode("utf-32-le", "surrogatepass"),
-                                                     dtype=np.uint32), _KINDS)
+    present, controls = _kinds_present(code_points(sample), _KINDS)
     if controls > 0.05 * len(sample):
         raise UnsupportedInputError("input looks like binary data, not a text capture")
     if len(text) > _SAMPLE:
         return True, set(_ODD_SPACES)
-    odd = {space for space in _ODD_SPACES if space in sample} if present & _ODD else set()
-    return bool(present & _DROP), odd
+    return bool(present & _DROP), {space for k, space in enumerate(_ODD_SPACES) if present >> k & 1}
 
 
 def split_lines(text: str, *, max_lines: int) -> list[Line]:

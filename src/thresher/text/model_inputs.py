@@ -71,7 +71,7 @@ _SMOOTHED_ROWS = np.array(_SMOOTHED_OWN, dtype=np.int64)
 
 
 @njit(cache=True, nogil=True)
-def _window_means(values: np.ndarray, radius: int, out: np.ndarray) -> None:  # pragma: no cover - compiled
+def _window_means(values: np.ndarray, radius: int, out: np.ndarray) -> None:
     """``out[i]``: the mean of ``values`` over ``[i - radius, i + radius]`` (clipped to the
     page), excluding ``i`` itself; 0 when that leaves nothing. One running sum."""
     n = len(values)
@@ -87,7 +87,7 @@ def _window_means(values: np.ndarray, radius: int, out: np.ndarray) -> None:  # 
 
 @njit(cache=True, nogil=True)
 def _stage_one(stats: np.ndarray, n_own: int, n_context: int, copied: np.ndarray,
-               near_rows: np.ndarray) -> np.ndarray:  # pragma: no cover - compiled
+               near_rows: np.ndarray) -> np.ndarray:
     n = stats.shape[1]
     inputs = np.zeros((n_own + n_context, n))
     for j in range(copied.shape[1]):
@@ -143,7 +143,7 @@ def stage_one_features(stats: np.ndarray) -> np.ndarray:
 
 @njit(cache=True, nogil=True)
 def _smooth(p: np.ndarray, first: np.ndarray, n_features: int,
-            smoothed_rows: np.ndarray) -> np.ndarray:  # pragma: no cover - compiled
+            smoothed_rows: np.ndarray) -> np.ndarray:
     n = len(p)
     inputs = np.zeros((n_features, n))
     log_words = first[_LOG_WORDS]

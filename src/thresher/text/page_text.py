@@ -27,9 +27,9 @@ from typing import NamedTuple
 import numpy as np
 from numba import njit
 
-__all__ = ["ALPHA", "CAPITAL", "COUNT_FIELDS", "FIRST_FREE_BIT", "JOINER", "LOWERS", "WORD", "CountClasses",
-           "PageWords", "VocabularyTables", "character_classes", "code_points", "count_lines", "page_words",
-           "pair_keys", "vocabulary_keys", "vocabulary_tables"]
+__all__ = ["ALPHA", "CAPITAL", "COUNT_FIELDS", "FIRST_FREE_BIT", "JOINER", "LOWERS", "LOWER_OR_TITLE", "WORD",
+           "CountClasses", "PageWords", "VocabularyTables", "character_classes", "code_points", "count_lines",
+           "page_words", "pair_keys", "vocabulary_keys", "vocabulary_tables"]
 
 _BMP = 0x10000
 
@@ -40,8 +40,8 @@ def code_points(text: str) -> np.ndarray:
 
 
 #: The bits of ``character_classes`` that this module itself uses; callers add theirs above.
-WORD, JOINER, CAPITAL, LOWERS, ALPHA = 1, 2, 4, 8, 16
-FIRST_FREE_BIT = 32
+WORD, JOINER, CAPITAL, LOWERS, ALPHA, LOWER_OR_TITLE = 1, 2, 4, 8, 16, 32
+FIRST_FREE_BIT = 64
 _PLANE = "".join(map(chr, range(_BMP)))
 # "İ" is the only BMP character whose lower-case form is two characters long.
 _LOWER = code_points(_PLANE.replace("\u0130", "i").lower()).astype(np.uint64)
@@ -51,6 +51,14 @@ _OWN_CLASSES[ord("_")] |= WORD  # what ``\w`` matches: ``str.isalnum`` or "_"
 _OWN_CLASSES[code_points("'’-")] |= JOINER
 _OWN_CLASSES[np.fromiter(map(str.isupper, _PLANE), dtype=bool, count=_BMP)] |= CAPITAL
 _OWN_CLASSES[np.fromiter(map(str.isalpha, _PLANE), dtype=bool, count=_BMP)] |= ALPHA
+
+
+def _lower_or_title(char: str) -> bool:
+    """A lower-case or title-case letter: what makes ``str.isupper`` false."""
+    return char.islower() or (char.istitle() and not char.isupper())
+
+
+_OWN_CLASSES[np.fromiter(map(_lower_or_title, _PLANE), dtype=bool, count=_BMP)] |= LOWER_OR_TITLE
 _OWN_CLASSES[np.arange(_BMP) != _LOWER] |= LOWERS
 del _PLANE
 #: The hash base of word keys, and the factor that joins two keys into a pair's key.
@@ -74,30 +82,60 @@ def character_classes(extra: dict[int, np.ndarray]) -> np.ndarray:
 
 
 class _Page(NamedTuple):
+    """Lines joined by breaks, as code points and class bits, with each line's bounds."""
+
     points: np.ndarray
     classes: np.ndarray
     starts: np.ndarray
     ends: np.ndarray
 
 
-def _page(lines: list[str], classes: np.ndarray) -> _Page:
-    """``lines`` joined by breaks as code points and class bits, with each line's bounds."""
-    lengths = np.fromiter(map(len, lines), dtype=np.int64, count=len(lines))
-    ends = np.cumsum(lengths + 1) - 1
+def _page(lines: list[str], table: np.ndarray) -> _Page:
+    """``lines`` (without line breaks) joined by breaks, classified with ``table``."""
+    if not lines:
+        empty = np.zeros(0, dtype=np.int64)
+        return _Page(empty.astype(np.uint32), empty.astype(np.uint32), empty, empty)
     points = code_points("\n".join(lines))
     if len(points) and int(points.max()) >= _BMP:  # emoji and rare scripts: classified one by one
-        kinds = classes.take(np.minimum(points, _BMP - 1))
-        for i in np.flatnonzero(points >= _BMP).tolist():
-            char = chr(points[i])
-            kinds[i] = (WORD if char.isalnum() else 0) | (CAPITAL if char.isupper() else 0) \
-                | (ALPHA if char.isalpha() else 0)
+        astral = np.unique(points[points >= _BMP])
+        kinds = np.array([_astral_kind(chr(point)) for point in astral.tolist()], dtype=np.uint32)
     else:
-        kinds = classes.take(points)
-    return _Page(points, kinds, ends - lengths, ends)
+        astral = kinds = np.zeros(0, dtype=np.uint32)
+    return _Page(*_classify(points, table, astral, kinds, len(lines)))
+
+
+def _astral_kind(char: str) -> int:
+    """The own class bits of a character beyond the BMP."""
+    return (WORD if char.isalnum() else 0) | (CAPITAL if char.isupper() else 0) \
+        | (ALPHA if char.isalpha() else 0) | (LOWER_OR_TITLE if _lower_or_title(char) else 0)
 
 
 @njit(cache=True, nogil=True)
-def _word_end(classes: np.ndarray, at: int, n: int) -> tuple[int, int]:  # pragma: no cover - compiled
+def _classify(points: np.ndarray, table: np.ndarray, astral: np.ndarray, astral_kinds: np.ndarray,
+              n_lines: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The class bits of ``points`` (``table`` over the BMP, ``astral_kinds`` for the sorted
+    ``astral`` points beyond it) and the bounds of the ``n_lines`` lines they hold."""
+    classes = np.empty(len(points), dtype=np.uint32)
+    starts = np.empty(n_lines, dtype=np.int64)
+    ends = np.empty(n_lines, dtype=np.int64)
+    line = 0
+    starts[0] = 0
+    for i in range(len(points)):
+        point = points[i]
+        if point < len(table):
+            classes[i] = table[point]
+        else:
+            classes[i] = astral_kinds[np.searchsorted(astral, point)]
+        if point == 10 and line + 1 < n_lines:  # (a break inside a line would not be one)
+            ends[line] = i
+            line += 1
+            starts[line] = i + 1
+    ends[line] = len(points)
+    return points, classes, starts, ends
+
+
+@njit(cache=True, nogil=True)
+def _word_end(classes: np.ndarray, at: int, n: int) -> tuple[int, int]:
     """The word in the run of word and joiner characters at ``at``: (its start, the run's
     end); the start is the run's end when the run holds no word character."""
     start = -1
@@ -111,7 +149,7 @@ def _word_end(classes: np.ndarray, at: int, n: int) -> tuple[int, int]:  # pragm
 
 @njit(cache=True, nogil=True)
 def _word_key(points: np.ndarray, classes: np.ndarray, lower: np.ndarray,
-              start: int, end: int) -> np.uint64:  # pragma: no cover - compiled
+              start: int, end: int) -> np.uint64:
     key = np.uint64(0)
     for i in range(start, end):
         point = np.uint64(points[i])
@@ -123,7 +161,7 @@ def _word_key(points: np.ndarray, classes: np.ndarray, lower: np.ndarray,
 
 @njit(cache=True, nogil=True)
 def _page_words(points: np.ndarray, classes: np.ndarray, lower: np.ndarray) -> tuple[
-        np.ndarray, np.ndarray, np.ndarray, np.ndarray]:  # pragma: no cover - compiled
+        np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     n = len(points)
     starts = np.empty(n // 2 + 1, dtype=np.int64)
     lengths = np.empty(n // 2 + 1, dtype=np.int64)
@@ -207,7 +245,7 @@ def vocabulary_tables(bits: dict[int, int]) -> VocabularyTables:
 
 @njit(cache=True, nogil=True)
 def _flags_of(key: np.uint64, multipliers: np.ndarray, table_keys: np.ndarray,
-              table_flags: np.ndarray) -> int:  # pragma: no cover - compiled
+              table_flags: np.ndarray) -> int:
     """The vocabulary bits of ``key``; 0 for a key in no vocabulary."""
     for row in range(len(multipliers)):
         slot = (key * multipliers[row]) >> _SLOT_SHIFT
@@ -221,7 +259,7 @@ def _flags_of(key: np.uint64, multipliers: np.ndarray, table_keys: np.ndarray,
 #: The per-line counts of ``count_lines``, in the order of its rows.
 COUNT_FIELDS = ("words", "ideographs", "stopwords", "capitalised", "word_chars", "vocabulary", "pair",
                 "final_class", "first_class", "last_point", "sentence_ends", "ascii_digits", "decimals",
-                "separated", "commas", "glued")
+                "separated", "commas", "glued", "length", "capitals", "lower_or_title")
 
 
 class CountClasses(NamedTuple):
@@ -256,7 +294,8 @@ def count_lines(lines: list[str], classes: np.ndarray, count_classes: CountClass
     ("…Student-AthleteA 24-year-old"): the first place in its first ``glue_span`` characters
     where a ``glue_head`` character runs into a capital not followed by another (an
     acronym) ends three space-separated words or more, 70% of them capitalised or not
-    starting with a letter.
+    starting with a letter; then the line's length, and its upper-case and its lower- or
+    title-case letters.
     """
     page = _page(lines, classes)
     bits = np.array(count_classes, dtype=np.int64)
@@ -266,9 +305,10 @@ def count_lines(lines: list[str], classes: np.ndarray, count_classes: CountClass
     return counts
 
 
+
 @njit(cache=True, nogil=True)
 def _glued_head(points: np.ndarray, classes: np.ndarray, start: int,
-                end: int) -> bool:  # pragma: no cover - compiled
+                end: int) -> bool:
     """Whether ``points[start:end]`` holds three space-separated words or more, 70% of them
     starting with a capital or a character that is not a letter."""
     words = capitalised = 0
@@ -284,7 +324,7 @@ def _glued_head(points: np.ndarray, classes: np.ndarray, start: int,
 def _count_lines(points: np.ndarray, classes: np.ndarray, starts: np.ndarray, ends: np.ndarray,
                  lower: np.ndarray, bits: np.ndarray, multipliers: np.ndarray, table_keys: np.ndarray,
                  table_flags: np.ndarray, stopword: int, pair_bit: int,
-                 glue_span: int) -> np.ndarray:  # pragma: no cover - compiled
+                 glue_span: int) -> np.ndarray:
     closer, sentence_end, decimal, separator, comma, ideograph, glue_head, capital = \
         bits[0], bits[1], bits[2], bits[3], bits[4], bits[5], bits[6], bits[7]
     n = len(points)
@@ -298,7 +338,7 @@ def _count_lines(points: np.ndarray, classes: np.ndarray, starts: np.ndarray, en
             last -= 1
             steps += 1
         words = ideographs = stopwords = capitalised = word_chars = vocabulary = pair = 0
-        sentence_ends = ascii_digits = decimals = separated = commas = 0
+        sentence_ends = ascii_digits = decimals = separated = commas = capitals = lower_or_title = 0
         glue_seen = False
         glued = 0
         word_start = -1  # inside a word: where it started
@@ -335,6 +375,10 @@ def _count_lines(points: np.ndarray, classes: np.ndarray, starts: np.ndarray, en
                     ascii_digits += 1
             if kind & comma:
                 commas += 1
+            if kind & CAPITAL:
+                capitals += 1
+            elif kind & LOWER_OR_TITLE:
+                lower_or_title += 1
             if point == 32 and i + 2 < n and classes[i + 1] & separator and points[i + 2] == 32:
                 separated = 1
             if kind & sentence_end:  # closing quotes and brackets may follow, then a space or the end
@@ -358,4 +402,5 @@ def _count_lines(points: np.ndarray, classes: np.ndarray, starts: np.ndarray, en
         column[7], column[8], column[9] = classes[last], classes[start], points[end - 1]
         column[10], column[11], column[12], column[13], column[14], column[15] = \
             sentence_ends, ascii_digits, decimals, separated, commas, glued
+        column[16], column[17], column[18] = end - start, capitals, lower_or_title
     return out
