@@ -15,9 +15,7 @@ from conftest import run_cli
 from thresher import extract
 from thresher.html.metadata import Metadata, read_metadata
 from thresher.html.metadata.authors import clean_authors
-from thresher.html.metadata.dates import date_from_url, parse_date, parse_free_text_date
 from thresher.html.metadata.language import normalise_language
-from thresher.html.metadata.month_names import parse_day_month_year
 from thresher.html.metadata.title import site_name_keys, strip_site_name
 from thresher.html.parse import parse_document
 
@@ -236,46 +234,6 @@ def test_visible_h1_preferred_to_a_shortened_social_title() -> None:
 
 
 # ----------------------------------------------------------------------------- the parts
-@pytest.mark.parametrize(("value", "expected"), [
-    ("2020-05-17", datetime(2020, 5, 17)),
-    ("2020-05-17T10:30:00Z", datetime(2020, 5, 17, 10, 30, tzinfo=UTC)),
-    ("2020-05-17T10:30:00+02:00", datetime(2020, 5, 17, 10, 30, tzinfo=timezone(timedelta(hours=2)))),
-    ("2021-08-09T05:00:00 UTC", datetime(2021, 8, 9, 5, 0, tzinfo=UTC)),
-    ("Tue, 14 Sep 2021 07:30:00 +0200", datetime(2021, 9, 14, 7, 30, tzinfo=timezone(timedelta(hours=2)))),
-    ("May 2020", None),  # no day
-    ("January 1, 2021", datetime(2021, 1, 1)),  # day and month those of a default, yet written
-    ("June 12", None),  # no year
-    ("Sunday, 12 June 2022", datetime(2022, 6, 12)),
-    ("10:30", None),  # no date at all
-    ("1970-01-01", None),  # placeholder epoch
-    ("not a date", None),
-    ("", None),
-])
-def test_parse_date(value: str, expected: datetime | None) -> None:
-    assert parse_date(value) == expected
-
-
-def test_parse_date_day_first_only_when_asked() -> None:
-    assert parse_date("07/03/2021", dayfirst=True) == datetime(2021, 3, 7)
-    assert parse_date("07/03/2021") == datetime(2021, 7, 3)
-    assert parse_date("2021-03-12", dayfirst=True) == datetime(2021, 3, 12)  # ISO stays ISO
-
-
-def test_free_text_dates_in_the_page_language() -> None:
-    assert parse_free_text_date("12. März 2021", language="de") == datetime(2021, 3, 12)
-    assert parse_free_text_date("8 de junio de 2021", language="es") == datetime(2021, 6, 8)
-    assert parse_free_text_date("vor 2 Stunden", language="de") is None  # relative: no year named
-    assert parse_free_text_date("hace 3 horas", language="es") is None
-
-
-def test_date_from_url() -> None:
-    assert date_from_url("https://a.example/2020/05/17/story") == datetime(2020, 5, 17)
-    assert date_from_url("https://a.example/news/20200517-story") == datetime(2020, 5, 17)
-    assert date_from_url("https://a.example/2020/13/45/story") is None
-    assert date_from_url("https://2020.example/05/17") is None  # the host is not the path
-    assert date_from_url(None) is None
-
-
 @pytest.mark.parametrize(("raw", "expected"), [
     (["By Jane Doe and John Roe"], ("Jane Doe", "John Roe")),
     (["Von Anna Muster | 12.03.2021, 10:00 Uhr"], ("Anna Muster",)),
@@ -377,15 +335,6 @@ def test_arbitrary_jsonld_never_raises(data: object, url: str | None) -> None:
     assert isinstance(meta, Metadata)
 
 
-@settings(max_examples=300, deadline=None)
-@given(value=st.text(max_size=120), language=st.none() | st.sampled_from(["de", "en", "es", "xx", ""]))
-def test_date_parsers_never_raise(value: str, language: str | None) -> None:
-    for moment in (parse_date(value), parse_date(value, dayfirst=True),
-                   parse_free_text_date(value, language=language)):
-        assert moment is None or isinstance(moment, datetime)
-    assert date_from_url(value) is None or isinstance(date_from_url(value), datetime)
-
-
 def test_headline_found_after_thousands_of_meta_tags() -> None:
     metas = "".join(f'<meta name="key{i}" content="value {i}">' for i in range(20_000))
     html = f"<html><head>{metas}</head><body><h1>Headline after the flood</h1></body></html>"
@@ -398,17 +347,3 @@ def test_huge_jsonld_list_is_bounded() -> None:
             f'"headline": "Found at the end"}}]</script></head><body></body></html>')
     meta = read_metadata(parse_document(html), None)
     assert meta.title is None  # beyond the node budget: not read, and no hang
-
-
-@pytest.mark.parametrize(("text", "language", "expected"), [
-    ("22 de outubro de 2010", "pt", datetime(2010, 10, 22)),
-    ("Montag, 30. Juli 2018", "de", datetime(2018, 7, 30)),
-    ("24 сентября 2018", "ru", datetime(2018, 9, 24)),
-    ("30. Juli 2018", "en", None),  # not an English month name
-    ("12. März 2021, 10:00 Uhr", "de", None),  # a time: left to dateparser
-    ("31 février 2020", "fr", None),  # no such day
-    ("30 juillet 2018", "xx", None),  # unknown language
-])
-def test_day_month_year_read_with_locale_month_names(text: str, language: str,
-                                                      expected: datetime | None) -> None:
-    assert parse_day_month_year(text, language) == expected

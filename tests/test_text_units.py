@@ -1,15 +1,12 @@
-"""Units of the text extractor: date lines, related-story pointers, line splitting."""
+"""Units of the text extractor: related-story pointers, line splitting (date lines: test_dates)."""
 
 from __future__ import annotations
-
-from datetime import datetime, timedelta, timezone
 
 import pytest
 
 from thresher import extract
 from thresher.models import Link
 from thresher.options import ExtractOptions
-from thresher.text.dates import parse_date_line, parse_date_line_thoroughly
 from thresher.text.lines import split_lines
 from thresher.text.related import related_prefix_target
 
@@ -24,35 +21,6 @@ PARAGRAPHS = [
     "Opposition members said the plan still leaves the smaller villages with two buses a day, and asked "
     "for a review after the first winter.",
 ]
-
-
-@pytest.mark.parametrize(("line", "expected"), [
-    ("July 3, 2024 4:45 AM", datetime(2024, 7, 3, 4, 45)),
-    ("Published 12 March 2021 at 9:05 pm", datetime(2021, 3, 12, 21, 5)),
-    ("3. Juli 2024, 14:30 Uhr", datetime(2024, 7, 3, 14, 30)),
-    ("03.07.2024", datetime(2024, 7, 3)),
-    ("11/19/2019 by Lars", datetime(2019, 11, 19)),
-    ("4 de maio de 2022, 05:34 h", datetime(2022, 5, 4, 5, 34)),
-    ("3 июля 2024 г., 12:00", datetime(2024, 7, 3, 12, 0)),
-    ("2024年7月3日", datetime(2024, 7, 3)),
-])
-def test_date_lines_in_many_forms_stay_naive(line: str, expected: datetime) -> None:
-    assert parse_date_line(line) == expected
-
-
-def test_a_date_with_an_offset_is_aware() -> None:
-    assert parse_date_line("2024-07-03T04:45:00+02:00") == datetime(
-        2024, 7, 3, 4, 45, tzinfo=timezone(timedelta(hours=2)))
-
-
-@pytest.mark.parametrize("line", ["2019", "7 key questions heading into the 2020 debate",
-                                  "Best of 2019: Pizza"])
-def test_a_year_alone_is_no_date(line: str) -> None:
-    assert parse_date_line_thoroughly(line) is None
-
-
-def test_other_forms_go_to_dateparser() -> None:
-    assert parse_date_line_thoroughly("Mittwoch, den 3. Juli 2024") == datetime(2024, 7, 3)
 
 
 @pytest.mark.parametrize(("line", "target"), [

@@ -20,9 +20,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from thresher.dates import parse_date
 from thresher.html.blocks import CAPTION, COMMENT, CONTENT, FURNITURE, FURNITURE_TAGS, Page, TextBlock
 from thresher.html.metadata.authors import is_byline_line
-from thresher.html.metadata.dates import parse_date
 from thresher.html.metadata.text import normalise_for_match
 from thresher.html.vocabulary import (
     AD_LABEL,

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from thresher.text.dates import parse_date_line, parse_date_line_thoroughly
+from thresher.dates import parse_date_line, parse_date_line_thoroughly
 from thresher.text.features import LineStats
 from thresher.text.lines import Line
 from thresher.text.vocabulary import is_caption

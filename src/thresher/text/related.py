@@ -9,8 +9,8 @@ label itself, which leaves exactly that card.
 
 from __future__ import annotations
 
+from thresher.dates import parse_date_line
 from thresher.phrases import READ_ALSO
-from thresher.text.dates import parse_date_line
 from thresher.text.features import LineStats
 from thresher.text.vocabulary import RELATED_PREFIX
 

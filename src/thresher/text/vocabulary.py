@@ -171,6 +171,12 @@ COMMENT_HEADER = re.compile(
     r"(?:\bsaid|\bsays|\bwrote|\bwrites|\breplied|\bschrieb|\ba écrit|\bdice|\bdisse|\bнаписал[аи]?|"
     r"\bнаписав)\s*:?$", re.I)
 
+#: Month words a short line is flagged by (the ``date_like`` line feature), an input the
+#: line model was trained with: changing the list changes the model's view of a line.
+#: Reading a date is not its job (``thresher.dates`` reads with the month names of
+#: dateparser's locale data, a superset of these); the locale data does not fit here
+#: as such: its three-letter abbreviations are also syllables and words of other
+#: languages ("gen", "set", "des", "sie"), which flag lines that hold no date.
 MONTHS: dict[str, int] = {}
 for _number, _names in enumerate([
     "january jan ene janv januar janvier enero gennaio janeiro januari styczeń stycznia января январь "

@@ -17,8 +17,8 @@ from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from thresher.dates import date_from_url, day_first, parse_date
 from thresher.html.metadata.authors import clean_authors, find_byline
-from thresher.html.metadata.dates import date_from_url, day_first, parse_date
 from thresher.html.metadata.header import Header, locate_header
 from thresher.html.metadata.headline import headline_text
 from thresher.html.metadata.jsonld import JsonLdFacts, read_jsonld

@@ -4,10 +4,9 @@ Looked for first around the headline (the few enclosing levels of the ``<h1>``),
 the article (or body): ``<time>`` elements (those marked as the publication time first),
 then short elements whose class, id or test id says they hold a date ("date",
 "published", "datum", …), and last date-shaped words in the text around the headline
-("Veröffentlicht: 12.03.2021"). Locating uses loose patterns (digits and words in a
-row); the parsing itself is dateutil's and dateparser's. Elements inside comments,
-teasers, navigation and footers date other texts and are skipped; dates marked as
-updates are kept as a last resort.
+("Veröffentlicht: 12.03.2021"). Reading the strings is the job of ``thresher.dates``.
+Elements inside comments, teasers, navigation and footers date other texts and are
+skipped; dates marked as updates are kept as a last resort.
 """
 
 from __future__ import annotations
@@ -17,8 +16,8 @@ from datetime import datetime
 
 from selectolax.lexbor import LexborNode
 
+from thresher.dates import day_first, find_date_in_text, parse_date
 from thresher.html.metadata.containers import is_foreign, marker
-from thresher.html.metadata.dates import day_first, parse_date, parse_free_text_date
 from thresher.html.metadata.header import Header, text_around
 
 __all__ = ["find_displayed_date", "find_visible_date", "find_text_date"]
@@ -32,12 +31,6 @@ _UPDATE = re.compile(r"updat|modif|edited|aktualisiert|geändert|revis", re.I)
 _MAX_ELEMENTS = 30
 _MAX_DATE_TEXT = 80
 _HEADER_MAX_CHARS = 1500
-# Where a date may be written in text: day.month.year in digits, or digits next to a
-# word (a month name in any language) and a four-digit year.
-_DATE_SHAPED = re.compile(
-    r"(?<![\w.])(?:\d{1,2}[./-]\s?\d{1,2}[./-]\s?(?:19|20)\d{2}|(?:19|20)\d{2}-\d{1,2}-\d{1,2}"
-    r"|\d{1,2}\.?\s+(?:de\s+)?[^\W\d_]{3,12}\.?,?\s+(?:de\s+)?(?:19|20)\d{2}"
-    r"|[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2})(?![\w])")
 
 
 def _is_update(node: LexborNode) -> bool:
@@ -59,7 +52,7 @@ def _element_date(node: LexborNode, language: str | None) -> datetime | None:
     if moment is None:
         text = node.text(deep=True, separator=" ", strip=True)
         if text and len(text) <= _MAX_DATE_TEXT:
-            moment = parse_date(text, dayfirst=True) or _date_in_text(text, language)
+            moment = parse_date(text, dayfirst=True) or find_date_in_text(text, language=language)
     return moment
 
 
@@ -85,23 +78,12 @@ def _dated_elements(zone: LexborNode, language: str | None, *, trusted: bool,
     return None, fallback
 
 
-def _date_in_text(text: str, language: str | None) -> datetime | None:
-    """The first date-shaped words of a text that parse as a date."""
-    for count, match in enumerate(_DATE_SHAPED.finditer(text)):
-        if count >= 5:
-            break
-        moment = parse_free_text_date(match[0], language=language)
-        if moment is not None:
-            return moment
-    return None
-
-
 def find_displayed_date(*, language: str | None, header: Header) -> datetime | None:
     """The date shown in the headline's header zone (and its neighbours) only."""
     if header.zone is None:
         return None
     moment, update = _dated_elements(header.zone, language, trusted=True, main=header.main)
-    return moment or _date_in_text(text_around(header.zone), language) or update
+    return moment or find_date_in_text(text_around(header.zone), language=language) or update
 
 
 def find_visible_date(scope: LexborNode | None, *, language: str | None,
@@ -121,7 +103,7 @@ def find_visible_date(scope: LexborNode | None, *, language: str | None,
     if scope is not None:
         texts.append(scope.text(deep=True, separator=" ", strip=True)[:_HEADER_MAX_CHARS])
     for text in texts:
-        moment = _date_in_text(text, language)
+        moment = find_date_in_text(text, language=language)
         if moment is not None:
             return moment
     return fallback
@@ -138,10 +120,4 @@ def find_text_date(scope: LexborNode | None, *, language: str | None) -> datetim
     if scope is None:
         return None
     text = scope.text(deep=True, separator=" ", strip=True)[:_MAIN_TEXT_CHARS]
-    for count, match in enumerate(_DATE_SHAPED.finditer(text)):
-        if count >= _MAX_TEXT_DATES:
-            break
-        moment = parse_free_text_date(match[0], language=language)
-        if moment is not None:
-            return moment
-    return None
+    return find_date_in_text(text, language=language, tries=_MAX_TEXT_DATES)

@@ -14,7 +14,7 @@ from datetime import datetime
 
 from selectolax.lexbor import LexborNode
 
-from thresher.html.metadata.dates import parse_date
+from thresher.dates import parse_date
 
 __all__ = ["find_script_date"]
 

@@ -1,10 +1,13 @@
-"""The publication date of a text capture, read from a date line near the headline.
+"""The date a line of text states ("Published 12 March 2021 at 9:05 pm by …"), in a
+language not known yet: the date lines of a text capture.
 
-Only a few candidate lines are parsed (short lines with a year, a month name or a
-time, close to the headline), so the cost does not grow with the page. Common
-numeric and "3 July 2024 / July 3, 2024" forms in many languages are read by one
-regex with the month table of ``vocabulary``; anything else goes to dateparser.
-A date with no time zone in the capture stays naive.
+The caller parses only a few candidate lines (short lines with a year, a month name or
+a time, close to the headline), so the cost does not grow with the page. Numeric,
+ISO and "3 July 2024 / July 3, 2024" forms, with a time and zone when given, are read
+by a few regexes, month words looked up in the month names of the languages most
+pages are written in (``locale_months.month_words``): a dict look-up a line. The
+thorough variant then tries the page-text reader (``free_text``) on one line.
+A date with no time zone in the line stays naive.
 """
 
 from __future__ import annotations
@@ -12,7 +15,8 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta, timezone
 
-from thresher.text.vocabulary import MONTHS
+from thresher.dates.free_text import find_date_in_text
+from thresher.dates.locale_months import month_words
 
 __all__ = ["parse_date_line", "parse_date_line_thoroughly"]
 
@@ -34,12 +38,12 @@ _PATTERNS = [
     re.compile(r"(?P<year>(?:19|20)\d\d)\s*[年년]\s*(?P<mnum>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]"
                r"(?:\s*(?P<hour>\d{1,2}):(?P<minute>\d\d))?"),
 ]
-# Worth asking dateparser only when a year comes with some other number (a day).
+# Worth a thorough look only when a year comes with some other number (a day).
 _HAS_DATE_HINT = re.compile(r"\b(?:19|20)\d\d\b")
 _DIGIT_GROUPS = re.compile(r"\d+")
-# The languages dateparser tries: naming them spares its costly detection over all locales.
-_LANGUAGES = ["en", "de", "fr", "es", "it", "pt", "nl", "ru", "uk", "pl", "id", "tr", "sv", "da", "no",
-              "fi", "cs", "ro", "hu", "el", "ja", "zh", "ko"]
+#: Longer lines are sentences that mention a date rather than date lines.
+_MAX_LINE_CHARS = 200
+_MAX_THOROUGH_CHARS = 120
 
 
 def _tzinfo(tz: str | None, extra: str | None) -> timezone | None:
@@ -61,7 +65,7 @@ def _tzinfo(tz: str | None, extra: str | None) -> timezone | None:
 def _from_match(match: re.Match[str]) -> datetime | None:
     groups = match.groupdict()
     if groups.get("month"):
-        month = MONTHS.get(groups["month"].lower())
+        month = month_words().get(groups["month"].casefold())
         if month is None:
             return None
     else:
@@ -86,7 +90,7 @@ def _from_match(match: re.Match[str]) -> datetime | None:
 
 def parse_date_line(text: str) -> datetime | None:
     """The date and time a short line states, or None. Naive unless the line gives a zone."""
-    if len(text) > 200 or ("19" not in text and "20" not in text):  # every pattern has a year
+    if len(text) > _MAX_LINE_CHARS or ("19" not in text and "20" not in text):  # every pattern has a year
         return None
     for pattern in _PATTERNS:
         match = pattern.search(text)
@@ -98,30 +102,11 @@ def parse_date_line(text: str) -> datetime | None:
 
 
 def parse_date_line_thoroughly(text: str) -> datetime | None:
-    """``parse_date_line``, then dateparser for other forms; slow, so for one or two lines."""
+    """``parse_date_line``, then the reader of dates inside page text (``free_text``), which
+    knows other forms ("4. 2. 2022"); for the one or two lines nothing else dated."""
     found = parse_date_line(text)
-    if found is not None or len(text) > 120 or not _HAS_DATE_HINT.search(text):
+    if found is not None or len(text) > _MAX_THOROUGH_CHARS or not _HAS_DATE_HINT.search(text):
         return found
     if len(_DIGIT_GROUPS.findall(text)) < 2:
         return None
-    return _dateparser_fallback(text)
-
-
-def _dateparser_fallback(text: str) -> datetime | None:
-    """Other forms ("Mittwoch, 3. Juli 2024", "2024年7月3日"): ask dateparser, which knows them."""
-    try:
-        from dateparser.search import search_dates
-    except ImportError:  # pragma: no cover - dateparser is a dependency
-        return None
-    try:
-        found = search_dates(text, languages=_LANGUAGES, settings={"RETURN_AS_TIMEZONE_AWARE": False,
-                                             "PREFER_DATES_FROM": "past",
-                                             "REQUIRE_PARTS": ["day", "month", "year"]})
-    except Exception:  # dateparser raises assorted errors on odd strings; no date then
-        return None
-    for matched, value in found or ():
-        # Keep only a date written out in full (day and year digits), not "2020 … to date".
-        if _HAS_DATE_HINT.search(matched) and len(_DIGIT_GROUPS.findall(matched)) >= 2 \
-                and isinstance(value, datetime):
-            return value
-    return None
+    return find_date_in_text(text)

@@ -1,5 +1,10 @@
-"""Day, month name and year ("22 de outubro de 2010", "30. Juli 2018", "24 сентября 2018")
-read with the month names of dateparser's locale data, without dateparser's parser.
+"""Month names from dateparser's locale data: the month vocabulary every date reader uses.
+
+Two uses. ``parse_day_month_year`` reads a day, month name and year ("22 de outubro
+de 2010", "30. Juli 2018", "24 сентября 2018") in a known language without
+dateparser's parser; ``month_words`` merges the month names of the languages most
+pages are written in, for texts whose language is not known yet (the date lines of a
+text capture).
 
 Most dates people read on a page are exactly this: a day, a month name and a year,
 with a few filler words between them. dateparser reads them too, but the first string
@@ -19,7 +24,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-__all__ = ["parse_day_month_year"]
+__all__ = ["MONTH_WORD_LANGUAGES", "month_words", "parse_day_month_year"]
+
+#: The languages whose month names ``month_words`` merges: those most pages are written
+#: in (dateparser's locale codes; Norwegian Bokmål is "nb"). Chinese, Japanese and Korean
+#: write months as numbers ("7月"), which the line reader reads as digits.
+MONTH_WORD_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "ru", "uk", "pl", "id", "tr",
+                        "sv", "da", "nb", "fi", "cs", "ro", "hu", "el")
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december")
@@ -28,6 +39,10 @@ _LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
 _TOKEN = re.compile(r"[0-9]+|[^\W\d_]+")
 #: Punctuation between the parts of a date: anything else is left to dateparser.
 _SEPARATORS = re.compile(r"[\s.,/'-]*")
+#: Roman numerals, which some locales list as month names ("XII"): words in other languages.
+_ROMAN_NUMERAL = re.compile(r"[ivxlc]+")
+#: Shorter names are abbreviations that are common words elsewhere ("ha", "ek").
+_MIN_MERGED_CHARS = 3
 
 
 @functools.lru_cache(maxsize=1)
@@ -104,3 +119,19 @@ def parse_day_month_year(text: str, language: str) -> datetime | None:
         return datetime(year, month, day)
     except ValueError:
         return None
+
+
+@functools.lru_cache(maxsize=1)
+def month_words() -> dict[str, int]:
+    """Month word (casefolded, no trailing dot) -> month number, over ``MONTH_WORD_LANGUAGES``.
+
+    Only alphabetic words of three letters or more that are not Roman numerals: in a text
+    of unknown language a shorter name is more often a word of another language. Where two
+    languages disagree on a word, the one listed first wins (none of these languages do)."""
+    merged: dict[str, int] = {}
+    for language in MONTH_WORD_LANGUAGES:
+        words = _words(language)
+        for word, number in (words[0] if words else {}).items():
+            if len(word) >= _MIN_MERGED_CHARS and word.isalpha() and not _ROMAN_NUMERAL.fullmatch(word):
+                merged.setdefault(word, number)
+    return merged

@@ -1,0 +1,84 @@
+"""Dates written for people in a page of known language ("12. März 2021, 10:00 Uhr",
+"12 de marzo de 2021"), alone or inside a longer text.
+
+The string goes first to the machine-date reader (``machine.parse_date``, day first),
+then, when it is a day, a month name and a year, to the month names of the page's
+language (``locale_months``), and only then to dateparser, which knows some 200
+locales but costs about a millisecond a call (and some 100 ms for the first string of
+each language), so it only sees short strings in a known language other than English
+that the faster readers refused.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from datetime import datetime
+
+from thresher.dates.locale_months import parse_day_month_year
+from thresher.dates.machine import drop_fold, is_plausible, parse_date
+
+__all__ = ["DATE_SHAPED", "find_date_in_text", "parse_free_text_date"]
+
+_MAX_FREE_TEXT_CHARS = 60
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_DATEPARSER_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past"}
+#: Where a date may be written in a text: day.month.year in digits, or digits next to a
+#: word (a month name in any language) and a four-digit year. Loose on purpose: it only
+#: locates; the readers above decide.
+DATE_SHAPED = re.compile(
+    r"(?<![\w.])(?:\d{1,2}[./-]\s?\d{1,2}[./-]\s?(?:19|20)\d{2}|(?:19|20)\d{2}-\d{1,2}-\d{1,2}"
+    r"|\d{1,2}\.?\s+(?:de\s+)?[^\W\d_]{3,12}\.?,?\s+(?:de\s+)?(?:19|20)\d{2}"
+    r"|[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2})(?![\w])")
+
+
+def parse_free_text_date(value: str | None, *, language: str | None = None) -> datetime | None:
+    """A date written for people ("12. März 2021, 10:00 Uhr"), in the page's language, or None.
+
+    A day, month name and year is read with the locale's month names alone; dateparser
+    sees only the rest, and only for a known language other than English (dateutil reads
+    English month names; letting dateparser guess among all its locales costs some 15 ms
+    a string)."""
+    moment = parse_date(value, dayfirst=True)
+    if moment is not None or not value:
+        return moment
+    text = " ".join(value.split())
+    if (len(text) > _MAX_FREE_TEXT_CHARS or not any(ch.isdigit() for ch in text)
+            or not _WORD.search(text)):
+        return None  # digits alone: dateutil has already said no
+    language = (language or "en").split("-")[0].casefold()
+    moment = parse_day_month_year(text, language)
+    if moment is not None:
+        return moment if is_plausible(moment) else None
+    if language == "en":
+        return None  # dateutil has read the English month names already
+    return _parse_with_dateparser(text, language)
+
+
+def find_date_in_text(text: str, *, language: str | None = None, tries: int = 5) -> datetime | None:
+    """The first of the first ``tries`` date-shaped spans of a text that reads as a date."""
+    for count, match in enumerate(DATE_SHAPED.finditer(text)):
+        if count >= tries:
+            break
+        moment = parse_free_text_date(match[0], language=language)
+        if moment is not None:
+            return moment
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_with_dateparser(text: str, language: str) -> datetime | None:
+    import dateparser  # imported lazily: its first import costs about half a second
+
+    try:  # English too: pages in other languages often show English dates
+        moment = dateparser.parse(text, languages=[language, "en"], settings=_DATEPARSER_SETTINGS)
+    except Exception:  # dateparser raises a wide range of errors on odd input (unknown language too)
+        return None
+    if moment is None or not _names_year(text, moment.year):
+        return None  # relative dates ("vor 2 Stunden", "hace 3 horas") say when the page was saved
+    moment = drop_fold(moment)
+    return moment if is_plausible(moment) else None
+
+
+def _names_year(text: str, year: int) -> bool:
+    return str(year) in text or re.search(rf"(?<!\d){year % 100:02d}(?!\d)", text) is not None
