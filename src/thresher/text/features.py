@@ -43,6 +43,7 @@ from thresher.text.page_text import (
     vocabulary_tables,
 )
 from thresher.text.vocabulary import (
+    BYLINE_WORDS,
     CALL_TO_ACTION,
     COMMENT_HEADER,
     COMMENT_NOUNS,
@@ -83,6 +84,8 @@ class LineStats(NamedTuple):
     comment_header: bool
     #: "Comments", "12 Comments", "Leave a Reply" — a comment section starts here.
     comments_heading: bool
+    #: Holds the last word of a byline label ("by", "von", "author"…): may be a byline.
+    byline_label: bool
     repeated: bool
     is_image: bool
 
@@ -168,13 +171,15 @@ _CLASSES = character_classes({
 })
 
 # The vocabularies looked up for every word at once, a bit per vocabulary.
-_STOPWORD, _INTERFACE_WORD, _INTERFACE_PAIR, _MONTH, _COMMENT_VERB, _COMMENT_NOUN = 1, 2, 4, 8, 16, 32
+_STOPWORD, _INTERFACE_WORD, _INTERFACE_PAIR, _MONTH, _COMMENT_VERB, _COMMENT_NOUN, _BYLINE_WORD = \
+    1, 2, 4, 8, 16, 32, 64
 
 
 def _vocabulary() -> VocabularyTables:
     bits: dict[int, int] = {}
     for bit, words in ((_STOPWORD, STOPWORDS), (_INTERFACE_WORD, INTERFACE_WORDS), (_MONTH, MONTHS),
-                       (_COMMENT_VERB, _COMMENT_VERBS), (_COMMENT_NOUN, COMMENT_NOUNS)):
+                       (_COMMENT_VERB, _COMMENT_VERBS), (_COMMENT_NOUN, COMMENT_NOUNS),
+                       (_BYLINE_WORD, BYLINE_WORDS)):
         for key in vocabulary_keys(words).tolist():
             bits[key] = bits.get(key, 0) | bit
     pairs = sorted(INTERFACE_PAIRS)
@@ -291,6 +296,7 @@ def _text_columns(texts: list[str]) -> dict[str, np.ndarray]:
         "glued": (glued > 0) & (counts >= 6),
         "comment_header": comment_header,
         "comments_heading": comments_heading,
+        "byline_label": lines_with(_BYLINE_WORD),
     }
 
 

@@ -10,14 +10,13 @@ from datetime import datetime
 from thresher.dates import parse_date_line, parse_date_line_thoroughly
 from thresher.text.features import LineStats
 from thresher.text.lines import Line
-from thresher.text.vocabulary import is_caption
+from thresher.text.vocabulary import BYLINE_LABELS, is_caption
 
 __all__ = ["Header", "read_header"]
 
 # "By Jane Doe", "Posted on May 3, 2023 by Jane Doe", "Von Jana Krüger", "Author: …".
 _BYLINE = re.compile(
-    r"(?:^|[\s|·•,(])(?:by|written by|words by|posted by|author|text von|geschrieben von|gespeichert von|"
-    r"von|par|por|di|door|przez|автор|авторы|автор[иа]?|від)\s*:?\s+(\w.*)$", re.I)
+    r"(?:^|[\s|·•,(])(?:" + "|".join(map(re.escape, BYLINE_LABELS)) + r")\s*:?\s+(\w.*)$", re.I)
 # "ByJane Doe": a capture that lost the space between a label and a link.
 _GLUED_BY = re.compile(r"^By(?=[A-Z][a-z])")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bи\b|\bі\b)\s*", re.I)
@@ -51,7 +50,7 @@ def _headline_candidate(line: Line, s: LineStats) -> bool:
         return False  # a caption, or a date line (a month name alone is fine: "Talks resume in May")
     if not 2 <= s.words <= 30 or (s.ends_sentence and not line.text.endswith(("?", "!"))):
         return False
-    return not _authors(line.text)
+    return not _byline_authors(line, s)
 
 
 def _find_title(lines: list[Line], stats: list[LineStats], first_body: int) -> int | None:
@@ -69,7 +68,8 @@ def _find_title(lines: list[Line], stats: list[LineStats], first_body: int) -> i
         score = 1.0 + min(s.words, 14) / 14
         # A headline is usually followed by a date line, a byline or the body within a few lines.
         for j in range(i + 1, min(i + 5, len(lines))):
-            if stats[j].date_like or stats[j].reading_time or _BYLINE.match(lines[j].text):
+            if stats[j].date_like or stats[j].reading_time \
+                    or (stats[j].byline_label and _BYLINE.match(lines[j].text)):
                 score += 1.0
                 break
         score -= 0.05 * (first_body - i)
@@ -83,6 +83,11 @@ def _find_title(lines: list[Line], stats: list[LineStats], first_body: int) -> i
             _headline_candidate(lines[best - 1], stats[best - 1]) and not stats[best - 1].repeated:
         return best - 1
     return best
+
+
+def _byline_authors(line: Line, s: LineStats) -> tuple[str, ...]:
+    """``_authors`` of a line, read only when it may hold a byline label."""
+    return _authors(line.text) if s.byline_label or line.text.startswith("By") else ()
 
 
 def _authors(text: str) -> tuple[str, ...]:
@@ -120,7 +125,7 @@ def read_header(lines: list[Line], stats: list[LineStats], kept: list[int]) -> H
         if i == title_index or stats[i].is_image:
             continue
         if not authors and stats[i].words <= 12:
-            found = _authors(lines[i].text)
+            found = _byline_authors(lines[i], stats[i])
             if found:
                 authors = found
                 reasons[i] = "byline"

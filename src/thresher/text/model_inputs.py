@@ -57,14 +57,18 @@ _SMOOTHED_OWN = [_OWN[name] for name in ("ends_sentence", "interface", "is_image
 _NEAR = [_OWN["log_words"], _OWN["ends_sentence"], _OWN["stop_ratio"], _OWN["interface"]]
 
 
-# The rows of the own features the kernels fill or read (numba reads module constants).
+# The rows of the own features the kernels fill or read: constants of this module, which
+# numba compiles in (its disk cache is rebuilt when this file changes).
 _LOG_WORDS, _LONG, _SHORT, _LOG_SENTENCES, _COMMA_RATE, _MEAN_WORD_LEN, _POSITION, _POSITION_SQ, \
     _ENDS_SENTENCE, _COMMENT_HEADER, _ELLIPSIS, _GLUED, _COMMENTS_HEADING = (
         _OWN[name] for name in ("log_words", "long", "short", "log_sentences", "comma_rate", "mean_word_len",
                                 "position", "position_sq", "ends_sentence", "comment_header", "ellipsis",
                                 "glued", "comments_heading"))
-_WORDS, _SENTENCES, _COMMAS, _STAT_MEAN_WORD_LEN = (
-    _STAT[name] for name in ("words", "sentences", "commas", "mean_word_len"))
+#: The stats rows the own features are computed from. They come from another module, so
+#: the kernel gets them as an argument: numba's disk cache would keep a constant read from
+#: another module's globals after that module changed.
+_STAT_ROWS = np.array([_STAT[name] for name in ("words", "sentences", "commas", "mean_word_len")],
+                      dtype=np.int64)
 _COPIED_PAIRS = np.array([_COPIED_FROM, _COPIED_TO], dtype=np.int64)
 _NEAR_ROWS = np.array(_NEAR, dtype=np.int64)
 _SMOOTHED_ROWS = np.array(_SMOOTHED_OWN, dtype=np.int64)
@@ -86,20 +90,20 @@ def _window_means(values: np.ndarray, radius: int, out: np.ndarray) -> None:
 
 
 @njit(cache=True, nogil=True)
-def _stage_one(stats: np.ndarray, n_own: int, n_context: int, copied: np.ndarray,
+def _stage_one(stats: np.ndarray, stat_rows: np.ndarray, n_own: int, n_context: int, copied: np.ndarray,
                near_rows: np.ndarray) -> np.ndarray:
     n = stats.shape[1]
     inputs = np.zeros((n_own + n_context, n))
     for j in range(copied.shape[1]):
         inputs[copied[1, j]] = stats[copied[0, j]]
     for i in range(n):
-        words = stats[_WORDS, i]
+        words = stats[stat_rows[0], i]
         inputs[_LOG_WORDS, i] = np.log1p(words)
         inputs[_LONG, i] = words >= 15
         inputs[_SHORT, i] = words <= 3
-        inputs[_LOG_SENTENCES, i] = np.log1p(stats[_SENTENCES, i])
-        inputs[_COMMA_RATE, i] = stats[_COMMAS, i] / (words + 1)
-        inputs[_MEAN_WORD_LEN, i] = min(stats[_STAT_MEAN_WORD_LEN, i], 15.0) / 5
+        inputs[_LOG_SENTENCES, i] = np.log1p(stats[stat_rows[1], i])
+        inputs[_COMMA_RATE, i] = stats[stat_rows[2], i] / (words + 1)
+        inputs[_MEAN_WORD_LEN, i] = min(stats[stat_rows[3], i], 15.0) / 5
         position = i / max(n - 1, 1)
         inputs[_POSITION, i] = position
         inputs[_POSITION_SQ, i] = position * position
@@ -136,8 +140,8 @@ def stage_one_features(stats: np.ndarray) -> np.ndarray:
     """Own + neighbourhood features of every line (from ``PageStats.matrix``): one row per
     line, one column per ``OWN_FEATURES + CONTEXT_FEATURES``. Built feature by feature
     (every feature's values contiguous) and returned as the transposed view."""
-    inputs: np.ndarray = _stage_one(np.ascontiguousarray(stats, dtype=np.float64), len(OWN_FEATURES),
-                                    len(CONTEXT_FEATURES), _COPIED_PAIRS, _NEAR_ROWS)
+    inputs: np.ndarray = _stage_one(np.ascontiguousarray(stats, dtype=np.float64), _STAT_ROWS,
+                                    len(OWN_FEATURES), len(CONTEXT_FEATURES), _COPIED_PAIRS, _NEAR_ROWS)
     return inputs.T
 
 

@@ -16,6 +16,8 @@ __all__ = [
     "CALL_TO_ACTION",
     "COMMENTS_HEADING",
     "COMMENT_HEADER",
+    "BYLINE_LABELS",
+    "BYLINE_WORDS",
     "COMMENT_NOUNS",
     "INTERFACE_FIRST_WORDS",
     "INTERFACE_PAIRS",
@@ -62,6 +64,13 @@ STOPWORDS: frozenset[str] = frozenset(
 #: Each language's function words, for telling which language a text is written in.
 STOPWORDS_BY_LANGUAGE: dict[str, frozenset[str]] = {
     language: frozenset(words.split()) for language, words in _STOPWORDS_BY_LANGUAGE.items()}
+
+#: The labels that open a byline ("By Jane Doe", "Von Jana Krüger", "Author: …").
+BYLINE_LABELS = ("by", "written by", "words by", "posted by", "author", "text von", "geschrieben von",
+                 "gespeichert von", "von", "par", "por", "di", "door", "przez", "автор", "авторы", "автори",
+                 "автора", "від")
+#: The last word of each byline label: a line without any of them has no byline label.
+BYLINE_WORDS = frozenset(label.split()[-1] for label in BYLINE_LABELS)
 
 # Strings of page furniture: navigation, sharing, accounts, newsletters, consent,
 # ads, comments. Matched as whole words on short lines only.
