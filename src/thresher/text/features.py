@@ -330,7 +330,7 @@ def line_stats(lines: list[Line]) -> PageStats:
     position = dict(zip(distinct, range(len(distinct)), strict=True))
     keys = list(map(position.__getitem__, texts[1:] if images else texts))
     which = np.array(keys, dtype=np.intp)
-    measured = [text for text in distinct if text is not None]
+    measured = distinct[images:]  # (the image key, if any, is the first)
     repeated = np.bincount(which, minlength=len(distinct)) > 1
     if images:
         repeated[0] = False
@@ -340,10 +340,8 @@ def line_stats(lines: list[Line]) -> PageStats:
         strict=False)))
     if images:
         rows.insert(0, _IMAGE_ROW)
-    table = np.empty((len(STAT_FIELDS), len(distinct)))  # field by field, a column per distinct key
-    table[:, 0] = 0.0  # the image key's column, if any, stays zero
-    for j, name in enumerate(TEXT_FIELDS):
-        table[j, images:] = values[name]
+    table = np.zeros((len(STAT_FIELDS), len(distinct)))  # field by field, a column per distinct key
+    table[:len(TEXT_FIELDS), images:] = [values[name] for name in TEXT_FIELDS]  # (an image's stays zero)
     table[_STAT_INDEX["repeated"]] = repeated
     matrix = table.take(which, axis=1)
     matrix[_STAT_INDEX["is_image"]] = is_image
