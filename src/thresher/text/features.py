@@ -13,11 +13,11 @@ compiled pass over their characters (``page_text.count_lines``): word, sentence,
 comma and separator counts, the first and last characters' classes, and the words'
 vocabulary bits, from two small hash tables that hold every vocabulary at once, a bit
 each: function words, one-word interface phrases, the first two words of longer ones
-(looked up for neighbouring words), month names, comment words. Python regexes run only
-on the few lines those counts leave as candidates (a line starting with a bullet or a
-digit, holding a digit, an interface pair, "http"…). A line's fields never depend on
-its neighbours. The rules get one ``LineStats`` tuple per line (shared by repeated
-texts), the classifier one matrix. Nothing is remembered between calls.
+(looked up for neighbouring words), month names, comment words, byline labels. Python
+regexes run only on the few lines those counts leave as candidates (a line starting
+with a bullet or a digit, holding a digit, an interface pair, "http"…). A line's fields
+never depend on its neighbours. The rules get one ``LineStats`` tuple per line (shared
+by repeated texts), the classifier one matrix. Nothing is remembered between calls.
 """
 
 from __future__ import annotations
