@@ -124,6 +124,16 @@ def test_a_story_quoted_whole_in_another_needs_agreeing_headlines():
     assert group_documents([host, short_story]) == [0, 1]
 
 
+def test_a_teaser_under_a_rewritten_headline_joins_the_article_it_opens():
+    story = made_up_paragraphs(82, 15)
+    full = doc(story, "Port strike enters its third week", DAY)
+    teaser = doc(story[:1], "Dockers vow to stay out until pay deal", DAY + timedelta(hours=2))
+    assert group_documents([full, teaser]) == [0, 0]
+    # The same paragraph quoted at the end of another story does not open it: it stays apart.
+    host = doc(made_up_paragraphs(83, 14) + story[:1], "Dockers vow to stay out until pay deal", DAY)
+    assert group_documents([host, doc(story[:1], "Port strike enters its third week", DAY)]) == [0, 1]
+
+
 def test_containment_candidates_are_the_pairs_with_one_sample_inside_the_other():
     story = shingle_hashes(" ".join(made_up_paragraphs(90, 12)))
     top = [np.unique((values >> np.uint64(32)).astype(np.uint32)) for values in (

@@ -23,7 +23,7 @@ from datasketch import LeanMinHash, MinHashLSH
 from thresher.stories.boilerplate import ShingleFrequency, boilerplate_mask, date_spans
 from thresher.stories.containment import containment_pairs
 from thresher.stories.options import StoryOptions
-from thresher.stories.shingles import shingle_hashes, words
+from thresher.stories.shingles import shingle_sequence, words
 from thresher.stories.signatures import SCHEME, SEED, minhash
 
 __all__ = [
@@ -59,12 +59,19 @@ class SignedCorpus:
     sizes: np.ndarray
     titles: list[frozenset[str]]
     days: np.ndarray
+    #: The first ``_OPENING`` kept shingles of each body, in text order (top 32 bits).
+    openings: list[np.ndarray]
 
     def __len__(self) -> int:
         return len(self.sizes)
 
 
 _EMPTY = np.empty(0, dtype=np.uint64)
+#: Shingles of a body's opening kept (after boilerplate is dropped), the first of them
+#: compared, and how far into the body the opening is looked for (boilerplate before it).
+_OPENING = 16
+_OPENING_MATCH = 8
+_OPENING_SCAN = 128
 
 
 def _day_number(date: datetime | None) -> float:
@@ -81,8 +88,11 @@ def sign_documents(documents: Sequence[StoryDocument], options: StoryOptions | N
     # Pass 1 keeps each document's shingles so later passes need not recompute them;
     # the last pass swaps each for the smaller 32-bit set that verification needs.
     pending: list[np.ndarray] = []
+    starts: list[np.ndarray] = []  # each body's first shingles, in order
     for document in documents:
-        shingles = shingle_hashes(document.text, options.shingle_size)
+        sequence = shingle_sequence(document.text, options.shingle_size)
+        starts.append((sequence[:_OPENING_SCAN] >> np.uint64(32)).astype(np.uint32))
+        shingles = np.unique(sequence)
         frequency.add(shingles)
         pending.append(shingles)
     frequent = [shingles[frequency.frequency(shingles) > options.boilerplate_min_df] for shingles in pending]
@@ -92,6 +102,7 @@ def sign_documents(documents: Sequence[StoryDocument], options: StoryOptions | N
     hashvalues = np.zeros((len(documents), options.num_perm), dtype=np.uint32)
     sizes = np.zeros(len(documents), dtype=np.int64)
     kept: list[np.ndarray] = []
+    openings: list[np.ndarray] = []
     for index in range(len(documents)):
         shingles = pending[index]
         pending[index] = _EMPTY
@@ -109,12 +120,15 @@ def sign_documents(documents: Sequence[StoryDocument], options: StoryOptions | N
         sizes[index] = len(shingles)
         hashvalues[index] = minhash(shingles, options.num_perm).hashvalues
         kept.append(np.unique((shingles >> np.uint64(32)).astype(np.uint32)))
+        start, starts[index] = starts[index], _EMPTY
+        openings.append(start[np.isin(start, kept[-1])][:_OPENING])
     return SignedCorpus(
         hashvalues=hashvalues,
         shingles=kept,
         sizes=sizes,
         titles=[frozenset(words(document.title or "")) for document in documents],
         days=days,
+        openings=openings,
     )
 
 
@@ -161,6 +175,10 @@ def pair_scores(corpus: SignedCorpus, pairs: np.ndarray) -> dict[str, np.ndarray
     containment = shared / smaller
     headline = np.array([_jaccard(corpus.titles[a], corpus.titles[b]) for a, b in pairs], dtype=np.float64)
     days_apart = np.abs(corpus.days[first] - corpus.days[second])
+    shorter = np.where(size_a <= size_b, first, second)
+    longer = np.where(size_a <= size_b, second, first)
+    same_opening = np.array([_opens_alike(corpus.openings[a], corpus.openings[b])
+                             for a, b in zip(shorter.tolist(), longer.tolist(), strict=True)], dtype=bool)
     return {
         "resemblance": resemblance,
         "containment": containment,
@@ -168,7 +186,15 @@ def pair_scores(corpus: SignedCorpus, pairs: np.ndarray) -> dict[str, np.ndarray
         "days_apart": days_apart,
         "smaller": smaller,
         "titles_known": np.array([bool(corpus.titles[a]) and bool(corpus.titles[b]) for a, b in pairs]),
+        "same_opening": same_opening,
     }
+
+
+def _opens_alike(short: np.ndarray, long: np.ndarray) -> bool:
+    """Whether the shorter body starts the way the longer one does: most of its first
+    ``_OPENING_MATCH`` shingles are among the longer one's first ``_OPENING``."""
+    head = short[:_OPENING_MATCH]
+    return len(head) >= _OPENING_MATCH // 2 and np.isin(head, long).sum() >= 0.75 * len(head)
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -192,9 +218,10 @@ def verify_pairs(corpus: SignedCorpus, pairs: np.ndarray, options: StoryOptions)
     contradicted = scores["titles_known"] & (scores["headline"] < options.headline_contradiction) & far_dates
     # A teaser inside its article shares little besides that text; so does a story
     # whose few paragraphs another story quotes as background. With so little
-    # resemblance, the headlines must agree too.
+    # resemblance, the headlines must agree too, or the short body must be the long
+    # one's opening (a teaser is; quoted background rarely opens a story).
     unconfirmed = (scores["titles_known"] & (scores["resemblance"] < options.evidence_resemblance)
-                   & (scores["headline"] < options.headline_similarity))
+                   & (scores["headline"] < options.headline_similarity) & ~scores["same_opening"])
     contained = (
         (scores["containment"] >= options.containment)
         & (scores["smaller"] >= options.min_shingles)

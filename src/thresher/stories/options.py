@@ -35,8 +35,9 @@ class StoryOptions:
     #: The LSH index proposes pairs whose estimated resemblance is about this or more;
     #: lower finds more partial captures and costs more verification.
     candidate_threshold: float = 0.2
-    #: LSH Ensemble proposes pairs where the smaller body seems to lie inside the larger
-    #: to about this share (a teaser inside its full article); None turns it off.
+    #: A consistent sample of shingles proposes pairs where the smaller body seems to lie
+    #: inside the larger to about this share (a teaser inside its full article); None
+    #: turns it off.
     containment_candidates: float | None = 0.5
     #: Resemblance (Jaccard) from which two bodies are one story.
     resemblance: float = 0.5

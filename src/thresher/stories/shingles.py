@@ -14,7 +14,7 @@ import unicodedata
 import numpy as np
 import regex
 
-__all__ = ["DEFAULT_SHINGLE_SIZE", "shingle_hashes", "words"]
+__all__ = ["DEFAULT_SHINGLE_SIZE", "shingle_hashes", "shingle_sequence", "words"]
 
 DEFAULT_SHINGLE_SIZE = 5
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)*")
@@ -71,6 +71,12 @@ def shingle_hashes(text: str, size: int = DEFAULT_SHINGLE_SIZE) -> np.ndarray:
 
     A text shorter than ``size`` words is one shingle; an empty text has none.
     """
+    return np.unique(shingle_sequence(text, size))
+
+
+def shingle_sequence(text: str, size: int = DEFAULT_SHINGLE_SIZE) -> np.ndarray:
+    """The ``size``-word shingles of ``text`` as ``uint64`` hashes in text order (repeats
+    kept): where a text starts, and not only what it holds."""
     if not 1 <= size <= len(_MULTIPLIERS):
         raise ValueError(f"shingle size must be 1..{len(_MULTIPLIERS)}, not {size}")
     tokens = words(text)
@@ -84,4 +90,4 @@ def shingle_hashes(text: str, size: int = DEFAULT_SHINGLE_SIZE) -> np.ndarray:
     with np.errstate(over="ignore"):
         for position in range(width):
             combined += hashes[position : position + count] * _MULTIPLIERS[position]
-    return np.unique(_finalize(combined))
+    return _finalize(combined)
