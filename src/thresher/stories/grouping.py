@@ -233,7 +233,8 @@ def verify_pairs(corpus: SignedCorpus, pairs: np.ndarray, options: StoryOptions)
         & close_dates
         & (scores["resemblance"] >= options.evidence_resemblance)
     )
-    return similar | contained | evidence
+    joined: np.ndarray = similar | contained | evidence
+    return joined
 
 
 def connected_components(count: int, edges: Iterable[tuple[int, int]]) -> list[int]:

@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable
 from itertools import repeat
 from operator import attrgetter
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 import numpy as np
 
@@ -330,7 +330,7 @@ def line_stats(lines: list[Line]) -> PageStats:
     position = dict(zip(distinct, range(len(distinct)), strict=True))
     keys = list(map(position.__getitem__, texts[1:] if images else texts))
     which = np.array(keys, dtype=np.intp)
-    measured = distinct[images:]  # (the image key, if any, is the first)
+    measured = cast(list[str], distinct[images:])  # (the image key, if any, is the first)
     repeated = np.bincount(which, minlength=len(distinct)) > 1
     if images:
         repeated[0] = False
