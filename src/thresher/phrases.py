@@ -1,16 +1,17 @@
 """General multilingual phrases of page furniture, shared by the HTML and text readers.
 
 Vocabulary, never tuned to a page: the words with which pages in many languages
-introduce links to other stories ("Read also", "Lesen Sie auch", "Читайте также").
-Each reader compiles the shape it needs: a heading of a related box in HTML, a
-"Read also: <headline>" line in a text capture.
+introduce links to other stories ("Read also", "Lesen Sie auch", "Читайте также"),
+and the words that name a picture in its caption or credit ("Photo: …", "(Foto: dpa)").
+Each reader compiles the shape it needs: a heading of a related box or a credit line
+in HTML, a "Read also: <headline>" or "Photo: …" line in a text capture.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["READ_ALSO", "alternation"]
+__all__ = ["PICTURE_WORDS", "READ_ALSO", "alternation"]
 
 #: Phrases that introduce links to other stories.
 READ_ALSO = (
@@ -22,6 +23,13 @@ READ_ALSO = (
     "leer también", "lea también", "ver también", "leggi anche", "vedi anche",
     "leia também", "veja também", "lees ook", "zie ook", "czytaj także", "czytaj też",
     "читайте также", "читать также", "см. также", "читайте також", "дивіться також",
+)
+
+
+#: Words that name a picture.
+PICTURE_WORDS = (
+    "photo", "photos", "photograph", "picture", "image", "images", "illustration",
+    "foto", "fotos", "bild", "imagen", "immagine", "zdjęcie", "фото", "ілюстрація", "иллюстрация",
 )
 
 

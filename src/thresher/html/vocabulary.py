@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
-from thresher.phrases import READ_ALSO, alternation
+from thresher.phrases import PICTURE_WORDS, READ_ALSO, alternation
 
 __all__ = ["AD_LABEL", "BARE_URLS", "COMMENTS_HEADING", "CONTRIBUTOR_CLOSING",
            "CONTRIBUTOR_OPENING", "CREDIT_LINE", "CREDIT_TAIL", "DATE_LINE", "GROUP_BITS", "NOTICE_LINE",
@@ -107,14 +107,13 @@ def name_groups(name: str) -> int:
 RELATED_PHRASE = re.compile(rf"^\W*(?:{alternation(READ_ALSO)})\b", re.I)
 
 #: Short lines crediting a picture ("Photo: ...", "Foto: ...") rather than telling the story.
+_CREDIT_WORDS = ("credit", "crédit", "crédits", "source", "quelle", "fonte", "video")
 CREDIT_LINE = re.compile(
-    r"^\W*(?:photo|photos|photograph|image|picture|credit|source|illustration|video|foto|fotos|bild|"
-    r"quelle|crédit|crédits|imagen|immagine|fonte|zdjęcie|фото)s?\b\s*(?:by\b|:|/|©)", re.I)
+    rf"^\W*(?:{alternation(PICTURE_WORDS + _CREDIT_WORDS)})s?\b\s*(?:by\b|:|/|©)", re.I)
 
 #: A caption's closing credit: "(AP Photo/Jane Doe)", "(Image: Agency)", "(Foto: dpa)".
 CREDIT_TAIL = re.compile(
-    r"\((?:[^()]*\b)?(?:photos?|image|images|picture|foto|fotos|bild|illustration|crédit|credit)"
-    r"\b[^()]*\)\W*$", re.I)
+    rf"\((?:[^()]*\b)?(?:{alternation(PICTURE_WORDS + ('crédit', 'credit'))})\b[^()]*\)\W*$", re.I)
 
 #: Lines naming the reporters and editors behind a wire story, not part of its text:
 #: opening with the credit ("Reporting by ...") or closing with it ("... contributed to

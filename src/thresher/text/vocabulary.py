@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from thresher.phrases import READ_ALSO, alternation
+from thresher.phrases import PICTURE_WORDS, READ_ALSO, alternation
 
 __all__ = [
     "CALL_TO_ACTION",
@@ -143,8 +143,7 @@ READING_TIME = re.compile(
 RELATED_PREFIX = re.compile(rf"^(?:{alternation(READ_ALSO)})\s*[:\-–—]\s*(.+)$", re.I)
 
 # Lines that caption a picture: "Photo: …", "Image credit: …", multilingual.
-_CAPTION_WORDS = ("photo", "photograph", "picture", "image", "illustration", "pictured", "above", "top",
-                  "foto", "bild", "imagen", "immagine", "фото", "ілюстрація", "иллюстрация", "zdjęcie")
+_CAPTION_WORDS = (*PICTURE_WORDS, "pictured", "above", "top")
 _CAPTION_LABEL = max(map(len, _CAPTION_WORDS)) + 40  # the word, then up to 40 characters before the colon
 _CAPTION_PREFIX = re.compile(rf"^(?:{'|'.join(_CAPTION_WORDS)})\b[^:]{{0,40}}:\s*\S", re.I)
 
