@@ -28,8 +28,8 @@ BOX_ROLES = frozenset(["navigation", "banner", "contentinfo", "complementary", "
                        "menubar", "toolbar", "dialog"])
 
 # "body" marks where the body starts: the elements after it in document order are in it.
-_SELECTOR = ", ".join(["meta, script, h1, title, link, article, main, [itemprop], [property], body",
-                       *sorted(NEVER_TEXT_TAGS - {"script"}), *sorted(BOX_TAGS), "[role]"])
+_SELECTOR = ":is(" + ", ".join(["meta, script, h1, title, link, article, main, [itemprop], [property], body",
+                       *sorted(NEVER_TEXT_TAGS - {"script"}), *sorted(BOX_TAGS), "[role]"]) + ")"
 _MAX_PER_KIND = 2000  # a page with more meta tags or scripts than this is not worth reading them all
 _MAX_HEADINGS = 5
 
