@@ -40,11 +40,11 @@ def remove_invisible(body: LexborNode, candidates: list[LexborNode]) -> bool:
     scripts = False
     for node in reversed(never_text):
         scripts = scripts or node.tag == "script"
-        node.decompose()
+        node.decompose(recursive=False)
     if boxes:
-        limit = _SMALL_BOX_SHARE * len(body.text(deep=True))
+        limit = _SMALL_BOX_SHARE * len(body.text_lexbor())
         for node in reversed(boxes):
-            size = len(node.text(deep=True))
+            size = len(node.text_lexbor())
             if size <= limit or node.tag == "noscript" and size < _PAGE_IN_NOSCRIPT:
-                node.decompose()
+                node.decompose(recursive=False)
     return scripts
