@@ -21,7 +21,8 @@ def detect_input_kind(text: str) -> str:
     A page that starts with markup is HTML; otherwise it takes several known tags in
     the first 64 KiB, so a text capture quoting a tag or two stays text.
     """
-    start = _LEADING_SPACE.match(text, 0, _HEAD).end()  # (slicing would copy the page)
+    leading = _LEADING_SPACE.match(text, 0, _HEAD)  # (always matches; slicing would copy the page)
+    start = leading.end() if leading else 0
     if text[start:start + 1] == "<" and _HTML_TAG.match(text, start, _HEAD):
         return "html"
     return "html" if len(_HTML_TAG.findall(text, 0, _HEAD)) >= 5 else "text"
