@@ -132,7 +132,7 @@ def read_metadata(tree: LexborHTMLParser, url: str | None, nodes: PageNodes | No
                                 meta.first("application-name")], url)
 
     title_node = nodes.title
-    html_title = clean_value(title_node.text(deep=True), 500) if title_node else None
+    html_title = clean_value(title_node.text_lexbor(), 500) if title_node else None
     heading_nodes = [(node, text) for node in nodes.headings
                      if (text := clean_value(headline_text(node), 500))]
     headings = [text for _, text in heading_nodes]

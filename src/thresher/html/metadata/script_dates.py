@@ -32,7 +32,7 @@ def find_script_date(scripts: list[LexborNode]) -> datetime | None:
     for script in scripts:
         if budget <= 0:
             break
-        text = script.text(deep=True)
+        text = script.text_lexbor()
         if not text:
             continue
         text = text[:budget]
