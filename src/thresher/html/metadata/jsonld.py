@@ -159,7 +159,7 @@ def read_jsonld(scripts: list[LexborNode]) -> JsonLdFacts:
         kind = script.attributes.get("type")
         if kind is not None and kind.strip().casefold() != "application/ld+json":
             continue
-        raw = script.text_lexbor()  # (one C call; text() assembles through a Python callback)
+        raw = script.text_lexbor()  # (one C call; text() gathers it text node by text node)
         if not raw or len(raw) > _MAX_SCRIPT_CHARS:
             continue
         if kind is None and not _UNTYPED_JSONLD.match(raw):
