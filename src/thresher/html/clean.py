@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborNode
 
+from thresher.html.nodes import raw_text
+
 __all__ = ["remove_invisible"]
 
 #: Text a <noscript> must hold to be kept as a page swallowed by it (not a message).
@@ -39,9 +41,9 @@ def remove_invisible(body: LexborNode, never_text: list[LexborNode], boxes: list
         scripts = scripts or node.tag == "script"
         node.decompose(recursive=False)
     if boxes:
-        limit = _SMALL_BOX_SHARE * len(body.text_lexbor())
+        limit = _SMALL_BOX_SHARE * len(raw_text(body))
         for node in boxes:
-            size = len(node.text_lexbor())
+            size = len(raw_text(node))
             if size <= limit or node.tag == "noscript" and size < _PAGE_IN_NOSCRIPT:
                 node.decompose(recursive=False)
     return scripts

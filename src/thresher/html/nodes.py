@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-__all__ = ["BOX_ROLES", "BOX_TAGS", "NEVER_TEXT_TAGS", "PageNodes", "collect_nodes"]
+__all__ = ["BOX_ROLES", "BOX_TAGS", "NEVER_TEXT_TAGS", "PageNodes", "collect_nodes", "raw_text"]
 
 #: Elements whose content is never article text (those that hold no text, or only
 #: fallback text, are skipped by the walk instead: ``blocks.NEVER_SHOWN_TAGS``).
@@ -54,6 +54,16 @@ class PageNodes:
     #: The furniture boxes of the page (``BOX_TAGS``, ``BOX_ROLES``), inner ones before
     #: the boxes holding them.
     boxes: list[LexborNode] = field(default_factory=list)
+
+
+def raw_text(node: LexborNode) -> str:
+    """All the text under ``node``, as written, in one lexbor call (``text_lexbor``),
+    where ``text()`` gathers it text node by text node. (selectolax before 1.0 raises
+    RuntimeError for an element without text.)"""
+    try:
+        return node.text_lexbor()
+    except RuntimeError:
+        return ""
 
 
 def _depth(node: LexborNode) -> int:
