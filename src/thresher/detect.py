@@ -11,6 +11,8 @@ __all__ = ["detect_input_kind"]
 _HTML_TAG = re.compile(
     r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|span|a\s|script|style|link|table|article"
     r"|section|br|li|ul|h[1-6]|img|frameset|iframe|!--)[\s>/]?", re.I)
+_LEADING_SPACE = re.compile(r"\s*")
+_HEAD = 65536  # characters looked at
 
 
 def detect_input_kind(text: str) -> str:
@@ -19,8 +21,8 @@ def detect_input_kind(text: str) -> str:
     A page that starts with markup is HTML; otherwise it takes several known tags in
     the first 64 KiB, so a text capture quoting a tag or two stays text.
     """
-    head = text[:65536]
-    stripped = head.lstrip()
-    if stripped[:1] == "<" and _HTML_TAG.match(stripped):
+    leading = _LEADING_SPACE.match(text, 0, _HEAD)  # (always matches; slicing would copy the page)
+    start = leading.end() if leading else 0
+    if text[start:start + 1] == "<" and _HTML_TAG.match(text, start, _HEAD):
         return "html"
-    return "html" if len(_HTML_TAG.findall(head, 0)) >= 5 else "text"
+    return "html" if len(_HTML_TAG.findall(text, 0, _HEAD)) >= 5 else "text"

@@ -30,7 +30,7 @@ def extract(page: str | bytes, *, url: str | None = None,
         raise InputTooLargeError(
             f"input of {len(page):,} bytes exceeds max_input_bytes={options.max_input_bytes:,}")
     text = page.removeprefix("\ufeff") if isinstance(page, str) else decode_page(bytes(page))
-    if not text.strip():
+    if not text or text.isspace():  # (strip() would copy the whole page)
         return Article(url=url, empty_reason=EmptyReason.EMPTY_INPUT)
     kind = detect_input_kind(text) if options.input == "auto" else options.input
     if kind == "html":

@@ -116,6 +116,14 @@ class Page:
 #: Zero-width and soft-hyphen characters: invisible, yet not whitespace to str.split.
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
+
+def _has_invisible(text: str) -> bool:
+    """Whether ``text`` holds an ``_INVISIBLE`` character. Six substring tests: one in
+    a string of Latin-1 text is a ``memchr``, and the five past U+00FF are answered
+    from the string's width without a scan, where the regex tests every character."""
+    return ("\u00ad" in text or "\u200b" in text or "\u200c" in text or "\u200d" in text
+            or "\u2060" in text or "\ufeff" in text)
+
 # class/id strings repeat within and across pages of a site: remember their reading.
 _NAME_GROUPS: dict[str, int] = {}
 #: Class prefixes that name the post's taxonomy, not the box's role: a publishing
@@ -220,7 +228,7 @@ def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
         has_text = False
         if parts:
             text = " ".join("".join(parts).split())
-            if not text.isascii() and _INVISIBLE.search(text):
+            if not text.isascii() and _has_invisible(text):
                 text = " ".join(_INVISIBLE.sub("", text).split())
             if text:
                 blocks.append(TextBlock(text, current, context[-1] if context else "p",

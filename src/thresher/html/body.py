@@ -11,11 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborHTMLParser
 
 from thresher.html.blocks import Page, walk_blocks
 from thresher.html.classify import Reading, classify_blocks
 from thresher.html.clean import remove_invisible
+from thresher.html.nodes import PageNodes
 from thresher.html.related import related_links
 from thresher.models import Block, BlockKind, EmptyReason, Image, Link
 from thresher.options import ExtractOptions
@@ -83,10 +84,11 @@ def _enclosing(page: Page, index: int, tag: str, stop: int) -> int:
 
 
 def extract_body(tree: LexborHTMLParser, options: ExtractOptions, url: str | None,
-                 removable: list[LexborNode], title: str | None = None) -> Body:
+                 nodes: PageNodes, title: str | None = None) -> Body:
     """The article body of ``tree``; relative image and link URLs resolve against ``url``.
-    ``removable`` are the never-shown elements and furniture boxes of the body
-    (``nodes.PageNodes.removable``); ``title`` is the headline read from the metadata.
+    ``nodes`` are the page's elements from ``nodes.collect_nodes`` (its never-shown
+    elements and furniture boxes are detached); ``title`` is the headline read from
+    the metadata.
 
     The tree is modified (invisible elements are deleted): read metadata first.
     """
@@ -94,13 +96,13 @@ def extract_body(tree: LexborHTMLParser, options: ExtractOptions, url: str | Non
     if body is None:
         frameset = tree.css_first("frameset") is not None
         return Body(empty_reason=EmptyReason.FRAMESET if frameset else EmptyReason.NO_TEXT)
-    body_scripts = remove_invisible(body, removable)
+    scripts = remove_invisible(body, nodes.never_text, nodes.boxes)
     page = walk_blocks(body, max_nodes=options.max_nodes)
     if not page.blocks:
         # (looked up only here: each look-up is a scan of the whole tree)
         if tree.css_first("frameset") is not None:
             reason = EmptyReason.FRAMESET
-        elif body_scripts or tree.css_first("script") is not None:
+        elif scripts:
             reason = EmptyReason.SCRIPT_ONLY
         else:
             reason = EmptyReason.NO_TEXT

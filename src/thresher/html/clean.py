@@ -1,8 +1,8 @@
 """Remove what is never article text before the page is read: scripts, styles,
 embedded objects, form controls, and small navigation, aside, footer, header and form boxes.
 
-The candidates come from the page's one CSS query (``nodes``) and lexbor deletes and
-measures them in C (``decompose``, ``text``), so this costs little even on large
+The candidates come from ``nodes`` and lexbor detaches and measures them in C
+(``decompose(recursive=False)``, ``text_lexbor``), so this costs little even on large
 pages, and the Python walk that follows sees fewer nodes: on news pages navigation,
 asides and footers hold about a third of all nodes.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborNode
 
-from thresher.html.nodes import NEVER_TEXT_TAGS
+from thresher.html.nodes import raw_text
 
 __all__ = ["remove_invisible"]
 
@@ -22,29 +22,28 @@ _PAGE_IN_NOSCRIPT = 1000
 _SMALL_BOX_SHARE = 0.2
 
 
-def remove_invisible(body: LexborNode, candidates: list[LexborNode]) -> bool:
-    """Delete, in the body, never-visible elements and furniture boxes (navigation,
-    asides, footers, headers, forms, ARIA landmarks) that hold a small share of the
-    visible text. ``candidates`` are these elements in document order, as found by
-    ``nodes.collect_nodes``. Returns whether the body held scripts (a page without
+def remove_invisible(body: LexborNode, never_text: list[LexborNode], boxes: list[LexborNode]) -> bool:
+    """Detach never-visible elements (``never_text``) and the furniture boxes
+    (navigation, asides, footers, headers, forms, ARIA landmarks: ``boxes``, inner
+    ones first) that hold a small share of the body's visible text. Both come from
+    ``nodes.collect_nodes``, and may include elements of the head, which nothing
+    reads after the metadata. Returns whether the page held scripts (a page without
     text but with scripts is built by them).
 
-    The never-visible ones are deleted first, so that the body's text, measured once,
-    is the visible text, and so is each box's; deleting in reverse document order
-    removes inner elements before outer ones, so no deleted node is touched again.
+    The never-visible ones are detached first, so that the body's text, measured once,
+    is the visible text, and so is each box's; a box is measured after the boxes
+    inside it are gone. A detached element keeps its subtree, so detaching an element
+    inside one already detached is harmless, and the order of ``never_text`` does not
+    matter.
     """
-    never_text: list[LexborNode] = []
-    boxes: list[LexborNode] = []
-    for node in candidates:
-        (never_text if node.tag in NEVER_TEXT_TAGS else boxes).append(node)
     scripts = False
-    for node in reversed(never_text):
+    for node in never_text:
         scripts = scripts or node.tag == "script"
-        node.decompose()
+        node.decompose(recursive=False)
     if boxes:
-        limit = _SMALL_BOX_SHARE * len(body.text(deep=True))
-        for node in reversed(boxes):
-            size = len(node.text(deep=True))
+        limit = _SMALL_BOX_SHARE * len(raw_text(body))
+        for node in boxes:
+            size = len(raw_text(node))
             if size <= limit or node.tag == "noscript" and size < _PAGE_IN_NOSCRIPT:
-                node.decompose()
+                node.decompose(recursive=False)
     return scripts

@@ -18,7 +18,7 @@ def extract_html(markup: str, *, url: str | None, options: ExtractOptions) -> Ar
     tree = parse_document(markup, max_depth=options.max_depth)
     nodes = collect_nodes(tree)
     metadata = read_metadata(tree, url, nodes)
-    body = extract_body(tree, options, url, nodes.removable, metadata.title)
+    body = extract_body(tree, options, url, nodes, metadata.title)
     return Article(
         title=metadata.title,
         # A plain "By Jane Doe" line above the text, when no markup names the authors.

@@ -1,11 +1,14 @@
-"""One CSS walk over the parsed page for every element the later steps look up.
+"""The elements the later steps look up, gathered once per page.
 
-Each CSS query over a whole page costs a walk of its tree in lexbor (about a tenth
-of a millisecond on an average page, whatever the number of selectors), so a single
-combined query gathers, sorted here by kind: what the metadata readers read (meta
-tags, scripts, headings, the title, link elements, the first ``<article>`` and
-``<main>``, microdata/RDFa-marked elements) and, in the body, the never-shown
-elements and furniture boxes that ``clean`` deletes before the body is read.
+A CSS query costs lexbor a walk of the whole tree that tests every element against
+every selector of the query, so a query of 26 selectors took 2.1 M instructions on an
+average ScrapingHub page; ``LexborHTMLParser.tags`` finds the elements of one tag
+name in a walk that compares tag ids (40 k instructions a name). So elements are
+gathered by tag name, and only those chosen by attribute (microdata/RDFa marks, ARIA
+roles) by one CSS query. What is gathered: what the metadata readers read (meta tags,
+scripts, headings, the title, the canonical link, the first ``<article>`` and
+``<main>``, microdata/RDFa-marked elements) and what ``clean`` detaches before the
+body is read (never-shown elements and furniture boxes).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-__all__ = ["BOX_ROLES", "BOX_TAGS", "NEVER_TEXT_TAGS", "PageNodes", "collect_nodes"]
+__all__ = ["BOX_ROLES", "BOX_TAGS", "NEVER_TEXT_TAGS", "PageNodes", "collect_nodes", "raw_text"]
 
 #: Elements whose content is never article text (those that hold no text, or only
 #: fallback text, are skipped by the walk instead: ``blocks.NEVER_SHOWN_TAGS``).
@@ -27,9 +30,11 @@ BOX_TAGS = frozenset(["nav", "aside", "footer", "header", "form", "noscript"])
 BOX_ROLES = frozenset(["navigation", "banner", "contentinfo", "complementary", "search", "menu",
                        "menubar", "toolbar", "dialog"])
 
-# "body" marks where the body starts: the elements after it in document order are in it.
-_SELECTOR = ", ".join(["meta, script, h1, title, link, article, main, [itemprop], [property], body",
-                       *sorted(NEVER_TEXT_TAGS - {"script"}), *sorted(BOX_TAGS), "[role]"])
+_MARKED_SELECTOR = ":is([itemprop], [property], [role])"
+#: Marked elements the metadata readers read through their own lists, or never.
+_NOT_MARKED = frozenset(["meta", "script", "link", "title", "body"])
+#: Elements that are never detached, whatever their role.
+_NEVER_BOXES = frozenset(["html", "head", "body"])
 _MAX_PER_KIND = 2000  # a page with more meta tags or scripts than this is not worth reading them all
 _MAX_HEADINGS = 5
 
@@ -44,55 +49,59 @@ class PageNodes:
     marked: list[LexborNode] = field(default_factory=list)  # itemprop/property on other elements
     article: LexborNode | None = None  # the first <article>
     main: LexborNode | None = None  # the first <main>
-    #: Never-shown elements and furniture boxes of the body, in document order.
-    removable: list[LexborNode] = field(default_factory=list)
+    #: Every never-shown element of the page (``NEVER_TEXT_TAGS``), in no particular order.
+    never_text: list[LexborNode] = field(default_factory=list)
+    #: The furniture boxes of the page (``BOX_TAGS``, ``BOX_ROLES``), inner ones before
+    #: the boxes holding them.
+    boxes: list[LexborNode] = field(default_factory=list)
 
 
-def _add_marked(nodes: PageNodes, node: LexborNode, attributes: dict[str, str | None]) -> None:
-    if ("itemprop" in attributes or "property" in attributes) and len(nodes.marked) < _MAX_PER_KIND:
-        nodes.marked.append(node)
+def raw_text(node: LexborNode) -> str:
+    """All the text under ``node``, as written, in one lexbor call (``text_lexbor``),
+    where ``text()`` gathers it text node by text node. (selectolax before 1.0 raises
+    RuntimeError for an element without text.)"""
+    try:
+        return node.text_lexbor()
+    except RuntimeError:
+        return ""
+
+
+def _depth(node: LexborNode) -> int:
+    depth = 0
+    parent = node.parent
+    while parent is not None:
+        depth += 1
+        parent = parent.parent
+    return depth
 
 
 def collect_nodes(tree: LexborHTMLParser) -> PageNodes:
-    nodes = PageNodes()
-    in_body = False
-    for node in tree.css(_SELECTOR):
+    tags = tree.tags
+    scripts = tags("script")
+    titles = tags("title")
+    articles, mains = tags("article"), tags("main")
+    nodes = PageNodes(
+        metas=tags("meta")[:_MAX_PER_KIND],
+        scripts=scripts[:_MAX_PER_KIND],
+        headings=tags("h1")[:_MAX_HEADINGS],
+        title=next((node for node in titles if node.parent is None or node.parent.tag != "svg"), None),
+        canonical=next((node for node in tags("link")
+                        if "canonical" in (node.attributes.get("rel") or "").casefold().split()), None),
+        article=articles[0] if articles else None,
+        main=mains[0] if mains else None,
+        never_text=[node for tag in sorted(NEVER_TEXT_TAGS - {"script"}) for node in tags(tag)] + scripts,
+    )
+    boxes = [node for tag in sorted(BOX_TAGS) for node in tags(tag)]
+    marked = nodes.marked
+    for node in tree.css(_MARKED_SELECTOR):
         tag = node.tag
-        if tag == "body":
-            in_body = True
-            continue
-        if tag in NEVER_TEXT_TAGS or tag in BOX_TAGS:
-            if in_body:
-                nodes.removable.append(node)
-            if tag != "script":  # (the metadata readers want none of the others, unless marked up)
-                _add_marked(nodes, node, node.attributes)
-                continue
-        elif in_body and node.attributes.get("role") in BOX_ROLES:
-            nodes.removable.append(node)
-        if tag == "meta":
-            if len(nodes.metas) < _MAX_PER_KIND:
-                nodes.metas.append(node)
-        elif tag == "script":
-            if len(nodes.scripts) < _MAX_PER_KIND:
-                nodes.scripts.append(node)
-        elif tag == "h1":
-            if len(nodes.headings) < _MAX_HEADINGS:
-                nodes.headings.append(node)
-            if "itemprop" in node.attributes and len(nodes.marked) < _MAX_PER_KIND:
-                nodes.marked.append(node)
-        elif tag == "title":
-            if nodes.title is None and (node.parent is None or node.parent.tag != "svg"):
-                nodes.title = node
-        elif tag in {"article", "main"}:
-            if tag == "article" and nodes.article is None:
-                nodes.article = node
-            elif tag == "main" and nodes.main is None:
-                nodes.main = node
-            _add_marked(nodes, node, node.attributes)
-        elif tag == "link":
-            relations = (node.attributes.get("rel") or "").casefold().split()
-            if nodes.canonical is None and "canonical" in relations:
-                nodes.canonical = node
-        else:  # matched by [itemprop], [property] or [role]
-            _add_marked(nodes, node, node.attributes)
+        attributes = node.attributes
+        if ("itemprop" in attributes or "property" in attributes and tag != "h1") \
+                and tag not in _NOT_MARKED and len(marked) < _MAX_PER_KIND:
+            marked.append(node)
+        if attributes.get("role") in BOX_ROLES and tag not in NEVER_TEXT_TAGS and tag not in BOX_TAGS \
+                and tag not in _NEVER_BOXES:
+            boxes.append(node)
+    # Deepest first: a box is measured after the boxes inside it are gone.
+    nodes.boxes = sorted(boxes, key=_depth, reverse=True) if len(boxes) > 1 else boxes
     return nodes

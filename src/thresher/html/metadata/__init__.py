@@ -29,7 +29,7 @@ from thresher.html.metadata.published import choose_published
 from thresher.html.metadata.script_dates import find_script_date
 from thresher.html.metadata.text import clean_value
 from thresher.html.metadata.title import choose_title, site_name_keys
-from thresher.html.nodes import PageNodes, collect_nodes
+from thresher.html.nodes import PageNodes, collect_nodes, raw_text
 
 __all__ = ["Metadata", "read_metadata"]
 
@@ -132,7 +132,7 @@ def read_metadata(tree: LexborHTMLParser, url: str | None, nodes: PageNodes | No
                                 meta.first("application-name")], url)
 
     title_node = nodes.title
-    html_title = clean_value(title_node.text(deep=True), 500) if title_node else None
+    html_title = clean_value(raw_text(title_node), 500) if title_node else None
     heading_nodes = [(node, text) for node in nodes.headings
                      if (text := clean_value(headline_text(node), 500))]
     headings = [text for _, text in heading_nodes]

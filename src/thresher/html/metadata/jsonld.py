@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborNode
 
 from thresher.html.metadata.text import clean_value
+from thresher.html.nodes import raw_text
 
 __all__ = ["JsonLdFacts", "read_jsonld"]
 
@@ -159,7 +160,7 @@ def read_jsonld(scripts: list[LexborNode]) -> JsonLdFacts:
         kind = script.attributes.get("type")
         if kind is not None and kind.strip().casefold() != "application/ld+json":
             continue
-        raw = script.text(deep=True)
+        raw = raw_text(script)
         if not raw or len(raw) > _MAX_SCRIPT_CHARS:
             continue
         if kind is None and not _UNTYPED_JSONLD.match(raw):

@@ -15,6 +15,7 @@ from datetime import datetime
 from selectolax.lexbor import LexborNode
 
 from thresher.dates import parse_date
+from thresher.html.nodes import raw_text
 
 __all__ = ["find_script_date"]
 
@@ -32,7 +33,7 @@ def find_script_date(scripts: list[LexborNode]) -> datetime | None:
     for script in scripts:
         if budget <= 0:
             break
-        text = script.text(deep=True)
+        text = raw_text(script)
         if not text:
             continue
         text = text[:budget]
