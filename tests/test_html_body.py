@@ -130,6 +130,17 @@ def test_ordered_list_items_keep_their_numbers() -> None:
                      ("Hold it by the base.", 0), ("Set it in the new pot.", 3), ("A larger pot.", 0)]
 
 
+def test_an_ordered_list_counts_from_its_start_attribute() -> None:
+    prose = ("<p>The second half of the guide picks up where the first left off, after the soil "
+             "has been prepared and the seedlings have hardened off for a week outside.</p>")
+    steps = "".join(f"<li>Step number {n} of planting out.</li>" for n in ("five", "six"))
+    for start, first in (('"5"', 5), ('" +5 "', 5), ('"0"', 1), ('"-3"', 1), ('"five"', 1)):
+        page = f"<html><body><article><h1>Planting out</h1>{prose}<ol start={start}>{steps}</ol>{prose}" \
+               "</article></body></html>"
+        ordinals = [block.ordinal for block in extract(page).blocks if block.kind is BlockKind.LIST_ITEM]
+        assert ordinals == [first, first + 1], start
+
+
 def test_a_page_builder_naming_every_box_a_widget_still_has_its_article() -> None:
     def box(inner: str) -> str:
         return f'<div class="builder-widget"><div class="builder-widget-container">{inner}</div></div>'

@@ -77,6 +77,8 @@ class Page:
     blocks: list[TextBlock]
     #: (element index of the image's parent, src, alt) in document order.
     images: list[tuple[int, str, str]]
+    #: The ``start`` attribute of the ``<ol>`` elements that have one, by element index.
+    list_starts: dict[int, int] = field(default_factory=dict)
 
     def furniture(self, index: int) -> str:
         """What makes element ``index`` page furniture: its tag ("nav", "footer") or
@@ -88,8 +90,8 @@ class Page:
 
     def list_numbers(self, indexes: list[int]) -> list[int]:
         """For each element index, the number a browser shows before the list item at
-        or above it when that item is in an ``<ol>`` (1, 2, …, counting its ``<li>``
-        children; a ``start`` attribute is not read), else 0. Each list is counted once."""
+        or above it when that item is in an ``<ol>`` (counting its ``<li>`` children
+        from the list's ``start``, 1 by default), else 0. Each list is counted once."""
         tags, parents, ends = self.tags, self.parents, self.ends
         numbered: dict[int, dict[int, int]] = {}  # <ol> index -> {<li> index: number}
         numbers = []
@@ -103,10 +105,11 @@ class Page:
                 continue
             if parent not in numbered:
                 items: dict[int, int] = {}
+                first = self.list_starts.get(parent, 1)
                 child = parent + 1
                 while child <= ends[parent]:
                     if tags[child] == "li":
-                        items[child] = len(items) + 1
+                        items[child] = first + len(items)
                     child = ends[child] + 1
                 numbered[parent] = items
             numbers.append(numbered[parent].get(item, 0))
@@ -193,6 +196,16 @@ def _table_block(node: LexborNode) -> str | None:
     return "\n".join(rows)
 
 
+def _list_start(value: str | None) -> int | None:
+    """The number an ``<ol start="…">`` begins with, or None unless it is a positive
+    integer of up to nine digits (``Block.ordinal`` 0 means "not numbered", so a list
+    starting at 0 or below keeps the default count)."""
+    text = (value or "").strip().removeprefix("+")
+    if not text.isdigit() or not text.isascii() or len(text) > 9 or int(text) < 1:
+        return None
+    return int(text)
+
+
 # What an open element is to the walk, which decides what closing it does.
 _BLOCK, _INLINE, _ANCHOR = 0, 1, 2
 _NOTHING: Iterator[LexborNode] = iter(())
@@ -215,6 +228,7 @@ def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
     groups: list[int] = []
     blocks: list[TextBlock] = []
     images: list[tuple[int, str, str]] = []
+    list_starts: dict[int, int] = {}
     context: list[str] = []  # open semantic tags, innermost last
     parts: list[str] = []  # text of the current run
     has_text = False  # the run holds more than whitespace (else it is not flushed)
@@ -318,6 +332,10 @@ def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
             ends.append(new)
             names.append(name)
             groups.append(0)  # (read when the element ends, if it holds text)
+            if tag == "ol" and attributes and "start" in attributes:
+                start = _list_start(attributes["start"])
+                if start is not None:
+                    list_starts[new] = start
             if tag == "pre" or tag == "table":
                 table = _table_block(node) if tag == "table" else None
                 if tag == "pre" or table is not None:
@@ -358,4 +376,4 @@ def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
             children, role, index = open_elements.pop()
             if count > max_nodes:
                 children = _NOTHING
-    return Page(tags, parents, ends, names, groups, blocks, images)
+    return Page(tags, parents, ends, names, groups, blocks, images, list_starts)
