@@ -258,3 +258,11 @@ def test_any_markup_gives_a_consistent_article(pieces: list[str]) -> None:
     for block in article.discarded:
         assert not block.kept and block.reason
     assert Article.from_json(article.to_json()) == article
+
+
+def test_a_page_reads_the_same_from_utf8_bytes_and_from_text() -> None:
+    markup = ("<html><head><meta charset='utf-8'><title>Grüße</title></head><body><article>"
+              "<h1>Grüße aus München</h1><p>Die Straßenbahn fährt wieder\x00, sagt die Stadt — "
+              "„ab Montag“ und in beide Richtungen, mit Haltestellen in allen Vierteln.</p>"
+              "</article></body></html>")
+    assert extract(markup.encode("utf-8")) == extract(markup)

@@ -29,12 +29,12 @@ def extract(page: str | bytes, *, url: str | None = None,
     if len(page) > options.max_input_bytes:
         raise InputTooLargeError(
             f"input of {len(page):,} bytes exceeds max_input_bytes={options.max_input_bytes:,}")
-    text = page.removeprefix("\ufeff") if isinstance(page, str) else decode_page(bytes(page))
+    text, utf8 = (page.removeprefix("\ufeff"), None) if isinstance(page, str) else decode_page(bytes(page))
     if not text or text.isspace():  # (strip() would copy the whole page)
         return Article(url=url, empty_reason=EmptyReason.EMPTY_INPUT)
     kind = detect_input_kind(text) if options.input == "auto" else options.input
     if kind == "html":
-        return extract_html(text, url=url, options=options)
+        return extract_html(text, url=url, options=options, utf8=utf8)
     # Imported here: the text reader's compiled loops (numba) take a third of a second to
     # load, which HTML-only work should not pay for.
     from thresher.text.extract import extract_text

