@@ -4,8 +4,9 @@ Every system reads the same 181 pages from ``../shared/bench/scrapinghub`` and i
 scored with ``evalkit.evaluate`` (the benchmark's own metric). Speed is measured
 in this same process over the same pages, after one warm-up page, the systems
 taking turns over chunks of ten pages, so the ratios between them are comparable
-even on a busy machine; both wall-clock and CPU time (``time.process_time``, which
-waiting for a busy CPU does not inflate) are reported.
+even on a busy machine; the pages are run three times and each system's fastest
+run is timed. Both wall-clock and CPU time (``time.process_time``, which waiting
+for a busy CPU does not inflate) are reported.
 
 The pages are also split in two fixed halves by a hash of their id: "tune" (the
 half thresher's rules were developed on) and "check" (looked at only to confirm),
@@ -89,31 +90,38 @@ SYSTEMS: dict[str, Callable[[], Callable[[str, str], str]]] = {
 
 
 def run_systems(runners: dict[str, Callable[[str, str], str]], pages: dict[str, str],
-                truth: dict[str, dict[str, str]],
-                chunk: int = 10) -> dict[str, tuple[dict[str, dict[str, str]], list[float], list[float]]]:
+                truth: dict[str, dict[str, str]], chunk: int = 10,
+                passes: int = 3) -> dict[str, tuple[dict[str, dict[str, str]], list[float], list[float]]]:
     """Predictions, per-page wall seconds and per-page CPU seconds of every system.
 
     After one warm-up page each, the systems take turns over chunks of ``chunk``
     pages, so a burst of load from other processes on a shared machine slows them
     all alike and the speed ratios stay fair, while each system still runs long
-    enough at a time to keep its own caches warm.
+    enough at a time to keep its own caches warm. The pages are run ``passes`` times
+    and each system's times are those of its fastest pass (least CPU time): the pass
+    least disturbed by the rest of the machine.
     """
     first = next(iter(pages))
     for run in runners.values():
         run(pages[first], truth[first]["url"])
-    results: dict[str, tuple[dict[str, dict[str, str]], list[float], list[float]]] = {
-        name: ({}, [], []) for name in runners}
+    predictions: dict[str, dict[str, dict[str, str]]] = {name: {} for name in runners}
+    fastest: dict[str, tuple[list[float], list[float]]] = {}
     ids = list(pages)
-    for begin in range(0, len(ids), chunk):
-        for name, run in runners.items():
-            predictions, seconds, cpu_seconds = results[name]
-            for page_id in ids[begin:begin + chunk]:
-                start, cpu_start = time.perf_counter(), time.process_time()
-                text = run(pages[page_id], truth[page_id]["url"])
-                cpu_seconds.append(time.process_time() - cpu_start)
-                seconds.append(time.perf_counter() - start)
-                predictions[page_id] = {"articleBody": text}
-    return results
+    for _ in range(passes):
+        times: dict[str, tuple[list[float], list[float]]] = {name: ([], []) for name in runners}
+        for begin in range(0, len(ids), chunk):
+            for name, run in runners.items():
+                seconds, cpu_seconds = times[name]
+                for page_id in ids[begin:begin + chunk]:
+                    start, cpu_start = time.perf_counter(), time.process_time()
+                    text = run(pages[page_id], truth[page_id]["url"])
+                    cpu_seconds.append(time.process_time() - cpu_start)
+                    seconds.append(time.perf_counter() - start)
+                    predictions[name][page_id] = {"articleBody": text}
+        for name, (seconds, cpu_seconds) in times.items():
+            if name not in fastest or sum(cpu_seconds) < sum(fastest[name][1]):
+                fastest[name] = (seconds, cpu_seconds)
+    return {name: (predictions[name], *fastest[name]) for name in runners}
 
 
 def thresher_memory(pages: dict[str, str], truth: dict[str, dict[str, str]]) -> tuple[float, float]:
@@ -177,6 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--worst", type=int, default=0, help="list thresher's N worst pages")
     parser.add_argument("--bootstrap", type=int, default=200)
     parser.add_argument("--chunk", type=int, default=10, help="pages per turn of each system")
+    parser.add_argument("--passes", type=int, default=3, help="runs over the pages; the fastest one is timed")
     parser.add_argument("--no-unseen", action="store_true",
                         help="skip the empty-body and speed check on the unseen metadata pages")
     parser.add_argument("--markdown", action="store_true", help="also print the table as Markdown rows")
@@ -192,7 +201,8 @@ def main(argv: list[str] | None = None) -> int:
 
     rows = []
     results = {}
-    runs = run_systems({name: SYSTEMS[name]() for name in args.systems}, pages, truth, args.chunk)
+    runs = run_systems({name: SYSTEMS[name]() for name in args.systems}, pages, truth, args.chunk,
+                       args.passes)
     for name, (predictions, seconds, cpu_seconds) in runs.items():
         metrics = evalkit.evaluate(truth, predictions, n_bootstrap=args.bootstrap)
         results[name] = (predictions, metrics)
