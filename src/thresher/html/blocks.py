@@ -206,13 +206,15 @@ def _list_start(value: str | None) -> int | None:
     return int(text)
 
 
-# What an open element is to the walk, which decides what closing it does.
-_BLOCK, _INLINE, _ANCHOR = 0, 1, 2
+# What an open element is to the walk, which decides what closing it does: a
+# semantic block is a block whose tag is on the context stack.
+_INLINE, _ANCHOR, _BLOCK, _SEMANTIC = range(4)
 _NOTHING: Iterator[LexborNode] = iter(())
 
 
-# What a node is to the walk, by its tag id (other elements are inline ones).
-_SKIP, _INLINE_TAG, _A, _BR, _IMG, _BLOCK_TAG = range(6)
+# What a node is to the walk, by its tag id (other elements are inline ones): the
+# block-level kinds come last, <ol>, <pre> and <table> (read specially) last of all.
+_SKIP, _INLINE_TAG, _A, _BR, _IMG, _BLOCK_TAG, _SEMANTIC_TAG, _OL, _PRE, _TABLE = range(10)
 
 
 def _tag_ids() -> tuple[int, int, dict[int, str], dict[int, int]]:
@@ -231,8 +233,9 @@ def _tag_ids() -> tuple[int, int, dict[int, str], dict[int, int]]:
     # before the elements', which start with <a>)
     kinds = {tag_id: _SKIP for tag_id in range(ids["a"]) if tag_id != text}
     kinds |= {ids[name]: _SKIP for name in NEVER_SHOWN_TAGS}
-    kinds |= {ids[name]: _BLOCK_TAG for name in BLOCK_TAGS}
-    kinds |= {ids["a"]: _A, ids["br"]: _BR, ids["img"]: _IMG}
+    kinds |= {ids[name]: _SEMANTIC_TAG if name in SEMANTIC_TAGS else _BLOCK_TAG for name in BLOCK_TAGS}
+    kinds |= {ids["a"]: _A, ids["br"]: _BR, ids["img"]: _IMG, ids["ol"]: _OL, ids["pre"]: _PRE,
+              ids["table"]: _TABLE}
     return text, ids["body"], {ids[name]: name for name in BLOCK_TAGS}, kinds
 
 
@@ -283,11 +286,12 @@ def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
         links = []
 
     # Hot loop: module-level names bound to locals (a local look-up is the cheapest).
-    semantic_tags, kinds, block_names = SEMANTIC_TAGS, _KINDS, _BLOCK_NAMES
+    kinds, block_names = _KINDS, _BLOCK_NAMES
     text_id, body_id = _TEXT_ID, _BODY_ID
-    skip, inline_tag, a_tag, br_tag, img_tag, block_kind = _SKIP, _INLINE_TAG, _A, _BR, _IMG, _BLOCK_TAG
+    skip, inline_tag, a_tag, br_tag, img_tag = _SKIP, _INLINE_TAG, _A, _BR, _IMG
+    block_tag, semantic_tag, ol_tag, pre_tag = _BLOCK_TAG, _SEMANTIC_TAG, _OL, _PRE
     known_names, popup = _NAME_GROUPS, POPUP
-    block_role, inline_role, anchor_role = _BLOCK, _INLINE, _ANCHOR
+    inline_role, anchor_role, block_role, semantic_role = _INLINE, _ANCHOR, _BLOCK, _SEMANTIC
     # Open elements, outermost first: (their parent's child iterator, role, index).
     # The walk starts from an iterator over the body alone, as if it were its parent's.
     open_elements: list[tuple[Iterator[LexborNode], int, int]] = []
@@ -296,7 +300,7 @@ def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
     count = 0
     while True:
         for node in children:
-            if has_text and role == block_role:
+            if has_text and role >= block_role:
                 # The children of a block skip whitespace-only text nodes (in C): one
                 # just before this node separates it from the run's text.
                 before = node.prev
@@ -321,8 +325,9 @@ def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
             if kind == skip:
                 continue  # comments; elements never shown
             count += 1
-            if count > max_nodes:
+            if count > max_nodes:  # (the open elements end here)
                 children = _NOTHING
+                open_elements = [(_NOTHING, *element[1:]) for element in open_elements]
                 break
             attributes = node.attributes
             name = ""
@@ -333,7 +338,7 @@ def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
                 if (("hidden" in attributes or "aria-hidden" in attributes or "style" in attributes)
                         and _hidden(attributes) and tag_id != body_id):
                     continue  # (the body is never skipped: pages hide it until their scripts have run)
-            if kind != block_kind:
+            if kind < block_tag:
                 bits = 0
                 if name:
                     known = known_names.get(name)
@@ -364,6 +369,7 @@ def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
                     break
                 # An inline box named as a caption or furniture: read as a block of its own.
                 tag = node.tag or ""
+                kind = block_tag
             else:
                 tag = block_names[tag_id]
             if has_text:
@@ -374,29 +380,33 @@ def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
             ends.append(new)
             names.append(name)
             groups.append(0)  # (read when the element ends, if it holds text)
-            if tag == "ol" and attributes and "start" in attributes:
-                start = _list_start(attributes["start"])
-                if start is not None:
-                    list_starts[new] = start
-            if tag == "pre" or tag == "table":
-                table = _table_block(node) if tag == "table" else None
-                if tag == "pre" or table is not None:
-                    text = (node.text(deep=True) if tag == "pre" else table) or ""
-                    if text and text.strip():
-                        blocks.append(TextBlock(text.strip("\n"), new, tag, 0))
-                        if name:
-                            known = known_names.get(name)
-                            groups[new] = _name_groups(name) if known is None else known
-                    continue
-            if tag in semantic_tags:
-                context.append(tag)
+            if kind > semantic_tag:
+                if kind == ol_tag:
+                    start = _list_start(attributes.get("start"))
+                    if start is not None:
+                        list_starts[new] = start
+                else:
+                    table = _table_block(node) if kind != pre_tag else None
+                    if kind == pre_tag or table is not None:
+                        text = (node.text(deep=True) if kind == pre_tag else table) or ""
+                        if text and text.strip():
+                            blocks.append(TextBlock(text.strip("\n"), new, tag, 0))
+                            if name:
+                                known = known_names.get(name)
+                                groups[new] = _name_groups(name) if known is None else known
+                        continue
             current = new
             open_elements.append((children, role, index))
-            children, role, index = node.iter(include_text=True, skip_empty=True), block_role, new
+            children, index = node.iter(include_text=True, skip_empty=True), new
+            if kind == semantic_tag:
+                context.append(tag)
+                role = semantic_role
+            else:
+                role = block_role
             break
         else:
             # the innermost open element has ended
-            if role == block_role:
+            if role >= block_role:
                 if has_text:
                     flush()
                 ends[index] = len(tags) - 1
@@ -405,7 +415,7 @@ def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
                     name = names[index]
                     known = known_names.get(name)
                     groups[index] = _name_groups(name) if known is None else known
-                if tags[index] in semantic_tags:
+                if role == semantic_role:
                     context.pop()
                 current = parents[index]
             elif role == anchor_role:
@@ -416,6 +426,4 @@ def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
             if not open_elements:
                 break
             children, role, index = open_elements.pop()
-            if count > max_nodes:
-                children = _NOTHING
     return Page(tags, parents, ends, names, groups, blocks, images, list_starts)
