@@ -248,7 +248,9 @@ def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
     The walk descends with lexbor's iterators over each element's children (in C),
     keeping the iterators of the open elements on a stack: an element ends when its
     iterator does, so no node is asked for its parent, and a skipped element's
-    subtree is never visited. Only block-level elements are numbered; inline ones
+    subtree is never visited. Nodes are told apart by their tag id (``_KINDS``), and
+    the iterators of block-level elements leave out whitespace-only text nodes,
+    most of a page's text nodes. Only block-level elements are numbered; inline ones
     only matter for links and hiding. After ``max_nodes`` elements the walk stops,
     the open elements closed as if the page ended there.
     """
