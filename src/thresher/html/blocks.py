@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from selectolax.lexbor import LexborNode
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from thresher.html.vocabulary import GROUP_BITS, name_groups
 
@@ -206,9 +206,40 @@ def _list_start(value: str | None) -> int | None:
     return int(text)
 
 
-# What an open element is to the walk, which decides what closing it does.
-_BLOCK, _INLINE, _ANCHOR = 0, 1, 2
+# What an open element is to the walk, which decides what closing it does: a
+# semantic block is a block whose tag is on the context stack.
+_INLINE, _ANCHOR, _BLOCK, _SEMANTIC = range(4)
 _NOTHING: Iterator[LexborNode] = iter(())
+
+
+# What a node is to the walk, by its tag id (other elements are inline ones): the
+# block-level kinds come last, <ol>, <pre> and <table> (read specially) last of all.
+_SKIP, _INLINE_TAG, _A, _BR, _IMG, _BLOCK_TAG, _SEMANTIC_TAG, _OL, _PRE, _TABLE = range(10)
+
+
+def _tag_ids() -> tuple[int, int, dict[int, str], dict[int, int]]:
+    """The tag ids the walk tells nodes apart by: lexbor numbers the kinds of node
+    (text, comment) and the standard elements with small constants (a custom element
+    gets a number of its own per page), and reading a node's id builds no string,
+    where its tag name is decoded anew at each read. Returns the ids of text nodes and of ``<body>``, the
+    names of the block-level ids, and what each id is to the walk (``_KINDS``)."""
+    parser = LexborHTMLParser("<body>x<!---->")
+    assert parser.body is not None
+    text, comment = (node.tag_id for node in parser.body.iter(include_text=True))
+    assert text < comment < parser.create_node("a").tag_id
+    ids = {name: parser.create_node(name).tag_id
+           for name in BLOCK_TAGS | NEVER_SHOWN_TAGS | {"a", "br", "img"}}
+    # (the ids of the other kinds of node, comments and processing instructions, come
+    # before the elements', which start with <a>)
+    kinds = {tag_id: _SKIP for tag_id in range(ids["a"]) if tag_id != text}
+    kinds |= {ids[name]: _SKIP for name in NEVER_SHOWN_TAGS}
+    kinds |= {ids[name]: _SEMANTIC_TAG if name in SEMANTIC_TAGS else _BLOCK_TAG for name in BLOCK_TAGS}
+    kinds |= {ids["a"]: _A, ids["br"]: _BR, ids["img"]: _IMG, ids["ol"]: _OL, ids["pre"]: _PRE,
+              ids["table"]: _TABLE}
+    return text, ids["body"], {ids[name]: name for name in BLOCK_TAGS}, kinds
+
+
+_TEXT_ID, _BODY_ID, _BLOCK_NAMES, _KINDS = _tag_ids()
 
 
 def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
@@ -217,7 +248,9 @@ def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
     The walk descends with lexbor's iterators over each element's children (in C),
     keeping the iterators of the open elements on a stack: an element ends when its
     iterator does, so no node is asked for its parent, and a skipped element's
-    subtree is never visited. Only block-level elements are numbered; inline ones
+    subtree is never visited. Nodes are told apart by their tag id (``_KINDS``), and
+    the iterators of block-level elements leave out whitespace-only text nodes,
+    most of a page's text nodes. Only block-level elements are numbered; inline ones
     only matter for links and hiding. After ``max_nodes`` elements the walk stops,
     the open elements closed as if the page ended there.
     """
@@ -255,9 +288,12 @@ def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
         links = []
 
     # Hot loop: module-level names bound to locals (a local look-up is the cheapest).
-    block_tags, semantic_tags, never_shown = BLOCK_TAGS, SEMANTIC_TAGS, NEVER_SHOWN_TAGS
+    kinds, block_names = _KINDS, _BLOCK_NAMES
+    text_id, body_id = _TEXT_ID, _BODY_ID
+    skip, inline_tag, a_tag, br_tag, img_tag = _SKIP, _INLINE_TAG, _A, _BR, _IMG
+    block_tag, semantic_tag, ol_tag, pre_tag = _BLOCK_TAG, _SEMANTIC_TAG, _OL, _PRE
     known_names, popup = _NAME_GROUPS, POPUP
-    block_role, inline_role, anchor_role = _BLOCK, _INLINE, _ANCHOR
+    inline_role, anchor_role, block_role, semantic_role = _INLINE, _ANCHOR, _BLOCK, _SEMANTIC
     # Open elements, outermost first: (their parent's child iterator, role, index).
     # The walk starts from an iterator over the body alone, as if it were its parent's.
     open_elements: list[tuple[Iterator[LexborNode], int, int]] = []
@@ -266,24 +302,34 @@ def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
     count = 0
     while True:
         for node in children:
-            tag = node.tag
-            if tag == "-text":
-                text = node.text_content or ""
-                if not text or text.isspace():
-                    # whitespace separates words (one space is enough while the run has no text)
-                    if text and (has_text or not parts):
-                        parts.append(" ")
-                    continue
-                parts.append(text)
-                has_text = True
-                if anchors:
-                    link_chars += len(text.strip())
+            if has_text and role >= block_role:
+                # The children of a block skip whitespace-only text nodes (in C): one
+                # just before this node separates it from the run's text.
+                before = node.prev
+                if before is not None and before.is_empty_text_node:
+                    parts.append(" ")
+            tag_id = node.tag_id
+            if tag_id == text_id:
+                text = node.text_content
+                if has_text:
+                    if text:  # (whitespace too: it separates words)
+                        parts.append(text)
+                        if anchors:
+                            link_chars += len(text.strip())
+                # (whitespace before the run's first text separates nothing)
+                elif text and not text.isspace():
+                    parts.append(text)
+                    has_text = True
+                    if anchors:
+                        link_chars += len(text.strip())
                 continue
-            if tag is None or tag[0] in "-_!" or tag in never_shown:
-                continue  # comments, doctype; elements never shown
+            kind = kinds.get(tag_id, inline_tag)
+            if kind == skip:
+                continue  # comments; elements never shown
             count += 1
-            if count > max_nodes:
+            if count > max_nodes:  # (the open elements end here)
                 children = _NOTHING
+                open_elements = [(_NOTHING, *element[1:]) for element in open_elements]
                 break
             attributes = node.attributes
             name = ""
@@ -292,27 +338,27 @@ def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
                 if "id" in attributes:
                     name = f"{name} {attributes['id']}"
                 if (("hidden" in attributes or "aria-hidden" in attributes or "style" in attributes)
-                        and _hidden(attributes) and tag != "body"):
+                        and _hidden(attributes) and tag_id != body_id):
                     continue  # (the body is never skipped: pages hide it until their scripts have run)
-            if tag not in block_tags:
+            if kind < block_tag:
                 bits = 0
                 if name:
                     known = known_names.get(name)
                     bits = _name_groups(name) if known is None else known
                     if bits & popup:
                         continue  # a hover card
-                if tag == "a":
+                if kind == a_tag:
                     anchors.append((len(parts), attributes.get("href")))
                     open_elements.append((children, role, index))
                     children, role = node.iter(include_text=True), anchor_role
                     break
-                if tag == "br":
+                if kind == br_tag:
                     if tags[current] == "p":
                         parts.append(" ")
                     elif has_text:
                         flush()
                     continue
-                if tag == "img":
+                if kind == img_tag:
                     # lazy-loading pages keep the real address in data-src, a placeholder in src
                     src = (attributes.get("data-src") or attributes.get("data-lazy-src")
                            or attributes.get("src") or "")
@@ -324,6 +370,10 @@ def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
                     children, role = node.iter(include_text=True), inline_role
                     break
                 # An inline box named as a caption or furniture: read as a block of its own.
+                tag = node.tag or ""
+                kind = block_tag
+            else:
+                tag = block_names[tag_id]
             if has_text:
                 flush()
             new = len(tags)
@@ -332,29 +382,33 @@ def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
             ends.append(new)
             names.append(name)
             groups.append(0)  # (read when the element ends, if it holds text)
-            if tag == "ol" and attributes and "start" in attributes:
-                start = _list_start(attributes["start"])
-                if start is not None:
-                    list_starts[new] = start
-            if tag == "pre" or tag == "table":
-                table = _table_block(node) if tag == "table" else None
-                if tag == "pre" or table is not None:
-                    text = (node.text(deep=True) if tag == "pre" else table) or ""
-                    if text and text.strip():
-                        blocks.append(TextBlock(text.strip("\n"), new, tag, 0))
-                        if name:
-                            known = known_names.get(name)
-                            groups[new] = _name_groups(name) if known is None else known
-                    continue
-            if tag in semantic_tags:
-                context.append(tag)
+            if kind > semantic_tag:
+                if kind == ol_tag:
+                    start = _list_start(attributes.get("start"))
+                    if start is not None:
+                        list_starts[new] = start
+                else:
+                    table = _table_block(node) if kind != pre_tag else None
+                    if kind == pre_tag or table is not None:
+                        text = (node.text(deep=True) if kind == pre_tag else table) or ""
+                        if text and text.strip():
+                            blocks.append(TextBlock(text.strip("\n"), new, tag, 0))
+                            if name:
+                                known = known_names.get(name)
+                                groups[new] = _name_groups(name) if known is None else known
+                        continue
             current = new
             open_elements.append((children, role, index))
-            children, role, index = node.iter(include_text=True), block_role, new
+            children, index = node.iter(include_text=True, skip_empty=True), new
+            if kind == semantic_tag:
+                context.append(tag)
+                role = semantic_role
+            else:
+                role = block_role
             break
         else:
             # the innermost open element has ended
-            if role == block_role:
+            if role >= block_role:
                 if has_text:
                     flush()
                 ends[index] = len(tags) - 1
@@ -363,7 +417,7 @@ def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
                     name = names[index]
                     known = known_names.get(name)
                     groups[index] = _name_groups(name) if known is None else known
-                if tags[index] in semantic_tags:
+                if role == semantic_role:
                     context.pop()
                 current = parents[index]
             elif role == anchor_role:
@@ -374,6 +428,4 @@ def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
             if not open_elements:
                 break
             children, role, index = open_elements.pop()
-            if count > max_nodes:
-                children = _NOTHING
     return Page(tags, parents, ends, names, groups, blocks, images, list_starts)
