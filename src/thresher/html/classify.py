@@ -50,7 +50,13 @@ _KINDS = {"h1": (BlockKind.HEADING, 1), "h2": (BlockKind.HEADING, 2), "h3": (Blo
           "blockquote": (BlockKind.QUOTE, 0), "figcaption": (BlockKind.CAPTION, 0),
           "caption": (BlockKind.CAPTION, 0), "figure": (BlockKind.CAPTION, 0),
           "pre": (BlockKind.CODE, 0), "table": (BlockKind.TABLE, 0)}
-_PARAGRAPH = (BlockKind.PARAGRAPH, 0)
+_PARAGRAPH_KIND = (BlockKind.PARAGRAPH, 0)
+#: The kinds the rules test, bound once: a member look-up on an enum class is a slow
+#: attribute look-up (tens of ns), and the rules test kinds for every block.
+_HEADING, _PARAGRAPH, _CAPTION, _TABLE = (BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.CAPTION,
+                                          BlockKind.TABLE)
+#: ``furniture_of`` of an element outside the article.
+_OUTSIDE = -2
 
 
 @dataclass(slots=True)
@@ -301,9 +307,6 @@ def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
     commented = [] if include_comments else [
         index for index in named
         if groups[index] & COMMENT and prose[index] <= comment_limit and not headline[index]]
-    comments = [False] * count
-    for index in commented:
-        comments[index] = True
     boxes = sorted({*marked, *commented}) if commented else marked
     inside = _inside(boxes, ends, count)  # under (or being) furniture or comments
     score = [0.0] * count
@@ -340,44 +343,45 @@ def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
 
     # For each element of the article, the outermost furniture element at or above it
     # below the article's top (-1 if none): its reason names why a block is dropped.
-    furniture_of = [-1] * count
+    # Elements outside the article are _OUTSIDE.
+    furniture_of = [_OUTSIDE] * count
     for first, last in spans:
+        furniture_of[first:last + 1] = [-1] * (last + 1 - first)
         for index in boxes:
             if first < index <= last and furniture_of[index] < 0:
                 end = ends[index] + 1
                 furniture_of[index:end] = [index] * (end - index)
 
-    top_first, top_last = spans[0]
+    comment_boxes = set(commented)
     decisions: list[Decision] = []
+    append = decisions.append
     state = _State(include_comments, include_tables, include_captions, title)
     related_until = -1  # blocks up to this element index belong to a related box
-    kinds, paragraph = _KINDS, _PARAGRAPH
+    kinds, paragraph = _KINDS, _PARAGRAPH_KIND
     for block in blocks:
         owner = block.owner
         kind, level = kinds.get(block.kind_tag, paragraph)
-        if kind is BlockKind.PARAGRAPH and groups[owner] & CAPTION:
-            kind = BlockKind.CAPTION  # text of an element named as a caption
-        decision = Decision(block, kind, level, True, "main text")
-        decisions.append(decision)
-        if not (top_first <= owner <= top_last
-                or len(spans) > 1 and any(first <= owner <= last for first, last in spans)):
-            decision.kept, decision.reason = False, "outside the article"
+        if kind is _PARAGRAPH and groups[owner] & CAPTION:
+            kind = _CAPTION  # text of an element named as a caption
+        furniture = furniture_of[owner]
+        if furniture == _OUTSIDE:
+            append(Decision(block, kind, level, False, "outside the article"))
             continue
         if owner <= related_until:
-            decision.kept, decision.reason, decision.related = False, "related links", True
+            append(Decision(block, kind, level, False, "related links", True))
             continue
-        furniture = furniture_of[owner]
         if furniture >= 0:
-            decision.kept = False
-            decision.reason = "comments" if comments[furniture] else boilerplate_reason(
+            kept = False
+            reason = "comments" if furniture in comment_boxes else boilerplate_reason(
                 page.furniture(furniture))
-            decision.related = decision.reason == "related links"
+            related = reason == "related links"
         else:
-            state.decide(decision)
-        if decision.related and kind is BlockKind.HEADING and parents[owner] > container:
+            kept, reason, related = state.decide(block, kind, level)
+        append(Decision(block, kind, level, kept, reason, related))
+        if related and kind is _HEADING and parents[owner] > container:
             # A "Related"/"You may like" heading titles the box around it: the rest of
             # that box is the list of other stories, whatever its teasers look like.
-            related_until = page.ends[parents[owner]]
+            related_until = ends[parents[owner]]
     if not include_captions and state.captions >= _GALLERY_CAPTIONS:
         _keep_gallery_captions(decisions)
     return Reading(decisions, container, score, state.byline)
@@ -387,7 +391,7 @@ def _keep_gallery_captions(decisions: list[Decision]) -> None:
     """Keep the captions of a gallery: when the article's captions hold more than twice
     the text of its kept blocks, the pictures' captions are what the page says
     ("20 costumes to make at home", a slideshow), not notes beside an article."""
-    captions = [d for d in decisions if d.reason == "caption" and d.kind is BlockKind.CAPTION]
+    captions = [d for d in decisions if d.reason == "caption" and d.kind is _CAPTION]
     caption_chars = sum(len(d.block.text) for d in captions)
     kept_chars = sum(len(d.block.text) for d in decisions if d.kept)
     if caption_chars > _GALLERY_SHARE * kept_chars:
@@ -412,15 +416,8 @@ class _State:
         self.in_comments = False  # after a "Comments" heading that follows the article text
         self.kept_texts: set[str] = set()
 
-    def decide(self, decision: Decision) -> None:
-        decision.kept, decision.reason, decision.related = self._rule(decision)
-        if decision.kept:
-            self.kept_texts.add(decision.block.text)
-            if decision.kind is BlockKind.PARAGRAPH:
-                self.seen_paragraph = True
-
-    def _rule(self, decision: Decision) -> tuple[bool, str, bool]:
-        block, kind = decision.block, decision.kind
+    def decide(self, block: TextBlock, kind: BlockKind, level: int) -> tuple[bool, str, bool]:
+        """(kept, reason, related) for a block of the article outside any furniture."""
         text = block.text
         length = len(text)
         if self.in_comments:
@@ -428,18 +425,18 @@ class _State:
         if text in self.kept_texts:
             return False, "repeated text", False
         if length < 40 and not self.include_comments and COMMENTS_HEADING.fullmatch(text):
-            self.in_comments = self.seen_paragraph and kind is BlockKind.HEADING
+            self.in_comments = self.seen_paragraph and kind is _HEADING
             return False, "comments", False
         if length < 40 and AD_LABEL.fullmatch(text):
             return False, "advertising", False
         if length < 20 and UI_LABEL.fullmatch(text):
             return False, "control label", False
-        if kind is not BlockKind.TABLE and block.link_chars / length > 0.5 and not _linked_sentence(block):
+        if kind is not _TABLE and block.link_chars / length > 0.5 and not _linked_sentence(block):
             return False, "link list", False
-        if kind is BlockKind.HEADING and not self.seen_paragraph and (
-                decision.level == 1 or length > _STANDFIRST):
-            return False, "headline" if decision.level == 1 else "standfirst", False
-        if not self.seen_paragraph and length < _HEADER_LINE and kind is not BlockKind.TABLE:
+        if kind is _HEADING and not self.seen_paragraph and (
+                level == 1 or length > _STANDFIRST):
+            return False, "headline" if level == 1 else "standfirst", False
+        if not self.seen_paragraph and length < _HEADER_LINE and kind is not _TABLE:
             # Pages laid out with <br> and <font> put the headline, byline and date in
             # plain lines above the text.
             if self.title_key and normalise_for_match(text) == self.title_key:
@@ -449,12 +446,12 @@ class _State:
                 return False, "byline/date", False
             if length < 40 and _is_date(text):
                 return False, "byline/date", False
-        if kind is BlockKind.TABLE and not self.include_tables:
+        if kind is _TABLE and not self.include_tables:
             return False, "table", False
-        if kind is BlockKind.CAPTION and not self.include_captions:
+        if kind is _CAPTION and not self.include_captions:
             self.captions += 1
             return False, "caption", False
-        if (block.links and length < 200 or kind is BlockKind.HEADING and length < 80) and \
+        if (block.links and length < 200 or kind is _HEADING and length < 80) and \
                 RELATED_PHRASE.match(text):
             return False, "related links", True
         if length < 120 and CREDIT_LINE.match(text):
@@ -465,8 +462,11 @@ class _State:
             return False, "byline/date", False
         if BARE_URLS.fullmatch(text):
             return False, "bare web address", False
-        if length < 100 and kind is not BlockKind.HEADING and DATE_LINE.search(text):
+        if length < 100 and kind is not _HEADING and DATE_LINE.search(text):
             return False, "byline/date", False
         if length < 80 and NOTICE_LINE.search(text):
             return False, "notice", False
+        self.kept_texts.add(text)
+        if kind is _PARAGRAPH:
+            self.seen_paragraph = True
         return True, "main text", False
