@@ -33,9 +33,11 @@ from thresher.html.vocabulary import (
     CONTRIBUTOR_OPENING,
     CREDIT_LINE,
     CREDIT_TAIL,
+    DATE_AFTER_SEPARATOR,
     DATE_LINE,
     NOTICE_LINE,
     RELATED_PHRASE,
+    RIGHTS_RESERVED,
     UI_LABEL,
     boilerplate_reason,
 )
@@ -460,11 +462,14 @@ class _State:
             return False, "caption", False
         if length < 300 and (CONTRIBUTOR_OPENING.match(text) or CONTRIBUTOR_CLOSING.search(text)):
             return False, "byline/date", False
-        if BARE_URLS.fullmatch(text):
+        if (" " not in text or text.lstrip()[:1] in "hHwW") and BARE_URLS.fullmatch(text):
+            # (the cheap test first: with a space in it, only a list of addresses
+            # opening with "http" or "www" can match)
             return False, "bare web address", False
-        if length < 100 and kind is not _HEADING and DATE_LINE.search(text):
+        if length < 100 and kind is not _HEADING and (
+                DATE_LINE.match(text) or DATE_AFTER_SEPARATOR.search(text)):
             return False, "byline/date", False
-        if length < 80 and NOTICE_LINE.search(text):
+        if length < 80 and (NOTICE_LINE.match(text) or RIGHTS_RESERVED.search(text)):
             return False, "notice", False
         self.kept_texts.add(text)
         if kind is _PARAGRAPH:

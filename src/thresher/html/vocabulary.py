@@ -14,8 +14,9 @@ import re
 from thresher.phrases import PICTURE_WORDS, READ_ALSO, alternation
 
 __all__ = ["AD_LABEL", "BARE_URLS", "COMMENTS_HEADING", "CONTRIBUTOR_CLOSING",
-           "CONTRIBUTOR_OPENING", "CREDIT_LINE", "CREDIT_TAIL", "DATE_LINE", "GROUP_BITS", "NOTICE_LINE",
-           "RELATED_PHRASE", "UI_LABEL", "boilerplate_reason", "name_groups"]
+           "CONTRIBUTOR_OPENING", "CREDIT_LINE", "CREDIT_TAIL", "DATE_AFTER_SEPARATOR", "DATE_LINE",
+           "GROUP_BITS", "NOTICE_LINE", "RELATED_PHRASE", "RIGHTS_RESERVED", "UI_LABEL", "boilerplate_reason",
+           "name_groups"]
 
 # Words of class/id names. Most may stand anywhere inside a word of the name
 # ("relatedarticles", "sitesidebar"); those marked "^" only at its start, because
@@ -118,27 +119,37 @@ CREDIT_TAIL = re.compile(
 #: Lines naming the reporters and editors behind a wire story, not part of its text:
 #: opening with the credit ("Reporting by ...") or closing with it ("... contributed to
 #: this report"). Two patterns, because a search for the closing one skips ahead to
-#: its first word, which a pattern with a line-start alternative cannot.
+#: its first word, which a pattern with a line-start alternative cannot. (That word's
+#: first letter is spelt in both cases, outside the case-insensitive group: a search
+#: for a pattern opening with a case-insensitive letter is tried at every position
+#: of the text, one opening with a set of characters skips ahead to them.)
 CONTRIBUTOR_OPENING = re.compile(
     r"^\W*(?:(?:additional )?reporting by|editing by|writing by|compiled by)\b", re.I)
 CONTRIBUTOR_CLOSING = re.compile(
-    r"contributed (?:(?:to )?(?:this|the) (?:report|story|article)\W*$|reporting(?: from [^.]*)?\W*$)",
-    re.I)
+    r"[cC](?i:ontributed (?:(?:to )?(?:this|the) (?:report|story|article)\W*$"
+    r"|reporting(?: from [^.]*)?\W*$))")
 
 #: A block made only of web addresses, or one address, handle or e-mail without spaces.
 BARE_URLS = re.compile(r"(?:\s*(?:https?://|www\.)\S+)+\s*|[^\s/@]+\.[^\s/@]+[/@]\S*|[^\s@]+@[^\s@]+\.\w+",
                        re.I)
 
-#: Short lines giving the publication or update time ("Updated: 19 Nov 2019, 09:01").
-DATE_LINE = re.compile(
-    r"(?:^\W*|[|·•]\s*)(?:first\s+|last\s+)?(?:updated|published|posted|modified|aktualisiert|"
-    r"veröffentlicht|publié|"
-    r"mis à jour|actualizado|publicado|pubblicato|aggiornato|bijgewerkt|gepubliceerd)\b[^\n]*\d", re.I)
+#: Short lines giving the publication or update time ("Updated: 19 Nov 2019, 09:01"),
+#: opening with it (``match``) or giving it after a separator ("Jane Doe | Published
+#: 3 May 2021", ``search``). Two patterns, so that the search skips ahead to the
+#: separators rather than trying a line-start alternative at every position.
+_DATE_WORDS = (r"(?:first\s+|last\s+)?(?:updated|published|posted|modified|aktualisiert|veröffentlicht|"
+               r"publié|mis à jour|actualizado|publicado|pubblicato|aggiornato|bijgewerkt|gepubliceerd)"
+               r"\b[^\n]*\d")
+DATE_LINE = re.compile(r"\W*" + _DATE_WORDS, re.I)
+DATE_AFTER_SEPARATOR = re.compile(r"[|·•]\s*" + _DATE_WORDS, re.I)
 
-#: Short lines of copyright notices and calls to share the page.
+#: Short lines of copyright notices and calls to share the page: opening with them
+#: (``match``) or holding a rights notice anywhere (``search``; two patterns for the
+#: reason given at ``DATE_LINE``).
 NOTICE_LINE = re.compile(
-    r"^\W*(?:copyright\b|©|ⓒ|\(c\)\s*\d{4})|all rights reserved|tous droits réservés|alle rechte vorbehalten|"
-    r"^\W*(?:like this (?:story|article)\?|share (?:this|it|on)\b|enjoyed this (?:story|article))", re.I)
+    r"\W*(?:copyright\b|©|ⓒ|\(c\)\s*\d{4}|"
+    r"like this (?:story|article)\?|share (?:this|it|on)\b|enjoyed this (?:story|article))", re.I)
+RIGHTS_RESERVED = re.compile(r"all rights reserved|tous droits réservés|alle rechte vorbehalten", re.I)
 
 #: Whole lines that label an ad slot or an interruption of the article.
 AD_LABEL = re.compile(
