@@ -47,11 +47,14 @@ _POPUP_WORDS = ["tooltip", "popover", "hovercard", "hover-card", "rollover", "fl
 
 _GROUPS = (("popup", _POPUP_WORDS), ("comment", _COMMENT_WORDS), ("caption", _CAPTION_WORDS),
            ("content", _CONTENT_WORDS), ("furniture", _FURNITURE_WORDS))
-#: One-piece words found anywhere inside a word of a class name.
-_INSIDE_WORD = re.compile("|".join(
-    f"(?P<{group}>"
-    f"{'|'.join(sorted((w for w in words if '-' not in w and w[0] != '^'), key=len, reverse=True))})"
-    for group, words in _GROUPS))
+#: One-piece words found anywhere inside a word of a class name, in the order they are
+#: tried (group by group, the longest first) with their group.
+_INSIDE = [(word, group) for group, words in _GROUPS
+           for word in sorted((w for w in words if "-" not in w and w[0] != "^"), key=len, reverse=True)]
+#: (One flat alternation of words: the regex engine skips ahead to the positions
+#: holding the first letter of one, where named groups around the words of each group
+#: would make it try them all at every position.)
+_INSIDE_WORD = re.compile("|".join(word for word, _ in _INSIDE))
 #: One-piece words that must start a word of the name: (prefixes, group).
 _STARTS = [(tuple(w[1:] for w in words if w[0] == "^"), group) for group, words in _GROUPS]
 #: Two-piece words ("side-bar", "read-more"): matched as neighbouring words of a name.
@@ -61,6 +64,10 @@ _PAIRS = {tuple(word.lstrip("^").split("-")): group for group, words in reversed
 #: (cheaper than building sets: every page brings dozens of new names).
 GROUP_BITS = {group: 1 << position for position, (group, _) in enumerate(_GROUPS)}
 _PAIR_BITS = {pair: GROUP_BITS[group] for pair, group in _PAIRS.items()}
+_PAIR_FIRSTS = frozenset(first for first, _ in _PAIR_BITS)
+_INSIDE_BITS: dict[str, int] = {}
+for _word, _group in _INSIDE:
+    _INSIDE_BITS.setdefault(_word, GROUP_BITS[_group])  # (the first group listing a word wins)
 _STARTS_BITS = [(prefixes, GROUP_BITS[group]) for prefixes, group in _STARTS if prefixes]
 _WHOLE_BITS = dict.fromkeys(_SHORT_WORDS, GROUP_BITS["furniture"])
 _WORDS_OF = re.compile(r"[a-z]+").findall
@@ -70,8 +77,8 @@ _WORD_CACHE: dict[str, int] = {}
 
 def _word_bits(word: str) -> int:
     bits = _WHOLE_BITS.get(word, 0)
-    for match in _INSIDE_WORD.finditer(word):
-        bits |= GROUP_BITS[match.lastgroup or ""]
+    for found in _INSIDE_WORD.findall(word):
+        bits |= _INSIDE_BITS[found]
     for prefixes, bit in _STARTS_BITS:
         if word.startswith(prefixes):
             bits |= bit
@@ -93,14 +100,14 @@ def name_groups(name: str) -> int:
     if not name.islower():  # (camelCase words are split; most names have no capitals)
         name = _CAMEL.sub(" ", name).lower()
     bits = 0
-    previous = ""
     cache = _WORD_CACHE
-    for word in _WORDS_OF(name):
+    words = _WORDS_OF(name)
+    for word in words:
         word_bits = cache.get(word)
         bits |= _word_bits(word) if word_bits is None else word_bits
-        if previous:
-            bits |= _PAIR_BITS.get((previous, word), 0)
-        previous = word
+    if len(words) > 1 and not _PAIR_FIRSTS.isdisjoint(words):  # (most names hold no first piece)
+        for pair in zip(words, words[1:], strict=False):
+            bits |= _PAIR_BITS.get(pair, 0)
     return bits
 
 
