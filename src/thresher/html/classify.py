@@ -134,10 +134,11 @@ def _linked_sentence(block: TextBlock) -> bool:
             and text[-1] in _SENTENCE_END and not text.endswith("..."))
 
 
-def _votes(blocks: list[TextBlock]) -> list[float]:
+def _votes(blocks: list[TextBlock], prose: list[float]) -> list[float]:
     """Each block's vote: its length less its link text for prose, minus its length
     (at most ``_LINK_CAP``) for a link list, nothing for a short line or a story
-    teaser. (One loop for the page: a call per block costs more than the sums.)"""
+    teaser. The prose votes are also added to their element's total in ``prose``.
+    (One loop for the page: a call per block costs more than the sums.)"""
     votes: list[float] = []
     append = votes.append
     for block in blocks:
@@ -148,7 +149,9 @@ def _votes(blocks: list[TextBlock]) -> list[float]:
         elif length < 25 or _teaser(block):
             append(0.0)  # a teaser is neither evidence for an article nor against it
         else:
-            append(length * (1.0 - link_density))
+            vote = length * (1.0 - link_density)
+            append(vote)
+            prose[block.owner] += vote
     return votes
 
 
@@ -285,11 +288,8 @@ def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
     count = len(tags)
     ends = page.ends
     # Prose of each element, before any furniture is considered.
-    values = _votes(blocks)
     prose = [0.0] * count
-    for block, value in zip(blocks, values, strict=True):
-        if value > 0:
-            prose[block.owner] += value
+    values = _votes(blocks, prose)
     _carry_up(prose, parents)
     # A furniture name on an element holding most of the page's prose is a misnomer
     # (a whole page wrapped in <form>, an article inside "paywall-content"), and so is
