@@ -126,15 +126,15 @@ CREDIT_TAIL = re.compile(
 #: Lines naming the reporters and editors behind a wire story, not part of its text:
 #: opening with the credit ("Reporting by ...") or closing with it ("... contributed to
 #: this report"). Two patterns, because a search for the closing one skips ahead to
-#: its first word, which a pattern with a line-start alternative cannot. (That word's
-#: first letter is spelt in both cases, outside the case-insensitive group: a search
-#: for a pattern opening with a case-insensitive letter is tried at every position
-#: of the text, one opening with a set of characters skips ahead to them.)
+#: the places it can start at, which a pattern with a line-start alternative cannot.
+#: (It starts at the space after "contributed", checked behind it: a case-insensitive
+#: search skips ahead to a character without case, and is tried at every place when
+#: the pattern opens with a letter.)
 CONTRIBUTOR_OPENING = re.compile(
     r"^\W*(?:(?:additional )?reporting by|editing by|writing by|compiled by)\b", re.I)
 CONTRIBUTOR_CLOSING = re.compile(
-    r"[cC](?i:ontributed (?:(?:to )?(?:this|the) (?:report|story|article)\W*$"
-    r"|reporting(?: from [^.]*)?\W*$))")
+    r" (?<=contributed )(?:(?:to )?(?:this|the) (?:report|story|article)\W*$|reporting(?: from [^.]*)?\W*$)",
+    re.I)
 
 #: A block made only of web addresses, or one address, handle or e-mail without spaces.
 BARE_URLS = re.compile(r"(?:\s*(?:https?://|www\.)\S+)+\s*|[^\s/@]+\.[^\s/@]+[/@]\S*|[^\s@]+@[^\s@]+\.\w+",
