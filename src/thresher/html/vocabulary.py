@@ -152,11 +152,13 @@ DATE_AFTER_SEPARATOR = re.compile(r"[|·•]\s*" + _DATE_WORDS, re.I)
 
 #: Short lines of copyright notices and calls to share the page: opening with them
 #: (``match``) or holding a rights notice anywhere (``search``; two patterns for the
-#: reason given at ``DATE_LINE``).
+#: reason given at ``DATE_LINE``; the search starts at the first space of the notice,
+#: as ``CONTRIBUTOR_CLOSING`` does).
 NOTICE_LINE = re.compile(
     r"\W*(?:copyright\b|©|ⓒ|\(c\)\s*\d{4}|"
     r"like this (?:story|article)\?|share (?:this|it|on)\b|enjoyed this (?:story|article))", re.I)
-RIGHTS_RESERVED = re.compile(r"all rights reserved|tous droits réservés|alle rechte vorbehalten", re.I)
+RIGHTS_RESERVED = re.compile(
+    r" (?:(?<=all )rights reserved|(?<=tous )droits réservés|(?<=alle )rechte vorbehalten)", re.I)
 
 #: Whole lines that label an ad slot or an interruption of the article.
 AD_LABEL = re.compile(
