@@ -18,10 +18,13 @@ from thresher.html.classify import Reading, classify_blocks
 from thresher.html.clean import remove_invisible
 from thresher.html.nodes import PageNodes
 from thresher.html.related import related_links
-from thresher.models import Block, BlockKind, EmptyReason, Image, Link
+from thresher.models import Block, BlockKind, EmptyReason, Image, Link, new_block
 from thresher.options import ExtractOptions
 
 __all__ = ["Body", "extract_body"]
+
+#: (bound once: a member look-up on an enum class is slow, and these are tested per block)
+_CAPTION, _LIST_ITEM = BlockKind.CAPTION, BlockKind.LIST_ITEM
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +60,7 @@ def _images(page: Page, reading: Reading, base: str | None) -> tuple[Image, ...]
     last = page.ends[container]
     captions: dict[int, str] = {}  # figure element -> caption text
     for decision in reading.decisions:
-        if decision.kind is BlockKind.CAPTION:
+        if decision.kind is _CAPTION:
             figure = _enclosing(page, decision.block.owner, "figure", container)
             if figure >= 0:
                 captions[figure] = " ".join(filter(None, (captions.get(figure), decision.block.text)))
@@ -111,14 +114,14 @@ def extract_body(tree: LexborHTMLParser, options: ExtractOptions, url: str | Non
                               include_tables=options.include_tables,
                               include_captions=options.include_captions)
     # Dropped blocks are built only on request: most of a page is dropped.
-    shown = [decision for decision in reading.decisions if decision.kept or options.explain]
-    items = [decision.block.owner for decision in shown if decision.kind is BlockKind.LIST_ITEM]
+    explain = options.explain
+    shown = reading.decisions if explain else [decision for decision in reading.decisions if decision.kept]
+    items = [decision.block.owner for decision in shown if decision.kind is _LIST_ITEM]
     ordinals = iter(page.list_numbers(items))
-    decisions = tuple(Block(decision.kind, decision.block.text, decision.kept, decision.reason,
-                            decision.level, ordinal=next(ordinals)
-                            if decision.kind is BlockKind.LIST_ITEM else 0)
+    decisions = tuple(new_block(decision.kind, decision.block.text, decision.kept, decision.reason,
+                                decision.level, next(ordinals) if decision.kind is _LIST_ITEM else 0)
                       for decision in shown)
-    kept = tuple(block for block in decisions if block.kept)
+    kept = tuple(block for block in decisions if block.kept) if explain else decisions
     related = tuple(Link(text, _resolve(href, url)) for text, href in related_links(reading))
     return Body(blocks=kept, decisions=decisions, images=_images(page, reading, url),
                 related=related, empty_reason=None if kept else EmptyReason.NO_ARTICLE,

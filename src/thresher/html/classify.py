@@ -19,6 +19,7 @@ its reason.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress
 
 from thresher.dates import parse_date
 from thresher.html.blocks import CAPTION, COMMENT, CONTENT, FURNITURE, FURNITURE_TAGS, Page, TextBlock
@@ -32,9 +33,11 @@ from thresher.html.vocabulary import (
     CONTRIBUTOR_OPENING,
     CREDIT_LINE,
     CREDIT_TAIL,
+    DATE_AFTER_SEPARATOR,
     DATE_LINE,
     NOTICE_LINE,
     RELATED_PHRASE,
+    RIGHTS_RESERVED,
     UI_LABEL,
     boilerplate_reason,
 )
@@ -49,7 +52,13 @@ _KINDS = {"h1": (BlockKind.HEADING, 1), "h2": (BlockKind.HEADING, 2), "h3": (Blo
           "blockquote": (BlockKind.QUOTE, 0), "figcaption": (BlockKind.CAPTION, 0),
           "caption": (BlockKind.CAPTION, 0), "figure": (BlockKind.CAPTION, 0),
           "pre": (BlockKind.CODE, 0), "table": (BlockKind.TABLE, 0)}
-_PARAGRAPH = (BlockKind.PARAGRAPH, 0)
+_PARAGRAPH_KIND = (BlockKind.PARAGRAPH, 0)
+#: The kinds the rules test, bound once: a member look-up on an enum class is a slow
+#: attribute look-up (tens of ns), and the rules test kinds for every block.
+_HEADING, _PARAGRAPH, _CAPTION, _TABLE = (BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.CAPTION,
+                                          BlockKind.TABLE)
+#: ``furniture_of`` of an element outside the article.
+_OUTSIDE = -2
 
 
 @dataclass(slots=True)
@@ -125,18 +134,63 @@ def _linked_sentence(block: TextBlock) -> bool:
             and text[-1] in _SENTENCE_END and not text.endswith("..."))
 
 
-def _value(block: TextBlock, in_furniture: bool) -> float:
-    length = len(block.text)
-    link_density = block.link_chars / length
-    if link_density > 0.5:
-        return -min(float(length), _LINK_CAP)
-    if in_furniture:
-        return -min(0.5 * length, _LINK_CAP)
-    if _teaser(block):
-        return 0.0  # neither evidence for an article nor against it
-    if length < 25:
-        return 0.0
-    return length * (1.0 - link_density)
+def _votes(blocks: list[TextBlock], prose: list[float]) -> list[float]:
+    """Each block's vote: its length less its link text for prose, minus its length
+    (at most ``_LINK_CAP``) for a link list, nothing for a short line or a story
+    teaser. The prose votes are also added to their element's total in ``prose``.
+    (One loop for the page: a call per block costs more than the sums.)"""
+    votes: list[float] = []
+    append = votes.append
+    for block in blocks:
+        length = len(block.text)
+        link_density = block.link_chars / length
+        if link_density > 0.5:
+            append(-min(float(length), _LINK_CAP))
+        elif length < 25 or _teaser(block):
+            append(0.0)  # a teaser is neither evidence for an article nor against it
+        else:
+            vote = length * (1.0 - link_density)
+            append(vote)
+            prose[block.owner] += vote
+    return votes
+
+
+def _carry_up(totals: list[float], parents: list[int]) -> None:
+    """Add each element's total into its parent's. Elements are in document order, so
+    children come after their parent: going from the last element to the first carries
+    every total up the tree in one pass. (Most elements hold no text: zeros are skipped.)"""
+    for total, parent in zip(reversed(totals), parents[:0:-1], strict=False):  # (0 has no parent)
+        if total:
+            totals[parent] += total
+
+
+def _depths(parents: list[int]) -> list[int]:
+    depths = [0] * len(parents)
+    for index in range(1, len(parents)):
+        depths[index] = depths[parents[index]] + 1
+    return depths
+
+
+def _deepest(indexes: list[int], parents: list[int]) -> int:
+    """The deepest element of ``indexes``, the first of equals."""
+    def depth(index: int) -> int:
+        steps = 0
+        while index > 0:
+            index = parents[index]
+            steps += 1
+        return steps
+    return max(indexes, key=lambda index: (depth(index), -index))
+
+
+def _inside(boxes: list[int], ends: list[int], count: int) -> list[bool]:
+    """For each element, whether it is or lies under one of ``boxes`` (in document
+    order). The body's own flag is not passed down (see ``classify_blocks``)."""
+    inside = [False] * count
+    for index in boxes:
+        if not inside[index]:
+            end = ends[index] + 1 if index else 1
+            inside[index:end] = [True] * (end - index)
+    return inside
 
 
 def _headline_holders(blocks: list[TextBlock], parents: list[int], count: int) -> list[bool]:
@@ -195,9 +249,10 @@ def _headline_article(page: Page, container: int, prose: list[float], headline: 
     return next((index for index in articles if headline[index]), container)
 
 
-def _forgive_systematic_names(page: Page, credible: list[bool], prose: list[float], limit: float,
-                              headline: list[bool]) -> None:
-    """Un-mark furniture names that the headline's box and most of the prose share.
+def _forgive_systematic_names(page: Page, marked: list[int], prose: list[float], limit: float,
+                              headline: list[bool]) -> list[int]:
+    """The elements of ``marked`` (furniture names, in document order) left once the
+    names that the headline's box and most of the prose share are forgiven.
 
     A page builder may wrap every text box of a page in a "widget" element, the
     headline's too: each box holds a small share of the prose and looks like a
@@ -205,25 +260,22 @@ def _forgive_systematic_names(page: Page, credible: list[bool], prose: list[floa
     most of the prose between its boxes is a misnomer as surely as one box holding
     it. (Outermost boxes only are summed, per kind of furniture.)
     """
-    marked = [index for index, flag in enumerate(credible) if flag]
     if sum(prose[index] for index in marked) <= limit:  # (nested boxes counted twice: an upper bound)
-        return
+        return marked
     furniture, parents = page.furniture, page.parents
     misnamed = {boilerplate_reason(name) for index, holder in enumerate(headline)
                 if holder and (name := furniture(index))}
     if not misnamed:
-        return
+        return marked
     kinds = {index: boilerplate_reason(furniture(index)) for index in marked}
     totals: dict[str, float] = {}
     for index in marked:
         ancestor = parents[index]
-        while ancestor >= 0 and not credible[ancestor]:
+        while ancestor >= 0 and ancestor not in kinds:
             ancestor = parents[ancestor]
         if ancestor < 0 and kinds[index] in misnamed:
             totals[kinds[index]] = totals.get(kinds[index], 0.0) + prose[index]
-    for index in marked:
-        if totals.get(kinds[index], 0.0) > limit:
-            credible[index] = False
+    return [index for index in marked if totals.get(kinds[index], 0.0) <= limit]
 
 
 def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
@@ -234,53 +286,53 @@ def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
     if not blocks:
         return Reading([], -1, [])
     count = len(tags)
-    # Prose of each element, before any furniture is considered. Elements are in
-    # document order, so children come after their parent: summing from the end
-    # carries every total up the tree in one pass.
+    ends = page.ends
+    # Prose of each element, before any furniture is considered.
     prose = [0.0] * count
-    values = [_value(block, False) for block in blocks]
-    for block, value in zip(blocks, values, strict=True):
-        if value > 0:
-            prose[block.owner] += value
-    for index in range(count - 1, 0, -1):
-        prose[parents[index]] += prose[index]
+    values = _votes(blocks, prose)
+    _carry_up(prose, parents)
     # A furniture name on an element holding most of the page's prose is a misnomer
     # (a whole page wrapped in <form>, an article inside "paywall-content"), and so is
     # one on an element holding the page's headline: furniture never does. The same
     # goes for a comment name on an element holding nearly all of the prose (a forum
     # thread, or a page template named after its open comments).
     headline = _headline_holders(blocks, parents, count)
+    named = list(compress(range(count), groups))  # (elements whose class/id names a group)
+    furnished = [index for index in named if groups[index] & FURNITURE]
+    if tagged := list(compress(range(count), map(FURNITURE_TAGS.__contains__, tags))):
+        furnished = sorted({*furnished, *tagged})
     limit = 0.5 * prose[0]
-    credible = [(bits & FURNITURE != 0 or tag in FURNITURE_TAGS) and total <= limit and not holder
-                for tag, bits, total, holder in zip(tags, groups, prose, headline, strict=True)]
-    _forgive_systematic_names(page, credible, prose, limit, headline)
+    marked = _forgive_systematic_names(
+        page, [index for index in furnished if prose[index] <= limit and not headline[index]],
+        prose, limit, headline)
     comment_limit = 0.9 * prose[0]
-    comments = [False] * count if include_comments else [
-        bits & COMMENT != 0 and total <= comment_limit and not holder
-        for bits, total, holder in zip(groups, prose, headline, strict=True)]
-    inside = [False] * count  # under (or being) furniture or comments
-    depths = [0] * count
-    for index in range(1, count):
-        parent = parents[index]
-        inside[index] = credible[index] or comments[index] or inside[parent]
-        depths[index] = depths[parent] + 1
-    inside[0] = credible[0] or comments[0]
+    commented = [] if include_comments else [
+        index for index in named
+        if groups[index] & COMMENT and prose[index] <= comment_limit and not headline[index]]
+    boxes = sorted({*marked, *commented}) if commented else marked
+    inside = _inside(boxes, ends, count)  # under (or being) furniture or comments
     score = [0.0] * count
     for block, value in zip(blocks, values, strict=True):
         owner = block.owner
-        # furniture costs; a link list costs the same inside furniture or not
-        score[owner] += _value(block, True) if inside[owner] and value >= 0 else value
-    for index in range(count - 1, 0, -1):
-        score[parents[index]] += score[index]
+        if value >= 0 and inside[owner]:
+            # furniture costs; a link list costs the same inside furniture or not
+            value = -min(0.5 * len(block.text), _LINK_CAP)
+        score[owner] += value
+    _carry_up(score, parents)
     # An element named as the article's text ("article-body", "entry-content") gets a
     # head start: the page's own statement, worth a quarter of its votes. Ties go to
     # the deepest element, then to the first.
-    votes = [total * _CONTENT_NAME_BONUS if bits & CONTENT and total > 0 else total
-             for total, bits in zip(score, groups, strict=True)]
-    container = -max(zip(votes, depths, range(0, -count, -1), strict=True))[2]
+    votes = score.copy()
+    for index in named:
+        if groups[index] & CONTENT and votes[index] > 0:
+            votes[index] *= _CONTENT_NAME_BONUS
+    best = max(votes)
+    tied = list(compress(range(count), map(best.__eq__, votes)))
+    container = tied[0] if len(tied) == 1 else _deepest(tied, parents)
     if score[container] <= 0 < prose[0]:
         # Everything reads as furniture or link lists: rather than an empty article,
         # take the element with the most prose below the page as a whole.
+        depths = _depths(parents)
         container = max(range(1, count), key=lambda i: (prose[i], depths[i]), default=0)
         if prose[container] < 0.5 * prose[0]:
             container = 0
@@ -293,44 +345,45 @@ def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
 
     # For each element of the article, the outermost furniture element at or above it
     # below the article's top (-1 if none): its reason names why a block is dropped.
-    furniture_of = [-1] * count
+    # Elements outside the article are _OUTSIDE.
+    furniture_of = [_OUTSIDE] * count
     for first, last in spans:
-        for index in range(first + 1, last + 1):
-            above = furniture_of[parents[index]] if parents[index] > first else -1
-            furniture_of[index] = above if above >= 0 else (
-                index if credible[index] or comments[index] else -1)
+        furniture_of[first:last + 1] = [-1] * (last + 1 - first)
+        for index in boxes:
+            if first < index <= last and furniture_of[index] < 0:
+                end = ends[index] + 1
+                furniture_of[index:end] = [index] * (end - index)
 
-    top_first, top_last = spans[0]
+    comment_boxes = set(commented)
     decisions: list[Decision] = []
+    append = decisions.append
     state = _State(include_comments, include_tables, include_captions, title)
     related_until = -1  # blocks up to this element index belong to a related box
-    kinds, paragraph = _KINDS, _PARAGRAPH
+    kinds, paragraph = _KINDS, _PARAGRAPH_KIND
     for block in blocks:
         owner = block.owner
         kind, level = kinds.get(block.kind_tag, paragraph)
-        if kind is BlockKind.PARAGRAPH and groups[owner] & CAPTION:
-            kind = BlockKind.CAPTION  # text of an element named as a caption
-        decision = Decision(block, kind, level, True, "main text")
-        decisions.append(decision)
-        if not (top_first <= owner <= top_last
-                or len(spans) > 1 and any(first <= owner <= last for first, last in spans)):
-            decision.kept, decision.reason = False, "outside the article"
+        if kind is _PARAGRAPH and groups[owner] & CAPTION:
+            kind = _CAPTION  # text of an element named as a caption
+        furniture = furniture_of[owner]
+        if furniture == _OUTSIDE:
+            append(Decision(block, kind, level, False, "outside the article"))
             continue
         if owner <= related_until:
-            decision.kept, decision.reason, decision.related = False, "related links", True
+            append(Decision(block, kind, level, False, "related links", True))
             continue
-        furniture = furniture_of[owner]
         if furniture >= 0:
-            decision.kept = False
-            decision.reason = "comments" if comments[furniture] else boilerplate_reason(
+            kept = False
+            reason = "comments" if furniture in comment_boxes else boilerplate_reason(
                 page.furniture(furniture))
-            decision.related = decision.reason == "related links"
+            related = reason == "related links"
         else:
-            state.decide(decision)
-        if decision.related and kind is BlockKind.HEADING and parents[owner] > container:
+            kept, reason, related = state.decide(block, kind, level)
+        append(Decision(block, kind, level, kept, reason, related))
+        if related and kind is _HEADING and parents[owner] > container:
             # A "Related"/"You may like" heading titles the box around it: the rest of
             # that box is the list of other stories, whatever its teasers look like.
-            related_until = page.ends[parents[owner]]
+            related_until = ends[parents[owner]]
     if not include_captions and state.captions >= _GALLERY_CAPTIONS:
         _keep_gallery_captions(decisions)
     return Reading(decisions, container, score, state.byline)
@@ -340,7 +393,7 @@ def _keep_gallery_captions(decisions: list[Decision]) -> None:
     """Keep the captions of a gallery: when the article's captions hold more than twice
     the text of its kept blocks, the pictures' captions are what the page says
     ("20 costumes to make at home", a slideshow), not notes beside an article."""
-    captions = [d for d in decisions if d.reason == "caption" and d.kind is BlockKind.CAPTION]
+    captions = [d for d in decisions if d.reason == "caption" and d.kind is _CAPTION]
     caption_chars = sum(len(d.block.text) for d in captions)
     kept_chars = sum(len(d.block.text) for d in decisions if d.kept)
     if caption_chars > _GALLERY_SHARE * kept_chars:
@@ -365,15 +418,8 @@ class _State:
         self.in_comments = False  # after a "Comments" heading that follows the article text
         self.kept_texts: set[str] = set()
 
-    def decide(self, decision: Decision) -> None:
-        decision.kept, decision.reason, decision.related = self._rule(decision)
-        if decision.kept:
-            self.kept_texts.add(decision.block.text)
-            if decision.kind is BlockKind.PARAGRAPH:
-                self.seen_paragraph = True
-
-    def _rule(self, decision: Decision) -> tuple[bool, str, bool]:
-        block, kind = decision.block, decision.kind
+    def decide(self, block: TextBlock, kind: BlockKind, level: int) -> tuple[bool, str, bool]:
+        """(kept, reason, related) for a block of the article outside any furniture."""
         text = block.text
         length = len(text)
         if self.in_comments:
@@ -381,18 +427,18 @@ class _State:
         if text in self.kept_texts:
             return False, "repeated text", False
         if length < 40 and not self.include_comments and COMMENTS_HEADING.fullmatch(text):
-            self.in_comments = self.seen_paragraph and kind is BlockKind.HEADING
+            self.in_comments = self.seen_paragraph and kind is _HEADING
             return False, "comments", False
         if length < 40 and AD_LABEL.fullmatch(text):
             return False, "advertising", False
         if length < 20 and UI_LABEL.fullmatch(text):
             return False, "control label", False
-        if kind is not BlockKind.TABLE and block.link_chars / length > 0.5 and not _linked_sentence(block):
+        if kind is not _TABLE and block.link_chars / length > 0.5 and not _linked_sentence(block):
             return False, "link list", False
-        if kind is BlockKind.HEADING and not self.seen_paragraph and (
-                decision.level == 1 or length > _STANDFIRST):
-            return False, "headline" if decision.level == 1 else "standfirst", False
-        if not self.seen_paragraph and length < _HEADER_LINE and kind is not BlockKind.TABLE:
+        if kind is _HEADING and not self.seen_paragraph and (
+                level == 1 or length > _STANDFIRST):
+            return False, "headline" if level == 1 else "standfirst", False
+        if not self.seen_paragraph and length < _HEADER_LINE and kind is not _TABLE:
             # Pages laid out with <br> and <font> put the headline, byline and date in
             # plain lines above the text.
             if self.title_key and normalise_for_match(text) == self.title_key:
@@ -402,12 +448,12 @@ class _State:
                 return False, "byline/date", False
             if length < 40 and _is_date(text):
                 return False, "byline/date", False
-        if kind is BlockKind.TABLE and not self.include_tables:
+        if kind is _TABLE and not self.include_tables:
             return False, "table", False
-        if kind is BlockKind.CAPTION and not self.include_captions:
+        if kind is _CAPTION and not self.include_captions:
             self.captions += 1
             return False, "caption", False
-        if (block.links and length < 200 or kind is BlockKind.HEADING and length < 80) and \
+        if (block.links and length < 200 or kind is _HEADING and length < 80) and \
                 RELATED_PHRASE.match(text):
             return False, "related links", True
         if length < 120 and CREDIT_LINE.match(text):
@@ -416,10 +462,16 @@ class _State:
             return False, "caption", False
         if length < 300 and (CONTRIBUTOR_OPENING.match(text) or CONTRIBUTOR_CLOSING.search(text)):
             return False, "byline/date", False
-        if BARE_URLS.fullmatch(text):
+        if (" " not in text or text.lstrip()[:1] in "hHwW") and BARE_URLS.fullmatch(text):
+            # (the cheap test first: with a space in it, only a list of addresses
+            # opening with "http" or "www" can match)
             return False, "bare web address", False
-        if length < 100 and kind is not BlockKind.HEADING and DATE_LINE.search(text):
+        if length < 100 and kind is not _HEADING and (
+                DATE_LINE.match(text) or DATE_AFTER_SEPARATOR.search(text)):
             return False, "byline/date", False
-        if length < 80 and NOTICE_LINE.search(text):
+        if length < 80 and (NOTICE_LINE.match(text) or RIGHTS_RESERVED.search(text)):
             return False, "notice", False
+        self.kept_texts.add(text)
+        if kind is _PARAGRAPH:
+            self.seen_paragraph = True
         return True, "main text", False

@@ -13,6 +13,8 @@ from thresher.models import BlockKind
 __all__ = ["related_links"]
 
 
+#: (bound once: a member look-up on an enum class is slow, and this is tested per block)
+_HEADING = BlockKind.HEADING
 #: Related boxes further than this many blocks after the article's last block are
 #: page furniture of their own (site-wide "More from" rails), not the article's.
 _AFTER_ARTICLE = 15
@@ -37,7 +39,7 @@ def related_links(reading: Reading) -> list[tuple[str, str | None]]:
     announced = False
     for decision in decisions[first:last + 1]:
         block = decision.block
-        if decision.kept and decision.kind is not BlockKind.HEADING:
+        if decision.kept and decision.kind is not _HEADING:
             announced = False
         if len(block.text) < 80 and RELATED_PHRASE.match(block.text):
             announced = True

@@ -14,8 +14,9 @@ import re
 from thresher.phrases import PICTURE_WORDS, READ_ALSO, alternation
 
 __all__ = ["AD_LABEL", "BARE_URLS", "COMMENTS_HEADING", "CONTRIBUTOR_CLOSING",
-           "CONTRIBUTOR_OPENING", "CREDIT_LINE", "CREDIT_TAIL", "DATE_LINE", "GROUP_BITS", "NOTICE_LINE",
-           "RELATED_PHRASE", "UI_LABEL", "boilerplate_reason", "name_groups"]
+           "CONTRIBUTOR_OPENING", "CREDIT_LINE", "CREDIT_TAIL", "DATE_AFTER_SEPARATOR", "DATE_LINE",
+           "GROUP_BITS", "NOTICE_LINE", "RELATED_PHRASE", "RIGHTS_RESERVED", "UI_LABEL", "boilerplate_reason",
+           "name_groups"]
 
 # Words of class/id names. Most may stand anywhere inside a word of the name
 # ("relatedarticles", "sitesidebar"); those marked "^" only at its start, because
@@ -46,11 +47,14 @@ _POPUP_WORDS = ["tooltip", "popover", "hovercard", "hover-card", "rollover", "fl
 
 _GROUPS = (("popup", _POPUP_WORDS), ("comment", _COMMENT_WORDS), ("caption", _CAPTION_WORDS),
            ("content", _CONTENT_WORDS), ("furniture", _FURNITURE_WORDS))
-#: One-piece words found anywhere inside a word of a class name.
-_INSIDE_WORD = re.compile("|".join(
-    f"(?P<{group}>"
-    f"{'|'.join(sorted((w for w in words if '-' not in w and w[0] != '^'), key=len, reverse=True))})"
-    for group, words in _GROUPS))
+#: One-piece words found anywhere inside a word of a class name, in the order they are
+#: tried (group by group, the longest first) with their group.
+_INSIDE = [(word, group) for group, words in _GROUPS
+           for word in sorted((w for w in words if "-" not in w and w[0] != "^"), key=len, reverse=True)]
+#: (One flat alternation of words: the regex engine skips ahead to the positions
+#: holding the first letter of one, where named groups around the words of each group
+#: would make it try them all at every position.)
+_INSIDE_WORD = re.compile("|".join(word for word, _ in _INSIDE))
 #: One-piece words that must start a word of the name: (prefixes, group).
 _STARTS = [(tuple(w[1:] for w in words if w[0] == "^"), group) for group, words in _GROUPS]
 #: Two-piece words ("side-bar", "read-more"): matched as neighbouring words of a name.
@@ -60,6 +64,10 @@ _PAIRS = {tuple(word.lstrip("^").split("-")): group for group, words in reversed
 #: (cheaper than building sets: every page brings dozens of new names).
 GROUP_BITS = {group: 1 << position for position, (group, _) in enumerate(_GROUPS)}
 _PAIR_BITS = {pair: GROUP_BITS[group] for pair, group in _PAIRS.items()}
+_PAIR_FIRSTS = frozenset(first for first, _ in _PAIR_BITS)
+_INSIDE_BITS: dict[str, int] = {}
+for _word, _group in _INSIDE:
+    _INSIDE_BITS.setdefault(_word, GROUP_BITS[_group])  # (the first group listing a word wins)
 _STARTS_BITS = [(prefixes, GROUP_BITS[group]) for prefixes, group in _STARTS if prefixes]
 _WHOLE_BITS = dict.fromkeys(_SHORT_WORDS, GROUP_BITS["furniture"])
 _WORDS_OF = re.compile(r"[a-z]+").findall
@@ -69,8 +77,8 @@ _WORD_CACHE: dict[str, int] = {}
 
 def _word_bits(word: str) -> int:
     bits = _WHOLE_BITS.get(word, 0)
-    for match in _INSIDE_WORD.finditer(word):
-        bits |= GROUP_BITS[match.lastgroup or ""]
+    for found in _INSIDE_WORD.findall(word):
+        bits |= _INSIDE_BITS[found]
     for prefixes, bit in _STARTS_BITS:
         if word.startswith(prefixes):
             bits |= bit
@@ -92,14 +100,14 @@ def name_groups(name: str) -> int:
     if not name.islower():  # (camelCase words are split; most names have no capitals)
         name = _CAMEL.sub(" ", name).lower()
     bits = 0
-    previous = ""
     cache = _WORD_CACHE
-    for word in _WORDS_OF(name):
+    words = _WORDS_OF(name)
+    for word in words:
         word_bits = cache.get(word)
         bits |= _word_bits(word) if word_bits is None else word_bits
-        if previous:
-            bits |= _PAIR_BITS.get((previous, word), 0)
-        previous = word
+    if len(words) > 1 and not _PAIR_FIRSTS.isdisjoint(words):  # (most names hold no first piece)
+        for pair in zip(words, words[1:], strict=False):
+            bits |= _PAIR_BITS.get(pair, 0)
     return bits
 
 
@@ -118,27 +126,39 @@ CREDIT_TAIL = re.compile(
 #: Lines naming the reporters and editors behind a wire story, not part of its text:
 #: opening with the credit ("Reporting by ...") or closing with it ("... contributed to
 #: this report"). Two patterns, because a search for the closing one skips ahead to
-#: its first word, which a pattern with a line-start alternative cannot.
+#: the places it can start at, which a pattern with a line-start alternative cannot.
+#: (It starts at the space after "contributed", checked behind it: a case-insensitive
+#: search skips ahead to a character without case, and is tried at every place when
+#: the pattern opens with a letter.)
 CONTRIBUTOR_OPENING = re.compile(
     r"^\W*(?:(?:additional )?reporting by|editing by|writing by|compiled by)\b", re.I)
 CONTRIBUTOR_CLOSING = re.compile(
-    r"contributed (?:(?:to )?(?:this|the) (?:report|story|article)\W*$|reporting(?: from [^.]*)?\W*$)",
+    r" (?<=contributed )(?:(?:to )?(?:this|the) (?:report|story|article)\W*$|reporting(?: from [^.]*)?\W*$)",
     re.I)
 
 #: A block made only of web addresses, or one address, handle or e-mail without spaces.
 BARE_URLS = re.compile(r"(?:\s*(?:https?://|www\.)\S+)+\s*|[^\s/@]+\.[^\s/@]+[/@]\S*|[^\s@]+@[^\s@]+\.\w+",
                        re.I)
 
-#: Short lines giving the publication or update time ("Updated: 19 Nov 2019, 09:01").
-DATE_LINE = re.compile(
-    r"(?:^\W*|[|·•]\s*)(?:first\s+|last\s+)?(?:updated|published|posted|modified|aktualisiert|"
-    r"veröffentlicht|publié|"
-    r"mis à jour|actualizado|publicado|pubblicato|aggiornato|bijgewerkt|gepubliceerd)\b[^\n]*\d", re.I)
+#: Short lines giving the publication or update time ("Updated: 19 Nov 2019, 09:01"),
+#: opening with it (``match``) or giving it after a separator ("Jane Doe | Published
+#: 3 May 2021", ``search``). Two patterns, so that the search skips ahead to the
+#: separators rather than trying a line-start alternative at every position.
+_DATE_WORDS = (r"(?:first\s+|last\s+)?(?:updated|published|posted|modified|aktualisiert|veröffentlicht|"
+               r"publié|mis à jour|actualizado|publicado|pubblicato|aggiornato|bijgewerkt|gepubliceerd)"
+               r"\b[^\n]*\d")
+DATE_LINE = re.compile(r"\W*" + _DATE_WORDS, re.I)
+DATE_AFTER_SEPARATOR = re.compile(r"[|·•]\s*" + _DATE_WORDS, re.I)
 
-#: Short lines of copyright notices and calls to share the page.
+#: Short lines of copyright notices and calls to share the page: opening with them
+#: (``match``) or holding a rights notice anywhere (``search``; two patterns for the
+#: reason given at ``DATE_LINE``; the search starts at the first space of the notice,
+#: as ``CONTRIBUTOR_CLOSING`` does).
 NOTICE_LINE = re.compile(
-    r"^\W*(?:copyright\b|©|ⓒ|\(c\)\s*\d{4})|all rights reserved|tous droits réservés|alle rechte vorbehalten|"
-    r"^\W*(?:like this (?:story|article)\?|share (?:this|it|on)\b|enjoyed this (?:story|article))", re.I)
+    r"\W*(?:copyright\b|©|ⓒ|\(c\)\s*\d{4}|"
+    r"like this (?:story|article)\?|share (?:this|it|on)\b|enjoyed this (?:story|article))", re.I)
+RIGHTS_RESERVED = re.compile(
+    r" (?:(?<=all )rights reserved|(?<=tous )droits réservés|(?<=alle )rechte vorbehalten)", re.I)
 
 #: Whole lines that label an ad slot or an interruption of the article.
 AD_LABEL = re.compile(
