@@ -10,7 +10,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from thresher import Article, Block, BlockKind, EmptyReason, Image, Link
-from thresher.models import new_block
 
 texts = st.text(max_size=40)
 optional_texts = st.none() | texts
@@ -95,10 +94,3 @@ def test_markdown_prints_a_bare_day_without_a_time() -> None:
     day_only = Article(title="T", published=datetime(2024, 7, 3), blocks=SAMPLE.blocks[:1])
     assert "*2024-07-03*" in day_only.to_markdown()
 
-
-@given(blocks)
-def test_new_block_builds_the_same_block(block: Block) -> None:
-    built = new_block(block.kind, block.text, block.kept, block.reason, block.level, block.ordinal)
-    assert built == block and hash(built) == hash(block) and repr(built) == repr(block)
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        built.text = "changed"  # type: ignore[misc]

@@ -13,7 +13,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-__all__ = ["Article", "Block", "BlockKind", "EmptyReason", "Image", "Link", "new_block"]
+__all__ = ["Article", "Block", "BlockKind", "EmptyReason", "Image", "Link"]
 
 
 class BlockKind(StrEnum):
@@ -72,30 +72,6 @@ class Block:
         return cls(kind=BlockKind(data["kind"]), text=data["text"], kept=data.get("kept", True),
                    reason=data.get("reason", ""), level=data.get("level", 0),
                    ordinal=data.get("ordinal", 0))
-
-
-_new_object = object.__new__
-#: Setters of Block's slots, for ``new_block``.
-_SET_BLOCK_FIELDS = tuple(Block.__dict__[name].__set__
-                          for name in ("kind", "text", "kept", "reason", "level", "ordinal"))
-
-
-def new_block(kind: BlockKind, text: str, kept: bool, reason: str, level: int, ordinal: int) -> Block:
-    """``Block(kind, text, kept, reason, level, ordinal)``, built about twice as fast.
-
-    A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``
-    (over a microsecond for a block), and an extractor builds a block for every
-    paragraph of every page: this sets the slots directly.
-    """
-    block = _new_object(Block)
-    set_kind, set_text, set_kept, set_reason, set_level, set_ordinal = _SET_BLOCK_FIELDS
-    set_kind(block, kind)
-    set_text(block, text)
-    set_kept(block, kept)
-    set_reason(block, reason)
-    set_level(block, level)
-    set_ordinal(block, ordinal)
-    return block
 
 
 @dataclass(frozen=True, slots=True)

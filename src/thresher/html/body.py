@@ -18,7 +18,7 @@ from thresher.html.classify import Reading, classify_blocks
 from thresher.html.clean import remove_invisible
 from thresher.html.nodes import PageNodes
 from thresher.html.related import related_links
-from thresher.models import Block, BlockKind, EmptyReason, Image, Link, new_block
+from thresher.models import Block, BlockKind, EmptyReason, Image, Link
 from thresher.options import ExtractOptions
 
 __all__ = ["Body", "extract_body"]
@@ -118,8 +118,8 @@ def extract_body(tree: LexborHTMLParser, options: ExtractOptions, url: str | Non
     shown = reading.decisions if explain else [decision for decision in reading.decisions if decision.kept]
     items = [decision.block.owner for decision in shown if decision.kind is _LIST_ITEM]
     ordinals = iter(page.list_numbers(items))
-    decisions = tuple(new_block(decision.kind, decision.block.text, decision.kept, decision.reason,
-                                decision.level, next(ordinals) if decision.kind is _LIST_ITEM else 0)
+    decisions = tuple(Block(decision.kind, decision.block.text, decision.kept, decision.reason,
+                            decision.level, ordinal=next(ordinals) if decision.kind is _LIST_ITEM else 0)
                       for decision in shown)
     kept = tuple(block for block in decisions if block.kept) if explain else decisions
     related = tuple(Link(text, _resolve(href, url)) for text, href in related_links(reading))
