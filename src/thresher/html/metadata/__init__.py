@@ -171,8 +171,7 @@ def read_metadata(tree: LexborHTMLParser, url: str | None, nodes: PageNodes | No
         published=published,
         site_name=site_name,
         language=language,
-        description=jsonld.description if not meta.first(*_DESCRIPTION_KEYS) else
-        meta.first(*_DESCRIPTION_KEYS),
+        description=meta.first(*_DESCRIPTION_KEYS) or jsonld.description,
         url=_canonical_url(nodes.canonical, meta.first("og:url"), url) or url,
         site_keys=own_names,
     )

@@ -8,6 +8,7 @@ look like a person's or an organisation's name.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from selectolax.lexbor import LexborNode
@@ -239,7 +240,8 @@ _BYLINE_START = re.compile(
     r"^(?i:(?:text|words|written|story|reported|geschrieben|escrito|texto)\s+)?"
     r"(?i:by|von|por|par|door|af|av)\s+(?=[^\W\d_])(?=\S*[A-ZÀ-ÞĀ-ſ])"
     r"|^(?i:autor(?:in)?|author|text|texto|testo)\s*:\s*(?=\S)")
-_LINE_SELECTOR = "p, em, i, strong, b, span, small, address, h4, h5, h6, li, dt, label"
+_LINE_TAGS = frozenset(("p", "em", "i", "strong", "b", "span", "small", "address", "h4", "h5", "h6",
+                        "li", "dt", "label"))
 _MAX_LINES = 60
 _MAX_LINE_CHARS = 80
 _MAX_LINE_WORDS = 8
@@ -271,10 +273,10 @@ def _text_after(node: LexborNode) -> str:
 
 
 def _byline_line(scope: LexborNode, excluded: frozenset[str], main: frozenset[int]) -> tuple[str, ...]:
-    """Names from the first short text element that reads as a byline."""
-    for count, node in enumerate(scope.css(_LINE_SELECTOR)):
-        if count >= _MAX_LINES:
-            break
+    """Names from the first short text element that reads as a byline (of the first
+    ``_MAX_LINES``: walked up to there, where a CSS query would gather all of the scope's)."""
+    lines = (node for node in scope.traverse() if node.tag in _LINE_TAGS)
+    for node in itertools.islice(lines, _MAX_LINES):
         text = node.text(deep=True, separator=" ", strip=True)
         if text and _BYLINE_LABEL.match(text):
             text = f"{text} {_text_after(node)}"  # "<h5>Autor:</h5> Jane Doe"

@@ -9,6 +9,7 @@ hidden elements and a leading ``<small>`` are left out.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from selectolax.lexbor import LexborNode
@@ -41,10 +42,10 @@ def _left_out(element: LexborNode, position: int) -> bool:
 def headline_text(heading: LexborNode) -> str:
     """The heading's text, without kicker and hidden parts (all of it if nothing else is left)."""
     full = rendered_text(heading)
-    if heading.css_first("[class], [id], small, [aria-hidden]") is None:
-        return full
-    descendants = [element for element in heading.css("*")[:_MAX_ELEMENTS]
-                   if element.mem_id != heading.mem_id]  # css() includes the node itself
+    # walked, not queried: setting up a CSS query costs more than a heading has elements
+    elements = itertools.islice((node for node in heading.traverse() if node.is_element_node),
+                                _MAX_ELEMENTS)
+    descendants = list(elements)[1:]  # the walk starts at the heading itself
     dropped = frozenset(element.mem_id for position, element in enumerate(descendants)
                         if _left_out(element, position))
     if not dropped:

@@ -19,8 +19,10 @@ from thresher.html.nodes import raw_text
 
 __all__ = ["find_script_date"]
 
+# (The leading quote is written as an alternation, not as \\?", so that the regex engine
+# can skip to the next quote or backslash instead of trying the pattern at every position.)
 _KEY_VALUE = re.compile(
-    r'\\?"(?:published_?at|published_?date|publish_?date|publication_?date|date_?published|'
+    r'(?:\\"|")(?:published_?at|published_?date|publish_?date|publication_?date|date_?published|'
     r'first_?published_?(?:at|date)?|created_?at)\\?"\s*:\s*\\?"([^"\\]{8,40})\\?"',
     re.IGNORECASE)
 _MAX_SCRIPT_CHARS = 2_000_000

@@ -13,8 +13,9 @@ __all__ = ["clean_value", "normalise_for_match", "rendered_text"]
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
 # Invisible characters that split words for the renderer only: soft hyphen, zero-width
-# space/joiners, word joiner, byte order mark.
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+# space/joiners, word joiner, byte order mark. (A regex deletes them several times faster
+# than ``str.translate``, which looks every character up in a dict.)
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]+")
 
 # Values longer than this are not metadata but page text (or garbage): cut them.
 MAX_VALUE_CHARS = 2000
@@ -31,7 +32,7 @@ def clean_value(value: object, limit: int = MAX_VALUE_CHARS) -> str | None:
     if "&" in text:
         text = html.unescape(text)
     if not text.isascii():
-        text = text.translate(_INVISIBLE)
+        text = _INVISIBLE.sub("", text)
     text = " ".join(text.split())[:limit]
     return text or None
 

@@ -17,8 +17,15 @@ from thresher.html.metadata.text import normalise_for_match
 __all__ = ["strip_site_name", "site_name_keys", "choose_title"]
 
 # Separators between a headline and a site or section name: spaced bars, dashes,
-# colons, guillemets, bullets, slashes; "::" and "||" unspaced as well.
-_SEPARATOR = re.compile(r"\s+[|\-–—»«·•~/:>]\s+|\s*(?:\|\||::)\s*|\s+\|\s*|\s*\|\s+")
+# colons, guillemets, bullets, slashes; "::" and "||" unspaced as well; a bar spaced on
+# one side only. Every separator starts with a space, "|" or ":", so the pattern starts
+# with that one character class and looks back at it to go on: the regex engine then
+# skips to those characters instead of trying each alternative at every position (three
+# times faster). The group makes ``split`` return the separators between the parts.
+_SEPARATOR = re.compile(r"([\s|:](?:"
+                        r"(?<=\s)\s*(?:[|\-–—»«·•~/:>]\s+|(?:\|\||::)\s*|\|\s*)"  # " - ", " || ", " |"
+                        r"|(?<=\|)(?:\|\s*|\s+)"  # "||", "| "
+                        r"|(?<=:):\s*))")  # "::"
 _MIN_HEADLINE_CHARS = 8
 _MAX_SITE_WORDS = 4
 # Title parts that name a kind of page rather than the article (blog-engine defaults).
@@ -65,10 +72,10 @@ def strip_site_name(title: str, site_keys: set[str], *, guess: bool = False) -> 
 
     With ``guess`` (for ``<title>``, which nearly always carries the site name), last
     parts much shorter than the rest are dropped even when no known name matches them."""
-    pieces = _SEPARATOR.split(title)
-    if len(pieces) < 2:
+    parts = _SEPARATOR.split(title)
+    if len(parts) < 2:
         return title
-    separators = _SEPARATOR.findall(title)
+    pieces, separators = parts[::2], parts[1::2]
     start, end = 0, len(pieces)
     while end - start > 1 and _is_site_part(pieces[end - 1], site_keys):
         end -= 1
