@@ -47,12 +47,10 @@ class JsonLdFacts:
     headline_is_article: bool = False  # from an Article-like node, not a WebPage
     authors: tuple[str, ...] = ()
     published: str | None = None
-    modified: str | None = None
     publisher: str | None = None
     website_name: str | None = None
     language: str | None = None
     description: str | None = None
-    url: str | None = None
 
 
 def _load(text: str) -> object | None:
@@ -216,10 +214,8 @@ def read_jsonld(scripts: list[LexborNode]) -> JsonLdFacts:
         headline_is_article=headline_is_article,
         authors=tuple(authors),
         published=first(("datePublished", "dateCreated", "uploadDate"), best),
-        modified=first(("dateModified",), best),
         publisher=publisher,
         website_name=website,
         language=next((lang for node in best if (lang := _language(node.get("inLanguage")))), None),
         description=first(("description",), best),
-        url=first(("url", "mainEntityOfPage"), articles),
     )
