@@ -221,8 +221,9 @@ def _tag_ids() -> tuple[int, int, dict[int, str], dict[int, int]]:
     """The tag ids the walk tells nodes apart by: lexbor numbers the kinds of node
     (text, comment) and the standard elements with small constants (a custom element
     gets a number of its own per page), and reading a node's id builds no string,
-    where its tag name is decoded anew at each read. Returns the ids of text nodes and of ``<body>``, the
-    names of the block-level ids, and what each id is to the walk (``_KINDS``)."""
+    where its tag name is decoded anew at each read. Returns the ids of text nodes
+    and of ``<body>``, the names of the block-level ids, and what each id is to the
+    walk (``_KINDS``)."""
     parser = LexborHTMLParser("<body>x<!---->")
     assert parser.body is not None
     text, comment = (node.tag_id for node in parser.body.iter(include_text=True))
@@ -311,13 +312,8 @@ def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
             tag_id = node.tag_id
             if tag_id == text_id:
                 text = node.text_content
-                if has_text:
-                    if text:  # (whitespace too: it separates words)
-                        parts.append(text)
-                        if anchors:
-                            link_chars += len(text.strip())
-                # (whitespace before the run's first text separates nothing)
-                elif text and not text.isspace():
+                # (whitespace inside a run separates words; before its first text, nothing)
+                if text and (has_text or not text.isspace()):
                     parts.append(text)
                     has_text = True
                     if anchors:
