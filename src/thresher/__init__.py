@@ -8,13 +8,14 @@
 from thresher.errors import (
     ArchiveError,
     DecodeError,
+    ExtractTimeoutError,
     InputTooLargeError,
     ParseError,
     StoreError,
     ThresherError,
     UnsupportedInputError,
 )
-from thresher.models import Article, Block, BlockKind, EmptyReason, Image, Link
+from thresher.models import Article, Block, BlockKind, EmptyReason, Image, Link, Repair
 from thresher.options import ExtractOptions
 from thresher.pipeline import extract
 
@@ -28,10 +29,12 @@ __all__ = [
     "DecodeError",
     "EmptyReason",
     "ExtractOptions",
+    "ExtractTimeoutError",
     "Image",
     "InputTooLargeError",
     "Link",
     "ParseError",
+    "Repair",
     "StoreError",
     "ThresherError",
     "UnsupportedInputError",
