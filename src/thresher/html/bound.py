@@ -36,8 +36,7 @@ import numpy as np
 
 from thresher.models import Repair
 
-__all__ = ["MAX_ATTRIBUTES", "MAX_OPEN_FORMATTING", "MAX_OPTIONS", "bound_markup", "limit_nesting",
-           "mend_quotes"]
+__all__ = ["MAX_ATTRIBUTES", "MAX_OPEN_FORMATTING", "MAX_OPTIONS", "bound_markup", "limit_nesting", "mend"]
 
 #: Attributes kept on one element. Real elements carry a few dozen at most.
 MAX_ATTRIBUTES = 256
@@ -56,16 +55,14 @@ _MANY_TAGS = 2000
 _ATTRIBUTES_START = re.compile(rb"<[a-zA-Z][^\s/>]*")
 # One attribute, with the separators before it; a quoted value may hold ``>`` and may be
 # cut short by the end of the page.
-_ATTRIBUTE = rb"""(?:[\s/]*[^\s"'>/=][^\s>/=]*(?:\s*=\s*(?:"[^"]*"?|'[^']*'?|[^\s>]*))?)"""
+# Atomic, so that a failed match never tries other ways of splitting the same bytes.
+_ATTRIBUTE = rb"""(?>[\s/]*+[^\s"'>/=][^\s>/=]*+(?:\s*+=\s*+(?:"[^"]*+"?|'[^']*+'?|[^\s>]*+))?)"""
 _FIRST_ATTRIBUTES = re.compile(_ATTRIBUTE + rb"{%d}" % MAX_ATTRIBUTES)
 _MORE_ATTRIBUTES = re.compile(_ATTRIBUTE + rb"*")
 
-_OPTION = re.compile(rb"<option[\s/>]", re.I)
 _SELECT_PARTS = re.compile(rb"<(/?)(select|option|input|textarea|keygen)[\s/>]", re.I)
 
-_FORMATTING_NAMES = rb"b|big|code|em|font|i|nobr|s|small|strike|strong|tt|u"
-_FORMATTING_SLASHES = re.compile(rb"<(/?)(?:" + _FORMATTING_NAMES + rb")[\s/>]", re.I)
-_FORMATTING = re.compile(rb"<(/?)(" + _FORMATTING_NAMES + rb")[\s/>]", re.I)
+_FORMATTING = re.compile(rb"<(/?)(b|big|code|em|font|i|nobr|s|small|strike|strong|tt|u)[\s/>]", re.I)
 
 _NESTING_TAG = re.compile(rb"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*>")
 # Elements that never nest (void) or that the parser closes implicitly when a sibling
@@ -77,36 +74,115 @@ _NOT_NESTING = frozenset(
 
 #: Raw-text elements: everything up to their end tag is their text.
 _RAW_TEXT = (b"title", b"textarea", b"style", b"script", b"xmp")
+_RAW_TEXT_OR_COMMENT = re.compile(rb"<(?:(title|textarea|style|script|xmp)[\s/>]|!--)", re.I)
+_RAW_TEXT_ENDS = {name: re.compile(rb"</" + name, re.I) for name in _RAW_TEXT}
 # Where a head plainly ended: the first of these after an unclosed raw-text element.
 _HEAD_ENDS = re.compile(
     rb"</head[\s>]|<body[\s>]|<(?:div|p|h[1-6]|article|section|main|header|nav|footer|table|ul|ol|dl"
     rb"|form|center|blockquote|pre)[\s>]", re.I)
 
-# A quoted attribute value holding ``>`` then markup, and ending in ``=``: its closing
-# quote is the opening quote of a later attribute, so the markup between was swallowed.
-_SWALLOWING_QUOTE = re.compile(rb'=\s*"([^"<>]*)>([^"]*?<[/a-zA-Z!][^"]*?=\s*)"')
-_UNCLOSED_QUOTE_AT_END = re.compile(rb'<[a-zA-Z][^\s/>]*[^<>"]*=\s*"([^"<>]*)>([^"]*<[/a-zA-Z!][^"]*)$')
+# A double-quoted attribute value holding ``>``: the candidates for a quote that
+# swallowed markup (``mend_quotes`` tells which did).
+_QUOTED_WITH_GT = re.compile(rb'=\s*+"([^"<>]*+)>([^"]*+)"')
+_MARKUP = re.compile(rb"<[/a-zA-Z!]")
+_ENDS_IN_EQUALS = re.compile(rb"=\s*+$")
+_OPEN_QUOTE_AT_END = re.compile(rb'<[a-zA-Z][^<>"]*=\s*+"$')
 
 
 def bound_markup(data: bytes, *, max_depth: int) -> tuple[bytes, list[Repair]]:
     """``data`` (a page in UTF-8) bounded and mended for the parser, and what was done."""
     repairs: list[Repair] = []
-    starts = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == ord("<"))
-    data = _close_raw_text(data, repairs)
-    if len(starts):
-        spans = np.diff(starts, append=len(data))
-        long_tags = starts[spans > _LONG_TAG]
-        if len(long_tags):
-            data = _cut_attributes(data, long_tags.tolist(), repairs)
-    if len(starts) >= _MANY_TAGS:
-        data = _cut_options(data, repairs)
-        data = _unwrap_open_formatting(data, repairs)
-    if len(starts) > 20 * max_depth:
+    census = _TagCensus(data)
+    if len(census.long_tags):
+        cut = _cut_attributes(data, census.long_tags.tolist(), repairs)
+        if cut is not data:
+            data, census = cut, _TagCensus(cut)
+    if census.tags >= _MANY_TAGS:
+        if census.options() > MAX_OPTIONS:
+            data = _cut_options(data, repairs)
+        if census.formatting_left_open() > MAX_OPEN_FORMATTING:
+            data = _unwrap_open_formatting(data, repairs)
+    if census.tags > 20 * max_depth:
         limited = limit_nesting(data, max_depth)
         if limited is not data:
             data = limited
             repairs.append(Repair.NESTING_CUT)
     return data, repairs
+
+
+def _key(name: bytes) -> int:
+    """The first three bytes of ``name`` (padded with zeros) as one number."""
+    return int.from_bytes(name[:3].ljust(3, b"\0"))
+
+
+# Lookup tables over a byte OR 0x20 (as the census reads bytes): the bytes that end a
+# tag name, and the one-letter formatting elements.
+_NAME_END = np.zeros(256, dtype=bool)
+_NAME_END[[byte | 0x20 for byte in b" \t\n\r\f/>"]] = True
+_ONE_LETTER_FORMATTING = np.zeros(256, dtype=bool)
+_ONE_LETTER_FORMATTING[list(b"bisu")] = True
+# The other formatting element names, told apart by their first three bytes (two-letter
+# ones with the byte that ends them).
+_FORMATTING_KEYS = tuple(_key(name) for name in (b"big", b"code", b"font", b"nobr", b"small", b"strike"))
+_TWO_LETTER_FORMATTING = tuple(int.from_bytes(name) for name in (b"em", b"tt"))
+
+
+class _TagCensus:
+    """What follows each ``<`` of a page, counted in a few vectorised passes: enough to
+    tell which of the scans of ``bound_markup`` a page needs.
+
+    For each ``<`` the next four bytes are read, OR 0x20 (lower case for letters; the
+    bytes that end a name stay distinct from letters), as the opening tag's name bytes
+    and, after a ``/``, as the closing tag's."""
+
+    def __init__(self, data: bytes) -> None:
+        array = np.frombuffer(data, dtype=np.uint8)
+        starts = np.flatnonzero(array == ord("<"))
+        self.tags = len(starts)
+        #: Tags spanning more than ``_LONG_TAG`` bytes before the next ``<``.
+        self.long_tags = starts[np.diff(starts, append=len(data)) > _LONG_TAG]
+        self._array, self._starts = array, starts
+        self._heads: dict[bool, list[np.ndarray]] = {}
+        self._keys: dict[bool, np.ndarray] = {}
+
+    def _names(self, closing: bool) -> list[np.ndarray]:
+        """The first four bytes of the name of each opening (or closing) tag, a column
+        for each byte."""
+        if not self._heads:
+            array = self._array
+            starts = self._starts[self._starts + 5 < len(array)]
+            slash = array[starts + 1] == ord("/")
+            for is_closing, first in ((False, starts[~slash] + 1), (True, starts[slash] + 2)):
+                self._heads[is_closing] = [array[first + offset] | 0x20 for offset in range(4)]
+        return self._heads[closing]
+
+    def _three(self, closing: bool) -> np.ndarray:
+        """The first three name bytes of each opening (or closing) tag as one number."""
+        if closing not in self._keys:
+            heads = self._names(closing)
+            self._keys[closing] = (heads[0].astype(np.uint32) << 16 | heads[1].astype(np.uint32) << 8
+                                   | heads[2])
+        return self._keys[closing]
+
+    def options(self) -> int:
+        """About how many ``<option`` tags the page has (``<optgroup`` counted too)."""
+        return int(np.count_nonzero(self._three(False) == _key(b"opt")))
+
+    def formatting_left_open(self) -> int:
+        """About how many formatting start tags are not matched by an end tag."""
+        return self._formatting(False) - self._formatting(True)
+
+    def _formatting(self, closing: bool) -> int:
+        heads = self._names(closing)
+        keys = self._three(closing)
+        count = np.count_nonzero(_ONE_LETTER_FORMATTING[heads[0]] & _NAME_END[heads[1]])
+        two = keys >> 8
+        ended = _NAME_END[heads[2]]
+        for key in _TWO_LETTER_FORMATTING:
+            count += np.count_nonzero((two == key) & ended)
+        for key in _FORMATTING_KEYS:
+            count += np.count_nonzero(keys == key)
+        return int(count)
 
 
 def _cut_attributes(data: bytes, positions: list[int], repairs: list[Repair]) -> bytes:
@@ -130,8 +206,6 @@ def _cut_attributes(data: bytes, positions: list[int], repairs: list[Repair]) ->
 
 def _cut_options(data: bytes, repairs: list[Repair]) -> bytes:
     """Drop the options past ``MAX_OPTIONS`` of each ``<select>``, up to where it ends."""
-    if len(_OPTION.findall(data)) <= MAX_OPTIONS:
-        return data
     cuts: list[tuple[int, int]] = []
     in_select = False
     options = 0
@@ -161,10 +235,6 @@ def _cut_options(data: bytes, repairs: list[Repair]) -> bytes:
 
 def _unwrap_open_formatting(data: bytes, repairs: list[Repair]) -> bytes:
     """Unwrap formatting tags opened while ``MAX_OPEN_FORMATTING`` others are still open."""
-    slashes = _FORMATTING_SLASHES.findall(data)
-    closed = slashes.count(b"/")
-    if len(slashes) - 2 * closed <= MAX_OPEN_FORMATTING:
-        return data  # (opened minus closed: few can be open at once)
     open_by_name: dict[bytes, int] = {}
     unwrapped_by_name: dict[bytes, int] = {}
     open_count = 0
@@ -192,45 +262,63 @@ def _unwrap_open_formatting(data: bytes, repairs: list[Repair]) -> bytes:
     return _without(data, _disjoint(cuts))
 
 
+def mend(data: bytes) -> tuple[bytes, list[Repair]] | None:
+    """``data`` with the damage that makes a parser swallow the rest of a page mended, and
+    what was done; None when there is none. Both scans cost a pass over the page in
+    Python's regular expressions, so ``extract`` runs them only on a page that gave
+    little text."""
+    repairs: list[Repair] = []
+    data = _close_raw_text(data, repairs)
+    quoted = _close_quotes(data)
+    if quoted is not None:
+        data = quoted
+        repairs.append(Repair.QUOTE_CLOSED)
+    return (data, repairs) if repairs else None
+
+
 def _close_raw_text(data: bytes, repairs: list[Repair]) -> bytes:
-    """Close a raw-text element that is never closed, where the head plainly ends."""
-    lower = data.lower()
-    insert_at, name = -1, b""
-    for element in _RAW_TEXT:
-        start = _last_start_tag(lower, element)
-        if start < 0 or lower.find(b"</" + element, start) >= 0:
-            continue
-        end = _HEAD_ENDS.search(data, start + len(element) + 1)
-        if end is not None and (insert_at < 0 or end.start() < insert_at):
-            insert_at, name = end.start(), element
-    if insert_at < 0:
-        return data
-    repairs.append(Repair.RAW_TEXT_CLOSED)
-    return b"".join((data[:insert_at], b"</", name, b">", data[insert_at:]))
+    """Close a raw-text element that is never closed, where the head plainly ends.
 
-
-def _last_start_tag(lower: bytes, element: bytes) -> int:
-    """Where the last ``<element`` start tag of ``lower`` begins, or -1."""
-    end = len(lower)
+    The page's raw-text elements and comments are followed in order, as the tokenizer
+    does, so that a ``<title>`` inside a script's strings or a comment is not taken for
+    one."""
+    position = 0
     while True:
-        start = lower.rfind(b"<" + element, 0, end)
-        if start < 0:
-            return -1
-        follower = lower[start + len(element) + 1:start + len(element) + 2]
-        if follower in (b"", b">", b"/") or follower.isspace():
-            return start
-        end = start
+        tag = _RAW_TEXT_OR_COMMENT.search(data, position)
+        if tag is None:
+            return data
+        if tag.group(1) is None:  # a comment
+            end = data.find(b"-->", tag.end())
+            if end < 0:
+                return data
+            position = end + 3
+            continue
+        name = tag.group(1).lower()
+        closing = _RAW_TEXT_ENDS[name].search(data, tag.end())
+        if closing is not None:
+            position = closing.end()
+            continue
+        head_end = _HEAD_ENDS.search(data, tag.end())
+        if head_end is None:
+            return data
+        repairs.append(Repair.RAW_TEXT_CLOSED)
+        return b"".join((data[:head_end.start()], b"</", name, b">", data[head_end.start():]))
 
 
-def mend_quotes(data: bytes) -> bytes | None:
+def _close_quotes(data: bytes) -> bytes | None:
     """``data`` with attribute quotes that swallow markup closed at their first ``>``, or
     None when there are none. A value that holds ``>`` then markup and ends in ``=`` was
-    closed by the opening quote of a later attribute; one still open at the end of the
-    page runs to its end."""
-    cuts = [match.start(1) + len(match.group(1)) for match in _SWALLOWING_QUOTE.finditer(data)]
-    tail = _UNCLOSED_QUOTE_AT_END.search(data)
-    if tail is not None and data.count(b'"', tail.start(), tail.start(1)) % 2 == 1:
-        cuts.append(tail.start(1) + len(tail.group(1)))
+    closed by the opening quote of a later attribute; a quote still open at the end of
+    the page runs to its end, hiding all that follows."""
+    cuts = [match.start(1) + len(match.group(1)) for match in _QUOTED_WITH_GT.finditer(data)
+            if _ENDS_IN_EQUALS.search(match.group(2)) and _MARKUP.search(match.group(2))]
+    last = data.rfind(b'"')
+    if last >= 0:
+        tag = data.rfind(b"<", 0, last)
+        closing = data.find(b">", last)
+        if (tag >= 0 and closing >= 0 and _OPEN_QUOTE_AT_END.match(data, tag, last + 1)
+                and _MARKUP.search(data, closing)):
+            cuts.append(closing)
     if not cuts:
         return None
     pieces: list[bytes] = []

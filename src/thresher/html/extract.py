@@ -7,7 +7,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from thresher.budget import Budget
 from thresher.html.body import extract_body
-from thresher.html.bound import mend_quotes
+from thresher.html.bound import mend
 from thresher.html.metadata import read_metadata
 from thresher.html.metadata.authors import clean_authors
 from thresher.html.nodes import collect_nodes
@@ -17,8 +17,9 @@ from thresher.options import ExtractOptions
 
 __all__ = ["extract_html"]
 
-#: A body shorter than this (characters) may have been swallowed by a broken attribute
-#: quote: only then is the markup searched for one, a search ordinary pages do not pay.
+#: A body shorter than this (characters) may have been swallowed by damaged markup (an
+#: unclosed ``<title>``, an unterminated attribute quote): only then is the markup
+#: searched for such damage, a search the pages that read well do not pay for.
 _LITTLE_TEXT = 500
 
 
@@ -31,10 +32,11 @@ def extract_html(markup: str, *, url: str | None, options: ExtractOptions,
     budget.check("parsing")
     article = _read(parsed.tree, parsed.repairs, url, options, budget)
     if len(article.text) < _LITTLE_TEXT:
-        mended = mend_quotes(parsed.data)
+        mended = mend(parsed.data)
         if mended is not None:
-            budget.check("mending quotes")
-            second = _read(parse_bytes(mended), (*parsed.repairs, Repair.QUOTE_CLOSED), url, options, budget)
+            budget.check("mending the markup")
+            data, repairs = mended
+            second = _read(parse_bytes(data), (*parsed.repairs, *repairs), url, options, budget)
             if len(second.text) > len(article.text):
                 return second
     return article
