@@ -44,7 +44,7 @@ MAX_ATTRIBUTES = 256
 MAX_OPTIONS = 1000
 #: Formatting elements (``<b>``, ``<i>``, ``<font>``…) open at once before further ones are
 #: unwrapped. Each one left open is recreated in every later block.
-MAX_OPEN_FORMATTING = 24
+MAX_OPEN_FORMATTING = 8
 
 #: A tag spanning this many bytes before the next ``<`` is inspected for its attributes.
 _LONG_TAG = 4096
@@ -119,6 +119,10 @@ def _key(name: bytes) -> int:
 # tag name, and the one-letter formatting elements.
 _NAME_END = np.zeros(256, dtype=bool)
 _NAME_END[[byte | 0x20 for byte in b" \t\n\r\f/>"]] = True
+_QUOTE_OR_EQUALS = np.zeros(256, dtype=bool)
+_QUOTE_OR_EQUALS[list(b"\"'=")] = True
+_STARTS_TAG = np.zeros(256, dtype=bool)
+_STARTS_TAG[list(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ/!?")] = True
 _ONE_LETTER_FORMATTING = np.zeros(256, dtype=bool)
 _ONE_LETTER_FORMATTING[list(b"bisu")] = True
 # The other formatting element names, told apart by their first three bytes (two-letter
@@ -139,8 +143,16 @@ class _TagCensus:
         array = np.frombuffer(data, dtype=np.uint8)
         starts = np.flatnonzero(array == ord("<"))
         self.tags = len(starts)
-        #: Tags spanning more than ``_LONG_TAG`` bytes before the next ``<``.
+        #: Tags spanning more than ``_LONG_TAG`` bytes before the next ``<``. When many
+        #: ``<`` start no tag (they follow a quote or ``=``, or precede no name), a long
+        #: tag may hold ``<`` in its values: then every ``<`` that may start a tag is a
+        #: candidate.
         self.long_tags = starts[np.diff(starts, append=len(data)) > _LONG_TAG]
+        if len(starts) >= _MANY_TAGS:
+            inner = starts[(starts > 0) & (starts + 1 < len(array))]
+            stray = _QUOTE_OR_EQUALS[array[inner - 1]] | ~_STARTS_TAG[array[inner + 1]]
+            if np.count_nonzero(stray) > _MANY_TAGS // 2:
+                self.long_tags = inner[~stray]
         self._array, self._starts = array, starts
         self._heads: dict[bool, list[np.ndarray]] = {}
         self._keys: dict[bool, np.ndarray] = {}
@@ -189,6 +201,8 @@ def _cut_attributes(data: bytes, positions: list[int], repairs: list[Repair]) ->
     """Drop the attributes past ``MAX_ATTRIBUTES`` of the tags starting at ``positions``."""
     cuts: list[tuple[int, int]] = []
     for position in positions:
+        if cuts and position < cuts[-1][1]:
+            continue  # inside a tag already cut
         name = _ATTRIBUTES_START.match(data, position)
         if name is None:
             continue  # a ``<`` in text

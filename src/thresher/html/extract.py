@@ -17,9 +17,10 @@ from thresher.options import ExtractOptions
 
 __all__ = ["extract_html"]
 
-#: A body shorter than this (characters) may have been swallowed by damaged markup (an
-#: unclosed ``<title>``, an unterminated attribute quote): only then is the markup
-#: searched for such damage, a search the pages that read well do not pay for.
+#: A body shorter than this (characters), or one showing end tags as text, may have been
+#: swallowed by damaged markup (an unclosed ``<title>`` or ``<xmp>``, an unterminated
+#: attribute quote): only then is the markup searched for such damage, a search the pages
+#: that read well do not pay for.
 _LITTLE_TEXT = 500
 
 
@@ -31,7 +32,7 @@ def extract_html(markup: str, *, url: str | None, options: ExtractOptions,
     parsed = parse_page(markup, max_depth=options.max_depth, utf8=utf8)
     budget.check("parsing")
     article = _read(parsed.tree, parsed.repairs, url, options, budget)
-    if len(article.text) < _LITTLE_TEXT:
+    if len(article.text) < _LITTLE_TEXT or "</" in article.text:
         mended = mend(parsed.data)
         if mended is not None:
             budget.check("mending the markup")
