@@ -38,7 +38,7 @@ def extract_html(markup: str, *, url: str | None, options: ExtractOptions,
             budget.check("mending the markup")
             data, repairs = mended
             second = _read(parse_bytes(data), (*parsed.repairs, *repairs), url, options, budget)
-            if len(second.text) > len(article.text):
+            if second.blocks:
                 return second
     return article
 
