@@ -80,7 +80,8 @@ def test_truncated_archive_keeps_the_records_before(tmp_path: Path) -> None:
     assert [i.provenance.offset for i in items if isinstance(i, Failure)] == [written[3]["offset"]]
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                 HealthCheck.too_slow])
 @given(count=st.integers(min_value=2, max_value=9), data=st.data())
 def test_any_one_corrupt_member_loses_only_that_record(tmp_path: Path, count: int,
                                                        data: st.DataObject) -> None:
@@ -133,7 +134,8 @@ def test_an_empty_warc_has_no_records(tmp_path: Path) -> None:
     assert list(iter_warc(str(path))) == []
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                 HealthCheck.too_slow])
 @given(count=st.integers(min_value=2, max_value=6), data=st.data())
 def test_garbage_in_one_uncompressed_record_header_is_counted_once(
         tmp_path: Path, count: int, data: st.DataObject) -> None:
