@@ -84,7 +84,8 @@ def test_a_deep_chain_of_list_items_is_read() -> None:
 
 @pytest.mark.parametrize("element", ["title", "style", "script", "textarea", "xmp"])
 def test_a_raw_text_element_never_closed_is_closed_where_the_head_ends(element: str) -> None:
-    article = extract(f"<html><head><{element}>Bridge news</head><body><article>{STORY}</article></body></html>")
+    article = extract(f"<html><head><{element}>Bridge news</head>"
+                      f"<body><article>{STORY}</article></body></html>")
     assert article.text.endswith(STORY_TEXT)
     assert article.repairs == (Repair.RAW_TEXT_CLOSED,)
     assert article.title == "Harbour bridge reopens"  # (not the rest of the page)
