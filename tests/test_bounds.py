@@ -5,10 +5,13 @@ damage that would swallow the body is mended; each change is listed in
 from __future__ import annotations
 
 import itertools
+import json
+from pathlib import Path
 
 import pytest
 
 import thresher.budget
+from conftest import run_cli
 from thresher import Article, ExtractOptions, ExtractTimeoutError, Repair, extract
 from thresher.html.bound import MAX_ATTRIBUTES, bound_markup
 
@@ -149,3 +152,23 @@ def test_no_time_budget(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_a_time_budget_must_be_positive(budget: float) -> None:
     with pytest.raises(ValueError, match="time_budget"):
         ExtractOptions(time_budget=budget)
+
+
+def test_the_cli_extracts_a_page_with_an_element_of_50000_attributes(tmp_path: Path) -> None:
+    attributes = " ".join(f'data-a{i}="v{i}"' for i in range(50_000))
+    path = tmp_path / "bomb.html"
+    path.write_text(page(f"<article {attributes}>{STORY}</article>"), encoding="utf-8")
+    result = run_cli("extract", "--format", "json", str(path), text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    article = json.loads(result.stdout)
+    assert article["text"].endswith(STORY_TEXT)
+    assert article["repairs"] == [str(Repair.ATTRIBUTES_CUT)]
+
+
+def test_explain_lists_the_repairs(tmp_path: Path) -> None:
+    path = tmp_path / "deep.html"
+    path.write_text(page("<div>" * 30_000 + STORY), encoding="utf-8")
+    result = run_cli("explain", str(path), text=True)
+    assert result.returncode == 0, result.stderr
+    assert f"before reading: {Repair.NESTING_CUT}" in result.stdout
