@@ -20,7 +20,8 @@ settings.load_profile("thresher")
 
 REPO = Path(__file__).resolve().parents[1]
 SRC = REPO / "src"
-SHARED = REPO.parent / "shared"
+# The shared data beside the repository, or where THRESHER_SHARED points.
+SHARED = Path(os.environ.get("THRESHER_SHARED", REPO.parent / "shared"))
 SEEDS = SHARED / "seeds"
 
 
