@@ -83,7 +83,7 @@ _HEAD_ENDS = re.compile(
 
 # A double-quoted attribute value holding ``>``: the candidates for a quote that
 # swallowed markup (``mend_quotes`` tells which did).
-_QUOTED_WITH_GT = re.compile(rb'=\s*+"([^"<>]*+)>([^"]*+)"')
+_QUOTED_WITH_GT = re.compile(rb'\s[a-zA-Z_:][-a-zA-Z0-9_:.]*+\s*+=\s*+"([^"<>]*+)>([^"]*+)"')
 _MARKUP = re.compile(rb"<[/a-zA-Z!]")
 _ENDS_IN_EQUALS = re.compile(rb"=\s*+$")
 _OPEN_QUOTE_AT_END = re.compile(rb'<[a-zA-Z][^<>"]*=\s*+"$')
@@ -324,8 +324,9 @@ def _close_quotes(data: bytes) -> bytes | None:
     None when there are none. A value that holds ``>`` then markup and ends in ``=`` was
     closed by the opening quote of a later attribute; a quote still open at the end of
     the page runs to its end, hiding all that follows."""
-    cuts = [match.start(1) + len(match.group(1)) for match in _QUOTED_WITH_GT.finditer(data)
-            if _ENDS_IN_EQUALS.search(match.group(2)) and _MARKUP.search(match.group(2))]
+    cuts = [match.end(1) for match in _QUOTED_WITH_GT.finditer(data)
+            if _ENDS_IN_EQUALS.search(match.group(2)) and _MARKUP.search(match.group(2))
+            and _in_a_tag(data, match.start())]
     last = data.rfind(b'"')
     if last >= 0:
         tag = data.rfind(b"<", 0, last)
@@ -343,6 +344,11 @@ def _close_quotes(data: bytes) -> bytes | None:
         position = at
     pieces.append(data[position:])
     return b"".join(pieces)
+
+
+def _in_a_tag(data: bytes, position: int) -> bool:
+    """Whether ``position`` is inside a tag: after a ``<`` and no ``>`` since."""
+    return data.rfind(b"<", 0, position) > data.rfind(b">", 0, position)
 
 
 def limit_nesting(data: bytes, max_depth: int) -> bytes:
