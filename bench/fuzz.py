@@ -29,6 +29,7 @@ import os
 import random
 import re
 import resource
+import signal
 import sys
 import tarfile
 import time
@@ -53,6 +54,19 @@ _HEAD = re.compile(rb"<head[^>]*>", re.I)
 
 
 # ------------------------------------------------------------------ pages ----
+def interleaved(sets: tuple[str, ...] = SETS) -> Iterator[tuple[str, bytes]]:
+    """The pages of ``sets`` taken in turn, one of each set at a time, so a campaign
+    stopped early has covered every set."""
+    readers = [read_pages((name,)) for name in sets]
+    while readers:
+        for reader in list(readers):
+            page = next(reader, None)
+            if page is None:
+                readers.remove(reader)
+            else:
+                yield page
+
+
 def read_pages(sets: tuple[str, ...] = SETS) -> Iterator[tuple[str, bytes]]:
     """(name, bytes) of every page of ``sets``, in a fixed order."""
     for name in sets:
@@ -320,7 +334,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--slowest", type=int, default=10)
     args = parser.parse_args(argv)
 
-    pages = list(read_pages(tuple(args.sets)))
+    pages = list(interleaved(tuple(args.sets)))
     if args.pages:
         pages = pages[:: max(1, len(pages) // args.pages)][: args.pages]
     rng = random.Random(args.seed)
@@ -331,40 +345,47 @@ def main(argv: list[str] | None = None) -> int:
     slowest: list[tuple[float, int, str, str]] = []
     count = 0
     started = time.monotonic()
-    for number, (name, page) in enumerate(pages, 1):
-        for mutation, data in mutants(name, page, rng, truncations=args.truncations, bombs=args.bombs):
-            count += 1
-            by_mutation[mutation] += 1
-            outcome = worker.run(data, args.hang_seconds)
-            kinds[outcome.kind] += 1
-            megabytes = len(data) / 1e6
-            problems = []
-            if outcome.kind == "hang" or outcome.kind.startswith("exception"):
-                problems.append(outcome.kind)
-            if outcome.cpu_seconds > args.cpu_base + args.cpu_per_mb * megabytes:
-                problems.append("slow")
-            if outcome.rss_growth_mib > args.memory_base + args.memory_factor * len(data) / 2**20:
-                problems.append("memory")
-            for problem in problems:
-                measured = (f"{outcome.cpu_seconds:.2f} s CPU, +{outcome.rss_growth_mib:.0f} MiB, "
-                            f"{len(data):,} bytes")
-                failures.append((problem, name, mutation, outcome.detail or measured))
-            slowest.append((outcome.cpu_seconds, len(data), name, mutation))
-            slowest = sorted(slowest, reverse=True)[: args.slowest]
-            if count % args.restart_every == 0:
-                worker.restart()
-        if number % 50 == 0:
-            print(f"  {number}/{len(pages)} pages, {count} mutants, {len(failures)} failures, "
-                  f"{time.monotonic() - started:.0f} s", file=sys.stderr, flush=True)
+    pages_run = 0
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # (a stopped campaign still reports)
+    try:
+        for number, (name, page) in enumerate(pages, 1):
+            for mutation, data in mutants(name, page, rng, truncations=args.truncations, bombs=args.bombs):
+                count += 1
+                by_mutation[mutation] += 1
+                outcome = worker.run(data, args.hang_seconds)
+                kinds[outcome.kind] += 1
+                megabytes = len(data) / 1e6
+                problems = []
+                if outcome.kind == "hang" or outcome.kind.startswith("exception"):
+                    problems.append(outcome.kind)
+                if outcome.cpu_seconds > args.cpu_base + args.cpu_per_mb * megabytes:
+                    problems.append("slow")
+                if outcome.rss_growth_mib > args.memory_base + args.memory_factor * len(data) / 2**20:
+                    problems.append("memory")
+                for problem in problems:
+                    measured = (f"{outcome.cpu_seconds:.2f} s CPU, +{outcome.rss_growth_mib:.0f} MiB, "
+                                f"{len(data):,} bytes")
+                    failures.append((problem, name, mutation, outcome.detail or measured))
+                slowest.append((outcome.cpu_seconds, len(data), name, mutation))
+                slowest = sorted(slowest, reverse=True)[: args.slowest]
+                if count % args.restart_every == 0:
+                    worker.restart()
+            pages_run = number
+            if number % 50 == 0:
+                print(f"  {number}/{len(pages)} pages, {count} mutants, {len(failures)} failures, "
+                      f"{time.monotonic() - started:.0f} s", file=sys.stderr, flush=True)
+    except KeyboardInterrupt:
+        print("stopped early: the report covers the pages run so far", file=sys.stderr)
     worker.close()
 
-    print(f"pages run: {len(pages)} ({', '.join(args.sets)}); mutants: {count}; seed {args.seed}")
+    print(f"pages run: {pages_run} of {len(pages)} ({', '.join(args.sets)}); mutants: {count}; "
+          f"seed {args.seed}")
     print("mutants by mutation: " + ", ".join(f"{name} {n}" for name, n in sorted(by_mutation.items())))
     print("outcomes: " + ", ".join(f"{kind} {n}" for kind, n in kinds.most_common()))
     failed = Counter(problem for problem, *_ in failures)
     print(f"failures: {len(failures)}"
           + (": " + ", ".join(f"{kind} {n}" for kind, n in failed.items()) if failed else ""))
-    for problem, name, mutation, detail in failures[:50]:
+    for problem, name, mutation, detail in failures:
         print(f"  {problem}: {name} [{mutation}] {detail.strip().splitlines()[-1] if detail else ''}")
     print(f"slowest {len(slowest)} mutants (CPU s, bytes):")
     for cpu, size, name, mutation in slowest:
