@@ -323,7 +323,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", type=int, default=None, help="at most this many pages (every n-th page)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--truncations", type=int, default=4, help="truncated mutants per page")
-    parser.add_argument("--bombs", type=int, default=1, help="bomb mutants per page")
+    parser.add_argument("--bombs", type=int, default=1, help="bomb mutants per page that gets bombs")
+    parser.add_argument("--bomb-every", type=int, default=1, help="bombs on every n-th page only")
     parser.add_argument("--hang-seconds", type=float, default=120.0)
     parser.add_argument("--cpu-base", type=float, default=1.0, help="CPU seconds allowed to any mutant")
     parser.add_argument("--cpu-per-mb", type=float, default=5.0, help="more CPU seconds allowed per MB")
@@ -349,7 +350,8 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # (a stopped campaign still reports)
     try:
         for number, (name, page) in enumerate(pages, 1):
-            for mutation, data in mutants(name, page, rng, truncations=args.truncations, bombs=args.bombs):
+            bombs = args.bombs if number % args.bomb_every == 0 else 0
+            for mutation, data in mutants(name, page, rng, truncations=args.truncations, bombs=bombs):
                 count += 1
                 by_mutation[mutation] += 1
                 outcome = worker.run(data, args.hang_seconds)
