@@ -143,16 +143,13 @@ class _TagCensus:
         array = np.frombuffer(data, dtype=np.uint8)
         starts = np.flatnonzero(array == ord("<"))
         self.tags = len(starts)
-        #: Tags spanning more than ``_LONG_TAG`` bytes before the next ``<``. When many
-        #: ``<`` start no tag (they follow a quote or ``=``, or precede no name), a long
-        #: tag may hold ``<`` in its values: then every ``<`` that may start a tag is a
-        #: candidate.
-        self.long_tags = starts[np.diff(starts, append=len(data)) > _LONG_TAG]
-        if len(starts) >= _MANY_TAGS:
-            inner = starts[(starts > 0) & (starts + 1 < len(array))]
-            stray = _QUOTE_OR_EQUALS[array[inner - 1]] | ~_STARTS_TAG[array[inner + 1]]
-            if np.count_nonzero(stray) > _MANY_TAGS // 2:
-                self.long_tags = inner[~stray]
+        #: Tags spanning more than ``_LONG_TAG`` bytes before the next ``<`` that may
+        #: start a tag: one that follows no quote or ``=`` and precedes a name, ``/`` or
+        #: ``!`` (a ``<`` in an attribute value does not end a long tag).
+        tag_like = starts[starts + 1 < len(array)]
+        after_value = _QUOTE_OR_EQUALS[array[np.maximum(tag_like - 1, 0)]] & (tag_like > 0)
+        tag_like = tag_like[~after_value & _STARTS_TAG[array[tag_like + 1]]]
+        self.long_tags = tag_like[np.diff(tag_like, append=len(data)) > _LONG_TAG]
         self._array, self._starts = array, starts
         self._heads: dict[bool, list[np.ndarray]] = {}
         self._keys: dict[bool, np.ndarray] = {}
