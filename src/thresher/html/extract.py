@@ -21,7 +21,7 @@ __all__ = ["extract_html"]
 #: swallowed by damaged markup (an unclosed ``<title>`` or ``<xmp>``, an unterminated
 #: attribute quote): only then is the markup searched for such damage, a search the pages
 #: that read well do not pay for.
-_LITTLE_TEXT = 500
+_LITTLE_TEXT = 200
 
 
 def extract_html(markup: str, *, url: str | None, options: ExtractOptions,
