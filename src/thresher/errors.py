@@ -10,6 +10,7 @@ from __future__ import annotations
 __all__ = [
     "ArchiveError",
     "DecodeError",
+    "FetchError",
     "InputTooLargeError",
     "ParseError",
     "StoreError",
@@ -44,3 +45,8 @@ class ArchiveError(ThresherError):
 
 class StoreError(ThresherError):
     """The corpus store cannot be opened, read or written."""
+
+
+class FetchError(ThresherError):
+    """A page could not be fetched from the web (disallowed by robots.txt, an HTTP error status,
+    a timeout, a body over the size limit), or a sitemap or feed could not be read."""
