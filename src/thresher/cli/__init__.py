@@ -8,6 +8,7 @@ from thresher import __version__
 from thresher.cli.corpus_cmds import export_command, run_command, stats_command
 from thresher.cli.explain_cmd import explain_command
 from thresher.cli.extract_cmd import extract_command
+from thresher.cli.fetch_cmd import fetch_command
 from thresher.cli.stories_cmds import diff_command, stories_command, story_command
 
 
@@ -25,6 +26,7 @@ cli.add_command(stats_command)
 cli.add_command(stories_command)
 cli.add_command(diff_command)
 cli.add_command(story_command)
+cli.add_command(fetch_command)
 
 
 def main() -> None:

@@ -59,18 +59,23 @@ class _ProblemPrinter:
 @click.option("--time-limit", type=click.FloatRange(min=0, min_open=True), default=30.0,
               show_default=True, help="Seconds one record may take before it is recorded as failed.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no problem lines.")
+@click.option("--warc", default=None, metavar="FILE.warc.gz",
+              help="Where URL sources are fetched to (default: beside the store, named with the time).")
 def run_command(sources: tuple[str, ...], store_path: str, jobs: int | None, engine: str,
                 scheduler: str | None, force: bool, retry_failed: bool, time_limit: float,
-                quiet: bool) -> None:
+                quiet: bool, warc: str | None) -> None:
     """Extract every record of SOURCES into the store: files (.html, .htm, .txt, .gz), folders
-    (recursive), glob patterns, WARC / WARC.gz archives, JSON Lines of {"url", "html"|"text"}.
+    (recursive), glob patterns, WARC / WARC.gz archives, JSON Lines of {"url", "html"|"text"},
+    and http(s) URLs of pages, sitemaps or feeds (fetched first into a WARC, as `thresher fetch` does).
 
     A second run over the same sources skips the records already done and finishes the rest.
     Exit status: 0 when every record was read and extracted (empty pages included), 1 when some
     failed or a source was missing, 2 for a usage error.
     """
+    from thresher.cli.fetch_cmd import fetch_url_sources
     from thresher.corpus import run
 
+    sources, fetched_all = fetch_url_sources(sources, store_path, warc, quiet)
     err = Console(stderr=True)
     problems = _ProblemPrinter(err)
     progress = Progress(SpinnerColumn(), TextColumn("{task.completed:,.0f} records"), _RateColumn(),
@@ -98,7 +103,7 @@ def run_command(sources: tuple[str, ...], store_path: str, jobs: int | None, eng
                   markup=False, highlight=False)
         sys.exit(130)
     summary.render(Console())
-    sys.exit(0 if summary.ok else 1)
+    sys.exit(0 if summary.ok and fetched_all else 1)
 
 
 @click.command("export", short_help="Write a store as JSON Lines, CSV, Parquet or Markdown.")

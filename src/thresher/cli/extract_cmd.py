@@ -44,7 +44,7 @@ def _render(article: Article, output_format: str) -> str:
               help="With --format json: list every block, kept or dropped, with its reason.")
 def extract_command(paths: tuple[str, ...], output_format: str, url: str | None,
                     input_kind: str, explain: bool) -> None:
-    """Extract the article of each page in PATHS (files, or - for standard input).
+    """Extract the article of each page in PATHS (files, http(s) URLs, or - for standard input).
 
     Exit status: 0 when every input was read, 1 when some failed (one line each on
     stderr), 2 for a usage error. A page with no article is not a failure: it prints

@@ -59,24 +59,24 @@ def fetch_page(url: str, *, settings: FetchSettings | None = None) -> Exchange:
     """Fetch one page politely (robots.txt obeyed, redirects followed, retries, limits).
 
     Returns the final exchange (its ``url`` is where the redirects ended). Raises
-    ``FetchError`` saying why there is no page: disallowed, an HTTP error status, a
-    timeout, a body over the size limit ...
+    ``FetchError`` saying why there is no page (disallowed, an HTTP error status, a
+    timeout, a body over the size limit ...); the message leaves out the URL, which the
+    caller knows.
     """
-    from thresher.fetch.crawl import Crawl
+    from thresher.fetch.crawl import RULES, Crawl
 
     absolute = absolute_url(url)
     if absolute is None:
-        raise FetchError(f"{url}: not an http(s) URL")
+        raise FetchError("not an http(s) URL")
     pages: list[Exchange] = []
-    problems: list[str] = []
-    crawl = Crawl(settings or FetchSettings(), pages.append, on_problem=problems.append)
+    crawl = Crawl(settings or FetchSettings(), pages.append)
     crawl.add(absolute, "page")
     summary = asyncio.run(crawl.run())
     if pages:
         return pages[0]
     if summary.disallowed:
         why = next(iter(summary.disallowed))
-        raise FetchError(f"{url}: disallowed by robots.txt" + ("" if why == "by its rules" else f": {why}"))
+        raise FetchError("disallowed by robots.txt" + ("" if why == RULES else f": {why}"))
     if summary.not_modified:
-        raise FetchError(f"{url}: not modified since {crawl.settings.if_modified_since}")
-    raise FetchError(problems[-1] if problems else f"{url}: no page")
+        raise FetchError(f"not modified since {crawl.settings.if_modified_since}")
+    raise FetchError(crawl.last_failure or "no page")

@@ -50,6 +50,8 @@ class Crawl:
         self._listed: set[str] = set()
         self._page_count = 0
         self._last_progress = 0.0
+        #: The reason and detail of the latest failure (``fetch_page`` reports it).
+        self.last_failure = ""
 
     # ------------------------------------------------------------------ adding URLs
     def add(self, url: str, role: Role = "source", depth: int = 0) -> None:
@@ -66,9 +68,16 @@ class Crawl:
         self._listed.add(url)
         self.frontier.add(Job(url, role, depth))
 
+    def fail_job(self, job: Job, reason: str, detail: str = "") -> None:
+        """Count ``job`` failed under the URL it was listed as, naming where redirects led."""
+        if job.redirects:
+            detail = f"{detail}; redirected to {job.url}".lstrip("; ")
+        self.fail(job.origin, reason, detail)
+
     def fail(self, url: str, reason: str, detail: str = "") -> None:
         self.summary.failed[reason] += 1
-        self.on_problem(f"{url}: {reason}" + (f" ({detail})" if detail else ""))
+        self.last_failure = reason + (f" ({detail})" if detail else "")
+        self.on_problem(f"{url}: {self.last_failure}")
 
     # ------------------------------------------------------------------ the loop
     async def run(self) -> FetchSummary:
@@ -135,7 +144,7 @@ class Crawl:
         if isinstance(result, Failed):
             if result.retryable:
                 return self._retry(job, next_time, result.reason, result.detail, None)
-            self.fail(job.url, result.reason, result.detail)
+            self.fail_job(job, result.reason, result.detail)
             return next_time
         status = result.status
         if 200 <= status < 300:
@@ -148,17 +157,17 @@ class Crawl:
             return self._retry(job, next_time, f"HTTP {status}", result.reason,
                                retry_after_seconds(result.header("Retry-After")))
         else:
-            self.fail(job.url, f"HTTP {status}", result.reason)
+            self.fail_job(job, f"HTTP {status}", result.reason)
         return next_time
 
     def _retry(self, job: Job, next_time: float, reason: str, detail: str, retry_after: float | None) -> float:
         """Queue ``job`` again after a pause, or count it failed when its retries are spent."""
         settings = self.settings
         if job.attempt >= settings.retries:
-            self.fail(job.url, reason, f"{detail}; gave up after {job.attempt + 1} attempts".lstrip("; "))
+            self.fail_job(job, reason, f"{detail}; gave up after {job.attempt + 1} attempts".lstrip("; "))
             return next_time
         if retry_after is not None and retry_after > settings.max_retry_after:
-            self.fail(job.url, reason, f"Retry-After {retry_after:g} s is longer than {settings.max_retry_after:g} s")
+            self.fail_job(job, reason, f"Retry-After {retry_after:g} s is longer than {settings.max_retry_after:g} s")
             return next_time
         wait = max(settings.backoff * 2 ** job.attempt, retry_after or 0.0)
         self.frontier.add(replace(job, attempt=job.attempt + 1), front=True)
@@ -167,11 +176,11 @@ class Crawl:
     def _redirect(self, job: Job, result: Exchange) -> None:
         target = absolute_url(result.header("Location") or "", result.url)
         if target is None:
-            self.fail(job.url, "bad redirect", f"HTTP {result.status} to {result.header('Location')!r}")
+            self.fail_job(job, "bad redirect", f"HTTP {result.status} to {result.header('Location')!r}")
         elif target == job.url or target in job.redirects:
-            self.fail(job.url, "redirect loop", target)
+            self.fail_job(job, "redirect loop", target)
         elif len(job.redirects) >= self.settings.max_redirects:
-            self.fail(job.url, "too many redirects", f"more than {self.settings.max_redirects}")
+            self.fail_job(job, "too many redirects", f"more than {self.settings.max_redirects}")
         else:
             self.frontier.add(Job(target, job.role, job.depth, (*job.redirects, job.url)), front=True)
 
@@ -182,15 +191,17 @@ class Crawl:
         try:
             body = gunzip_bounded(result.body, self.settings.max_sitemap_bytes)
         except UnpackedTooLarge as error:
-            self.fail(job.url, "too large", str(error))
+            self.fail_job(job, "too large", str(error))
             return
         except FetchError as error:
-            self.fail(job.url, "unreadable sitemap or feed", str(error))
+            self.fail_job(job, "unreadable sitemap or feed", str(error))
             return
         kind = document_kind(body)
         if kind == "page":
             if job.role == "sitemap":
-                self.fail(job.url, "not a sitemap", "listed by a sitemap index")
+                self.fail_job(job, "not a sitemap", "listed by a sitemap index")
+            elif len(result.body) > self.settings.max_bytes:
+                self.fail_job(job, "too large", f"more than {self.settings.max_bytes:,} bytes")
             else:
                 self._keep(result)
             return
@@ -209,7 +220,7 @@ class Crawl:
                     else:
                         self.add(child, "sitemap", job.depth + 1)
         except FetchError as error:
-            self.fail(job.url, f"invalid {kind}", str(error))
+            self.fail_job(job, f"invalid {kind}", str(error))
             return
         for url in urls:
             self.add(url, "page")

@@ -34,6 +34,11 @@ class Job:
     attempt: int = 0
 
     @property
+    def origin(self) -> str:
+        """The URL as listed, before any redirect."""
+        return self.redirects[0] if self.redirects else self.url
+
+    @property
     def host(self) -> str:
         return host_of(self.url)
 
