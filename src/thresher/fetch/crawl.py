@@ -134,7 +134,7 @@ class Crawl:
             self.summary.disallowed[rules.unavailable or RULES] += 1
             return 0.0  # nothing was sent: the host's pause is not due
         headers = {}
-        if job.role == "page" and self.settings.if_modified_since:
+        if self.settings.if_modified_since:
             headers["If-Modified-Since"] = self.settings.if_modified_since
         limit = self.settings.max_bytes if job.role == "page" else self.settings.max_sitemap_bytes
         result = await get(client, job.url, self.settings, limit=limit, headers=headers)
@@ -205,6 +205,8 @@ class Crawl:
             else:
                 self._keep(result)
             return
+        if job.role == "source":
+            self._page_count -= 1  # a sitemap or feed is no page: its place under max_pages goes to its pages
         try:
             if kind == "feed":
                 urls = parse_feed(body, result.url)

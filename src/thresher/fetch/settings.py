@@ -51,7 +51,8 @@ class FetchSettings:
     max_sitemap_depth: int = 3
     #: Pages to fetch at most (None: all listed).
     max_pages: int | None = None
-    #: Sent as If-Modified-Since on page requests; a 304 answer counts as not modified.
+    #: Sent as If-Modified-Since with every request but robots.txt; a 304 answer counts as not
+    #: modified (for a sitemap or feed: none of its pages is fetched).
     if_modified_since: str | None = None
     extra_headers: dict[str, str] = field(default_factory=dict)
 
