@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from werkzeug import Request, Response
 
-from fetch_support import Site, article, site, warc_responses  # noqa: F401 (site is a fixture)
+from fetch_support import Site, article, site_fixture, warc_responses  # noqa: F401 (site is a fixture)
 from thresher.corpus.records import InputRecord
 from thresher.corpus.warc import iter_warc
 from thresher.errors import FetchError
@@ -132,9 +132,13 @@ def test_max_pages_and_nested_sitemap_depth(site: Site, tmp_path: Path) -> None:
     site.page("/s.xml", site.sitemap_xml([site.url(f"/p{n}") for n in range(5)]))
     for number in range(5):
         site.page(f"/p{number}")
-    shallow = fetch([site.url("/i0.xml")], tmp_path / "a.warc.gz", settings=FetchSettings(delay=0, max_sitemap_depth=2))
+    shallow = fetch(
+        [site.url("/i0.xml")], tmp_path / "a.warc.gz", settings=FetchSettings(delay=0, max_sitemap_depth=2)
+    )
     assert dict(shallow.failed) == {"sitemap index nested too deep": 1} and shallow.fetched == 0
-    limited = fetch([site.url("/i0.xml")], tmp_path / "b.warc.gz", settings=FetchSettings(delay=0, max_pages=2))
+    limited = fetch(
+        [site.url("/i0.xml")], tmp_path / "b.warc.gz", settings=FetchSettings(delay=0, max_pages=2)
+    )
     assert limited.fetched == 2 and limited.over_limit == 3 and limited.sitemaps == 4
 
 

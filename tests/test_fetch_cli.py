@@ -11,7 +11,7 @@ from pathlib import Path
 from fastwarc.warc import WarcRecordType
 
 from conftest import cli_env, run_cli
-from fetch_support import Site, site, warc_responses, warc_types  # noqa: F401 (site is a fixture)
+from fetch_support import Site, site_fixture, warc_responses, warc_types  # noqa: F401 (site is a fixture)
 
 
 def thresher(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -32,21 +32,41 @@ def requested_paths(site: Site) -> list[str]:
     return [request.path for request, _response in site.server.log]
 
 
-def test_sitemaps_feeds_and_a_url_list_fill_a_warc_with_allowed_pages_only(site: Site, tmp_path: Path) -> None:
+def test_sitemaps_feeds_and_a_url_list_fill_a_warc_with_allowed_pages_only(
+    site: Site, tmp_path: Path
+) -> None:
     site.robots("User-agent: *\nDisallow: /private/\n")
-    site.page("/sitemap-index.xml", site.sitemap_xml([site.url("/sitemap-1.xml.gz"), site.url("/sitemap-2.xml")],
-                                                     index=True), content_type="application/xml")
+    site.page(
+        "/sitemap-index.xml",
+        site.sitemap_xml([site.url("/sitemap-1.xml.gz"), site.url("/sitemap-2.xml")], index=True),
+        content_type="application/xml",
+    )
     site.gzip_sitemap("/sitemap-1.xml.gz", [site.url("/a"), site.url("/b"), site.url("/private/x")])
     site.page("/sitemap-2.xml", site.sitemap_xml([site.url("/c"), site.url("/a")]), content_type="text/xml")
-    site.page("/rss.xml", site.rss([site.url("/d"), site.url("/e"), site.url("/private/y")]),
-              content_type="application/rss+xml")
+    site.page(
+        "/rss.xml",
+        site.rss([site.url("/d"), site.url("/e"), site.url("/private/y")]),
+        content_type="application/rss+xml",
+    )
     site.page("/atom.xml", site.atom([site.url("/f")]), content_type="application/atom+xml")
     for name in "abcdefg":
         site.page(f"/{name}")
-    (tmp_path / "urls.txt").write_text(f"# pages to read\n\n{site.url('/g')}\n  {site.url('/a')}  \n"
-                                       f"{site.url('/sitemap-index.xml')}\n")
-    done = thresher("fetch", site.url("/sitemap-index.xml"), site.url("/rss.xml"), site.url("/atom.xml"),
-                    "--urls", "urls.txt", "-o", "crawl.warc.gz", "--delay", "0", cwd=tmp_path)
+    (tmp_path / "urls.txt").write_text(
+        f"# pages to read\n\n{site.url('/g')}\n  {site.url('/a')}  \n{site.url('/sitemap-index.xml')}\n"
+    )
+    done = thresher(
+        "fetch",
+        site.url("/sitemap-index.xml"),
+        site.url("/rss.xml"),
+        site.url("/atom.xml"),
+        "--urls",
+        "urls.txt",
+        "-o",
+        "crawl.warc.gz",
+        "--delay",
+        "0",
+        cwd=tmp_path,
+    )
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
     pages = warc_responses(tmp_path / "crawl.warc.gz")
@@ -76,9 +96,24 @@ def test_failures_are_counted_by_reason(site: Site, tmp_path: Path) -> None:
     site.redirect("/loop-1", "/loop-2", status=302)
     site.redirect("/loop-2", "/loop-1", status=302)
     paths = ["/flaky", "/down", "/missing", "/moved", "/big", "/slow", "/loop-1"]
-    done = thresher("fetch", *(site.url(path) for path in paths), "not a url", "-o", "out.warc.gz",
-                    "--delay", "0", "--backoff", "0", "--retries", "2", "--timeout", "0.5",
-                    "--max-bytes", "2000", cwd=tmp_path)
+    done = thresher(
+        "fetch",
+        *(site.url(path) for path in paths),
+        "not a url",
+        "-o",
+        "out.warc.gz",
+        "--delay",
+        "0",
+        "--backoff",
+        "0",
+        "--retries",
+        "2",
+        "--timeout",
+        "0.5",
+        "--max-bytes",
+        "2000",
+        cwd=tmp_path,
+    )
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     rows = table(done.stdout)
@@ -97,7 +132,9 @@ def test_failures_are_counted_by_reason(site: Site, tmp_path: Path) -> None:
 def test_an_unreachable_robots_txt_means_nothing_is_fetched(site: Site, tmp_path: Path) -> None:
     site.robots("oops", status=503)
     site.page("/a")
-    done = thresher("fetch", site.url("/a"), "-o", "out.warc.gz", "--delay", "0", "--retries", "0", cwd=tmp_path)
+    done = thresher(
+        "fetch", site.url("/a"), "-o", "out.warc.gz", "--delay", "0", "--retries", "0", cwd=tmp_path
+    )
     assert done.returncode == 0, done.stderr
     rows = table(done.stdout)
     assert rows["disallowed by robots.txt"] == 1 and rows["robots.txt unreachable (HTTP 503)"] == 1
@@ -113,7 +150,9 @@ def test_bad_command_lines_get_one_line(site: Site, tmp_path: Path) -> None:
     missing = thresher("fetch", "--urls", "nowhere.txt", "-o", "x.warc.gz", cwd=tmp_path)
     assert missing.returncode == 1 and "nowhere.txt: cannot read" in missing.stderr
     assert "Traceback" not in missing.stderr + exists.stderr
-    bad_date = thresher("fetch", site.url("/a"), "-o", "x.warc.gz", "--if-modified-since", "soon", cwd=tmp_path)
+    bad_date = thresher(
+        "fetch", site.url("/a"), "-o", "x.warc.gz", "--if-modified-since", "soon", cwd=tmp_path
+    )
     assert bad_date.returncode == 2
 
 
@@ -136,7 +175,9 @@ def test_extract_url_prints_the_article(site: Site, tmp_path: Path) -> None:
 
 def test_run_extracts_a_fetched_warc(site: Site, tmp_path: Path) -> None:
     site.robots("")
-    site.page("/sitemap.xml", site.sitemap_xml([site.url(f"/{n}") for n in "xyz"]), content_type="application/xml")
+    site.page(
+        "/sitemap.xml", site.sitemap_xml([site.url(f"/{n}") for n in "xyz"]), content_type="application/xml"
+    )
     for name in "xyz":
         site.page(f"/{name}")
     fetched = thresher("fetch", site.url("/sitemap.xml"), "-o", "crawl.warc.gz", "--delay", "0", cwd=tmp_path)
@@ -152,11 +193,14 @@ def test_run_extracts_a_fetched_warc(site: Site, tmp_path: Path) -> None:
 
 def test_run_fetches_urls_itself(site: Site, tmp_path: Path) -> None:
     site.robots("User-agent: *\nDisallow: /no\n")
-    site.page("/feed.xml", site.rss([site.url("/p"), site.url("/q"), site.url("/no")]), content_type="text/xml")
+    site.page(
+        "/feed.xml", site.rss([site.url("/p"), site.url("/q"), site.url("/no")]), content_type="text/xml"
+    )
     site.page("/p")
     site.page("/q")
-    done = thresher("run", site.url("/feed.xml"), "--store", "s.db", "--jobs", "1", "--warc", "f.warc.gz",
-                    cwd=tmp_path)
+    done = thresher(
+        "run", site.url("/feed.xml"), "--store", "s.db", "--jobs", "1", "--warc", "f.warc.gz", cwd=tmp_path
+    )
     assert done.returncode == 0, done.stderr
     assert sorted(warc_responses(tmp_path / "f.warc.gz")) == [site.url("/p"), site.url("/q")]
     stats = json.loads(thresher("stats", "--store", "s.db", "--json", cwd=tmp_path).stdout)
@@ -167,8 +211,13 @@ def test_run_fetches_urls_itself(site: Site, tmp_path: Path) -> None:
 
 
 def test_help_does_not_load_the_http_stack() -> None:
-    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "thresher", "--help"],
-                          capture_output=True, text=True, env=cli_env(), timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "thresher", "--help"],
+        capture_output=True,
+        text=True,
+        env=cli_env(),
+        timeout=120,
+    )
     assert done.returncode == 0
     loaded = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()}
     assert "thresher.cli.fetch_cmd" in loaded

@@ -67,19 +67,31 @@ def run_fetch(urls: list[str], output: str, settings: FetchSettings, *, quiet: b
         if problems <= _MAX_PROBLEM_LINES:
             err.print(f"thresher: {line}", markup=False, highlight=False, soft_wrap=True)
         elif problems == _MAX_PROBLEM_LINES + 1:
-            err.print("thresher: more failures not shown; the closing table counts them all",
-                      markup=False, highlight=False)
+            err.print(
+                "thresher: more failures not shown; the closing table counts them all",
+                markup=False,
+                highlight=False,
+            )
 
-    progress = Progress(SpinnerColumn(), TextColumn("{task.completed:,.0f} URLs"),
-                        TextColumn("{task.fields[detail]}"), TimeElapsedColumn(), console=err,
-                        disable=quiet, transient=False)
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("{task.completed:,.0f} URLs"),
+        TextColumn("{task.fields[detail]}"),
+        TimeElapsedColumn(),
+        console=err,
+        disable=quiet,
+        transient=False,
+    )
     task = progress.add_task("fetch", total=None, detail="")
 
     def on_progress(summary: Any, waiting: int) -> None:
-        progress.update(task, completed=summary.urls,
-                        detail=f"[green]{summary.fetched:,} fetched[/] "
-                               f"[red]{sum(summary.failed.values()):,} failed[/] "
-                               f"{sum(summary.disallowed.values()):,} disallowed {waiting:,} waiting")
+        progress.update(
+            task,
+            completed=summary.urls,
+            detail=f"[green]{summary.fetched:,} fetched[/] "
+            f"[red]{sum(summary.failed.values()):,} failed[/] "
+            f"{sum(summary.disallowed.values()):,} disallowed {waiting:,} waiting",
+        )
 
     with progress:
         return fetch(urls, output, settings=settings, on_problem=on_problem, on_progress=on_progress)
@@ -87,36 +99,104 @@ def run_fetch(urls: list[str], output: str, settings: FetchSettings, *, quiet: b
 
 @click.command("fetch", short_help="Fetch URLs, sitemaps and feeds politely into a WARC file.")
 @click.argument("sources", nargs=-1)
-@click.option("--urls", "url_files", multiple=True, metavar="FILE",
-              help="A file of URLs, one a line (# starts a comment); - for standard input. Repeatable.")
-@click.option("--output", "-o", required=True, metavar="FILE.warc.gz",
-              help="The WARC file to write (must not exist yet).")
-@click.option("--delay", type=click.FloatRange(min=0), default=_DEFAULTS.delay, show_default=True,
-              help="Seconds between two requests to one host (a larger robots.txt Crawl-delay wins).")
-@click.option("--concurrency", type=click.IntRange(min=1), default=_DEFAULTS.concurrency, show_default=True,
-              help="Requests in flight at once over all hosts (one per host).")
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=_DEFAULTS.read_timeout,
-              show_default=True, help="Seconds to wait for a connection or for the next bytes of an answer.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=_DEFAULTS.max_bytes, show_default=True,
-              help="Largest page body in bytes; the download of a larger one stops and it counts as too large.")
-@click.option("--retries", type=click.IntRange(min=0), default=_DEFAULTS.retries, show_default=True,
-              help="Retries after 429, 5xx and connection errors, with exponential backoff.")
-@click.option("--backoff", type=click.FloatRange(min=0), default=_DEFAULTS.backoff, show_default=True,
-              help="Seconds before the first retry; doubled each time (a longer Retry-After wins).")
-@click.option("--max-redirects", type=click.IntRange(min=0), default=_DEFAULTS.max_redirects,
-              show_default=True, help="Redirect hops followed from one URL.")
-@click.option("--max-pages", type=click.IntRange(min=1), default=None,
-              help="Fetch at most this many page URLs (default: every one listed).")
-@click.option("--user-agent", default=_DEFAULTS.user_agent, show_default=True,
-              help="The User-Agent header, also matched against robots.txt. Put your contact in it.")
-@click.option("--if-modified-since", metavar="DATE", default=None,
-              help="Ask only for pages changed since DATE (ISO 8601 or HTTP date); others count "
-                   "as not modified.")
+@click.option(
+    "--urls",
+    "url_files",
+    multiple=True,
+    metavar="FILE",
+    help="A file of URLs, one a line (# starts a comment); - for standard input. Repeatable.",
+)
+@click.option(
+    "--output",
+    "-o",
+    required=True,
+    metavar="FILE.warc.gz",
+    help="The WARC file to write (must not exist yet).",
+)
+@click.option(
+    "--delay",
+    type=click.FloatRange(min=0),
+    default=_DEFAULTS.delay,
+    show_default=True,
+    help="Seconds between two requests to one host (a larger robots.txt Crawl-delay wins).",
+)
+@click.option(
+    "--concurrency",
+    type=click.IntRange(min=1),
+    default=_DEFAULTS.concurrency,
+    show_default=True,
+    help="Requests in flight at once over all hosts (one per host).",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=_DEFAULTS.read_timeout,
+    show_default=True,
+    help="Seconds to wait for a connection or for the next bytes of an answer.",
+)
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=_DEFAULTS.max_bytes,
+    show_default=True,
+    help="Largest page body in bytes; the download of a larger one stops and it counts as too large.",
+)
+@click.option(
+    "--retries",
+    type=click.IntRange(min=0),
+    default=_DEFAULTS.retries,
+    show_default=True,
+    help="Retries after 429, 5xx and connection errors, with exponential backoff.",
+)
+@click.option(
+    "--backoff",
+    type=click.FloatRange(min=0),
+    default=_DEFAULTS.backoff,
+    show_default=True,
+    help="Seconds before the first retry; doubled each time (a longer Retry-After wins).",
+)
+@click.option(
+    "--max-redirects",
+    type=click.IntRange(min=0),
+    default=_DEFAULTS.max_redirects,
+    show_default=True,
+    help="Redirect hops followed from one URL.",
+)
+@click.option(
+    "--max-pages",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Fetch at most this many page URLs (default: every one listed).",
+)
+@click.option(
+    "--user-agent",
+    default=_DEFAULTS.user_agent,
+    show_default=True,
+    help="The User-Agent header, also matched against robots.txt. Put your contact in it.",
+)
+@click.option(
+    "--if-modified-since",
+    metavar="DATE",
+    default=None,
+    help="Ask only for pages changed since DATE (ISO 8601 or HTTP date); others count as not modified.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress line and no failure lines.")
-def fetch_command(sources: tuple[str, ...], url_files: tuple[str, ...], output: str, delay: float,
-                  concurrency: int, timeout: float, max_bytes: int, retries: int, backoff: float,
-                  max_redirects: int, max_pages: int | None, user_agent: str,
-                  if_modified_since: str | None, quiet: bool) -> None:
+def fetch_command(
+    sources: tuple[str, ...],
+    url_files: tuple[str, ...],
+    output: str,
+    delay: float,
+    concurrency: int,
+    timeout: float,
+    max_bytes: int,
+    retries: int,
+    backoff: float,
+    max_redirects: int,
+    max_pages: int | None,
+    user_agent: str,
+    if_modified_since: str | None,
+    quiet: bool,
+) -> None:
     """Fetch the pages of SOURCES (URLs of pages, sitemaps or RSS/Atom feeds) into a WARC file.
 
     Sitemaps (indexes and gzip included) and feeds are replaced by the pages they
@@ -132,11 +212,19 @@ def fetch_command(sources: tuple[str, ...], url_files: tuple[str, ...], output: 
         sys.exit(1)
     if not urls:
         raise click.UsageError("no URL given: name SOURCES or --urls FILE")
-    settings = FetchSettings(user_agent=user_agent, delay=delay, concurrency=concurrency,
-                             connect_timeout=min(timeout, _DEFAULTS.connect_timeout), read_timeout=timeout,
-                             max_bytes=max_bytes, retries=retries, backoff=backoff,
-                             max_redirects=max_redirects, max_pages=max_pages,
-                             if_modified_since=_http_date(if_modified_since))
+    settings = FetchSettings(
+        user_agent=user_agent,
+        delay=delay,
+        concurrency=concurrency,
+        connect_timeout=min(timeout, _DEFAULTS.connect_timeout),
+        read_timeout=timeout,
+        max_bytes=max_bytes,
+        retries=retries,
+        backoff=backoff,
+        max_redirects=max_redirects,
+        max_pages=max_pages,
+        if_modified_since=_http_date(if_modified_since),
+    )
     try:
         summary = run_fetch(urls, output, settings, quiet=quiet)
     except ThresherError as error:
@@ -161,8 +249,9 @@ def _warc_beside(store_path: str) -> str:
     return str(candidate)
 
 
-def fetch_url_sources(sources: tuple[str, ...], store_path: str, warc: str | None,
-                      quiet: bool) -> tuple[tuple[str, ...], bool]:
+def fetch_url_sources(
+    sources: tuple[str, ...], store_path: str, warc: str | None, quiet: bool
+) -> tuple[tuple[str, ...], bool]:
     """For ``thresher run``: fetch the URL sources into a WARC beside the store (or at ``warc``)
     and put that WARC in their place. Returns the sources to run over, and whether every
     URL was fetched without failure. Exits with status 1 when the WARC cannot be written."""

@@ -17,5 +17,12 @@ from thresher.fetch.settings import DEFAULT_USER_AGENT, FetchSettings
 from thresher.fetch.summary import FetchSummary
 from thresher.fetch.urls import is_web_url
 
-__all__ = ["DEFAULT_USER_AGENT", "FetchError", "FetchSettings", "FetchSummary", "fetch", "fetch_page",
-           "is_web_url"]
+__all__ = [
+    "DEFAULT_USER_AGENT",
+    "FetchError",
+    "FetchSettings",
+    "FetchSummary",
+    "fetch",
+    "fetch_page",
+    "is_web_url",
+]

@@ -18,9 +18,14 @@ if TYPE_CHECKING:
 __all__ = ["fetch", "fetch_page"]
 
 
-def fetch(sources: Iterable[str], output: str | Path, *, settings: FetchSettings | None = None,
-          on_problem: Callable[[str], None] | None = None,
-          on_progress: Callable[[FetchSummary, int], None] | None = None) -> FetchSummary:
+def fetch(
+    sources: Iterable[str],
+    output: str | Path,
+    *,
+    settings: FetchSettings | None = None,
+    on_problem: Callable[[str], None] | None = None,
+    on_progress: Callable[[FetchSummary, int], None] | None = None,
+) -> FetchSummary:
     """Fetch every page of ``sources`` into a new WARC file at ``output``; return the counts.
 
     A source is a page, a sitemap (an index, a ``urlset``, gzip or not) or an RSS/Atom

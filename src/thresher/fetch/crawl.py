@@ -36,9 +36,14 @@ RULES = "by its rules"
 class Crawl:
     """One fetch: add URLs, then ``await run()``; every page fetched goes to ``sink``."""
 
-    def __init__(self, settings: FetchSettings, sink: Callable[[Exchange], None], *,
-                 on_problem: Callable[[str], None] | None = None,
-                 on_progress: Callable[[FetchSummary, int], None] | None = None) -> None:
+    def __init__(
+        self,
+        settings: FetchSettings,
+        sink: Callable[[Exchange], None],
+        *,
+        on_problem: Callable[[str], None] | None = None,
+        on_progress: Callable[[FetchSummary, int], None] | None = None,
+    ) -> None:
         self.settings = settings
         self.sink = sink
         self.on_problem = on_problem or (lambda line: None)
@@ -102,8 +107,9 @@ class Crawl:
                     timeout = None
                     if wake is not None and len(in_flight) < self.settings.concurrency:
                         timeout = max(0.0, wake - now)
-                    done, _pending = await asyncio.wait(in_flight, timeout=timeout,
-                                                        return_when=asyncio.FIRST_COMPLETED)
+                    done, _pending = await asyncio.wait(
+                        in_flight, timeout=timeout, return_when=asyncio.FIRST_COMPLETED
+                    )
                     for task in done:
                         host = in_flight.pop(task)
                         self.frontier.release(host, task.result())
@@ -154,22 +160,31 @@ class Crawl:
         elif 300 <= status < 400:
             self._redirect(job, result)
         elif status == 429 or status >= 500:
-            return self._retry(job, next_time, f"HTTP {status}", result.reason,
-                               retry_after_seconds(result.header("Retry-After")))
+            return self._retry(
+                job,
+                next_time,
+                f"HTTP {status}",
+                result.reason,
+                retry_after_seconds(result.header("Retry-After")),
+            )
         else:
             self.fail_job(job, f"HTTP {status}", result.reason)
         return next_time
 
-    def _retry(self, job: Job, next_time: float, reason: str, detail: str, retry_after: float | None) -> float:
+    def _retry(
+        self, job: Job, next_time: float, reason: str, detail: str, retry_after: float | None
+    ) -> float:
         """Queue ``job`` again after a pause, or count it failed when its retries are spent."""
         settings = self.settings
         if job.attempt >= settings.retries:
             self.fail_job(job, reason, f"{detail}; gave up after {job.attempt + 1} attempts".lstrip("; "))
             return next_time
         if retry_after is not None and retry_after > settings.max_retry_after:
-            self.fail_job(job, reason, f"Retry-After {retry_after:g} s is longer than {settings.max_retry_after:g} s")
+            self.fail_job(
+                job, reason, f"Retry-After {retry_after:g} s is longer than {settings.max_retry_after:g} s"
+            )
             return next_time
-        wait = max(settings.backoff * 2 ** job.attempt, retry_after or 0.0)
+        wait = max(settings.backoff * 2.0**job.attempt, retry_after or 0.0)
         self.frontier.add(replace(job, attempt=job.attempt + 1), front=True)
         return max(next_time, asyncio.get_running_loop().time() + wait)
 
@@ -217,8 +232,11 @@ class Crawl:
                 urls = sitemap.pages
                 for child in sitemap.sitemaps:
                     if job.depth >= self.settings.max_sitemap_depth:
-                        self.fail(child, "sitemap index nested too deep",
-                                  f"deeper than {self.settings.max_sitemap_depth}")
+                        self.fail(
+                            child,
+                            "sitemap index nested too deep",
+                            f"deeper than {self.settings.max_sitemap_depth}",
+                        )
                     else:
                         self.add(child, "sitemap", job.depth + 1)
         except FetchError as error:
@@ -257,7 +275,10 @@ class Crawl:
                     continue
                 rules = RobotsRules.missing()
             elif result.status == 429 or result.status >= 500:
-                retry = (f"robots.txt unreachable (HTTP {result.status})", retry_after_seconds(result.header("Retry-After")))
+                retry = (
+                    f"robots.txt unreachable (HTTP {result.status})",
+                    retry_after_seconds(result.header("Retry-After")),
+                )
             else:  # 4xx: no rules
                 rules = RobotsRules.missing()
             break
@@ -270,11 +291,12 @@ class Crawl:
             if attempt < self.settings.retries and (retry_after or 0.0) <= self.settings.max_retry_after:
                 self._robots_attempts[host] = attempt + 1
                 self.frontier.add(job, front=True)
-                return max(next_time, loop.time() + max(self.settings.backoff * 2 ** attempt, retry_after or 0.0))
+                return max(
+                    next_time, loop.time() + max(self.settings.backoff * 2.0**attempt, retry_after or 0.0)
+                )
             rules = RobotsRules.unreachable(reason)
         assert rules is not None
         self._robots[host] = rules
         self.frontier.add(job, front=True)
         crawl_delay = min(rules.crawl_delay(self.settings.user_agent), self.settings.max_crawl_delay)
         return max(next_time, loop.time() + crawl_delay)
-

@@ -8,7 +8,7 @@ find it, so a page that is not well-formed XML is simply a page.
 from __future__ import annotations
 
 import zlib
-from typing import Literal
+from typing import Any, Literal
 from xml.etree.ElementTree import ParseError, XMLPullParser
 
 from thresher.errors import FetchError
@@ -19,8 +19,13 @@ DocumentKind = Literal["sitemap", "feed", "page"]
 _GZIP_MAGIC = b"\x1f\x8b"
 _SNIFF_BYTES = 64 * 1024
 _SNIFF_PIECE = 2048
-_ROOTS: dict[str, DocumentKind] = {"urlset": "sitemap", "sitemapindex": "sitemap",
-                                   "rss": "feed", "feed": "feed", "rdf": "feed"}
+_ROOTS: dict[str, DocumentKind] = {
+    "urlset": "sitemap",
+    "sitemapindex": "sitemap",
+    "rss": "feed",
+    "feed": "feed",
+    "rdf": "feed",
+}
 
 
 class UnpackedTooLarge(FetchError):
@@ -62,12 +67,13 @@ def document_kind(body: bytes) -> DocumentKind:
     head = body[:_SNIFF_BYTES].lstrip()
     if not head.startswith(b"<") and not head.startswith(b"\xef\xbb\xbf<"):
         return "page"
-    parser = XMLPullParser(events=("start",))
+    parser: XMLPullParser[Any] = XMLPullParser(events=("start",))
     try:
         for start in range(0, len(head), _SNIFF_PIECE):
-            parser.feed(head[start:start + _SNIFF_PIECE])
-            for _event, element in parser.read_events():
-                return _ROOTS.get(local_name(str(element.tag)), "page")
+            parser.feed(head[start : start + _SNIFF_PIECE])
+            for event in parser.read_events():
+                element = event[-1]
+                return _ROOTS.get(local_name(str(getattr(element, "tag", ""))), "page")
     except (ParseError, ValueError, LookupError):
         pass
     return "page"

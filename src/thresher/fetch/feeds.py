@@ -21,7 +21,9 @@ def parse_feed(body: bytes, base_url: str | None = None) -> list[str]:
     import feedparser  # imported here: only fetching needs it
 
     try:
-        parsed: Any = feedparser.parse(io.BytesIO(body), response_headers={"content-location": base_url or ""})
+        parsed: Any = feedparser.parse(
+            io.BytesIO(body), response_headers={"content-location": base_url or ""}
+        )
     except Exception as error:  # feedparser promises not to raise; a hostile document is the exception
         raise FetchError(f"not a readable feed: {type(error).__name__}: {error}") from error
     if not parsed.get("version") and not parsed.get("entries"):

@@ -51,14 +51,24 @@ class Failed:
 def make_client(settings: FetchSettings) -> httpx.AsyncClient:
     """One client for the whole fetch: it keeps connections open between requests to a host."""
     timeout = httpx.Timeout(settings.read_timeout, connect=settings.connect_timeout)
-    limits = httpx.Limits(max_connections=settings.concurrency, max_keepalive_connections=settings.concurrency)
+    limits = httpx.Limits(
+        max_connections=settings.concurrency, max_keepalive_connections=settings.concurrency
+    )
     headers = {"User-Agent": settings.user_agent, **settings.extra_headers}
-    return httpx.AsyncClient(timeout=timeout, limits=limits, headers=headers, follow_redirects=False,
-                             trust_env=True)
+    return httpx.AsyncClient(
+        timeout=timeout, limits=limits, headers=headers, follow_redirects=False, trust_env=True
+    )
 
 
-async def get(client: httpx.AsyncClient, url: str, settings: FetchSettings, *, limit: int,
-              headers: dict[str, str] | None = None, truncate: bool = False) -> Exchange | Failed:
+async def get(
+    client: httpx.AsyncClient,
+    url: str,
+    settings: FetchSettings,
+    *,
+    limit: int,
+    headers: dict[str, str] | None = None,
+    truncate: bool = False,
+) -> Exchange | Failed:
     """GET ``url``; a body over ``limit`` bytes stops the download and the request counts as
     too large (with ``truncate``, the first ``limit`` bytes are kept instead).
 
@@ -81,8 +91,9 @@ async def get(client: httpx.AsyncClient, url: str, settings: FetchSettings, *, l
         return Failed("HTTP error", str(error) or type(error).__name__)
 
 
-async def _get(client: httpx.AsyncClient, url: str, limit: int, headers: dict[str, str],
-               truncate: bool) -> Exchange | Failed:
+async def _get(
+    client: httpx.AsyncClient, url: str, limit: int, headers: dict[str, str], truncate: bool
+) -> Exchange | Failed:
     async with client.stream("GET", url, headers=headers) as response:
         body = b""
         if 200 <= response.status_code < 300:
@@ -100,12 +111,15 @@ async def _get(client: httpx.AsyncClient, url: str, limit: int, headers: dict[st
             body = bytes(chunks)
         request = response.request
         return Exchange(
-            url=str(response.url), status=response.status_code,
-            reason=response.reason_phrase or "", http_version=response.http_version or "HTTP/1.1",
+            url=str(response.url),
+            status=response.status_code,
+            reason=response.reason_phrase or "",
+            http_version=response.http_version or "HTTP/1.1",
             request_target=request.url.raw_path.decode("ascii", errors="replace"),
             request_headers=[(k.decode("latin-1"), v.decode("latin-1")) for k, v in request.headers.raw],
             headers=[(k.decode("latin-1"), v.decode("latin-1")) for k, v in response.headers.raw],
-            body=body)
+            body=body,
+        )
 
 
 def retry_after_seconds(value: str | None) -> float | None:

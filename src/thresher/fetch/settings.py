@@ -10,7 +10,9 @@ __all__ = ["DEFAULT_USER_AGENT", "FetchSettings"]
 
 #: Names the tool and its version, and says where its operator can be reached. The contact is
 #: a placeholder: people who crawl more than a few pages should pass their own with ``--user-agent``.
-DEFAULT_USER_AGENT = f"thresher/{__version__} (+https://example.invalid/thresher-bot; contact@example.invalid)"
+DEFAULT_USER_AGENT = (
+    f"thresher/{__version__} (+https://example.invalid/thresher-bot; contact@example.invalid)"
+)
 
 
 @dataclass(frozen=True, slots=True)

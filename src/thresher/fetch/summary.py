@@ -36,19 +36,36 @@ class FetchSummary:
 
     @property
     def urls(self) -> int:
-        return (self.fetched + self.not_modified + sum(self.disallowed.values()) + sum(self.failed.values())
-                + self.sitemaps + self.feeds + self.over_limit)
+        return (
+            self.fetched
+            + self.not_modified
+            + sum(self.disallowed.values())
+            + sum(self.failed.values())
+            + self.sitemaps
+            + self.feeds
+            + self.over_limit
+        )
 
     @property
     def ok(self) -> bool:
         return not self.failed
 
     def as_dict(self) -> dict[str, Any]:
-        return {"urls": self.urls, "fetched": self.fetched, "not_modified": self.not_modified,
-                "disallowed": dict(self.disallowed), "failed": dict(self.failed),
-                "sitemaps": self.sitemaps, "feeds": self.feeds, "duplicates": self.duplicates,
-                "over_limit": self.over_limit, "requests": self.requests, "bytes": self.bytes,
-                "seconds": round(self.seconds, 3), "output": self.output}
+        return {
+            "urls": self.urls,
+            "fetched": self.fetched,
+            "not_modified": self.not_modified,
+            "disallowed": dict(self.disallowed),
+            "failed": dict(self.failed),
+            "sitemaps": self.sitemaps,
+            "feeds": self.feeds,
+            "duplicates": self.duplicates,
+            "over_limit": self.over_limit,
+            "requests": self.requests,
+            "bytes": self.bytes,
+            "seconds": round(self.seconds, 3),
+            "output": self.output,
+        }
 
     def render(self, console: Any) -> None:
         """The closing table of ``thresher fetch`` (``console`` is a rich Console)."""

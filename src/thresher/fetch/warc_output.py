@@ -31,8 +31,11 @@ class WarcOutput:
         self.path = Path(path)
         self._handle: BinaryIO = open(self.path, "xb")  # noqa: SIM115 (closed by close())
         self._writer = WARCWriter(self._handle, gzip=True, warc_version="WARC/1.1")
-        info = {"software": f"thresher/{__version__}", "format": "WARC File Format 1.1",
-                "http-header-user-agent": user_agent}
+        info = {
+            "software": f"thresher/{__version__}",
+            "format": "WARC File Format 1.1",
+            "http-header-user-agent": user_agent,
+        }
         self._writer.write_record(self._writer.create_warcinfo_record(self.path.name, info))
         self._handle.flush()
         self.records = 0
@@ -40,17 +43,27 @@ class WarcOutput:
     def write(self, exchange: Exchange) -> None:
         from warcio.statusandheaders import StatusAndHeaders
 
-        request_headers = StatusAndHeaders(f"GET {exchange.request_target} {exchange.http_version}",
-                                           list(exchange.request_headers), is_http_request=True)
-        request = self._writer.create_warc_record(exchange.url, "request", payload=io.BytesIO(b""),
-                                                  http_headers=request_headers)
-        response_headers = StatusAndHeaders(f"{exchange.status} {exchange.reason}".strip(),
-                                            _stored_headers(exchange), protocol=exchange.http_version)
+        request_headers = StatusAndHeaders(
+            f"GET {exchange.request_target} {exchange.http_version}",
+            list(exchange.request_headers),
+            is_http_request=True,
+        )
+        request = self._writer.create_warc_record(
+            exchange.url, "request", payload=io.BytesIO(b""), http_headers=request_headers
+        )
+        response_headers = StatusAndHeaders(
+            f"{exchange.status} {exchange.reason}".strip(),
+            _stored_headers(exchange),
+            protocol=exchange.http_version,
+        )
         date = exchange.fetched_at.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-        response = self._writer.create_warc_record(exchange.url, "response",
-                                                   payload=io.BytesIO(exchange.body),
-                                                   http_headers=response_headers,
-                                                   warc_headers_dict={"WARC-Date": date})
+        response = self._writer.create_warc_record(
+            exchange.url,
+            "response",
+            payload=io.BytesIO(exchange.body),
+            http_headers=response_headers,
+            warc_headers_dict={"WARC-Date": date},
+        )
         request.rec_headers.replace_header("WARC-Date", date)
         self._writer.write_request_response_pair(request, response)
         self._handle.flush()
@@ -62,8 +75,9 @@ class WarcOutput:
     def __enter__(self) -> WarcOutput:
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                 trace: TracebackType | None) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
         self.close()
 
 
