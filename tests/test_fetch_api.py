@@ -192,3 +192,12 @@ def test_the_frontier_serves_hosts_in_turn_and_waits_for_their_pause() -> None:
     third = frontier.take(5.0)
     assert third is not None and third.url == "http://a.test/2"
     assert frontier.waiting == 1
+
+
+def test_a_robots_txt_that_times_out_disallows_its_host(site: Site, tmp_path: Path) -> None:
+    site.hang("/robots.txt")
+    site.page("/a")
+    settings = FetchSettings(delay=0, read_timeout=1)
+    summary = fetch([site.url("/a")], tmp_path / "out.warc.gz", settings=settings)
+    assert dict(summary.disallowed) == {"robots.txt unreachable (timeout)": 1}
+    assert paths(site) == []  # the hanging request is still unanswered; /a was never asked

@@ -92,10 +92,9 @@ def test_failures_are_counted_by_reason(site: Site, tmp_path: Path) -> None:
     site.redirect("/moved", site.url("/target"))
     site.page("/target")
     site.page("/big", b"<html><body>" + b"x" * 5000 + b"</body></html>")
-    site.hang("/slow")
     site.redirect("/loop-1", "/loop-2", status=302)
     site.redirect("/loop-2", "/loop-1", status=302)
-    paths = ["/flaky", "/down", "/missing", "/moved", "/big", "/slow", "/loop-1"]
+    paths = ["/flaky", "/down", "/missing", "/moved", "/big", "/loop-1"]
     done = thresher(
         "fetch",
         *(site.url(path) for path in paths),
@@ -108,8 +107,6 @@ def test_failures_are_counted_by_reason(site: Site, tmp_path: Path) -> None:
         "0",
         "--retries",
         "2",
-        "--timeout",
-        "0.5",
         "--max-bytes",
         "2000",
         cwd=tmp_path,
@@ -118,15 +115,28 @@ def test_failures_are_counted_by_reason(site: Site, tmp_path: Path) -> None:
     assert "Traceback" not in done.stderr
     rows = table(done.stdout)
     assert rows["fetched"] == 2
-    assert rows["failed"] == 6
-    assert rows["HTTP 404"] == rows["HTTP 500"] == rows["too large"] == rows["timeout"] == 1
+    assert rows["failed"] == 5
+    assert rows["HTTP 404"] == rows["HTTP 500"] == rows["too large"] == 1
     assert rows["redirect loop"] == 1 and rows["invalid URL"] == 1
     assert sorted(warc_responses(tmp_path / "out.warc.gz")) == [site.url("/flaky"), site.url("/target")]
     assert site.calls == {"/flaky": 2, "/down": 3}  # one retry was enough; two retries, then given up
     failure_lines = [line for line in done.stderr.splitlines() if line.startswith("thresher: ")]
-    assert len(failure_lines) == 6
+    assert len(failure_lines) == 5
     assert any("/missing: HTTP 404" in line for line in failure_lines)
     assert any("/loop-1: redirect loop" in line for line in failure_lines)
+
+
+def test_a_server_that_does_not_answer_times_out(site: Site, tmp_path: Path) -> None:
+    site.robots("")
+    site.hang("/slow")  # answers only when the test is over, long after the timeout
+    site.page("/fine")
+    urls = [site.url("/slow"), site.url("/fine")]
+    done = thresher("fetch", *urls, "-o", "out.warc.gz", "--delay", "0", "--timeout", "3", cwd=tmp_path)
+    assert done.returncode == 1
+    rows = table(done.stdout)
+    assert rows["timeout"] == 1 and rows["fetched"] == 1
+    assert f"thresher: {site.url('/slow')}: timeout (ReadTimeout)" in done.stderr.splitlines()
+    assert list(warc_responses(tmp_path / "out.warc.gz")) == [site.url("/fine")]
 
 
 def test_an_unreachable_robots_txt_means_nothing_is_fetched(site: Site, tmp_path: Path) -> None:
