@@ -11,7 +11,7 @@ from pathlib import Path
 from fastwarc.warc import WarcRecordType
 
 from conftest import cli_env, run_cli
-from fetch_support import Site, site_fixture, warc_responses, warc_types  # noqa: F401 (site is a fixture)
+from fetch_support import Site, article, site_fixture, warc_responses, warc_types  # noqa: F401 (site is a fixture)
 
 
 def thresher(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -220,15 +220,17 @@ def test_run_fetches_urls_itself(site: Site, tmp_path: Path) -> None:
     assert len(list(tmp_path.glob("t-fetch-*.warc.gz"))) == 1
 
 
-def test_help_does_not_load_the_http_stack() -> None:
-    done = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "thresher", "--help"],
-        capture_output=True,
-        text=True,
-        env=cli_env(),
-        timeout=120,
-    )
-    assert done.returncode == 0
-    loaded = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()}
-    assert "thresher.cli.fetch_cmd" in loaded
-    assert not loaded & {"httpx", "protego", "warcio", "feedparser", "thresher.fetch.crawl"}
+def test_help_and_file_extraction_do_not_load_the_http_stack(tmp_path: Path) -> None:
+    (tmp_path / "page.html").write_bytes(article("local"))
+    for args in (["--help"], ["extract", str(tmp_path / "page.html")]):
+        done = subprocess.run(
+            [sys.executable, "-X", "importtime", "-m", "thresher", *args],
+            capture_output=True,
+            text=True,
+            env=cli_env(),
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr[-2000:]
+        loaded = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()}
+        assert "thresher.cli.fetch_cmd" in loaded
+        assert not loaded & {"httpx", "protego", "warcio", "feedparser", "thresher.fetch.crawl"}
