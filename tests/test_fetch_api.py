@@ -14,8 +14,8 @@ from thresher.corpus.records import InputRecord
 from thresher.corpus.warc import iter_warc
 from thresher.errors import FetchError
 from thresher.fetch import FetchSettings, fetch, fetch_page
+from thresher.fetch.exchange import retry_after_seconds
 from thresher.fetch.frontier import Frontier, Job
-from thresher.fetch.http import retry_after_seconds
 from thresher.fetch.robots import RobotsRules
 
 FAST = FetchSettings(delay=0, backoff=0, retries=1)

@@ -28,6 +28,13 @@ def test_a_urlset_lists_its_pages_once_in_order() -> None:
     assert sitemap.sitemaps == []
 
 
+def test_a_text_sitemap_lists_one_url_a_line() -> None:
+    body = b"https://a.test/1\r\n\n  https://a.test/2  \nhttps://a.test/1\n"
+    assert document_kind(body) == "sitemap"
+    assert parse_sitemap(body).pages == ["https://a.test/1", "https://a.test/2"]
+    assert document_kind(b"https://a.test/1\nand some prose\n") == "page"
+
+
 def test_a_sitemap_index_lists_sitemaps() -> None:
     body = f"<sitemapindex {NS}><sitemap><loc>https://a.test/s1.xml.gz</loc></sitemap></sitemapindex>"
     assert parse_sitemap(body.encode()).sitemaps == ["https://a.test/s1.xml.gz"]

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 from thresher.errors import FetchError
 from thresher.fetch.api import fetch, fetch_page
+from thresher.fetch.exchange import Exchange
 from thresher.fetch.settings import DEFAULT_USER_AGENT, FetchSettings
 from thresher.fetch.summary import FetchSummary
 from thresher.fetch.urls import is_web_url
 
 __all__ = [
     "DEFAULT_USER_AGENT",
+    "Exchange",
     "FetchError",
     "FetchSettings",
     "FetchSummary",

@@ -5,15 +5,12 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from thresher.errors import FetchError
+from thresher.fetch.exchange import Exchange
 from thresher.fetch.settings import FetchSettings
 from thresher.fetch.summary import FetchSummary
 from thresher.fetch.urls import absolute_url
-
-if TYPE_CHECKING:
-    from thresher.fetch.http import Exchange
 
 __all__ = ["fetch", "fetch_page"]
 

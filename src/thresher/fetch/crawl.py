@@ -16,9 +16,10 @@ import httpx
 
 from thresher.errors import FetchError
 from thresher.fetch.documents import UnpackedTooLarge, document_kind, gunzip_bounded
+from thresher.fetch.exchange import Exchange, Failed, retry_after_seconds
 from thresher.fetch.feeds import parse_feed
 from thresher.fetch.frontier import Frontier, Job, Role
-from thresher.fetch.http import Exchange, Failed, get, make_client, retry_after_seconds
+from thresher.fetch.http import get, make_client
 from thresher.fetch.robots import MAX_ROBOTS_BYTES, RobotsRules
 from thresher.fetch.settings import FetchSettings
 from thresher.fetch.sitemaps import parse_sitemap

@@ -7,13 +7,21 @@ find it, so a page that is not well-formed XML is simply a page.
 
 from __future__ import annotations
 
+import re
 import zlib
 from typing import Any, Literal
 from xml.etree.ElementTree import ParseError, XMLPullParser
 
 from thresher.errors import FetchError
 
-__all__ = ["DocumentKind", "UnpackedTooLarge", "document_kind", "gunzip_bounded", "local_name"]
+__all__ = [
+    "DocumentKind",
+    "UnpackedTooLarge",
+    "document_kind",
+    "gunzip_bounded",
+    "is_text_sitemap",
+    "local_name",
+]
 
 DocumentKind = Literal["sitemap", "feed", "page"]
 _GZIP_MAGIC = b"\x1f\x8b"
@@ -62,11 +70,19 @@ def gunzip_bounded(body: bytes, limit: int) -> bytes:
     return bytes(out)
 
 
+def is_text_sitemap(body: bytes) -> bool:
+    """True for a plain-text sitemap: one absolute http(s) URL a line, nothing else."""
+    lines = [line.strip() for line in body.removeprefix(b"\xef\xbb\xbf").splitlines()]
+    urls = [line for line in lines if line]
+    return bool(urls) and all(re.fullmatch(rb"https?://\S+", line, re.IGNORECASE) for line in urls)
+
+
 def document_kind(body: bytes) -> DocumentKind:
-    """``sitemap`` (urlset or sitemap index), ``feed`` (RSS, Atom, RDF) or ``page`` (anything else)."""
+    """``sitemap`` (urlset, sitemap index, or a text file of URLs), ``feed`` (RSS, Atom, RDF) or
+    ``page`` (anything else)."""
     head = body[:_SNIFF_BYTES].lstrip()
     if not head.startswith(b"<") and not head.startswith(b"\xef\xbb\xbf<"):
-        return "page"
+        return "sitemap" if is_text_sitemap(body) else "page"
     parser: XMLPullParser[Any] = XMLPullParser(events=("start",))
     try:
         for start in range(0, len(head), _SNIFF_PIECE):

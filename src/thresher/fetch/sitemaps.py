@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from xml.etree.ElementTree import ParseError, iterparse
 
 from thresher.errors import FetchError
-from thresher.fetch.documents import local_name
+from thresher.fetch.documents import is_text_sitemap, local_name
 from thresher.fetch.urls import absolute_url
 
 __all__ = ["Sitemap", "parse_sitemap"]
@@ -23,16 +23,19 @@ class Sitemap:
 
 
 def parse_sitemap(body: bytes, base_url: str | None = None) -> Sitemap:
-    """Read a sitemap (already unpacked from gzip).
+    """Read a sitemap (already unpacked from gzip): XML, or text with one URL a line.
 
-    Raises ``FetchError`` for bytes that are not a well-formed ``urlset`` or
-    ``sitemapindex`` document. ``<loc>`` values that are no http(s) URL are skipped;
+    Raises ``FetchError`` for bytes that are neither a well-formed ``urlset`` or
+    ``sitemapindex`` document nor a text sitemap. ``<loc>`` values that are no http(s) URL are skipped;
     relative ones are resolved against ``base_url`` (the protocol wants absolute URLs,
     but being lenient here loses nothing).
 
     The standard library's expat parser is used: it resolves no external entity and
     bounds entity expansion, so a hostile document cannot read files or blow up memory.
     """
+    if is_text_sitemap(body):
+        listed = (absolute_url(line.decode("utf-8", "replace"), base_url) for line in body.splitlines())
+        return Sitemap(list(dict.fromkeys(url for url in listed if url is not None)), [])
     pages: list[str] = []
     sitemaps: list[str] = []
     seen: set[str] = set()

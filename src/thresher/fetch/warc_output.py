@@ -15,7 +15,7 @@ from types import TracebackType
 from typing import BinaryIO
 
 from thresher import __version__
-from thresher.fetch.http import Exchange
+from thresher.fetch.exchange import Exchange
 
 __all__ = ["WarcOutput"]
 
