@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import click
-from rich.console import Console
 
 from thresher.errors import ThresherError
 from thresher.fetch.settings import FetchSettings
@@ -52,6 +51,7 @@ def _source_urls(sources: tuple[str, ...], url_files: tuple[str, ...]) -> list[s
 
 def run_fetch(urls: list[str], output: str, settings: FetchSettings, *, quiet: bool) -> Any:
     """Fetch with a progress line and problem lines on stderr; return the ``FetchSummary``."""
+    from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from thresher.fetch import fetch
@@ -233,8 +233,14 @@ def fetch_command(
     except KeyboardInterrupt:
         click.echo(f"thresher: interrupted; {output} holds the pages fetched so far", err=True)
         sys.exit(130)
-    summary.render(Console())
+    _print_table(summary)
     sys.exit(0 if summary.ok else 1)
+
+
+def _print_table(summary: Any) -> None:
+    from rich.console import Console
+
+    summary.render(Console())
 
 
 def _warc_beside(store_path: str) -> str:
@@ -269,5 +275,5 @@ def fetch_url_sources(
     except KeyboardInterrupt:
         click.echo(f"thresher: interrupted; {output} holds the pages fetched so far", err=True)
         sys.exit(130)
-    summary.render(Console())
+    _print_table(summary)
     return (*(source for source in sources if not is_web_url(source)), output), summary.ok

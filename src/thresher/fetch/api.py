@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -31,6 +30,8 @@ def fetch(
     ``on_progress(summary, waiting)`` is called as the fetch goes. Raises ``FetchError``
     when ``output`` exists or cannot be created; a URL that fails never stops the fetch.
     """
+    import asyncio
+
     from thresher.fetch.crawl import Crawl
     from thresher.fetch.warc_output import WarcOutput
 
@@ -65,6 +66,8 @@ def fetch_page(url: str, *, settings: FetchSettings | None = None) -> Exchange:
     timeout, a body over the size limit ...); the message leaves out the URL, which the
     caller knows.
     """
+    import asyncio
+
     from thresher.fetch.crawl import RULES, Crawl
 
     absolute = absolute_url(url)

@@ -6,7 +6,6 @@ without loading the HTTP stack themselves.
 
 from __future__ import annotations
 
-import email.utils
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -45,6 +44,8 @@ class Failed:
 
 def retry_after_seconds(value: str | None) -> float | None:
     """The wait a Retry-After header asks for (seconds, or an HTTP date), or None if absent or unreadable."""
+    import email.utils  # imported here: the command line imports this module, and rarely needs it
+
     if not value:
         return None
     value = value.strip()
