@@ -37,8 +37,10 @@ def extract_input(name: str, *, url: str | None = None, options: ExtractOptions 
     An http(s) URL is fetched (politely: robots.txt obeyed, see ``thresher.fetch``) and
     extracted with the URL where its redirects ended, unless ``url`` names another.
     """
-    if name[:8].lower().startswith(("http://", "https://")):
-        from thresher.fetch import fetch_page  # imported here: the HTTP stack loads only for URLs
+    from thresher.fetch.urls import is_web_url  # imported here: reading files needs no fetch code
+
+    if is_web_url(name):
+        from thresher.fetch import fetch_page
 
         page = fetch_page(name)
         return extract(page.body, url=url or page.url, options=options)
