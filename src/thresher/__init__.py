@@ -14,7 +14,7 @@ from thresher.errors import (
     ThresherError,
     UnsupportedInputError,
 )
-from thresher.models import Article, Block, BlockKind, EmptyReason, Image, Link
+from thresher.models import Article, Block, BlockKind, EmptyReason, Image, Inline, InlineKind, Link
 from thresher.options import ExtractOptions
 from thresher.pipeline import extract
 
@@ -29,6 +29,8 @@ __all__ = [
     "EmptyReason",
     "ExtractOptions",
     "Image",
+    "Inline",
+    "InlineKind",
     "InputTooLargeError",
     "Link",
     "ParseError",
