@@ -10,6 +10,7 @@ from __future__ import annotations
 __all__ = [
     "ArchiveError",
     "DecodeError",
+    "ExtractionError",
     "InputTooLargeError",
     "ParseError",
     "StoreError",
@@ -44,3 +45,8 @@ class ArchiveError(ThresherError):
 
 class StoreError(ThresherError):
     """The corpus store cannot be opened, read or written."""
+
+
+class ExtractionError(ThresherError):
+    """One page of a batch could not be extracted: it ran past its time limit, its
+    worker process crashed, or the extraction met an unexpected error."""

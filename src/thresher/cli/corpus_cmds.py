@@ -12,6 +12,7 @@ from rich.progress import Progress, ProgressColumn, SpinnerColumn, Task, TextCol
 from rich.table import Table
 from rich.text import Text
 
+from thresher.cli.extract_options import content_flags, options_from_flags
 from thresher.errors import ThresherError
 
 __all__ = ["export_command", "run_command", "stats_command"]
@@ -59,9 +60,11 @@ class _ProblemPrinter:
 @click.option("--time-limit", type=click.FloatRange(min=0, min_open=True), default=30.0,
               show_default=True, help="Seconds one record may take before it is recorded as failed.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no problem lines.")
+@content_flags
+@click.option("--links", is_flag=True, help="Record the links of the text (Block.inline) in the store.")
 def run_command(sources: tuple[str, ...], store_path: str, jobs: int | None, engine: str,
                 scheduler: str | None, force: bool, retry_failed: bool, time_limit: float,
-                quiet: bool) -> None:
+                quiet: bool, links: bool, **flags: Any) -> None:
     """Extract every record of SOURCES into the store: files (.html, .htm, .txt, .gz), folders
     (recursive), glob patterns, WARC / WARC.gz archives, JSON Lines of {"url", "html"|"text"}.
 
@@ -71,6 +74,7 @@ def run_command(sources: tuple[str, ...], store_path: str, jobs: int | None, eng
     """
     from thresher.corpus import run
 
+    options = options_from_flags(flags, include_links=links)
     err = Console(stderr=True)
     problems = _ProblemPrinter(err)
     progress = Progress(SpinnerColumn(), TextColumn("{task.completed:,.0f} records"), _RateColumn(),
@@ -89,7 +93,8 @@ def run_command(sources: tuple[str, ...], store_path: str, jobs: int | None, eng
             summary = run(sources, store=store_path, jobs=jobs,
                           engine="dask" if scheduler else engine, scheduler=scheduler, force=force,
                           retry_failed=retry_failed, time_limit=time_limit,
-                          on_problem=None if quiet else problems, on_progress=on_progress)
+                          on_problem=None if quiet else problems, on_progress=on_progress,
+                          options=options)
     except ThresherError as error:
         err.print(f"thresher: {error}", markup=False, highlight=False)
         sys.exit(1)
