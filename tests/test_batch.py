@@ -64,7 +64,8 @@ from thresher.corpus import run
 
 summary = run([{folder!r}], store={store!r}, jobs=2)
 print("run", summary.extracted, sum(summary.failed.values()))
-results = list(extract_many(["<html><body><article><p>" + "Words of a page. " * 10 + "</p></article></body></html>"] * 5, jobs=2))
+page = "<html><body><article><p>" + "Words of a page. " * 10 + "</p></article></body></html>"
+results = list(extract_many([page] * 5, jobs=2))
 print("many", len(results), sum(1 for r in results if r.text))
 """
 

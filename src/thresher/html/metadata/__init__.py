@@ -207,8 +207,9 @@ def read_metadata(tree: LexborHTMLParser, url: str | None, nodes: PageNodes | No
     modified = next((moment for value in [jsonld.modified, *map(meta.first, _MODIFIED_KEYS)]
                      if value and (moment := parse_date(value, dayfirst=dayfirst))), None)
     canonical = _canonical_url(nodes.canonical, meta.first("og:url"), url)
-    image = next((image for value in [meta.first(*_IMAGE_KEYS[:3]), jsonld.image, meta.first(*_IMAGE_KEYS[3:])]
-                  if (image := _absolute(value, url or canonical))), None)
+    # (OpenGraph first: the image the publisher chose for sharing; Twitter's last)
+    images = [meta.first(*_IMAGE_KEYS[:3]), jsonld.image, meta.first(*_IMAGE_KEYS[3:])]
+    image = next((image for value in images if (image := _absolute(value, url or canonical))), None)
     return Metadata(
         title=title,
         authors=authors,
