@@ -124,12 +124,25 @@ class Page:
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
-def _normalise(raw: str) -> str:
-    """A run's text as a block holds it: whitespace collapsed, invisible characters dropped."""
-    text = " ".join(raw.split())
-    if not text.isascii() and _has_invisible(text):
-        text = " ".join(_INVISIBLE.sub("", text).split())
-    return text
+def _normalised_lengths(parts: list[str], invisible: bool) -> list[int]:
+    """For each boundary between ``parts``, the length the run's text has up to there
+    once whitespace is collapsed (and, with ``invisible``, invisible characters
+    dropped), as ``flush`` normalises it; counted part by part, in linear time."""
+    lengths = [0]
+    length = 0
+    space_pending = False  # whitespace after the last word so far
+    for part in parts:
+        if invisible:
+            part = _INVISIBLE.sub("", part)
+        words = part.split()
+        if words:
+            joins_word = length and not space_pending and not part[0].isspace()
+            length += (0 if joins_word or not length else 1) + sum(map(len, words)) + len(words) - 1
+            space_pending = part[-1].isspace()
+        elif part:
+            space_pending = length > 0
+        lengths.append(length)
+    return lengths
 
 
 def _span_offsets(parts: list[str], marks: list[tuple[int, int, str, str | None]],
@@ -137,15 +150,11 @@ def _span_offsets(parts: list[str], marks: list[tuple[int, int, str, str | None]
     """The marks of a run, recorded as (first part, end part, kind, href), as offsets
     into the run's normalised ``text``: a span starts at its first word and ends after
     its last; one holding only whitespace is left out."""
-    prefixes = [0]
-    raw = ""
-    for part in parts:  # (the length of the normalised text before each part)
-        raw += part
-        prefixes.append(len(_normalise(raw)))
+    raw = "".join(parts)
+    prefixes = _normalised_lengths(parts, not raw.isascii() and _has_invisible(raw))
     spans = []
     for first, end, kind, href in marks:
-        stop = prefixes[end]
-        start = prefixes[first]
+        start, stop = prefixes[first], prefixes[end]
         if start and start < len(text) and text[start] == " ":
             start += 1
         if start < stop:
@@ -491,7 +500,8 @@ def walk_blocks(body: LexborNode, *, max_nodes: int, record_links: bool = False,
                         marks.append((start, len(parts), "link", href))
             elif role == marked_role:
                 start, mark = open_marks.pop()
-                marks.append((start, len(parts), mark, None))
+                if start < len(parts):
+                    marks.append((start, len(parts), mark, None))
             if not open_elements:
                 break
             children, role, index = open_elements.pop()

@@ -82,8 +82,9 @@ def _inline(block: TextBlock, base: str | None) -> tuple[Inline, ...]:
     """The recorded spans of a block as ``Inline``s, link targets resolved against ``base``."""
     if not block.spans:
         return ()
+    # (recorded as the elements closed: inner ones first; listed outer ones first)
     return tuple(Inline(start, end, InlineKind(kind), _resolve(href, base) if kind == "link" else None)
-                 for start, end, kind, href in block.spans)
+                 for start, end, kind, href in sorted(block.spans, key=lambda span: (span[0], -span[1])))
 
 
 def _enclosing(page: Page, index: int, tag: str, stop: int) -> int:
