@@ -19,10 +19,12 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SMALL_PAGE = ("<!doctype html><html lang='en'><head><title>Harbour reopens</title></head><body><article>"
-              "<h1>Harbour reopens</h1><p>The old harbour reopened on Monday after two years of repairs "
-              "to its sea wall and piers.</p><p>Fishing boats returned at dawn, and the market on the "
-              "quay was busy by nine o'clock.</p></article></body></html>")
+SMALL_PAGE = (
+    "<!doctype html><html lang='en'><head><title>Harbour reopens</title></head><body><article>"
+    "<h1>Harbour reopens</h1><p>The old harbour reopened on Monday after two years of repairs "
+    "to its sea wall and piers.</p><p>Fishing boats returned at dawn, and the market on the "
+    "quay was busy by nine o'clock.</p></article></body></html>"
+)
 
 
 def wall_times(arguments: list[str], runs: int) -> list[float]:
@@ -31,8 +33,9 @@ def wall_times(arguments: list[str], runs: int) -> list[float]:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "thresher", *arguments], env=env, check=True,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, "-m", "thresher", *arguments], env=env, check=True, stdout=subprocess.DEVNULL
+        )
         times.append(time.perf_counter() - start)
     return times
 
@@ -44,8 +47,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         page = Path(folder) / "small.html"
         page.write_text(SMALL_PAGE, encoding="utf-8")
-        commands = {"thresher --help": ["--help"], "thresher extract small.html": ["extract", str(page)],
-                    "python -c pass": None}
+        commands = {
+            "thresher --help": ["--help"],
+            "thresher extract small.html": ["extract", str(page)],
+            "python -c pass": None,
+        }
         for label, arguments in commands.items():
             if arguments is None:
                 times = []
@@ -55,8 +61,10 @@ def main() -> None:
                     times.append(time.perf_counter() - start)
             else:
                 times = wall_times(arguments, args.runs)
-            print(f"{label:32} best {min(times):.3f} s   median {statistics.median(times):.3f} s"
-                  f"   ({args.runs} runs)")
+            print(
+                f"{label:32} best {min(times):.3f} s   median {statistics.median(times):.3f} s"
+                f"   ({args.runs} runs)"
+            )
 
 
 if __name__ == "__main__":

@@ -12,10 +12,12 @@ import pytest
 from conftest import cli_env
 from thresher import Article, ExtractOptions, ThresherError, UnsupportedInputError, extract, extract_many
 
-PAGE = ("<html><head><title>Story {n}</title></head><body><article><h1>Story {n}</h1><p>The harbour "
-        "reopened on Monday after two years of <a href='/walls'>repairs to its sea walls</a>, number {n}."
-        "</p><figure><img src='/q.jpg'><figcaption>The quay at dawn, photo {n}.</figcaption></figure>"
-        "</article></body></html>")
+PAGE = (
+    "<html><head><title>Story {n}</title></head><body><article><h1>Story {n}</h1><p>The harbour "
+    "reopened on Monday after two years of <a href='/walls'>repairs to its sea walls</a>, number {n}."
+    "</p><figure><img src='/q.jpg'><figcaption>The quay at dawn, photo {n}.</figcaption></figure>"
+    "</article></body></html>"
+)
 
 
 def pages(count: int) -> list[object]:
@@ -77,8 +79,14 @@ def test_run_and_extract_many_from_a_plain_unguarded_script(tmp_path: Path) -> N
         (folder / f"{n}.html").write_text(PAGE.format(n=n), encoding="utf-8")
     script = tmp_path / "script.py"
     script.write_text(SCRIPT.format(folder=str(folder), store=str(tmp_path / "c.db")), encoding="utf-8")
-    result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, cwd=tmp_path,
-                            env=cli_env(), timeout=300)
+    result = subprocess.run(
+        [sys.executable, str(script)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=cli_env(),
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["run 3 0", "many 5 5"]
     assert "worker crashed" not in result.stderr and "bootstrapping" not in result.stderr

@@ -55,8 +55,17 @@ def test_text_without_flags_leaves_captions_and_related_out(tmp_path: Path) -> N
 
 
 def test_markdown_golden_with_links_and_emphasis(tmp_path: Path) -> None:
-    result = run_cli("extract", "--format", "markdown", "--links", "--related", "--url",
-                     "https://example.org/harbour", write(tmp_path, "a.html", PAGE), text=True)
+    result = run_cli(
+        "extract",
+        "--format",
+        "markdown",
+        "--links",
+        "--related",
+        "--url",
+        "https://example.org/harbour",
+        write(tmp_path, "a.html", PAGE),
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout == (
         "# Harbour reopens\n\n"
@@ -64,7 +73,8 @@ def test_markdown_golden_with_links_and_emphasis(tmp_path: Path) -> None:
         "[the town council](https://example.org/council), which paid for the work.\n\n"
         "Fishing boats returned at dawn, and the market on the quay was busy by nine o'clock.\n\n"
         "```\nline one\n  line two\n```\n\n"
-        "**Related:**\n- [Piers rebuilt before the winter storms arrive](https://example.org/piers)\n")
+        "**Related:**\n- [Piers rebuilt before the winter storms arrive](https://example.org/piers)\n"
+    )
 
 
 def test_markdown_without_links_keeps_emphasis_only(tmp_path: Path) -> None:
@@ -84,8 +94,11 @@ def test_json_lines_name_their_source(tmp_path: Path) -> None:
     assert all("inline" not in block for block in rows[0]["blocks"])
     linked = json.loads(run_cli("extract", "--format", "json", "--links", first, text=True).stdout)
     block = linked["blocks"][0]
-    assert [(block["text"][span["start"]:span["end"]], span.get("url"))
-            for span in block["inline"] if span["kind"] == "link"] == [("the town council", "/council")]
+    assert [
+        (block["text"][span["start"] : span["end"]], span.get("url"))
+        for span in block["inline"]
+        if span["kind"] == "link"
+    ] == [("the town council", "/council")]
 
 
 class _Elements(HTMLParser):
@@ -121,9 +134,34 @@ def test_html_output_is_safe_and_escaped(tmp_path: Path) -> None:
     assert '<meta charset="utf-8">' in document
     parser = _Elements()
     parser.feed(document)
-    allowed = {"html", "head", "meta", "title", "link", "style", "body", "article", "h1", "h2", "p", "a",
-               "em", "strong", "code", "pre", "blockquote", "figure", "figcaption", "ul", "ol", "li",
-               "table", "tr", "td", "aside"}
+    allowed = {
+        "html",
+        "head",
+        "meta",
+        "title",
+        "link",
+        "style",
+        "body",
+        "article",
+        "h1",
+        "h2",
+        "p",
+        "a",
+        "em",
+        "strong",
+        "code",
+        "pre",
+        "blockquote",
+        "figure",
+        "figcaption",
+        "ul",
+        "ol",
+        "li",
+        "table",
+        "tr",
+        "td",
+        "aside",
+    }
     assert {tag for tag, _ in parser.tags} <= allowed
     assert not any(name.startswith("on") for _, attrs in parser.tags for name in attrs)
     links = [attrs for tag, attrs in parser.tags if tag == "a"]
@@ -137,10 +175,25 @@ def test_html_output_is_safe_and_escaped(tmp_path: Path) -> None:
 def test_language_and_min_length_filters_count_on_stderr(tmp_path: Path) -> None:
     english = write(tmp_path, "en.html", PAGE)
     german = write(tmp_path, "de.html", PAGE.replace('lang="en"', 'lang="de-AT"'))
-    short = write(tmp_path, "short.html", "<html lang='en'><body><article><p>Too short to keep here at all, "
-                  "just this sentence.</p></article></body></html>")
-    result = run_cli("extract", "--format", "json", "--language", "en", "--min-length", "100",
-                     english, german, short, text=True)
+    short = write(
+        tmp_path,
+        "short.html",
+        "<html lang='en'><body><article><p>Too short to keep here at all, "
+        "just this sentence.</p></article></body></html>",
+    )
+    result = run_cli(
+        "extract",
+        "--format",
+        "json",
+        "--language",
+        "en",
+        "--min-length",
+        "100",
+        english,
+        german,
+        short,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == [english]
     assert "skipped 2 of 3 inputs" in result.stderr
@@ -149,9 +202,12 @@ def test_language_and_min_length_filters_count_on_stderr(tmp_path: Path) -> None
 
 
 def test_tables_and_comments_flags(tmp_path: Path) -> None:
-    table = ("<html><body><article><p>" + "Prices at the market rose again this week on the quay. " * 3 +
-             "</p><table><tr><th>Fish</th><th>Price</th></tr><tr><td>Cod</td><td>12</td></tr>"
-             "<tr><td>Hake</td><td>9</td></tr></table></article></body></html>")
+    table = (
+        "<html><body><article><p>"
+        + "Prices at the market rose again this week on the quay. " * 3
+        + "</p><table><tr><th>Fish</th><th>Price</th></tr><tr><td>Cod</td><td>12</td></tr>"
+        "<tr><td>Hake</td><td>9</td></tr></table></article></body></html>"
+    )
     path = write(tmp_path, "t.html", table)
     assert "Cod | 12" in run_cli("extract", path, text=True).stdout
     assert "Cod | 12" not in run_cli("extract", "--no-tables", path, text=True).stdout

@@ -23,8 +23,13 @@ runpy.run_module("thresher", run_name="__main__")
 
 def imported_by(*arguments: str) -> set[str]:
     """The top-level packages imported by ``python -m thresher ARGUMENTS``."""
-    result = subprocess.run([sys.executable, "-c", _PROBE, json.dumps(arguments)], capture_output=True,
-                            text=True, env=cli_env(), timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", _PROBE, json.dumps(arguments)],
+        capture_output=True,
+        text=True,
+        env=cli_env(),
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     return set(json.loads(result.stderr.strip().splitlines()[-1]))
 
@@ -37,8 +42,11 @@ def test_help_imports_no_heavy_library() -> None:
 
 def test_extract_of_a_small_page_imports_no_heavy_library(tmp_path: Path) -> None:
     page = tmp_path / "small.html"
-    page.write_text("<html><body><article><p>The old harbour reopened on Monday after two years "
-                    "of repairs to its sea wall.</p></article></body></html>", encoding="utf-8")
+    page.write_text(
+        "<html><body><article><p>The old harbour reopened on Monday after two years "
+        "of repairs to its sea wall.</p></article></body></html>",
+        encoding="utf-8",
+    )
     loaded = imported_by("extract", str(page))
     assert not loaded & set(HEAVY), loaded & set(HEAVY)
 
@@ -47,7 +55,12 @@ def test_every_listed_command_loads() -> None:
     from thresher.cli import COMMANDS, cli
 
     for name in COMMANDS:
-        result = subprocess.run([sys.executable, "-m", "thresher", name, "--help"], capture_output=True,
-                                text=True, env=cli_env(), timeout=120)
+        result = subprocess.run(
+            [sys.executable, "-m", "thresher", name, "--help"],
+            capture_output=True,
+            text=True,
+            env=cli_env(),
+            timeout=120,
+        )
         assert result.returncode == 0, (name, result.stderr)
     assert set(COMMANDS) <= set(cli.list_commands(None))  # type: ignore[arg-type]

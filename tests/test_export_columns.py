@@ -23,13 +23,21 @@ PAGE = """<html lang="en-GB"><head><title>Harbour reopens</title>
 <body><article><h1>Harbour reopens</h1><p>The old harbour reopened on Monday after two years of repairs
 to its sea wall and piers, and the fishing boats came back at dawn.</p></article></body></html>"""
 
-BARE = ("<html><body><article><p>A page that names nothing about itself, but has a body long enough "
-        "to be an article of its own.</p></article></body></html>")
+BARE = (
+    "<html><body><article><p>A page that names nothing about itself, but has a body long enough "
+    "to be an article of its own.</p></article></body></html>"
+)
 
-EXPECTED = {"authors": ["Ana Lima", "Bo Chen"], "language": "en-gb", "site_name": "The Daily Example",
-            "description": "The harbour is open -- again.", "modified": "2024-05-02T10:00:00+00:00",
-            "tags": ["Harbours", "Fishing"], "image": "https://example.org/lead.jpg",
-            "url": "https://example.org/news/harbour"}
+EXPECTED = {
+    "authors": ["Ana Lima", "Bo Chen"],
+    "language": "en-gb",
+    "site_name": "The Daily Example",
+    "description": "The harbour is open -- again.",
+    "modified": "2024-05-02T10:00:00+00:00",
+    "tags": ["Harbours", "Fishing"],
+    "image": "https://example.org/lead.jpg",
+    "url": "https://example.org/news/harbour",
+}
 
 
 def _store(tmp_path: Path) -> None:
@@ -51,8 +59,9 @@ def test_flat_columns_in_every_format(tmp_path: Path) -> None:
     assert {key: first[key] for key in expected} == expected
     assert (bare["authors"], bare["tags"], bare["url"], bare["image"]) == ([], [], None, None)
 
-    rows = list(csv.DictReader(io.StringIO(run_cli("export", "--format", "csv", cwd=tmp_path,
-                                                   text=True).stdout)))
+    rows = list(
+        csv.DictReader(io.StringIO(run_cli("export", "--format", "csv", cwd=tmp_path, text=True).stdout))
+    )
     row = next(r for r in rows if r["source"] == first["source"])
     assert row["authors"] == "Ana Lima; Bo Chen" and row["tags"] == "Harbours; Fishing"
     assert row["url"] == EXPECTED["url"] and row["site_name"] == EXPECTED["site_name"]

@@ -57,24 +57,35 @@ def test_each_span_covers_its_element_text(paragraph: tuple[str, list[tuple[str,
     spans = [span for span in block.inline if span.kind is not InlineKind.STRONG or span.url]
     for span in block.inline:
         assert 0 <= span.start < span.end <= len(block.text)
-        assert block.text[span.start:span.end] == block.text[span.start:span.end].strip()
-    expected = [_collapsed(inner.replace("<b>", "").replace("</b>", ""), True)
-                for tag, inner in wrapped if tag in ("em", "a", "code")]
-    got = [block.text[span.start:span.end] for span in spans]
+        assert block.text[span.start : span.end] == block.text[span.start : span.end].strip()
+    expected = [
+        _collapsed(inner.replace("<b>", "").replace("</b>", ""), True)
+        for tag, inner in wrapped
+        if tag in ("em", "a", "code")
+    ]
+    got = [block.text[span.start : span.end] for span in spans]
     assert sorted(got) == sorted(text for text in expected if text)
 
 
 def test_default_options_record_no_spans() -> None:
-    article = extract("<html><body><article><p>The <em>old</em> harbour <a href='/x'>reopened</a> on Monday "
-                      "after repairs to its sea wall.</p></article></body></html>")
+    article = extract(
+        "<html><body><article><p>The <em>old</em> harbour <a href='/x'>reopened</a> on Monday "
+        "after repairs to its sea wall.</p></article></body></html>"
+    )
     assert all(not block.inline for block in article.blocks)
 
 
 def test_spans_of_a_paragraph() -> None:
-    article = extract("<html><body><article><p>The <em>old</em> harbour <a href='/walls'>reopened "
-                      "<strong>fully</strong></a> on Monday after repairs to its sea wall.</p>"
-                      "</article></body></html>", url="https://example.org/news/", options=MARKUP)
+    article = extract(
+        "<html><body><article><p>The <em>old</em> harbour <a href='/walls'>reopened "
+        "<strong>fully</strong></a> on Monday after repairs to its sea wall.</p>"
+        "</article></body></html>",
+        url="https://example.org/news/",
+        options=MARKUP,
+    )
     (block,) = article.blocks
-    assert [(block.text[s.start:s.end], str(s.kind), s.url) for s in block.inline] == [
-        ("old", "emphasis", None), ("reopened fully", "link", "https://example.org/walls"),
-        ("fully", "strong", None)]
+    assert [(block.text[s.start : s.end], str(s.kind), s.url) for s in block.inline] == [
+        ("old", "emphasis", None),
+        ("reopened fully", "link", "https://example.org/walls"),
+        ("fully", "strong", None),
+    ]

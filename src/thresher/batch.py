@@ -42,9 +42,11 @@ def _record(index: int, page: object, input_kind: str) -> InputRecord | Thresher
         payload = bytes(page)
     else:
         return UnsupportedInputError(
-            f"page {index} must be str, bytes or a (page, url) pair, not {type(page).__name__}")
-    return InputRecord(Provenance(_SOURCE, str(index), index, url=url), payload,
-                       input_kind=input_kind, content_hash="-")  # type: ignore[arg-type]
+            f"page {index} must be str, bytes or a (page, url) pair, not {type(page).__name__}"
+        )
+    return InputRecord(
+        Provenance(_SOURCE, str(index), index, url=url), payload, input_kind=input_kind, content_hash="-"
+    )  # type: ignore[arg-type]
 
 
 def _result(outcome: Outcome) -> Article | ThresherError:
@@ -59,9 +61,14 @@ def _result(outcome: Outcome) -> Article | ThresherError:
     return ExtractionError(f"{kind}: {message}" if kind else message)
 
 
-def extract_many(pages: Iterable[Page], *, jobs: int | None = None, options: ExtractOptions | None = None,
-                 time_limit: float | None = DEFAULT_TIME_LIMIT,
-                 chunk_size: int = 8) -> Iterator[Article | ThresherError]:
+def extract_many(
+    pages: Iterable[Page],
+    *,
+    jobs: int | None = None,
+    options: ExtractOptions | None = None,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
+    chunk_size: int = 8,
+) -> Iterator[Article | ThresherError]:
     """Extract every page of ``pages`` in ``jobs`` worker processes (all cores by
     default; ``jobs=1`` works in this process); yield one result per page, in input order.
 
@@ -91,8 +98,11 @@ def extract_many(pages: Iterable[Page], *, jobs: int | None = None, options: Ext
     if jobs == 1:
         for index, page in enumerate(pages):
             record = _record(index, page, options.input)
-            yield record if isinstance(record, ThresherError) else _result(
-                extract_record(record, time_limit, extractor))
+            yield (
+                record
+                if isinstance(record, ThresherError)
+                else _result(extract_record(record, time_limit, extractor))
+            )
         return
     from thresher.corpus import default_jobs
     from thresher.corpus.local import LocalEngine

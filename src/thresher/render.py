@@ -32,7 +32,7 @@ def _when(published: datetime) -> str:
 
 
 def byline(article: Article) -> str:
-    """"By A, B · date · site", the parts the article has."""
+    """ "By A, B · date · site", the parts the article has."""
     items = []
     if article.authors:
         items.append("By " + ", ".join(article.authors))
@@ -61,8 +61,9 @@ def nested_spans(text: str, spans: Sequence[Inline]) -> list[Inline]:
     return kept
 
 
-def render_inline(text: str, spans: Sequence[Inline], escape: Callable[[str], str],
-                  wrap: Callable[[Inline, str], str]) -> str:
+def render_inline(
+    text: str, spans: Sequence[Inline], escape: Callable[[str], str], wrap: Callable[[Inline, str], str]
+) -> str:
     """``text`` with each span's (escaped, rendered) content passed through ``wrap``."""
     if not spans:
         return escape(text)
@@ -79,7 +80,7 @@ def render_inline(text: str, spans: Sequence[Inline], escape: Callable[[str], st
             while index < len(inner) and inner[index].start < span.end:
                 children.append(inner[index])
                 index += 1
-            out.append(escape(text[position:span.start]))
+            out.append(escape(text[position : span.start]))
             out.append(wrap(span, render(span.start, span.end, children)))
             position = span.end
         out.append(escape(text[position:end]))
@@ -104,7 +105,7 @@ def _markdown_span(span: Inline, content: str) -> str:
     stripped = content.strip()
     if not stripped:
         return content
-    lead, trail = content[:len(content) - len(content.lstrip())], content[len(content.rstrip()):]
+    lead, trail = content[: len(content) - len(content.lstrip())], content[len(content.rstrip()) :]
     return f"{lead}{mark}{stripped}{mark}{trail}"
 
 
@@ -163,6 +164,10 @@ def article_to_markdown(article: Article, *, related: bool = True) -> str:
             out.append(rendered)
         previous_kind = str(block.kind)
     if related and article.related:
-        out.append("**Related:**\n" + "\n".join(
-            f"- [{link.text}]({link.url})" if link.url else f"- {link.text}" for link in article.related))
+        out.append(
+            "**Related:**\n"
+            + "\n".join(
+                f"- [{link.text}]({link.url})" if link.url else f"- {link.text}" for link in article.related
+            )
+        )
     return "\n\n".join(out) + "\n"

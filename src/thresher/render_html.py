@@ -21,9 +21,11 @@ __all__ = ["article_to_html"]
 
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
 _TAGS = {"emphasis": "em", "strong": "strong", "code": "code"}
-_STYLE = ("body{font:1.05rem/1.6 Georgia,serif;max-width:42rem;margin:2rem auto;padding:0 1rem}"
-          "figcaption,.byline{color:#555;font-style:italic}table{border-collapse:collapse}"
-          "td{border:1px solid #ccc;padding:.2rem .5rem}pre{overflow-x:auto}")
+_STYLE = (
+    "body{font:1.05rem/1.6 Georgia,serif;max-width:42rem;margin:2rem auto;padding:0 1rem}"
+    "figcaption,.byline{color:#555;font-style:italic}table{border-collapse:collapse}"
+    "td{border:1px solid #ccc;padding:.2rem .5rem}pre{overflow-x:auto}"
+)
 _POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src http: https:"
 
 
@@ -70,8 +72,10 @@ def _block(block: Block) -> str:
     if kind == "code":
         return f"<pre><code>{_text(block.text)}</code></pre>"
     if kind == "table":
-        rows = ("<tr>" + "".join(f"<td>{_text(cell)}</td>" for cell in row.split(" | ")) + "</tr>"
-                for row in block.text.splitlines())
+        rows = (
+            "<tr>" + "".join(f"<td>{_text(cell)}</td>" for cell in row.split(" | ")) + "</tr>"
+            for row in block.text.splitlines()
+        )
         return "<table>" + "".join(rows) + "</table>"
     return f"<p>{_inline(block)}</p>"
 
@@ -88,12 +92,18 @@ def _body(blocks: tuple[Block, ...]) -> list[str]:
             continue
         items = []
         ordered = block.ordinal > 0
-        while index < len(blocks) and str(blocks[index].kind) == "list_item" \
-                and (blocks[index].ordinal > 0) == ordered:
+        while (
+            index < len(blocks)
+            and str(blocks[index].kind) == "list_item"
+            and (blocks[index].ordinal > 0) == ordered
+        ):
             items.append(f"<li>{_inline(blocks[index])}</li>")
             index += 1
-        opening = f'<ol start="{block.ordinal}">' if ordered and block.ordinal != 1 else (
-            "<ol>" if ordered else "<ul>")
+        opening = (
+            f'<ol start="{block.ordinal}">'
+            if ordered and block.ordinal != 1
+            else ("<ol>" if ordered else "<ul>")
+        )
         out.append(opening + "".join(items) + ("</ol>" if ordered else "</ul>"))
     return out
 
@@ -123,7 +133,12 @@ def article_to_html(article: Article, *, related: bool = False) -> str:
     body += _body(article.blocks)
     if related and article.related:
         items = "".join(f"<li>{_link(link.url, _text(link.text))}</li>" for link in article.related)
-        body.append(f'<aside><h2>Read also</h2><ul>{items}</ul></aside>')
-    return ("<!DOCTYPE html>\n"
-            f"<html{language}>\n<head>\n" + "\n".join(head) + "\n</head>\n<body>\n<article>\n"
-            + "\n".join(body) + "\n</article>\n</body>\n</html>\n")
+        body.append(f"<aside><h2>Read also</h2><ul>{items}</ul></aside>")
+    return (
+        "<!DOCTYPE html>\n"
+        f"<html{language}>\n<head>\n"
+        + "\n".join(head)
+        + "\n</head>\n<body>\n<article>\n"
+        + "\n".join(body)
+        + "\n</article>\n</body>\n</html>\n"
+    )

@@ -11,15 +11,24 @@ __all__ = ["content_flags", "extraction_flags", "options_from_flags"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-_INPUT_FLAG = click.option("--input", "input_kind", type=click.Choice(["auto", "html", "text"]),
-                           default="auto", show_default=True,
-                           help="What the inputs are: HTML, rendered text, or detect.")
+_INPUT_FLAG = click.option(
+    "--input",
+    "input_kind",
+    type=click.Choice(["auto", "html", "text"]),
+    default="auto",
+    show_default=True,
+    help="What the inputs are: HTML, rendered text, or detect.",
+)
 _CONTENT_FLAGS = [
-    click.option("--captions", is_flag=True,
-                 help="Keep image captions in the body (they are always listed with the images in JSON)."),
+    click.option(
+        "--captions",
+        is_flag=True,
+        help="Keep image captions in the body (they are always listed with the images in JSON).",
+    ),
     click.option("--comments", is_flag=True, help="Keep reader comment sections in the body."),
-    click.option("--tables/--no-tables", default=True, show_default=True,
-                 help="Keep data tables in the body."),
+    click.option(
+        "--tables/--no-tables", default=True, show_default=True, help="Keep data tables in the body."
+    ),
 ]
 
 
@@ -39,6 +48,10 @@ def options_from_flags(flags: dict[str, Any], **extra: Any) -> Any:
     """The ``ExtractOptions`` of the flags ``extraction_flags`` added (popped from ``flags``)."""
     from thresher.options import ExtractOptions
 
-    return ExtractOptions(input=flags.pop("input_kind", "auto"), include_captions=flags.pop("captions"),
-                          include_comments=flags.pop("comments"), include_tables=flags.pop("tables"),
-                          **extra)
+    return ExtractOptions(
+        input=flags.pop("input_kind", "auto"),
+        include_captions=flags.pop("captions"),
+        include_comments=flags.pop("comments"),
+        include_tables=flags.pop("tables"),
+        **extra,
+    )
