@@ -16,7 +16,7 @@ from thresher.corpus.records import InputRecord, Outcome, Provenance
 from thresher.corpus.worker import DEFAULT_TIME_LIMIT, extract_record, with_options
 from thresher.errors import ExtractionError, ThresherError, UnsupportedInputError
 from thresher.models import Article
-from thresher.options import ExtractOptions
+from thresher.options import ExtractOptions, InputKind
 
 __all__ = ["Page", "extract_many"]
 
@@ -29,7 +29,7 @@ _SOURCE = "<extract_many>"
 _UTF8_BOM = b"\xef\xbb\xbf"
 
 
-def _record(index: int, page: object, input_kind: str) -> InputRecord | ThresherError:
+def _record(index: int, page: object, input_kind: InputKind) -> InputRecord | ThresherError:
     """The record of one page, or the error of something that is no page."""
     url: object = None
     if isinstance(page, tuple) and len(page) == 2:
@@ -46,7 +46,7 @@ def _record(index: int, page: object, input_kind: str) -> InputRecord | Thresher
         )
     return InputRecord(
         Provenance(_SOURCE, str(index), index, url=url), payload, input_kind=input_kind, content_hash="-"
-    )  # type: ignore[arg-type]
+    )
 
 
 def _result(outcome: Outcome) -> Article | ThresherError:
