@@ -90,3 +90,31 @@ def test_run_and_extract_many_from_a_plain_unguarded_script(tmp_path: Path) -> N
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["run 3 0", "many 5 5"]
     assert "worker crashed" not in result.stderr and "bootstrapping" not in result.stderr
+
+
+DASK_SCRIPT = """
+from thresher.corpus import run
+
+summary = run([{folder!r}], store={store!r}, jobs=2, engine="dask")
+print("run", summary.extracted, sum(summary.failed.values()))
+"""
+
+
+def test_dask_local_cluster_from_a_plain_unguarded_script(tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"{n}.html").write_text(PAGE.format(n=n), encoding="utf-8")
+    script = tmp_path / "script.py"
+    script.write_text(DASK_SCRIPT.format(folder=str(folder), store=str(tmp_path / "c.db")), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(script)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=cli_env(),
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["run 3 0"]

@@ -15,9 +15,7 @@ import multiprocessing
 import os
 import queue
 import signal
-import sys
 import time
-import types
 from collections import deque
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
@@ -26,6 +24,7 @@ from typing import Any
 
 from thresher.corpus.feed import Partition, PartitionFeed
 from thresher.corpus.records import InputRecord, Outcome
+from thresher.corpus.spawning import calling_script_hidden
 from thresher.corpus.worker import Extractor, extract_record
 
 __all__ = ["LocalEngine"]
@@ -60,39 +59,6 @@ def _worker_main(tasks: Any, results: Connection, state: Any, time_limit: float 
             return
 
 
-@contextlib.contextmanager
-def _calling_script_hidden(extractor: Extractor | None) -> Generator[None]:
-    """Start worker processes without the calling script.
-
-    A spawned process first re-runs the parent's main script (as ``__mp_main__``) so
-    that functions defined there can be unpickled; a script that calls ``run()`` at
-    its top level, without an ``if __name__ == "__main__":`` guard, would start a
-    run inside every worker. The workers only need thresher (and a custom
-    ``extractor``'s module), so while they start, ``__main__`` is stood in for by an
-    empty module, unless the extractor itself lives in the script.
-    """
-    main = sys.modules.get("__main__")
-    script_needed = extractor is not None and _module_of(extractor) == "__main__"
-    if main is None or script_needed or getattr(main.__spec__, "name", None) is not None:
-        yield  # (no script, or one run as a module: multiprocessing imports it safely)
-        return
-    sys.modules["__main__"] = types.ModuleType("__main__")
-    try:
-        yield
-    finally:
-        sys.modules["__main__"] = main
-
-
-def _module_of(function: Any) -> str | None:
-    """The module a function (or the function inside a ``functools.partial``) comes from;
-    for a partial, ``"__main__"`` when any function it wraps comes from the script."""
-    modules = [getattr(function, "__module__", None)]
-    if hasattr(function, "func"):
-        modules.append(_module_of(function.func))
-        modules += [_module_of(value) for value in function.keywords.values() if callable(value)]
-    return "__main__" if "__main__" in modules else modules[0]
-
-
 @dataclass
 class _Slot:
     process: Any
@@ -123,7 +89,7 @@ class LocalEngine:
         state = ctx.Array("d", 3, lock=False)
         process = ctx.Process(target=_worker_main, name="thresher-worker", daemon=True,
                               args=(tasks, send, state, self.time_limit, self.extractor, os.getpid()))
-        with _calling_script_hidden(self.extractor):
+        with calling_script_hidden(self.extractor):
             process.start()
         send.close()
         return _Slot(process, tasks, receive, state)
