@@ -218,3 +218,11 @@ def test_explain_accepts_the_content_flags(tmp_path: Path) -> None:
     result = run_cli("explain", "--captions", write(tmp_path, "a.html", PAGE), text=True)
     assert result.returncode == 0, result.stderr
     assert "The quay at dawn." in result.stdout
+
+
+def test_json_source_of_standard_input_and_several_html_documents(tmp_path: Path) -> None:
+    result = run_cli("extract", "--format", "json", "-", stdin=PAGE.encode())
+    assert json.loads(result.stdout)["source"] == "-"
+    path = write(tmp_path, "a.html", PAGE)
+    documents = run_cli("extract", "--format", "html", path, path, text=True).stdout
+    assert documents.count("<!DOCTYPE html>") == 2 and documents.count("</html>") == 2

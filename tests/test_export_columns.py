@@ -75,3 +75,19 @@ def test_flat_columns_in_every_format(tmp_path: Path) -> None:
     header = markdown.split("-->")[0] if "Ana Lima" in markdown.split("-->")[0] else markdown
     assert "authors: Ana Lima; Bo Chen" in header and "tags: Harbours; Fishing" in header
     assert "The harbour is open - - again." in markdown  # ("--" would end the comment)
+
+
+def test_run_takes_the_content_flags(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.html").write_text(
+        "<html><body><article><p>The old harbour reopened on Monday after two years of repairs to its "
+        "sea wall.</p><figure><img src='q.jpg'><figcaption>The quay at dawn.</figcaption></figure>"
+        "<p>Fishing boats returned at dawn, and the market on the quay was busy by nine.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    done = run_cli("run", "in", "--jobs", "1", "-q", "--captions", cwd=tmp_path, text=True)
+    assert done.returncode == 0, done.stderr
+    (row,) = [json.loads(line) for line in run_cli("export", cwd=tmp_path, text=True).stdout.splitlines()]
+    assert "The quay at dawn." in row["text"]
