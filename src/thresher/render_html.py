@@ -5,6 +5,8 @@ from: every piece of text is escaped, only a fixed set of plain elements is writ
 (no scripts, styles from the page, frames, forms or event attributes), links keep
 only ``http``, ``https`` and ``mailto`` targets and carry ``rel="noopener nofollow"``,
 and a Content-Security-Policy forbids scripts should anything slip through.
+Self-contained means it loads nothing: images are left out (their captions can be
+kept as caption blocks), and the policy forbids every fetch.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ _STYLE = (
     "figcaption,.byline{color:#555;font-style:italic}table{border-collapse:collapse}"
     "td{border:1px solid #ccc;padding:.2rem .5rem}pre{overflow-x:auto}"
 )
-_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src http: https:"
+_POLICY = "default-src 'none'; style-src 'unsafe-inline'"
 
 
 def _text(value: str) -> str:
