@@ -47,7 +47,7 @@ class InlineKind(StrEnum):
     CODE = "code"
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@dataclass(frozen=True, slots=True)
 class Inline:
     """A span ``text[start:end]`` of a block that is a link, emphasis or inline code.
 
