@@ -12,6 +12,7 @@ from rich.progress import Progress, ProgressColumn, SpinnerColumn, Task, TextCol
 from rich.table import Table
 from rich.text import Text
 
+from thresher.cli.extract_options import content_flags, options_from_flags
 from thresher.errors import ThresherError
 
 __all__ = ["export_command", "run_command", "stats_command"]
@@ -61,9 +62,11 @@ class _ProblemPrinter:
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no problem lines.")
 @click.option("--warc", default=None, metavar="FILE.warc.gz",
               help="Where URL sources are fetched to (default: beside the store, named with the time).")
+@content_flags
+@click.option("--links", is_flag=True, help="Record the links of the text (Block.inline) in the store.")
 def run_command(sources: tuple[str, ...], store_path: str, jobs: int | None, engine: str,
                 scheduler: str | None, force: bool, retry_failed: bool, time_limit: float,
-                quiet: bool, warc: str | None) -> None:
+                quiet: bool, warc: str | None, links: bool, **flags: Any) -> None:
     """Extract every record of SOURCES into the store: files (.html, .htm, .txt, .gz), folders
     (recursive), glob patterns, WARC / WARC.gz archives, JSON Lines of {"url", "html"|"text"},
     and http(s) URLs of pages, sitemaps or feeds (fetched first into a WARC, as `thresher fetch` does).
@@ -76,6 +79,7 @@ def run_command(sources: tuple[str, ...], store_path: str, jobs: int | None, eng
     from thresher.corpus import run
 
     sources, fetched_all = fetch_url_sources(sources, store_path, warc, quiet)
+    options = options_from_flags(flags, include_links=links)
     err = Console(stderr=True)
     problems = _ProblemPrinter(err)
     progress = Progress(SpinnerColumn(), TextColumn("{task.completed:,.0f} records"), _RateColumn(),
@@ -94,7 +98,8 @@ def run_command(sources: tuple[str, ...], store_path: str, jobs: int | None, eng
             summary = run(sources, store=store_path, jobs=jobs,
                           engine="dask" if scheduler else engine, scheduler=scheduler, force=force,
                           retry_failed=retry_failed, time_limit=time_limit,
-                          on_problem=None if quiet else problems, on_progress=on_progress)
+                          on_problem=None if quiet else problems, on_progress=on_progress,
+                          options=options)
     except ThresherError as error:
         err.print(f"thresher: {error}", markup=False, highlight=False)
         sys.exit(1)
