@@ -192,3 +192,42 @@ def test_word_changes_rebuild_both_sides(a, b):
     changes = word_changes(a, b)
     assert "".join(c.a for c in changes) == a
     assert "".join(c.b for c in changes) == b
+
+
+def _moved(old: list[str], new: list[str]) -> list[str]:
+    return [unit.b or "" for unit in align(old, new) if unit.op == "moved"]
+
+
+def test_the_sentence_that_jumped_is_moved_not_those_it_jumped_over():
+    old = BODY[:6]
+    new = [BODY[0], BODY[2], BODY[3], BODY[1], BODY[4], BODY[5]]
+    assert _moved(old, new) == [BODY[1]]
+    new = [BODY[0], BODY[1], BODY[5], BODY[2], BODY[3], BODY[4]]
+    assert _moved(old, new) == [BODY[5]]
+
+
+def test_edited_sentences_hold_their_place_for_moves():
+    old = BODY[:6]
+    reworded = [s.replace(".", " again.") for s in BODY[1:4]]
+    new = [*reworded, BODY[0], BODY[4], BODY[5]]
+    ops = [(unit.op, unit.b) for unit in align(old, new)]
+    assert ops[:4] == [("edited", reworded[0]), ("edited", reworded[1]), ("edited", reworded[2]),
+                       ("moved", BODY[0])]
+    assert [op for op, _ in ops[4:]] == ["unchanged", "unchanged"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.permutations(list(range(8))))
+def test_what_stays_in_place_is_in_order_and_as_long_as_possible(order):
+    old = BODY[:8] if len(BODY) >= 8 else BODY
+    new = [old[i] for i in order if i < len(old)]
+    result = align(old, new)
+    kept = [unit.a_index for unit in result if unit.op == "unchanged"]
+    assert kept == sorted(kept)
+    longest = [1] * len(new)  # longest increasing run of old positions, by quadratic DP
+    positions = [i for i in order if i < len(old)]
+    for j in range(len(positions)):
+        for k in range(j):
+            if positions[k] < positions[j]:
+                longest[j] = max(longest[j], longest[k] + 1)
+    assert len(kept) == max(longest)
