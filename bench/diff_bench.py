@@ -231,11 +231,12 @@ def main(argv: list[str] | None = None) -> int:
             result = score(aligner, sample)
             rows.append((name, len(sample), gold_moves, system, result))
     if args.markdown:
-        print("| set | transitions | gold moves | system | align F1 | moved P | moved R | moved F1 | ms/transition |")
+        print("| set | transitions | gold moves | system | align F1 | moved P | moved R | moved F1 "
+              "| ms/transition |")
         print("|---|---:|---:|---|---:|---:|---:|---:|---:|")
         for name, count, moves, system, r in rows:
-            print(f"| {name} | {count} | {moves} | {system} | {r['align_f1']:.3f} | {r['moved_precision']:.3f} "
-                  f"| {r['moved_recall']:.3f} | {r['moved_f1']:.3f} | {r['cpu_ms']:.1f} |")
+            print(f"| {name} | {count} | {moves} | {system} | {r['align_f1']:.3f} "
+                  f"| {r['moved_precision']:.3f} | {r['moved_recall']:.3f} | {r['moved_f1']:.3f} | {r['cpu_ms']:.1f} |")
     else:
         for name, count, moves, system, r in rows:
             print(f"{name:24} n={count} moves={moves} {system:9} align_f1={r['align_f1']:.3f} "
