@@ -236,7 +236,8 @@ def main(argv: list[str] | None = None) -> int:
         print("|---|---:|---:|---|---:|---:|---:|---:|---:|")
         for name, count, moves, system, r in rows:
             print(f"| {name} | {count} | {moves} | {system} | {r['align_f1']:.3f} "
-                  f"| {r['moved_precision']:.3f} | {r['moved_recall']:.3f} | {r['moved_f1']:.3f} | {r['cpu_ms']:.1f} |")
+                  f"| {r['moved_precision']:.3f} | {r['moved_recall']:.3f} | {r['moved_f1']:.3f} "
+                  f"| {r['cpu_ms']:.1f} |")
     else:
         for name, count, moves, system, r in rows:
             print(f"{name:24} n={count} moves={moves} {system:9} align_f1={r['align_f1']:.3f} "
