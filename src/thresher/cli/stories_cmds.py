@@ -12,6 +12,7 @@ import click
 
 from thresher.cli.inputs import extract_input
 from thresher.corpus.sources import file_kind
+from thresher.corpus.stats import story_counts
 from thresher.errors import ThresherError
 from thresher.models import Article
 from thresher.options import ExtractOptions
@@ -21,14 +22,12 @@ from thresher.stories.render_html import render_diff_html, render_story_html
 from thresher.stories.render_terminal import render_diff_text, summary_line
 from thresher.stories.store_access import (
     StorySummary,
-    has_stories,
     list_stories,
     open_store,
     read_capture,
     read_story,
     stale_note,
     story_of,
-    ungrouped_records,
 )
 from thresher.stories.store_grouping import StoreGrouping, group_new_records, group_store
 from thresher.stories.versions import fold_identical
@@ -197,10 +196,10 @@ def stories_command(store_path: str, output_format: str, list_all: bool, top: in
                 _warn_if_stale(store_path)
         else:
             with open_store(store_path) as store:
-                grouped_before, pending = has_stories(store), ungrouped_records(store)
-            if regroup or not grouped_before:
+                counts = story_counts(store)
+            if regroup or counts is None:
                 grouping = group_store(store_path, options)
-            elif pending:
+            elif counts["ungrouped_records"]:
                 grouping = group_new_records(store_path, options)
             else:
                 click.echo("thresher: no records added since the last grouping; --regroup groups "

@@ -4,25 +4,43 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import IO, Any
 
 from thresher.corpus.store import Store
 from thresher.errors import ThresherError
 from thresher.models import Article
 
-__all__ = ["EXPORT_COLUMNS", "FORMATS", "export_rows"]
+__all__ = ["EXPORT_COLUMNS", "FORMATS", "STORY_COLUMN", "export_rows"]
 
 FORMATS = ("jsonl", "csv", "parquet", "markdown")
 EXPORT_COLUMNS = ("source", "record_id", "offset", "url", "captured_at", "content_hash",
                   "thresher_version", "status", "reason", "error_kind", "title", "published", "text",
                   "article_json", "duplicate_of", "run_id")
 _PARQUET_BATCH = 1000
+#: Written after the record's columns: the story of the record (None before `thresher stories`).
+STORY_COLUMN = "story_id"
+
+
+def _story_lookup(store: Store) -> Callable[[int], int | None]:
+    """Record id -> story id, read from the ``story_members`` table `thresher stories` writes."""
+    exists = store.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'story_members'").fetchone()
+    if exists is None:
+        return lambda record_id: None
+
+    def lookup(record_id: int) -> int | None:
+        row = store.execute("SELECT story_id FROM story_members WHERE record_id = ?", (record_id,)).fetchone()
+        return None if row is None else int(row[0])
+
+    return lookup
 
 
 def _rows(store: Store, statuses: tuple[str, ...]) -> Iterator[dict[str, Any]]:
+    story_of = _story_lookup(store)
     for row in store.iter_rows(EXPORT_COLUMNS):
         if not statuses or row["status"] in statuses:
+            row[STORY_COLUMN] = story_of(row["id"])
             yield row
 
 
@@ -53,7 +71,7 @@ def _jsonl(rows: Iterator[dict[str, Any]], out: IO[str]) -> int:
 
 
 def _csv(rows: Iterator[dict[str, Any]], out: IO[str]) -> int:
-    writer = csv.DictWriter(out, fieldnames=("id", *EXPORT_COLUMNS))
+    writer = csv.DictWriter(out, fieldnames=("id", *EXPORT_COLUMNS, STORY_COLUMN))
     writer.writeheader()
     count = 0
     for row in rows:
@@ -69,7 +87,8 @@ def _markdown(rows: Iterator[dict[str, Any]], out: IO[str]) -> int:
             continue
         if count:
             out.write("\n---\n\n")
-        out.write(f"<!-- record {row['id']}: {row['url'] or row['source']} "
+        story = f" story {row[STORY_COLUMN]}" if row[STORY_COLUMN] is not None else ""
+        out.write(f"<!-- record {row['id']}{story}: {row['url'] or row['source']} "
                   f"captured {row['captured_at'] or 'unknown'} -->\n\n")
         out.write(Article.from_json(row["article_json"]).to_markdown().rstrip("\n") + "\n")
         count += 1
@@ -82,9 +101,9 @@ def _parquet(rows: Iterator[dict[str, Any]], path: str) -> int:
         import pyarrow.parquet as pq
     except ImportError as error:
         raise ThresherError("Parquet export needs pyarrow: pip install 'thresher[parquet]'") from error
-    int_columns = {"id", "offset", "duplicate_of", "run_id"}
+    int_columns = {"id", "offset", "duplicate_of", "run_id", STORY_COLUMN}
     schema = pa.schema([(name, pa.int64() if name in int_columns else pa.string())
-                        for name in ("id", *EXPORT_COLUMNS)])
+                        for name in ("id", *EXPORT_COLUMNS, STORY_COLUMN)])
     count = 0
     with pq.ParquetWriter(path, schema, compression="zstd") as writer:
         batch: list[dict[str, Any]] = []

@@ -32,7 +32,6 @@ __all__ = [
     "stale_note",
     "story_ids",
     "story_of",
-    "ungrouped_records",
     "version_order",
     "write_story_ids",
 ]
@@ -157,25 +156,11 @@ def story_ids(store: Store) -> dict[int, int]:
     return {int(r): int(s) for r, s in store.execute("SELECT record_id, story_id FROM story_members")}
 
 
-def ungrouped_records(store: Store) -> int:
-    """Extracted records without a story: added after the last grouping (or all, before any)."""
-    if not has_stories(store):
-        return int(store.execute("SELECT count(*) FROM records WHERE status = 'extracted'").fetchone()[0])
-    return int(store.execute(
-        "SELECT count(*) FROM records WHERE status = 'extracted' "
-        "AND id NOT IN (SELECT record_id FROM story_members)").fetchone()[0])
-
-
 def stale_note(store: Store) -> str | None:
     """The one line telling a reader that stories miss records added since the last grouping."""
-    if not has_stories(store):
-        return None
-    missing = ungrouped_records(store)
-    if not missing:
-        return None
-    records = "record was" if missing == 1 else "records were"
-    return (f"{missing:,} {records} added after the last grouping and belong to no story yet: "
-            "run `thresher stories` to group them")
+    from thresher.corpus.stats import story_counts, ungrouped_note
+
+    return ungrouped_note(story_counts(store))
 
 
 def story_of(store: Store, record_id: int) -> int | None:
