@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import os
 import sqlite3
 from datetime import datetime
 
@@ -46,10 +49,16 @@ def test_stories_writes_one_story_id_per_article(store):
     path, ids = store
     result = run("stories", "--store", str(path), "--format", "json")
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout) == {"articles": 4, "stories": 2, "multi_capture_stories": 1}
+    data = json.loads(result.stdout)
+    assert {k: data[k] for k in ("articles", "stories", "multi_capture_stories", "new_records")} == {
+        "articles": 4, "stories": 2, "multi_capture_stories": 1, "new_records": 0}
     rows = dict(sqlite3.connect(path).execute("SELECT record_id, story_id FROM story_members").fetchall())
     v2, unrelated, v1, v3 = ids
     assert rows == {v2: v2, v1: v2, v3: v2, unrelated: unrelated}
+    assert [(s["story_id"], s["captures"], s["headline"]) for s in data["largest"]] == [
+        (v2, 3, "Harbour closes after heavy storm"), (unrelated, 1, "Museum opens new wing")]
+    assert data["largest"][0]["first"] == "2024-03-01T08:00:00"
+    assert data["largest"][0]["last"] == "2024-03-02T09:00:00"
 
 
 def test_story_lists_versions_in_time_order_with_diffs(store, tmp_path):
@@ -122,3 +131,170 @@ def test_errors_are_one_line_with_status_1(tmp_path, store):
     assert before.returncode == 1 and "run `thresher stories" in before.stderr
     option = run("stories", "--store", str(store[0]), "--resemblance", "1.5")
     assert option.returncode == 2
+
+
+# ---------------------------------------------------------------- end to end, from `thresher run`
+
+PARAGRAPHS = [
+    "The town council met on Monday evening to vote on the new harbour plan, after months of debate.",
+    "It approved the plan by seven votes to two, with the mayor abstaining from the final vote.",
+    "Work on the sea wall will begin in the spring and is expected to last about eighteen months.",
+    "Fishermen said the closure would cost them a season, and asked the council for compensation.",
+    "The harbour master said boats would be moved to the northern quay while the work goes on.",
+]
+OTHER = [
+    "The museum opened a new wing on Saturday, dedicated to the history of printing in the region.",
+    "Visitors queued for an hour to see a restored press that once printed the town's newspaper.",
+    "The curator said the collection had taken twelve years to assemble from private donors.",
+]
+
+
+def page(headline: str, paragraphs: list[str], published: str | None, caption: str | None = None) -> str:
+    meta = f'<meta property="article:published_time" content="{published}">' if published else ""
+    figure = f'<figure><img src="a.jpg"><figcaption>{caption}</figcaption></figure>' if caption else ""
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (f"<!DOCTYPE html><html><head><title>{headline} | Coast News</title>{meta}</head><body>"
+            f"<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article><h1>{headline}</h1>"
+            f"{figure}{body}</article><footer>Copyright Coast News</footer></body></html>")
+
+
+def write_page(folder, name: str, html: str, mtime: int):
+    path = folder / name
+    path.write_text(html, encoding="utf-8")
+    os.utime(path, (mtime, mtime))
+    return path
+
+
+@pytest.fixture()
+def corpus(tmp_path):
+    """Captures of one story (one of them twice, byte for byte) and of an unrelated one.
+
+    The file times disagree with the publication dates: the earliest version was saved last.
+    """
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    edited = [*PARAGRAPHS[:2], PARAGRAPHS[2].replace("eighteen", "twenty"), *PARAGRAPHS[3:]]
+    updated = page("Harbour closes after heavy storm", edited, "2024-03-02T08:00:00Z",
+                   caption="Boats moored at the northern quay on Tuesday")
+    files = {
+        "first": write_page(pages, "a-first.html",
+                            page("Harbour closes after storm", PARAGRAPHS, "2024-03-01T08:00:00Z"), 1_800_000_000),
+        "updated": write_page(pages, "b-updated.html", updated, 1_700_000_000),
+        "copy": write_page(pages, "c-copy.html", updated, 1_700_000_100),
+        "other": write_page(pages, "d-other.html", page("Museum opens new wing", OTHER, "2024-03-05T10:00:00Z"),
+                            1_700_000_000),
+    }
+    store = tmp_path / "store.sqlite"
+    result = run("run", str(pages), "--store", str(store), "--quiet", "--jobs", "1")
+    assert result.returncode == 0, result.stderr
+    ids = dict(sqlite3.connect(store).execute("SELECT source, id FROM records").fetchall())
+    return store, {name: ids[str(path)] for name, path in files.items()}, files, tmp_path
+
+
+def test_stories_story_export_and_stats_after_a_run(corpus):
+    store, ids, files, tmp_path = corpus
+    grouped = run("stories", "--store", str(store))
+    assert grouped.returncode == 0, grouped.stderr
+    lines = grouped.stdout.splitlines()
+    assert lines[0] == "4 articles in 2 stories (1 with more than one capture)"
+    assert lines[2].split() == ["story", "captures", "first", "last", "headline"]
+    story_id = min(ids["first"], ids["updated"], ids["copy"])
+    assert lines[3].split()[:4] == [str(story_id), "3", "2024-03-01", "2024-03-02"]
+    assert lines[3].endswith("Harbour closes after heavy storm")
+    assert lines[4].split()[:2] == [str(ids["other"]), "1"] and lines[4].endswith("Museum opens new wing")
+
+    listed = run("stories", "--list", "--store", str(store), "--format", "json")
+    assert [s["story_id"] for s in json.loads(listed.stdout)["all"]] == [story_id, ids["other"]]
+    assert run("story", "--store", str(store)).stdout.splitlines() == lines[2:]
+
+    # Versions by publication date (not by file time), each with its source; the copy is folded.
+    story = run("story", str(ids["copy"]), "--store", str(store), "--format", "json")
+    data = json.loads(story.stdout)
+    assert data["story_id"] == story_id and data["captures"] == 3
+    assert [(v["record_id"], v["source"], v["identical_captures"]) for v in data["versions"]] == [
+        (ids["first"], str(files["first"]), []), (ids["updated"], str(files["updated"]), [ids["copy"]])]
+    (change,) = data["diffs"]
+    assert change["summary"]["headline"] == "edited" and change["summary"]["captions"] == {"added": 1}
+    assert change["summary"]["paragraphs"] == {"unchanged": 4, "edited": 1}
+    text = run("story", str(story_id), "--store", str(store)).stdout
+    assert "Story %d: 2 versions from 3 captures" % story_id in text
+    assert "2 identical captures" in text and str(files["copy"]) in text
+
+    # export: one story id per record, in every format.
+    jsonl = [json.loads(line) for line in run("export", "--store", str(store)).stdout.splitlines()]
+    by_source = {row["source"]: row["story_id"] for row in jsonl}
+    assert by_source == {str(files["first"]): story_id, str(files["updated"]): story_id,
+                         str(files["copy"]): story_id, str(files["other"]): ids["other"]}
+    rows = list(csv.DictReader(io.StringIO(run("export", "--store", str(store), "--format", "csv").stdout)))
+    assert {row["source"]: int(row["story_id"]) for row in rows} == by_source
+    parquet = tmp_path / "out.parquet"
+    assert run("export", "--store", str(store), "--format", "parquet", "-o", str(parquet)).returncode == 0
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(parquet).to_pydict()
+    assert dict(zip(table["source"], table["story_id"], strict=True)) == by_source
+    markdown = run("export", "--store", str(store), "--format", "markdown").stdout
+    assert markdown.count(f"story {story_id}:") == 3 and f"story {ids['other']}:" in markdown
+
+    stats = json.loads(run("stats", "--store", str(store), "--json").stdout)
+    assert stats["stories"] == {"stories": 2, "multi_capture_stories": 1, "ungrouped_records": 0}
+    assert "stories" in run("stats", "--store", str(store)).stdout
+
+
+def test_new_records_are_reported_then_placed_without_regrouping(corpus):
+    store, ids, files, tmp_path = corpus
+    assert run("stories", "--store", str(store)).returncode == 0
+    before = dict(sqlite3.connect(store).execute("SELECT record_id, story_id FROM story_members").fetchall())
+    later = [*PARAGRAPHS, "The council will meet again next week to discuss the compensation claims."]
+    new_page = write_page(tmp_path / "pages", "e-later.html",
+                          page("Harbour closes after heavy storm", later, "2024-03-03T08:00:00Z"), 1_700_000_200)
+    assert run("run", str(tmp_path / "pages"), "--store", str(store), "--quiet", "--jobs", "1").returncode == 0
+    note = "1 record was added after the last grouping"
+    for command in (["story", str(ids["first"])], ["export"], ["stats"]):
+        result = run(*command, "--store", str(store))
+        assert result.returncode == 0, result.stderr
+        assert note in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    placed = run("stories", "--store", str(store), "--format", "json")
+    data = json.loads(placed.stdout)
+    assert data["new_records"] == 1 and data["articles"] == 5
+    after = dict(sqlite3.connect(store).execute("SELECT record_id, story_id FROM story_members").fetchall())
+    new_id = next(i for i in after if i not in before)
+    assert {k: after[k] for k in before} == before  # no story changed
+    assert after[new_id] == before[ids["first"]]
+    assert str(new_page) in run("story", str(new_id), "--store", str(store)).stdout
+    for command in (["story", str(ids["first"])], ["export"], ["stats"]):
+        assert run(*command, "--store", str(store)).stderr == ""
+    again = run("stories", "--store", str(store))
+    assert again.returncode == 0 and "no records added since the last grouping" in again.stderr
+
+
+def test_store_diff_is_labelled_and_matches_the_file_diff(corpus):
+    store, ids, files, _ = corpus
+    by_store = run("diff", str(ids["first"]), str(ids["updated"]), "--store", str(store), "--no-color")
+    by_files = run("diff", str(files["first"]), str(files["updated"]), "--no-color")
+    assert by_store.returncode == 0 and by_files.returncode == 0, by_store.stderr + by_files.stderr
+    store_lines, file_lines = by_store.stdout.splitlines(), by_files.stdout.splitlines()
+    assert store_lines[0] == f"--- record {ids['first']}: Harbour closes after storm ({files['first']})"
+    assert store_lines[1] == f"+++ record {ids['updated']}: Harbour closes after heavy storm ({files['updated']})"
+    assert file_lines[0] == f"--- {files['first']}: Harbour closes after storm"
+    assert store_lines[2:] == file_lines[2:]
+    assert "Captions" in store_lines and "  + Boats moored at the northern quay on Tuesday" in store_lines
+    as_json = [json.loads(run("diff", *pair, "--format", "json", *extra).stdout) for pair, extra in (
+        ((str(ids["first"]), str(ids["updated"])), ("--store", str(store))),
+        ((str(files["first"]), str(files["updated"])), ()))]
+    for side in ("a", "b"):
+        for data in as_json:
+            data[side].pop("url")
+    assert as_json[0] == as_json[1]
+
+
+def test_diff_of_unrelated_captures_says_they_share_almost_nothing(corpus):
+    store, ids, files, _ = corpus
+    result = run("diff", str(files["first"]), str(files["other"]), "--no-color")
+    assert result.returncode == 0
+    summary = result.stdout.splitlines()[2]
+    assert summary.startswith("these captures share almost nothing (0 of 3 sentences in common)")
+    assert "edited" not in result.stdout
+    data = json.loads(run("diff", str(ids["first"]), str(ids["other"]), "--store", str(store),
+                          "--format", "json").stdout)
+    assert data["summary"]["unrelated"] is True and data["summary"]["headline"] == "different"
