@@ -5,14 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import sqlite3
 from datetime import datetime
 
 import pytest
 
 from conftest import run_cli
-from stories_helpers import article, made_up_paragraphs, make_store
+from stories_helpers import PARAGRAPHS, article, made_up_paragraphs, make_store, page, story_pages, write_page
 
 
 def run(*args, cwd=None):
@@ -135,57 +134,12 @@ def test_errors_are_one_line_with_status_1(tmp_path, store):
 
 # ---------------------------------------------------------------- end to end, from `thresher run`
 
-PARAGRAPHS = [
-    "The town council met on Monday evening to vote on the new harbour plan, after months of debate.",
-    "It approved the plan by seven votes to two, with the mayor abstaining from the final vote.",
-    "Work on the sea wall will begin in the spring and is expected to last about eighteen months.",
-    "Fishermen said the closure would cost them a season, and asked the council for compensation.",
-    "The harbour master said boats would be moved to the northern quay while the work goes on.",
-]
-OTHER = [
-    "The museum opened a new wing on Saturday, dedicated to the history of printing in the region.",
-    "Visitors queued for an hour to see a restored press that once printed the town's newspaper.",
-    "The curator said the collection had taken twelve years to assemble from private donors.",
-]
-
-
-def page(headline: str, paragraphs: list[str], published: str | None, caption: str | None = None) -> str:
-    meta = f'<meta property="article:published_time" content="{published}">' if published else ""
-    figure = f'<figure><img src="a.jpg"><figcaption>{caption}</figcaption></figure>' if caption else ""
-    body = "".join(f"<p>{p}</p>" for p in paragraphs)
-    return (f"<!DOCTYPE html><html><head><title>{headline} | Coast News</title>{meta}</head><body>"
-            f"<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article><h1>{headline}</h1>"
-            f"{figure}{body}</article><footer>Copyright Coast News</footer></body></html>")
-
-
-def write_page(folder, name: str, html: str, mtime: int):
-    path = folder / name
-    path.write_text(html, encoding="utf-8")
-    os.utime(path, (mtime, mtime))
-    return path
-
-
 @pytest.fixture()
 def corpus(tmp_path):
-    """Captures of one story (one of them twice, byte for byte) and of an unrelated one.
-
-    The file times disagree with the publication dates: the earliest version was saved last.
-    """
-    pages = tmp_path / "pages"
-    pages.mkdir()
-    edited = [*PARAGRAPHS[:2], PARAGRAPHS[2].replace("eighteen", "twenty"), *PARAGRAPHS[3:]]
-    updated = page("Harbour closes after heavy storm", edited, "2024-03-02T08:00:00Z",
-                   caption="Boats moored at the northern quay on Tuesday")
-    files = {
-        "first": write_page(pages, "a-first.html",
-                            page("Harbour closes after storm", PARAGRAPHS, "2024-03-01T08:00:00Z"), 1_800_000_000),
-        "updated": write_page(pages, "b-updated.html", updated, 1_700_000_000),
-        "copy": write_page(pages, "c-copy.html", updated, 1_700_000_100),
-        "other": write_page(pages, "d-other.html", page("Museum opens new wing", OTHER, "2024-03-05T10:00:00Z"),
-                            1_700_000_000),
-    }
+    """A store made by `thresher run` of ``story_pages``: record ids by page name."""
+    files = story_pages(tmp_path / "pages")
     store = tmp_path / "store.sqlite"
-    result = run("run", str(pages), "--store", str(store), "--quiet", "--jobs", "1")
+    result = run("run", str(tmp_path / "pages"), "--store", str(store), "--quiet", "--jobs", "1")
     assert result.returncode == 0, result.stderr
     ids = dict(sqlite3.connect(store).execute("SELECT source, id FROM records").fetchall())
     return store, {name: ids[str(path)] for name, path in files.items()}, files, tmp_path
@@ -217,7 +171,7 @@ def test_stories_story_export_and_stats_after_a_run(corpus):
     assert change["summary"]["headline"] == "edited" and change["summary"]["captions"] == {"added": 1}
     assert change["summary"]["paragraphs"] == {"unchanged": 4, "edited": 1}
     text = run("story", str(story_id), "--store", str(store)).stdout
-    assert "Story %d: 2 versions from 3 captures" % story_id in text
+    assert f"Story {story_id}: 2 versions from 3 captures" in text
     assert "2 identical captures" in text and str(files["copy"]) in text
 
     # export: one story id per record, in every format.
@@ -246,9 +200,10 @@ def test_new_records_are_reported_then_placed_without_regrouping(corpus):
     assert run("stories", "--store", str(store)).returncode == 0
     before = dict(sqlite3.connect(store).execute("SELECT record_id, story_id FROM story_members").fetchall())
     later = [*PARAGRAPHS, "The council will meet again next week to discuss the compensation claims."]
-    new_page = write_page(tmp_path / "pages", "e-later.html",
-                          page("Harbour closes after heavy storm", later, "2024-03-03T08:00:00Z"), 1_700_000_200)
-    assert run("run", str(tmp_path / "pages"), "--store", str(store), "--quiet", "--jobs", "1").returncode == 0
+    later_page = page("Harbour closes after heavy storm", later, "2024-03-03T08:00:00Z")
+    new_page = write_page(tmp_path / "pages", "e-later.html", later_page, 1_700_000_200)
+    added = run("run", str(tmp_path / "pages"), "--store", str(store), "--quiet", "--jobs", "1")
+    assert added.returncode == 0, added.stderr
     note = "1 record was added after the last grouping"
     for command in (["story", str(ids["first"])], ["export"], ["stats"]):
         result = run(*command, "--store", str(store))
@@ -275,7 +230,8 @@ def test_store_diff_is_labelled_and_matches_the_file_diff(corpus):
     assert by_store.returncode == 0 and by_files.returncode == 0, by_store.stderr + by_files.stderr
     store_lines, file_lines = by_store.stdout.splitlines(), by_files.stdout.splitlines()
     assert store_lines[0] == f"--- record {ids['first']}: Harbour closes after storm ({files['first']})"
-    assert store_lines[1] == f"+++ record {ids['updated']}: Harbour closes after heavy storm ({files['updated']})"
+    assert store_lines[1] == (f"+++ record {ids['updated']}: Harbour closes after heavy storm "
+                              f"({files['updated']})")
     assert file_lines[0] == f"--- {files['first']}: Harbour closes after storm"
     assert store_lines[2:] == file_lines[2:]
     assert "Captions" in store_lines and "  + Boats moored at the northern quay on Tuesday" in store_lines
