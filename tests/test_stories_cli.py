@@ -254,3 +254,38 @@ def test_diff_of_unrelated_captures_says_they_share_almost_nothing(corpus):
     data = json.loads(run("diff", str(ids["first"]), str(ids["other"]), "--store", str(store),
                           "--format", "json").stdout)
     assert data["summary"]["unrelated"] is True and data["summary"]["headline"] == "different"
+
+
+TAG_CAPTURE = """Home | News | Tech | About
+
+How browsers read a page
+
+By Jane Writer
+March 3, 2024
+
+Every web page starts as text: the browser reads tags such as <html>, <head> and <body> before it draws \
+anything on the screen.
+
+Inside the body, a <div> groups content, a <p> holds a paragraph and a <span> marks a run of words, while \
+<a href> makes a link.
+
+Tables use <table> and list items use <li>; none of this markup is visible to the reader, who only sees \
+the text it frames.
+
+Developers who learn these few elements can already build simple pages that work in every browser.
+
+Share this article
+"""
+
+
+def test_rendered_text_capture_headline_edit_is_seen_even_when_it_quotes_tags(tmp_path):
+    """A `.txt` capture is read as rendered text, as `thresher run` reads it, so its title
+    line is the headline even when the text quotes enough tags to look like markup."""
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(TAG_CAPTURE)
+    b.write_text(TAG_CAPTURE.replace("How browsers read", "How browsers really read"))
+    data = json.loads(run("diff", str(a), str(b), "--format", "json").stdout)
+    assert data["a"]["title"] == "How browsers read a page"
+    assert data["b"]["title"] == "How browsers really read a page"
+    assert [w["b"] for w in data["headline"]["words"] if w["op"] == "insert"] == [" really"]
+    assert data["summary"]["paragraphs"] == {"unchanged": 4}
