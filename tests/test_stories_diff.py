@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stories_helpers import article
+from stories_helpers import article, made_up_paragraphs
+from thresher.models import Article
 from thresher.stories import diff_articles
 from thresher.stories.align import align, normalize, word_changes
 from thresher.stories.sentences import split_sentences
@@ -231,3 +232,44 @@ def test_what_stays_in_place_is_in_order_and_as_long_as_possible(order):
             if positions[k] < positions[j]:
                 longest[j] = max(longest[j], longest[k] + 1)
     assert len(kept) == max(longest)
+
+
+def test_captions_kept_with_images_are_diffed_like_caption_blocks():
+    from thresher.models import Image
+
+    old = article("T", BODY[:3])
+    with_block = article("T", BODY[:3], captions=("The bridge at dawn",))
+    image = Image(url="a.jpg", caption="The bridge at dawn")
+    with_image = Article(title="T", blocks=old.blocks, images=(image,))
+    for new in (with_block, with_image):
+        assert [(c.op, c.b) for c in diff_articles(old, new).captions] == [("added", "The bridge at dawn")]
+    assert diff_articles(with_block, with_image).identical
+
+
+def test_unrelated_articles_share_almost_nothing():
+    other = article("Museum opens new wing", made_up_paragraphs(3, 4))
+    diff = diff_articles(article("Bridge to reopen", BODY), other)
+    assert diff.unrelated and diff.shared == 0.0
+    assert diff.summary()["headline"] == "different"
+    teaser = article("Bridge to reopen", BODY[:2])
+    assert not diff_articles(teaser, article("Bridge to reopen next month", BODY)).unrelated
+
+
+def test_identical_neighbours_fold_into_one_version():
+    from datetime import datetime
+
+    from thresher.stories.store_access import StoredCapture
+    from thresher.stories.versions import fold_identical
+
+    old, new = seed_like_pair()
+    retyped = article(old.title, [p.replace("'", "’") for p in BODY], related=tuple(x.text for x in old.related))
+    assert retyped.text != old.text
+
+    def capture(record_id: int, art: Article, digest: str) -> StoredCapture:
+        return StoredCapture(record_id, None, datetime(2024, 1, record_id), art, f"{record_id}.html", digest)
+
+    captures = [capture(1, old, "x"), capture(2, old, "x"), capture(3, retyped, "y"), capture(4, new, "z"),
+                capture(5, old, "x")]
+    versions = fold_identical(captures)
+    assert [[c.id for c in v.captures] for v in versions] == [[1, 2, 3], [4], [5]]
+    assert versions[0].label().endswith("; 3 identical captures")
