@@ -262,7 +262,8 @@ def test_identical_neighbours_fold_into_one_version():
     from thresher.stories.versions import fold_identical
 
     old, new = seed_like_pair()
-    retyped = article(old.title, [p.replace("'", "’") for p in BODY], related=tuple(x.text for x in old.related))
+    related = tuple(link.text for link in old.related)
+    retyped = article(old.title, [p.replace("'", "’") for p in BODY], related=related)
     assert retyped.text != old.text
 
     def capture(record_id: int, art: Article, digest: str) -> StoredCapture:
