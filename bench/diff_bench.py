@@ -15,7 +15,8 @@ The baseline is ``difflib.SequenceMatcher`` over the normalised sentences: equal
 are pairs, a replaced run pairs its sentences by word similarity, and sentences left
 deleted and added anywhere are paired as moves when equal or similar.
 
-Usage: PYTHONPATH=src python bench/diff_bench.py [--transitions N] [--seed S] [--markdown] [--data DIR]
+Usage: PYTHONPATH=src python bench/diff_bench.py [--transitions N] [--seed S] [--markdown] [--gold-pairs]
+       [--data DIR]
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from thresher.stories.align import DEFAULT_MIN_SIMILARITY, align, normalize
+from thresher.stories.align import DEFAULT_MIN_SIMILARITY, align, moved_pairs, normalize
 from thresher.stories.sentences import split_sentences
 
 BENCH = Path(__file__).resolve().parents[1].parent / "shared" / "bench"
@@ -143,6 +144,17 @@ def thresher_alignment(old: list[str], new: list[str]) -> tuple[Pairs, Pairs]:
     return pairs, moved
 
 
+def moves_on_gold_pairs(sample: list[Transition]) -> Aligner:
+    """thresher's choice of moves given the gold pairs: what is left when pairing is perfect."""
+    gold = {(id(t.old), id(t.new)): t for t in sample}
+
+    def aligner(old: list[str], new: list[str]) -> tuple[Pairs, Pairs]:
+        transition = gold[id(old), id(new)]
+        return transition.pairs, moved_pairs(transition.pairs, len(old), len(new))
+
+    return aligner
+
+
 def _words(text: str) -> list[str]:
     return normalize(text).casefold().split()
 
@@ -217,6 +229,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--transitions", type=int, default=600, help="Transitions per set.")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--markdown", action="store_true", help="Print a Markdown table.")
+    parser.add_argument("--gold-pairs", action="store_true",
+                        help="Also score thresher's choice of moves on the gold pairs.")
     parser.add_argument("--data", type=Path, default=BENCH, help="The shared benchmark folder.")
     args = parser.parse_args(argv)
     root = args.data
@@ -227,7 +241,11 @@ def main(argv: list[str] | None = None) -> int:
         bodies = articles(root / relative, page_type)
         sample = list(transitions(bodies, args.transitions, args.seed))
         gold_moves = sum(len(t.moved) for t in sample)
-        for system, aligner in (("thresher", thresher_alignment), ("difflib", difflib_alignment)):
+        systems: list[tuple[str, Aligner]] = [("thresher", thresher_alignment),
+                                              ("difflib", difflib_alignment)]
+        if args.gold_pairs:
+            systems.append(("thresher moves, gold pairs", moves_on_gold_pairs(sample)))
+        for system, aligner in systems:
             result = score(aligner, sample)
             rows.append((name, len(sample), gold_moves, system, result))
     if args.markdown:

@@ -15,7 +15,7 @@ from typing import Any
 
 import regex
 
-__all__ = ["Alignment", "WordChange", "align", "normalize", "similarity", "word_changes"]
+__all__ = ["Alignment", "WordChange", "align", "moved_pairs", "normalize", "similarity", "word_changes"]
 
 _TYPOGRAPHY = str.maketrans(
     {
@@ -183,6 +183,16 @@ def _in_order(pairs: list[tuple[int, int, float]]) -> set[int]:
     return chain
 
 
+def moved_pairs(pairs: set[tuple[int, int]], length_a: int, length_b: int) -> set[tuple[int, int]]:
+    """The pairs ``(a index, b index)`` that moved: those outside ``_in_order``'s chain, ties
+    going to the chain nearest the diagonal of the two texts (lengths ``length_a``, ``length_b``)."""
+    ordered = sorted((j, i) for i, j in pairs)
+    tie_break = 1.0 / (len(ordered) + 1)
+    weighted = [(j, i, 1.0 + tie_break * (1.0 - _offset(i, j, length_a, length_b))) for j, i in ordered]
+    chain = _in_order(weighted)
+    return {(i, j) for index, (j, i) in enumerate(ordered) if index not in chain}
+
+
 def align(a: list[str], b: list[str], min_similarity: float = DEFAULT_MIN_SIMILARITY) -> list[Alignment]:
     """Align old units ``a`` with new units ``b``; the result is in reading order of ``b``.
 
@@ -235,12 +245,8 @@ def align(a: list[str], b: list[str], min_similarity: float = DEFAULT_MIN_SIMILA
             continue
         pairs[j] = (i, score)
         taken_a.add(i)
-    ordered = sorted(pairs.items())
-    tie_break = 1.0 / (len(ordered) + 1)
-    chain = _in_order(
-        [(j, i, 1.0 + tie_break * (1.0 - _offset(i, j, len(a), len(b)))) for j, (i, _) in ordered]
-    )
-    in_place = {ordered[index][0] for index in chain}
+    moved = moved_pairs({(i, j) for j, (i, _) in pairs.items()}, len(a), len(b))
+    in_place = {j for j, (i, _) in pairs.items() if (i, j) not in moved}
     used_a = {i for i, _ in pairs.values()}
     deleted = [i for i in range(len(a)) if i not in used_a]
 
