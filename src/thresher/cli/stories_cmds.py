@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -105,8 +106,8 @@ def _warn_if_stale(store_path: str) -> None:
         click.echo(f"thresher: {note}", err=True)
 
 
-def _date(summary_date: Any) -> str:
-    return summary_date.date().isoformat() if summary_date is not None else "-"
+def _day(moment: datetime | None) -> str:
+    return moment.date().isoformat() if moment is not None else "-"
 
 
 def _story_table(stories: list[StorySummary]) -> list[str]:
@@ -116,7 +117,7 @@ def _story_table(stories: list[StorySummary]) -> list[str]:
         headline = story.headline or "(no headline)"
         if len(headline) > _HEADLINE_WIDTH:
             headline = headline[: _HEADLINE_WIDTH - 1] + "…"
-        rows.append((str(story.id), str(story.captures), _date(story.first), _date(story.last), headline))
+        rows.append((str(story.id), str(story.captures), _day(story.first), _day(story.last), headline))
     widths = [max(len(row[column]) for row in rows) for column in range(4)]
     return [
         "  ".join([row[0].rjust(widths[0]), row[1].rjust(widths[1]), row[2].ljust(widths[2]),
@@ -192,8 +193,7 @@ def stories_command(store_path: str, output_format: str, list_all: bool, top: in
     try:
         grouping: StoreGrouping | None = None
         if list_all:
-            if output_format == "text":
-                _warn_if_stale(store_path)
+            _warn_if_stale(store_path)
         else:
             with open_store(store_path) as store:
                 counts = story_counts(store)
@@ -376,5 +376,5 @@ def story_command(story_id: int | None, store_path: str, html_path: str | None, 
             click.echo(f"     changes: {summary_line(diffs[index - 1])}")
 
 
-def _iso(moment: Any) -> str | None:
+def _iso(moment: datetime | None) -> str | None:
     return moment.isoformat() if moment is not None else None
