@@ -5,12 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import sqlite3
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from conftest import SEEDS, run_cli
 from stories_helpers import PARAGRAPHS, article, made_up_paragraphs, make_store, page, story_pages, write_page
 
 
@@ -289,3 +291,32 @@ def test_rendered_text_capture_headline_edit_is_seen_even_when_it_quotes_tags(tm
     assert data["b"]["title"] == "How browsers really read a page"
     assert [w["b"] for w in data["headline"]["words"] if w["op"] == "insert"] == [" really"]
     assert data["summary"]["paragraphs"] == {"unchanged": 4}
+
+
+def test_seed_pair_is_one_story_in_the_export(tmp_path):
+    """The two seed captures, through `thresher run`: one story, one story id in the export,
+    and the story's diff is the seed diff (headline, caption and one edited paragraph)."""
+    if not SEEDS.is_dir():
+        pytest.fail(f"the shared seed captures are missing: {SEEDS} (set THRESHER_SHARED)")
+    captures = tmp_path / "seeds"
+    captures.mkdir()
+    # Capture times as a crawler would record them: the newer seed was captured later.
+    times = {"001_ba017784b4be2fbe.txt": 1_720_000_000, "000_dc9d9d334f7e463c.txt": 1_720_100_000}
+    for name, captured in times.items():
+        copy = captures / name
+        copy.write_bytes((SEEDS / name).read_bytes())
+        os.utime(copy, (captured, captured))
+    store = tmp_path / "seeds.sqlite"
+    made = run("run", str(captures), "--store", str(store), "--quiet", "--jobs", "1")
+    assert made.returncode == 0, made.stderr
+    grouped = json.loads(run("stories", "--store", str(store), "--format", "json").stdout)
+    assert (grouped["articles"], grouped["stories"]) == (2, 1)
+    rows = [json.loads(line) for line in run("export", "--store", str(store)).stdout.splitlines()]
+    assert len(rows) == 2 and len({row["story_id"] for row in rows}) == 1 and rows[0]["story_id"] is not None
+    story_id = str(rows[0]["story_id"])
+    story = json.loads(run("story", story_id, "--store", str(store), "--format", "json").stdout)
+    assert [Path(v["source"]).name for v in story["versions"]] == ["001_ba017784b4be2fbe.txt",
+                                                                    "000_dc9d9d334f7e463c.txt"]
+    summary = story["diffs"][0]["summary"]
+    assert summary["headline"] == "edited" and summary["captions"] == {"added": 1}
+    assert summary["paragraphs"] == {"unchanged": 8, "edited": 1}
