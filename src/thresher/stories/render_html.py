@@ -12,7 +12,7 @@ from html import escape
 from thresher.stories.align import Alignment, WordChange
 from thresher.stories.diff import ArticleDiff
 from thresher.stories.render_terminal import summary_line
-from thresher.stories.store_access import StoredCapture
+from thresher.stories.store_access import StoredCapture, format_moment
 from thresher.stories.versions import Version
 
 __all__ = ["render_diff_html", "render_story_html"]
@@ -117,15 +117,15 @@ def _version_meta(version: Version) -> str:
     first = version.first
     dates = []
     if first.article.published:
-        dates.append(f"published {escape(first.article.published.isoformat(sep=' '))}")
+        dates.append(f"published {escape(format_moment(first.article.published))}")
     if first.captured_at:
-        dates.append(f"captured {escape(first.captured_at.isoformat(sep=' '))}")
+        dates.append(f"captured {escape(format_moment(first.captured_at))}")
     parts = [f'<p class="meta source">Record {first.id}{", " if dates else ""}{", ".join(dates)}: '
              f"{_origin(first)}</p>"]
     if len(version.captures) > 1:
         items = "".join(
             f"<li>record {c.id}"
-            + (f", captured {escape(c.captured_at.isoformat(sep=' '))}" if c.captured_at else "")
+            + (f", captured {escape(format_moment(c.captured_at))}" if c.captured_at else "")
             + f": {_origin(c)}</li>"
             for c in version.captures
         )

@@ -24,6 +24,7 @@ __all__ = [
     "StorySummary",
     "has_stories",
     "list_stories",
+    "format_moment",
     "open_store",
     "read_capture",
     "read_captures",
@@ -64,14 +65,17 @@ class StoredCapture:
         """``record 7, published 2024-03-01, <origin>``: how a version is named to a reader."""
         parts = [f"record {self.id}"]
         if self.article.published:
-            parts.append(f"published {_when(self.article.published)}")
+            parts.append(f"published {format_moment(self.article.published)}")
         if self.captured_at:
-            parts.append(f"captured {_when(self.captured_at)}")
+            parts.append(f"captured {format_moment(self.captured_at)}")
         return ", ".join(parts) + f" ({self.origin})"
 
 
-def _when(moment: datetime) -> str:
-    return moment.isoformat(sep=" ", timespec="minutes") if (moment.hour, moment.minute) != (0, 0) \
+def format_moment(moment: datetime) -> str:
+    """A date for people: to the minute, in UTC when the zone is known; a bare date at midnight."""
+    if moment.tzinfo is not None:
+        return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return moment.strftime("%Y-%m-%d %H:%M") if (moment.hour, moment.minute) != (0, 0) \
         else moment.date().isoformat()
 
 
