@@ -130,6 +130,9 @@ def test_errors_are_one_line_with_status_1(tmp_path, store):
     assert no_id.returncode == 1 and "no record 12" in no_id.stderr
     before = run("story", "1", "--store", str(store[0]))
     assert before.returncode == 1 and "run `thresher stories" in before.stderr
+    for listing in (["stories", "--list"], ["story"]):
+        result = run(*listing, "--store", str(store[0]))
+        assert result.returncode == 1 and result.stderr.startswith("thresher: the store has no stories yet")
     option = run("stories", "--store", str(store[0]), "--resemblance", "1.5")
     assert option.returncode == 2
 
