@@ -253,6 +253,8 @@ def test_unrelated_articles_share_almost_nothing():
     assert diff.summary()["headline"] == "different"
     teaser = article("Bridge to reopen", BODY[:2])
     assert not diff_articles(teaser, article("Bridge to reopen next month", BODY)).unrelated
+    rewritten = article("Bridge to reopen next month", made_up_paragraphs(4, 1))
+    assert not diff_articles(article("Bridge to reopen", BODY[:1]), rewritten).unrelated
 
 
 def test_identical_neighbours_fold_into_one_version():

@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from thresher.models import Article, BlockKind, Link
-from thresher.stories.align import Alignment, align, normalize, word_changes
+from thresher.stories.align import (
+    DEFAULT_MIN_SIMILARITY,
+    Alignment,
+    align,
+    normalize,
+    similarity,
+    word_changes,
+)
 from thresher.stories.sentences import split_sentences
 
 __all__ = ["UNRELATED_SHARE", "ArticleDiff", "LinkChange", "captions", "diff_articles"]
@@ -58,8 +65,15 @@ class ArticleDiff:
 
     @property
     def unrelated(self) -> bool:
-        """The two captures share almost nothing: no version of one story, so no edits to show."""
-        return self.shared < UNRELATED_SHARE
+        """The two captures share almost nothing: no version of one story, so no edits to show.
+
+        Bodies with almost no sentence in common, and headlines that do not read as one
+        edited headline (a short page rewritten under its headline is still a version).
+        """
+        if self.shared >= UNRELATED_SHARE:
+            return False
+        a, b = self.headline.a, self.headline.b
+        return not (a and b and similarity(a, b) >= DEFAULT_MIN_SIMILARITY)
 
     @property
     def published_changed(self) -> bool:

@@ -22,9 +22,9 @@ from thresher.models import Article
 __all__ = [
     "StoredCapture",
     "StorySummary",
+    "format_moment",
     "has_stories",
     "list_stories",
-    "format_moment",
     "open_store",
     "read_capture",
     "read_captures",
