@@ -124,10 +124,14 @@ def export_command(store_path: str, output_format: str, output: str | None,
                    statuses: tuple[str, ...]) -> None:
     """Write the rows of a store as JSON Lines, CSV, Parquet or Markdown (streamed)."""
     from thresher.corpus.export import export_rows
+    from thresher.corpus.stats import story_counts, ungrouped_note
     from thresher.corpus.store import Store
 
     try:
         with Store(store_path, readonly=True) as store:
+            note = ungrouped_note(story_counts(store))
+            if note:
+                click.echo(f"thresher: {note}", err=True)
             if output_format == "parquet" or output is None:
                 count = export_rows(store, output_format, sys.stdout, output, statuses)
             else:
@@ -150,7 +154,7 @@ def export_command(store_path: str, output_format: str, output: str | None,
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as one JSON object.")
 def stats_command(store_path: str, as_json: bool) -> None:
     """Counts of a store: records by status, empty reasons, failure kinds, duplicates, runs."""
-    from thresher.corpus.stats import store_stats
+    from thresher.corpus.stats import store_stats, ungrouped_note
     from thresher.corpus.store import Store
 
     try:
@@ -159,6 +163,9 @@ def stats_command(store_path: str, as_json: bool) -> None:
     except ThresherError as error:
         click.echo(f"thresher: {error}", err=True)
         sys.exit(1)
+    note = ungrouped_note(stats["stories"])
+    if note:
+        click.echo(f"thresher: {note}", err=True)
     if as_json:
         click.echo(json.dumps(stats, indent=2))
         return
@@ -174,4 +181,9 @@ def stats_command(store_path: str, as_json: bool) -> None:
     table.add_row("identical content seen before", f"{stats['duplicates']:,}")
     table.add_row("distinct contents", f"{stats['distinct_contents']:,}")
     table.add_row("runs", f"{len(stats['runs']):,}")
+    stories = stats["stories"]
+    table.add_row("stories", f"{stories['stories']:,}" if stories else "not grouped yet")
+    if stories:
+        table.add_row("  with more than one capture", f"{stories['multi_capture_stories']:,}")
+        table.add_row("  records in no story yet", f"{stories['ungrouped_records']:,}")
     Console().print(table)

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import IO, Any
 
 from thresher.corpus.store import Store
 from thresher.errors import ThresherError
 from thresher.models import Article
 
-__all__ = ["ARTICLE_COLUMNS", "EXPORT_COLUMNS", "FORMATS", "export_rows"]
+__all__ = ["ARTICLE_COLUMNS", "EXPORT_COLUMNS", "FORMATS", "STORY_COLUMN", "export_rows"]
 
 FORMATS = ("jsonl", "csv", "parquet", "markdown")
 EXPORT_COLUMNS = ("source", "record_id", "offset", "url", "captured_at", "content_hash",
@@ -27,6 +27,22 @@ ARTICLE_COLUMNS = ("authors", "language", "site_name", "description", "modified"
 #: Columns holding lists: lists in JSON Lines and Parquet, joined with "; " in CSV.
 _LIST_COLUMNS = frozenset(["authors", "tags"])
 _PARQUET_BATCH = 1000
+#: Written after the record's columns: the story of the record (None before `thresher stories`).
+STORY_COLUMN = "story_id"
+
+
+def _story_lookup(store: Store) -> Callable[[int], int | None]:
+    """Record id -> story id, read from the ``story_members`` table `thresher stories` writes."""
+    exists = store.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'story_members'").fetchone()
+    if exists is None:
+        return lambda record_id: None
+
+    def lookup(record_id: int) -> int | None:
+        row = store.execute("SELECT story_id FROM story_members WHERE record_id = ?", (record_id,)).fetchone()
+        return None if row is None else int(row[0])
+
+    return lookup
 
 
 def _flat(row: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any] | None]:
@@ -43,8 +59,10 @@ def _flat(row: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any] | None]:
 
 
 def _rows(store: Store, statuses: tuple[str, ...]) -> Iterator[tuple[dict[str, Any], dict[str, Any] | None]]:
+    story_of = _story_lookup(store)
     for row in store.iter_rows(EXPORT_COLUMNS):
         if not statuses or row["status"] in statuses:
+            row[STORY_COLUMN] = story_of(row["id"])
             yield _flat(row)
 
 
@@ -78,7 +96,7 @@ def _jsonl(rows: Rows, out: IO[str]) -> int:
 
 
 def _csv(rows: Rows, out: IO[str]) -> int:
-    writer = csv.DictWriter(out, fieldnames=("id", *EXPORT_COLUMNS, *ARTICLE_COLUMNS))
+    writer = csv.DictWriter(out, fieldnames=("id", *EXPORT_COLUMNS, *ARTICLE_COLUMNS, STORY_COLUMN))
     writer.writeheader()
     count = 0
     for row, _ in rows:
@@ -104,7 +122,8 @@ def _markdown(rows: Rows, out: IO[str]) -> int:
             out.write("\n---\n\n")
         fields = [f"{column}: {_comment_value(row[column])}" for column in ARTICLE_COLUMNS
                   if row[column] not in (None, [], "")]
-        out.write(f"<!-- record {row['id']}: {_comment_value(row['url'] or row['source'])} "
+        story = f" story {row[STORY_COLUMN]}" if row[STORY_COLUMN] is not None else ""
+        out.write(f"<!-- record {row['id']}{story}: {_comment_value(row['url'] or row['source'])} "
                   f"captured {row['captured_at'] or 'unknown'}"
                   + "".join("\n" + field for field in fields) + " -->\n\n")
         out.write(Article.from_dict(article).to_markdown().rstrip("\n") + "\n")
@@ -118,10 +137,10 @@ def _parquet(rows: Rows, path: str) -> int:
         import pyarrow.parquet as pq
     except ImportError as error:
         raise ThresherError("Parquet export needs pyarrow: pip install 'thresher[parquet]'") from error
-    int_columns = {"id", "offset", "duplicate_of", "run_id"}
+    int_columns = {"id", "offset", "duplicate_of", "run_id", STORY_COLUMN}
     schema = pa.schema([(name, pa.int64() if name in int_columns else
                          pa.list_(pa.string()) if name in _LIST_COLUMNS else pa.string())
-                        for name in ("id", *EXPORT_COLUMNS, *ARTICLE_COLUMNS)])
+                        for name in ("id", *EXPORT_COLUMNS, *ARTICLE_COLUMNS, STORY_COLUMN)])
     count = 0
     with pq.ParquetWriter(path, schema, compression="zstd") as writer:
         batch: list[dict[str, Any]] = []
