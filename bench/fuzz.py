@@ -300,7 +300,7 @@ class Worker:
             try:
                 outcome: Outcome = self._parent.recv()
                 return outcome
-            except EOFError:
+            except (EOFError, OSError):
                 self.restart()
                 return Outcome("exception: worker died", 0.0, 0.0)
         self.restart()
@@ -322,6 +322,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sets", nargs="+", choices=SETS, default=list(SETS))
     parser.add_argument("--pages", type=int, default=None, help="at most this many pages (every n-th page)")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--shard", default="0/1", help="run only shard I of N (I/N), to share the pages "
+                        "between processes")
     parser.add_argument("--truncations", type=int, default=4, help="truncated mutants per page")
     parser.add_argument("--bombs", type=int, default=1, help="bomb mutants per page that gets bombs")
     parser.add_argument("--bomb-every", type=int, default=1, help="bombs on every n-th page only")
@@ -338,7 +340,9 @@ def main(argv: list[str] | None = None) -> int:
     pages = list(interleaved(tuple(args.sets)))
     if args.pages:
         pages = pages[:: max(1, len(pages) // args.pages)][: args.pages]
-    rng = random.Random(args.seed)
+    shard, shards = (int(part) for part in args.shard.split("/"))
+    pages = pages[shard::shards]
+    rng = random.Random(f"{args.seed} {shard}")
     worker = Worker()
     kinds: Counter[str] = Counter()
     by_mutation: Counter[str] = Counter()

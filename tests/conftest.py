@@ -20,7 +20,7 @@ settings.load_profile("thresher")
 
 REPO = Path(__file__).resolve().parents[1]
 SRC = REPO / "src"
-# The shared data beside the repository, or where THRESHER_SHARED points.
+#: The shared data beside the checkout; THRESHER_SHARED points elsewhere (a git worktree).
 SHARED = Path(os.environ.get("THRESHER_SHARED", REPO.parent / "shared"))
 SEEDS = SHARED / "seeds"
 

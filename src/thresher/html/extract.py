@@ -7,7 +7,6 @@ from selectolax.lexbor import LexborHTMLParser
 
 from thresher.budget import Budget
 from thresher.html.body import extract_body
-from thresher.html.bound import mend
 from thresher.html.metadata import read_metadata
 from thresher.html.metadata.authors import clean_authors
 from thresher.html.nodes import collect_nodes
@@ -33,6 +32,8 @@ def extract_html(markup: str, *, url: str | None, options: ExtractOptions,
     budget.check("parsing")
     article = _read(parsed.tree, parsed.repairs, url, options, budget)
     if len(article.text) < _LITTLE_TEXT or "</" in article.text:
+        from thresher.html.bound import mend  # (numpy: see ``parse_page``)
+
         mended = mend(parsed.data)
         if mended is not None:
             budget.check("mending the markup")
@@ -59,6 +60,9 @@ def _read(tree: LexborHTMLParser, repairs: tuple[Repair, ...], url: str | None, 
         language=metadata.language,
         url=url or metadata.url,
         description=metadata.description,
+        modified=metadata.modified,
+        tags=metadata.tags,
+        image=metadata.image,
         blocks=body.blocks,
         related=body.related,
         images=body.images,

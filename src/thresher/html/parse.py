@@ -1,8 +1,8 @@
 """Markup → document tree, with lexbor (through selectolax): an HTML5 parser in C that
 recovers from broken markup the way browsers do, and the fastest of those measured.
 
-The markup is first bounded and mended (``bound``), so no shape of markup costs the
-parser more than linear time and damage that would swallow the body is repaired.
+The markup is first bounded (``bound``), so that no shape of markup costs the parser
+more than linear time.
 """
 
 from __future__ import annotations
@@ -12,10 +12,12 @@ from typing import NamedTuple
 from selectolax.lexbor import LexborHTMLParser
 
 from thresher.errors import ParseError
-from thresher.html.bound import bound_markup
 from thresher.models import Repair
 
 __all__ = ["ParsedPage", "parse_document", "parse_page"]
+
+#: Pages up to this many bytes cannot hold markup costly enough to need bounding.
+_SMALL_PAGE = 4096
 
 
 class ParsedPage(NamedTuple):
@@ -37,6 +39,12 @@ def parse_page(markup: str, *, max_depth: int = 512, utf8: bytes | None = None) 
     data = utf8 if utf8 is not None else markup.encode("utf-8", "ignore")
     if b"\x00" in data:
         data = data.replace(b"\x00", b"")
+    if len(data) <= _SMALL_PAGE:
+        return ParsedPage(parse_bytes(data), (), data)
+    # (imported here: numpy, which the bounds use, is not loaded by a command that
+    # extracts one small page)
+    from thresher.html.bound import bound_markup
+
     data, repairs = bound_markup(data, max_depth=max_depth)
     return ParsedPage(parse_bytes(data), tuple(repairs), data)
 
