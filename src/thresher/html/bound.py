@@ -2,9 +2,9 @@
 body mended, and a ``Repair`` noted for every change.
 
 lexbor, like every HTML5 tree builder, spends more than linear time on a few shapes of
-markup: each attribute of an element is compared with the ones before it (50,000
-attributes on one tag take it most of a minute), each ``<option>`` of a ``<select>``
-rescans the options before it, elements nested deep cost in proportion to their depth,
+markup: each attribute of an element is compared with the ones before it (quadratic
+in the attributes of one tag), each ``<option>`` of a ``<select>`` rescans the options
+before it, elements nested deep cost in proportion to their depth,
 and formatting elements (``<b>``, ``<font>``…) left open are recreated inside every
 later block, so a few hundred of them multiply a small page into millions of nodes.
 Browsers accept those costs; an extractor fed whatever a crawl holds cannot. Each shape
@@ -20,12 +20,12 @@ Two kinds of damage make a parser swallow the rest of a page into one element, w
 reader would still want the text: a ``<title>`` (or another raw-text element: ``<style>``,
 ``<script>``, ``<textarea>``, ``<xmp>``) never closed, which turns everything after it
 into the title; and an attribute quote never closed, which turns it into an attribute
-value. The first is closed where the head plainly ends; the second is mended in
-``mend_quotes``, which ``extract`` tries only when a page gave little text.
+value. ``mend`` closes the first where the head plainly ends and the second at its
+first ``>``; ``extract`` calls it only when a page gave little text.
 
-Every check starts from counts taken in C (numpy, ``bytes.count``, ``bytes.rfind``), and
-the Python-level scans run only on the pages those counts single out: ordinary pages
-pay for a few passes over their bytes in C.
+Every bound starts from a census of the tags taken in a few vectorised passes (numpy),
+and the Python-level scans run only on the pages the census singles out: an ordinary
+page pays for those passes over its bytes in C.
 """
 
 from __future__ import annotations
@@ -54,8 +54,8 @@ _MANY_TAGS = 2000
 
 _ATTRIBUTES_START = re.compile(rb"<[a-zA-Z][^\s/>]*")
 # One attribute, with the separators before it; a quoted value may hold ``>`` and may be
-# cut short by the end of the page.
-# Atomic, so that a failed match never tries other ways of splitting the same bytes.
+# cut short by the end of the page. Atomic, so that a failed match never tries other ways
+# of splitting the same bytes.
 _ATTRIBUTE = rb"""(?>[\s/]*+[^\s"'>/=][^\s>/=]*+(?:\s*+=\s*+(?:"[^"]*+"?|'[^']*+'?|[^\s>]*+))?)"""
 _FIRST_ATTRIBUTES = re.compile(_ATTRIBUTE + rb"{%d}" % MAX_ATTRIBUTES)
 _MORE_ATTRIBUTES = re.compile(_ATTRIBUTE + rb"*")
@@ -82,7 +82,7 @@ _HEAD_ENDS = re.compile(
     rb"|form|center|blockquote|pre)[\s>]", re.I)
 
 # A double-quoted attribute value holding ``>``: the candidates for a quote that
-# swallowed markup (``mend_quotes`` tells which did).
+# swallowed markup (``_close_quotes`` tells which did).
 _QUOTED_WITH_GT = re.compile(rb'\s[a-zA-Z_:][-a-zA-Z0-9_:.]*+\s*+=\s*+"([^"<>]*+)>([^"]*+)"')
 _MARKUP = re.compile(rb"<[/a-zA-Z!]")
 _ENDS_IN_EQUALS = re.compile(rb"=\s*+$")
@@ -90,7 +90,7 @@ _OPEN_QUOTE_AT_END = re.compile(rb'<[a-zA-Z][^<>"]*=\s*+"$')
 
 
 def bound_markup(data: bytes, *, max_depth: int) -> tuple[bytes, list[Repair]]:
-    """``data`` (a page in UTF-8) bounded and mended for the parser, and what was done."""
+    """``data`` (a page in UTF-8) bounded for the parser, and what was cut."""
     repairs: list[Repair] = []
     census = _TagCensus(data)
     if len(census.long_tags):
