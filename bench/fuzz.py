@@ -322,6 +322,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sets", nargs="+", choices=SETS, default=list(SETS))
     parser.add_argument("--pages", type=int, default=None, help="at most this many pages (every n-th page)")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--from-end", action="store_true", help="run the pages last to first")
     parser.add_argument("--shard", default="0/1", help="run only shard I of N (I/N), to share the pages "
                         "between processes")
     parser.add_argument("--truncations", type=int, default=4, help="truncated mutants per page")
@@ -342,6 +343,8 @@ def main(argv: list[str] | None = None) -> int:
         pages = pages[:: max(1, len(pages) // args.pages)][: args.pages]
     shard, shards = (int(part) for part in args.shard.split("/"))
     pages = pages[shard::shards]
+    if args.from_end:
+        pages.reverse()
     rng = random.Random(f"{args.seed} {shard}")
     worker = Worker()
     kinds: Counter[str] = Counter()
