@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from warcio.statusandheaders import StatusAndHeaders
@@ -94,3 +95,13 @@ class ExitWhenUnpickled(bytes):
 
     def __reduce__(self) -> tuple[object, tuple[int]]:
         return (os._exit, (9,))
+
+
+def rewrite_member(path: Path, start: int, end: int, change: Callable[[bytes], bytes]) -> None:
+    """Replace the gzip member at [start, end) by a whole new member holding ``change(record)``:
+    the gzip checksum is right again, so only the WARC digests can tell."""
+    import gzip as gzip_module
+
+    data = path.read_bytes()
+    record = gzip_module.decompress(data[start:end])
+    path.write_bytes(data[:start] + gzip_module.compress(change(record)) + data[end:])
