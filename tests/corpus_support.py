@@ -105,3 +105,24 @@ def rewrite_member(path: Path, start: int, end: int, change: Callable[[bytes], b
     data = path.read_bytes()
     record = gzip_module.decompress(data[start:end])
     path.write_bytes(data[:start] + gzip_module.compress(change(record)) + data[end:])
+
+
+def gated_extractor(payload: bytes, url: str | None, options: ExtractOptions) -> Article:
+    """Holds pages that say GATE until the test lets them through, so a run can be caught
+    mid-way without racing it: it creates ``$THRESHER_TEST_GATE.reached``, then waits for the
+    file ``$THRESHER_TEST_GATE`` to exist."""
+    if b"GATE" in payload:
+        gate = Path(os.environ["THRESHER_TEST_GATE"])
+        Path(f"{gate}.reached").touch()
+        while not gate.exists():
+            time.sleep(0.01)
+    return extract(payload, url=url, options=options)
+
+
+def wait_for(condition: Callable[[], bool], what: str, timeout: float = 180.0) -> None:
+    """Poll ``condition`` until it holds; fail after a generous bound (a hang, not a race)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"gave up waiting for {what}")
+        time.sleep(0.02)
