@@ -109,11 +109,12 @@ def rewrite_member(path: Path, start: int, end: int, change: Callable[[bytes], b
 
 def gated_extractor(payload: bytes, url: str | None, options: ExtractOptions) -> Article:
     """Holds pages that say GATE until the test lets them through, so a run can be caught
-    mid-way without racing it: it creates ``$THRESHER_TEST_GATE.reached``, then waits for the
-    file ``$THRESHER_TEST_GATE`` to exist."""
+    mid-way without racing it: it writes its pid into ``$THRESHER_TEST_GATE.reached``, then
+    waits for the file ``$THRESHER_TEST_GATE`` to exist."""
     if b"GATE" in payload:
         gate = Path(os.environ["THRESHER_TEST_GATE"])
-        Path(f"{gate}.reached").touch()
+        Path(f"{gate}.{os.getpid()}").write_text(str(os.getpid()))
+        Path(f"{gate}.{os.getpid()}").replace(f"{gate}.reached")  # whole, or not there
         while not gate.exists():
             time.sleep(0.01)
     return extract(payload, url=url, options=options)
