@@ -29,9 +29,11 @@ def page(number: int, words: int = 40) -> bytes:
 
 
 def write_warc(path: Path, pages: list[tuple[str, bytes]], *, gzip: bool = True,
-               extra: list[tuple[str, bytes, str, str]] = ()) -> list[dict[str, object]]:
-    """Write ``pages`` (url, html) as response records (plus request records, and ``extra``
-    responses (url, body, content type, status)); return what was written, with offsets."""
+               extra: list[tuple[str, bytes, str, str]] = (),
+               requests: bool = True) -> list[dict[str, object]]:
+    """Write ``pages`` (url, html) as response records (plus request records unless
+    ``requests=False``, and ``extra`` responses (url, body, content type, status)); return
+    what was written, with offsets."""
     written: list[dict[str, object]] = []
     with open(path, "wb") as handle:
         writer = WARCWriter(handle, gzip=gzip)
@@ -40,7 +42,8 @@ def write_warc(path: Path, pages: list[tuple[str, bytes]], *, gzip: bool = True,
         for url, body, content_type, status in items:
             request = writer.create_warc_record(url, "request", payload=io.BytesIO(
                 f"GET / HTTP/1.1\r\nHost: {url}\r\n\r\n".encode()))
-            writer.write_record(request)
+            if requests:
+                writer.write_record(request)
             headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
             record = writer.create_warc_record(url, "response", payload=io.BytesIO(body),
                                                http_headers=headers)

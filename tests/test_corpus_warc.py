@@ -244,3 +244,28 @@ def test_garbage_in_one_uncompressed_record_header_is_counted_once(
     others = [w["url"] for k, w in enumerate(written) if k != bad]
     assert [i.provenance.url for i in items if isinstance(i, InputRecord)
             and i.provenance.offset != start] == others
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(gzip=st.booleans(), count=st.integers(min_value=1, max_value=4), data=st.data())
+def test_an_archive_cut_anywhere_gives_its_whole_records_and_one_truncated_failure(
+        tmp_path: Path, gzip: bool, count: int, data: st.DataObject) -> None:
+    """Cut at any byte: every record whose content is all there is read, the record the cut
+    falls inside is one truncated failure at its offset, and nothing else comes out."""
+    path = tmp_path / ("cut.warc.gz" if gzip else "cut.warc")
+    written = write_warc(path, _pages(count), gzip=gzip, requests=False)
+    full = path.read_bytes()
+    # The length of a gzip archive varies with its random record ids: draw a share of it.
+    at = len(full) * data.draw(st.integers(min_value=0, max_value=4096)) // 4096
+    path.write_bytes(full[:at])
+    expected: list[tuple[str, int, str]] = []
+    for w in written:
+        start, end = int(w["offset"]), int(w["end"])  # type: ignore[call-overload]
+        # A gzip record needs its whole member; an uncompressed one its content, not the
+        # two line breaks after it.
+        whole_at = end if gzip else end - 4
+        if at >= whole_at:
+            expected.append(("InputRecord", start, ""))
+        elif at > start:
+            expected.append(("Failure", start, TRUNCATED))
+    assert _kinds(list(iter_warc(str(path)))) == expected

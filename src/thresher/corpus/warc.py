@@ -78,7 +78,8 @@ class _Archive:
 def iter_warc(path: str) -> Iterator[_Item]:
     """Yield every response record of the archive at ``path`` in file order."""
     with open(path, "rb") as stream:
-        gzipped = stream.read(3) == _GZIP_MAGIC
+        magic = stream.read(3)
+        gzipped = bool(magic) and _GZIP_MAGIC.startswith(magic)  # a gzip file, maybe cut right away
         if not _starts_as_warc(stream, gzipped):
             yield Failure(Provenance(path, path, 0), CORRUPT, "not a WARC archive")
             return
@@ -89,7 +90,8 @@ def iter_warc(path: str) -> Iterator[_Item]:
 
 
 def _starts_as_warc(stream: BinaryIO, gzipped: bool) -> bool:
-    """True for an empty file or one whose first record starts like a WARC record."""
+    """True for an empty file or one whose first record starts like a WARC record (or is cut
+    within its first bytes)."""
     stream.seek(0)
     head = stream.read(65536)
     if gzipped:
@@ -97,7 +99,7 @@ def _starts_as_warc(stream: BinaryIO, gzipped: bool) -> bool:
             head = zlib.decompressobj(31).decompress(head, 16)
         except zlib.error:
             return False
-    return not head or head.lstrip(b"\r\n")[:5] == b"WARC/"
+    return b"WARC/".startswith(head.lstrip(b"\r\n")[:5])
 
 
 def _read_from(archive: _Archive, start: int) -> Generator[_Item, None, int | None]:
@@ -285,7 +287,9 @@ def _plain_state(archive: _Archive, offset: int) -> tuple[_State, int]:
     stream.seek(offset)
     head = stream.read(_CHUNK)
     if not head.startswith(b"WARC/"):
-        return "none", offset
+        # The file may end within the first bytes of a record.
+        cut = head and b"WARC/".startswith(head) and offset + len(head) >= archive.size
+        return ("cut" if cut else "none"), offset
     header_end = head.find(b"\r\n\r\n")
     if header_end < 0:
         return ("cut" if offset + len(head) >= archive.size else "broken"), offset
@@ -307,8 +311,10 @@ def _member_state(archive: _Archive, offset: int) -> tuple[_State, int]:
     checked) and it holds a WARC record; cut when the file ends first."""
     stream = archive.stream
     stream.seek(offset)
-    if stream.read(3) != _GZIP_MAGIC:
-        return "none", offset
+    magic = stream.read(3)
+    if magic != _GZIP_MAGIC:
+        cut = magic and _GZIP_MAGIC.startswith(magic) and offset + len(magic) >= archive.size
+        return ("cut" if cut else "none"), offset
     stream.seek(offset)
     inflater = zlib.decompressobj(31)
     head = b""
