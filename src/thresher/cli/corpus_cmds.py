@@ -63,7 +63,8 @@ class _ProblemPrinter:
 @click.option("--retry-failed", is_flag=True, help="Re-extract records that failed before.")
 @click.option("--time-limit", type=click.FloatRange(min=0, min_open=True), default=30.0,
               show_default=True, help="Seconds one record may take before it is recorded as failed.")
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar (there is none when stderr is no terminal) and no problem lines.")
+@click.option("--quiet", "-q", is_flag=True,
+              help="No progress bar (there is none when stderr is no terminal) and no problem lines.")
 def run_command(sources: tuple[str, ...], store_path: str, jobs: int | None, engine: str,
                 scheduler: str | None, force: bool, retry_failed: bool, time_limit: float,
                 quiet: bool) -> None:
