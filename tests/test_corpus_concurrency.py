@@ -22,12 +22,18 @@ from corpus_support import page, wait_for, write_warc
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="POSIX signals and flock")
 
+# No time limit: a page held at the gate must not be failed as a timeout however long the
+# test takes. SIGINT gets Python's handler even when the tests were started in the
+# background (a shell then starts them with SIGINT ignored, and children inherit it).
 _SCRIPT = """
+import signal
 import sys
 from corpus_support import gated_extractor
 from thresher.corpus import run
+signal.signal(signal.SIGINT, signal.default_int_handler)
 try:
-    run([sys.argv[1]], store=sys.argv[2], jobs=int(sys.argv[3]), extractor=gated_extractor)
+    run([sys.argv[1]], store=sys.argv[2], jobs=int(sys.argv[3]), extractor=gated_extractor,
+        time_limit=None)
 except KeyboardInterrupt:
     sys.exit(130)
 """
