@@ -12,6 +12,7 @@ from rich.progress import Progress, ProgressColumn, SpinnerColumn, Task, TextCol
 from rich.table import Table
 from rich.text import Text
 
+from thresher.cli.extract_options import content_flags, options_from_flags
 from thresher.errors import ThresherError
 
 __all__ = ["export_command", "run_command", "stats_command"]
@@ -65,19 +66,27 @@ class _ProblemPrinter:
               show_default=True, help="Seconds one record may take before it is recorded as failed.")
 @click.option("--quiet", "-q", is_flag=True,
               help="No progress bar (there is none when stderr is no terminal) and no problem lines.")
+@click.option("--warc", default=None, metavar="FILE.warc.gz",
+              help="Where URL sources are fetched to (default: beside the store, named with the time).")
+@content_flags
+@click.option("--links", is_flag=True, help="Record the links of the text (Block.inline) in the store.")
 def run_command(sources: tuple[str, ...], store_path: str, jobs: int | None, engine: str,
                 scheduler: str | None, force: bool, retry_failed: bool, time_limit: float,
-                quiet: bool) -> None:
+                quiet: bool, warc: str | None, links: bool, **flags: Any) -> None:
     """Extract every record of SOURCES into the store: files (.html, .htm, .txt, .gz), folders
-    (recursive), glob patterns, WARC / WARC.gz archives, JSON Lines of {"url", "html"|"text"}.
+    (recursive), glob patterns, WARC / WARC.gz archives, JSON Lines of {"url", "html"|"text"},
+    and http(s) URLs of pages, sitemaps or feeds (fetched first into a WARC, as `thresher fetch` does).
 
     A second run over the same sources skips the records already done and finishes the rest.
     One run at a time per store: a second one refuses. Exit status: 0 when every record was
     read and extracted (empty pages included), 1 when some failed, a source was missing or the
     store failed, 2 for a usage error, 130 when interrupted (Ctrl-C, SIGTERM).
     """
+    from thresher.cli.fetch_cmd import fetch_url_sources
     from thresher.corpus import run
 
+    sources, fetched_all = fetch_url_sources(sources, store_path, warc, quiet)
+    options = options_from_flags(flags, include_links=links)
     err = Console(stderr=True)
     problems = _ProblemPrinter(err)
     progress = Progress(SpinnerColumn(), TextColumn("{task.completed:,.0f} records"), _RateColumn(),
@@ -97,7 +106,8 @@ def run_command(sources: tuple[str, ...], store_path: str, jobs: int | None, eng
             summary = run(sources, store=store_path, jobs=jobs,
                           engine="dask" if scheduler else engine, scheduler=scheduler, force=force,
                           retry_failed=retry_failed, time_limit=time_limit,
-                          on_problem=None if quiet else problems, on_progress=on_progress)
+                          on_problem=None if quiet else problems, on_progress=on_progress,
+                          options=options)
     except ThresherError as error:
         _say(err, str(error))
         sys.exit(1)
@@ -105,7 +115,7 @@ def run_command(sources: tuple[str, ...], store_path: str, jobs: int | None, eng
         _say(err, "interrupted; committed records stay in the store, run again to finish")
         sys.exit(130)
     summary.render(Console())
-    sys.exit(0 if summary.ok else 1)
+    sys.exit(0 if summary.ok and fetched_all else 1)
 
 
 @click.command("export", short_help="Write a store as JSON Lines, CSV, Parquet or Markdown.")
