@@ -169,7 +169,8 @@ def test_a_content_length_damaged_into_another_number_counts_its_record_once(
     assert isinstance(items[1], InputRecord) and items[1].provenance.url == written[1]["url"]
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                 HealthCheck.too_slow])
 @given(count=st.integers(min_value=2, max_value=9), data=st.data())
 def test_any_one_corrupt_member_loses_only_that_record(tmp_path: Path, count: int,
                                                        data: st.DataObject) -> None:
@@ -222,7 +223,8 @@ def test_an_empty_warc_has_no_records(tmp_path: Path) -> None:
     assert list(iter_warc(str(path))) == []
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                 HealthCheck.too_slow])
 @given(count=st.integers(min_value=2, max_value=6), data=st.data())
 def test_garbage_in_one_uncompressed_record_header_is_counted_once(
         tmp_path: Path, count: int, data: st.DataObject) -> None:

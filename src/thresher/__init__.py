@@ -11,13 +11,14 @@ from thresher.errors import (
     ArchiveError,
     DecodeError,
     ExtractionError,
+    ExtractTimeoutError,
     InputTooLargeError,
     ParseError,
     StoreError,
     ThresherError,
     UnsupportedInputError,
 )
-from thresher.models import Article, Block, BlockKind, EmptyReason, Image, Inline, InlineKind, Link
+from thresher.models import Article, Block, BlockKind, EmptyReason, Image, Inline, InlineKind, Link, Repair
 from thresher.options import ExtractOptions
 
 if _typing.TYPE_CHECKING:
@@ -35,12 +36,14 @@ __all__ = [
     "EmptyReason",
     "ExtractionError",
     "ExtractOptions",
+    "ExtractTimeoutError",
     "Image",
     "Inline",
     "InlineKind",
     "InputTooLargeError",
     "Link",
     "ParseError",
+    "Repair",
     "StoreError",
     "ThresherError",
     "UnsupportedInputError",

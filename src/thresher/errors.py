@@ -10,6 +10,7 @@ from __future__ import annotations
 __all__ = [
     "ArchiveError",
     "DecodeError",
+    "ExtractTimeoutError",
     "ExtractionError",
     "FetchError",
     "InputTooLargeError",
@@ -34,6 +35,10 @@ class DecodeError(ThresherError):
 
 class InputTooLargeError(ThresherError):
     """The input exceeds a limit set in ``ExtractOptions`` (bytes, lines)."""
+
+
+class ExtractTimeoutError(ThresherError):
+    """Extracting one page took longer than ``ExtractOptions.time_budget``."""
 
 
 class ParseError(ThresherError):

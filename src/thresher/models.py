@@ -13,7 +13,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-__all__ = ["Article", "Block", "BlockKind", "EmptyReason", "Image", "Inline", "InlineKind", "Link"]
+__all__ = ["Article", "Block", "BlockKind", "EmptyReason", "Image", "Inline", "InlineKind", "Link", "Repair"]
 
 
 class BlockKind(StrEnum):
@@ -36,6 +36,20 @@ class EmptyReason(StrEnum):
     NO_ARTICLE = "no article body found"
     FRAMESET = "frameset page: the text is in other documents"
     SCRIPT_ONLY = "page built by scripts: no text without running them"
+
+
+class Repair(StrEnum):
+    """What was cut from a page or mended in it before it was read, so that no input
+    costs more than linear time and damaged markup does not hide the body. Stable
+    values, so a corpus run can count them."""
+
+    ATTRIBUTES_CUT = "attributes past the limit of one element dropped"
+    OPTIONS_CUT = "options past the limit of one list dropped"
+    FORMATTING_CUT = "formatting tags past the limit of open ones unwrapped"
+    NESTING_CUT = "elements nested past max_depth unwrapped"
+    NODES_CUT = "elements past max_nodes ignored"
+    RAW_TEXT_CLOSED = "unclosed <title>, <script>, <style>, <textarea> or <xmp> closed"
+    QUOTE_CLOSED = "unterminated attribute quote closed"
 
 
 class InlineKind(StrEnum):
@@ -160,6 +174,9 @@ class Article:
     #: Every block of the page in page order, kept or dropped, each with its reason;
     #: filled only with ``ExtractOptions(explain=True)`` (it is what ``thresher explain`` shows).
     decisions: tuple[Block, ...] = ()
+    #: What was cut from the page or mended in it before reading (``Repair`` values),
+    #: in the order it was done; empty for an ordinary page.
+    repairs: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
@@ -196,6 +213,8 @@ class Article:
                 value = [{"url": im.url, "alt": im.alt, "caption": im.caption} for im in value]
             elif f.name in ("authors", "tags"):
                 value = list(value)
+            elif f.name == "repairs":
+                value = [str(item) for item in value]
             elif f.name in ("published", "modified"):
                 value = value.isoformat() if value else None
             elif f.name == "empty_reason" and value is not None:
@@ -224,6 +243,7 @@ class Article:
                          for i in data.get("images") or ()),
             empty_reason=data.get("empty_reason"),
             decisions=tuple(Block.from_dict(b) for b in data.get("decisions") or ()),
+            repairs=tuple(data.get("repairs") or ()),
         )
 
     def to_json(self, *, indent: int | None = None) -> str:

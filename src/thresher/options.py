@@ -50,6 +50,9 @@ class ExtractOptions:
     max_nodes: int = 500_000
     #: Text captures with more lines than this raise ``InputTooLargeError``.
     max_lines: int = 200_000
+    #: Seconds of CPU time one page may take; past it ``extract()`` raises
+    #: ``ExtractTimeoutError``. ``None`` disables the check.
+    time_budget: float | None = 20.0
 
     def __post_init__(self) -> None:
         if self.input not in ("auto", "html", "text"):
@@ -57,3 +60,5 @@ class ExtractOptions:
         for name in ("max_input_bytes", "max_depth", "max_nodes", "max_lines"):
             if getattr(self, name) <= 0:
                 raise ValueError(f"{name} must be positive")
+        if self.time_budget is not None and not self.time_budget > 0:
+            raise ValueError("time_budget must be positive or None")

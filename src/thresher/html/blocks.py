@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from thresher.budget import UNLIMITED, Budget
 from thresher.html.vocabulary import GROUP_BITS, name_groups
 
 __all__ = ["CAPTION", "COMMENT", "CONTENT", "FURNITURE", "FURNITURE_TAGS", "NEVER_SHOWN_TAGS", "Page",
@@ -83,6 +84,8 @@ class Page:
     images: list[tuple[int, str, str]]
     #: The ``start`` attribute of the ``<ol>`` elements that have one, by element index.
     list_starts: dict[int, int] = field(default_factory=dict)
+    #: The walk stopped at ``max_nodes`` elements.
+    cut: bool = False
 
     def furniture(self, index: int) -> str:
         """What makes element ``index`` page furniture: its tag ("nav", "footer") or
@@ -121,6 +124,8 @@ class Page:
 
 
 #: Zero-width and soft-hyphen characters: invisible, yet not whitespace to str.split.
+#: The walk checks its time budget each time this many elements (plus one) have been seen.
+_BUDGET_EVERY = 4095
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
@@ -298,7 +303,7 @@ _EMPHASIS_IDS = _emphasis_ids()
 
 
 def walk_blocks(body: LexborNode, *, max_nodes: int, record_links: bool = False,
-                record_emphasis: bool = False) -> Page:
+                record_emphasis: bool = False, budget: Budget = UNLIMITED) -> Page:
     """Cut the visible text under ``body`` into blocks, in document order.
 
     The walk descends with lexbor's iterators over each element's children (in C),
@@ -308,7 +313,8 @@ def walk_blocks(body: LexborNode, *, max_nodes: int, record_links: bool = False,
     the iterators of block-level elements leave out whitespace-only text nodes,
     most of a page's text nodes. Only block-level elements are numbered; inline ones
     only matter for links and hiding. After ``max_nodes`` elements the walk stops,
-    the open elements closed as if the page ended there.
+    the open elements closed as if the page ended there; ``budget`` is checked every
+    ``_BUDGET_EVERY`` elements.
 
     With ``record_links`` or ``record_emphasis``, each block also gets the spans of
     its links or emphasis (``TextBlock.spans``); without them the walk does no work
@@ -373,6 +379,7 @@ def walk_blocks(body: LexborNode, *, max_nodes: int, record_links: bool = False,
     children: Iterator[LexborNode] = iter((body,))
     role, index = inline_role, -1
     count = 0
+    cut = False
     while True:
         for node in children:
             if has_text and role >= block_role:
@@ -395,7 +402,10 @@ def walk_blocks(body: LexborNode, *, max_nodes: int, record_links: bool = False,
             if kind == skip:
                 continue  # comments; elements never shown
             count += 1
+            if not count & _BUDGET_EVERY:
+                budget.check("the walk over the page")
             if count > max_nodes:  # (the open elements end here)
+                cut = True
                 children = _NOTHING
                 open_elements = [(_NOTHING, *element[1:]) for element in open_elements]
                 break
@@ -505,4 +515,4 @@ def walk_blocks(body: LexborNode, *, max_nodes: int, record_links: bool = False,
             if not open_elements:
                 break
             children, role, index = open_elements.pop()
-    return Page(tags, parents, ends, names, groups, blocks, images, list_starts)
+    return Page(tags, parents, ends, names, groups, blocks, images, list_starts, cut)
