@@ -29,14 +29,14 @@ Kinds of capture (the ``kind`` field):
 - ``chain``: a version of a long edit chain (12 to 24 versions over months to years, each a
   small step: sentences edited, inserted, deleted and moved; the first and last share
   little); many chains live on one site that shares its chrome, as wiki articles do;
-- ``revision``: four to eight versions sampled from a chain of 24 to 40 steps over one to
+- ``revision``: four to eight versions sampled from a chain of 30 to 60 steps over one to
   five years (an archive's revisions: each step larger, the headline unchanged);
 - ``follow-up``: a different story at the same site with a headline sharing most words
   with an earlier one and one of its paragraphs quoted as background;
 - ``neighbour``: a different story at the same site whose words overlap most with
   another story's (the same topic).
 
-Many stories share one site: a few sites (hubs) host 10 to 40 stories each, published
+Many stories share one site: half the stories live on a few sites (hubs), 20 to 60 each, published
 within one crawl of a few weeks, so their chrome recurs across many different stories in
 a short time; the wiki hubs host chains over years. Half the captures carry a "most read"
 box (headlines of the site's other stories) and half a "related" box (another story's
@@ -197,22 +197,26 @@ def _body_lines(lines: list[str], page: Page) -> list[int]:
 
 
 def make_template(page: Page) -> Template | None:
-    """The page's chrome: text before and after the run of body lines (its headline line
-    replaced by a marker), and the HTML with the body container emptied."""
+    """The page's chrome: text before and after the run of body lines (every line holding
+    its headline replaced by a marker), and the HTML with the body container emptied.
+    None when the body lines found cover less than 60 % of the body (the rest of the
+    article would stay behind as if it were chrome)."""
     lines = [line.strip() for line in page.text.splitlines() if line.strip()]
     hits = _body_lines(lines, page)
-    if len(hits) < 2:
+    if len(hits) < 2 or _coverage([lines[i] for i in hits], page) < 0.6:
         return None
     first, last = hits[0], hits[-1]
     title = _norm(page.title)
-    before = lines[:first]
-    for index in range(len(before) - 1, -1, -1):
-        if title and _norm(before[index]) == title:
-            before[index] = _TITLE_MARK
-            break
-    else:
+    before = [_TITLE_MARK if title and _norm(line) == title else line for line in lines[:first]]
+    after = [_TITLE_MARK if title and _norm(line) == title else line for line in lines[last + 1 :]]
+    if _TITLE_MARK not in before:
         before.append(_TITLE_MARK)
-    return Template(page, before, lines[last + 1 :], _html_slot(page))
+    return Template(page, before, after, _html_slot(page))
+
+
+def _coverage(found: list[str], page: Page) -> float:
+    total = sum(len(_norm(p).split()) for p in page.paragraphs)
+    return sum(len(_norm(line).split()) for line in found) / max(total, 1)
 
 
 def _html_slot(page: Page) -> tuple[str, str] | None:
@@ -234,6 +238,9 @@ def _html_slot(page: Page) -> tuple[str, str] | None:
     if container is None:
         return None
     inside = [h for h in hits if _is_inside(h, container)]
+    if _coverage([h.text_content() for h in inside if not any(
+            _is_inside(h, other) for other in inside if other is not h)], page) < 0.6:
+        return None
     slot = inside[0]
     for element in inside[1:]:
         if element.getparent() is not None and not _is_inside(slot, element):
@@ -448,10 +455,11 @@ def _dateline(published: datetime, rng: random.Random) -> str:
 def render_text(template: Template, version: Version, paragraphs: list[str], rng: random.Random,
                 extra: list[str], dated: bool, cut: bool) -> str:
     before = [version.title if line == _TITLE_MARK else line for line in template.before]
+    after_lines = [version.title if line == _TITLE_MARK else line for line in template.after]
     if dated:
         at = before.index(version.title) + 1 if version.title in before else len(before)
         before.insert(at, _dateline(version.published, rng))
-    after = [] if cut else list(template.after)
+    after = [] if cut else after_lines
     if extra:
         at = rng.randint(0, len(after))
         after[at:at] = extra
@@ -508,7 +516,11 @@ def build(pages: list[Page], seed: int = SEED, max_stories: int | None = None) -
     if max_stories:
         story_pages = story_pages[:max_stories]
     # Big sites: a quarter of the templates host many stories each.
-    hubs = rng.sample(range(len(templates)), max(4, len(templates) // 40))
+    # Hubs are article pages whose chrome holds little prose of its own: a long leftover
+    # (the rest of a review the truth body left out) would be an article in every capture.
+    articles = [i for i, t in enumerate(templates) if t.page.page_type == "article" and sum(
+        len(line.split()) for line in t.before + t.after if len(line.split()) >= 20) < 300]
+    hubs = rng.sample(articles, max(4, len(templates) // 80))
     wiki_hubs = hubs[:3]
     news_hubs = hubs[3:]
     # A hub's stories come from one crawl of the site: published within a few weeks.
@@ -517,7 +529,7 @@ def build(pages: list[Page], seed: int = SEED, max_stories: int | None = None) -
     stories: list[Story] = []
     for index in story_pages:
         page = sources[index]
-        home = rng.choice(news_hubs) if rng.random() < 0.4 else index
+        home = rng.choice(news_hubs) if rng.random() < 0.5 else index
         if home in crawl_start:
             published = crawl_start[home] + timedelta(days=rng.uniform(0, crawl_days[home]))
         else:
@@ -573,10 +585,11 @@ def build(pages: list[Page], seed: int = SEED, max_stories: int | None = None) -
             # Dense chains keep every version; sparse ones (revisions sampled months apart, as
             # an archive keeps them) keep four to eight of a longer chain, so each step is larger.
             dense = rng.random() < 0.5
-            steps = rng.randint(12, 24) if dense else rng.randint(24, 40)
+            steps = rng.randint(12, 24) if dense else rng.randint(30, 60)
             kept = set(range(steps)) if dense else set(rng.sample(range(steps), rng.randint(4, 8)))
             span = rng.uniform(180, 3 * 365) if dense else rng.uniform(365, 5 * 365)
-            share = 1 - 0.15 ** (1 / steps)  # the last version keeps about 15 % of the first's sentences
+            # The last version keeps about 15 % of the first's sentences (10 % for sparse ones).
+            share = 1 - (0.15 if dense else 0.1) ** (1 / steps)
             version = Version(first.title, first.paragraphs, captured)
             kind = "chain" if dense else "revision"
             for step in range(steps):
