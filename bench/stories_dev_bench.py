@@ -69,7 +69,8 @@ def _pairs(groups: dict[int, list[int]]) -> set[tuple[int, int]]:
     return {pair for members in groups.values() for pair in combinations(sorted(members), 2)}
 
 
-def by_kind(truth: list[dict[str, object]], predicted: list[int], key: str) -> list[tuple[str, int, dict[str, float]]]:
+def by_kind(truth: list[dict[str, object]], predicted: list[int],
+            key: str) -> list[tuple[str, int, dict[str, float]]]:
     """(kind, captures, precision/recall/ARI) per value of ``key``."""
     true_groups: dict[int, list[int]] = defaultdict(list)
     predicted_groups: dict[int, list[int]] = defaultdict(list)
@@ -119,7 +120,8 @@ def main() -> None:
         rows = by_kind(truth, predicted, key)
         figures[key] = {kind: {"n": n, **values} for kind, n, values in rows}
         for kind, n, values in rows:
-            print(f"| {kind} | {n:,} | {values['precision']:.3f} | {values['recall']:.3f} | {values['ari']:.3f} |")
+            print(f"| {kind} | {n:,} | {values['precision']:.3f} | {values['recall']:.3f} | "
+                  f"{values['ari']:.3f} |")
     print(f"| **all** | {len(truth):,} | {overall['precision']:.3f} | {overall['recall']:.3f} | "
           f"{overall['ari']:.3f} |")
     if args.json:

@@ -227,7 +227,8 @@ def _html_slot(page: Page) -> tuple[str, str] | None:
     body = _norm(" ".join(page.paragraphs))
     hits = [
         element for element in root.iter("p", "li", "h2", "h3", "blockquote", "div", "td")
-        if len(element) <= 3 and len(_norm(element.text_content())) >= 25 and _norm(element.text_content()) in body
+        if len(element) <= 3 and len(_norm(element.text_content())) >= 25
+        and _norm(element.text_content()) in body
     ]
     if len(hits) < 2:
         return None
@@ -533,7 +534,8 @@ def build(pages: list[Page], seed: int = SEED, max_stories: int | None = None) -
         if home in crawl_start:
             published = crawl_start[home] + timedelta(days=rng.uniform(0, crawl_days[home]))
         else:
-            published = datetime(2019, 1, 1) + timedelta(days=rng.uniform(0, 5 * 365), hours=rng.uniform(0, 24))
+            published = datetime(2019, 1, 1) + timedelta(days=rng.uniform(0, 5 * 365),
+                                                         hours=rng.uniform(0, 24))
         story = Story(len(stories), page, home)
         story.versions.append(Version(page.title or " ".join(page.paragraphs[0].split()[:9]),
                                       list(page.paragraphs), published))
@@ -605,8 +607,9 @@ def build(pages: list[Page], seed: int = SEED, max_stories: int | None = None) -
                 later = rng.uniform(0.2, 10) if rng.random() < 0.7 else rng.uniform(10, 400)
                 emit(story, "recapture", first, story.home, captured + timedelta(days=later))
         if draw() < 0.08:
+            copied = captured + timedelta(days=rng.uniform(1, 200))
             captures.append(DevCapture(story.id, "copy", original.format, original.url,
-                                       (captured + timedelta(days=rng.uniform(1, 200))).isoformat(timespec="seconds"),
+                                       copied.isoformat(timespec="seconds"),
                                        original.site, original.title, original.body, original.page))
         if draw() < 0.25 and len(first.paragraphs) >= 3:
             kept = first.paragraphs[: max(1, round(len(first.paragraphs) * rng.uniform(0.3, 0.7)))]
@@ -641,7 +644,8 @@ def build(pages: list[Page], seed: int = SEED, max_stories: int | None = None) -
             for _ in range(min(3, max(1, len(tokens) // 3))):
                 tokens[rng.randrange(len(tokens))] = writer.word()
             follow = Story(-1, sources[donor], story.home,
-                           [Version(" ".join(tokens), body, first.published + timedelta(days=rng.uniform(1, 60)))])
+                           [Version(" ".join(tokens), body,
+                                    first.published + timedelta(days=rng.uniform(1, 60)))])
             extra_stories.append(follow)
     # Topic neighbours: each of some stories gets the most word-overlapping other page's body
     # as a distinct story on its site.
@@ -655,7 +659,8 @@ def build(pages: list[Page], seed: int = SEED, max_stories: int | None = None) -
         reserve.remove(best)
         page = sources[best]
         neighbour = Story(-2, page, story.home,
-                          [Version(page.title or " ".join(page.paragraphs[0].split()[:9]), list(page.paragraphs),
+                          [Version(page.title or " ".join(page.paragraphs[0].split()[:9]),
+                                   list(page.paragraphs),
                                    story.versions[0].published + timedelta(days=rng.uniform(-30, 30)))])
         extra_stories.append(neighbour)
     next_id = len(stories)
@@ -685,7 +690,8 @@ def jsonl_records(captures: list[DevCapture]) -> Iterator[dict[str, str]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--out", required=True, help="JSON Lines for `thresher run` (the truth goes beside it)")
+    parser.add_argument("--out", required=True,
+                        help="JSON Lines for `thresher run` (the truth goes beside it)")
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--stories", type=int, default=None, help="at most this many source stories")
     args = parser.parse_args()

@@ -161,8 +161,8 @@ def test_chrome_residue_does_not_glue_unrelated_stories_captured_the_same_day():
     light = [doc(made_up_paragraphs(100 + i, 6) + chrome[:2], None, DAY) for i in range(60)]
     assert group_documents(light) == list(range(60))
     # Chrome that outweighs each story: their headlines still tell the stories apart.
-    heavy = [doc(made_up_paragraphs(100 + i, 2, words=25) + chrome, f"Headline {i} {made_up_paragraphs(i, 1, 3)}",
-                 DAY) for i in range(60)]
+    heavy = [doc(made_up_paragraphs(100 + i, 2, words=25) + chrome,
+                 f"Headline {i} {made_up_paragraphs(i, 1, 3)}", DAY) for i in range(60)]
     assert group_documents(heavy) == list(range(60))
 
 

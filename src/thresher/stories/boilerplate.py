@@ -44,14 +44,15 @@ def line_words(text: str) -> list[list[str]]:
 
 def line_hashes(lines: list[list[str]]) -> np.ndarray:
     """A stable 64-bit hash of each line (given as its words), in order."""
-    values = [int.from_bytes(hashlib.blake2b(" ".join(tokens).encode("utf-8"), digest_size=8).digest(), "little")
-              for tokens in lines]
+    values = [int.from_bytes(hashlib.blake2b(" ".join(tokens).encode("utf-8"), digest_size=8).digest(),
+                             "little") for tokens in lines]
     return np.array(values, dtype=np.uint64) if values else _EMPTY
 
 
 def without_lines(lines: list[list[str]], drop: np.ndarray) -> list[str]:
     """The words of ``lines`` in order, without the lines flagged in ``drop``."""
-    return [word for tokens, dropped in zip(lines, drop.tolist(), strict=True) if not dropped for word in tokens]
+    flags = drop.tolist()
+    return [word for tokens, dropped in zip(lines, flags, strict=True) if not dropped for word in tokens]
 
 
 def chrome_lines(

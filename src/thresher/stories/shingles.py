@@ -14,7 +14,9 @@ import unicodedata
 import numpy as np
 import regex
 
-__all__ = ["DEFAULT_SHINGLE_SIZE", "shingle_hashes", "shingle_sequence", "sorted_unique", "word_shingles", "words"]
+__all__ = [
+    "DEFAULT_SHINGLE_SIZE", "shingle_hashes", "shingle_sequence", "sorted_unique", "word_shingles", "words",
+]
 
 DEFAULT_SHINGLE_SIZE = 5
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)*")
