@@ -65,14 +65,17 @@ def chrome_lines(
     containment: float,
     sample: int,
     contradiction: float = 0.2,
+    agreement: float = 0.6,
     min_groups: int = 2,
+    min_share: float = 0.0,
 ) -> np.ndarray:
     """The sorted hashes of the lines that are chrome.
 
     ``lines[i]`` holds document ``i``'s line hashes; ``signatures[i]`` its MinHash values
     over all its shingles and ``sizes[i]`` their number. A recurring line is chrome when
     its documents (at most ``sample`` of them, chosen by signature so the choice does not
-    depend on document order) form ``min_groups`` groups or more, two documents being in
+    depend on document order) form ``min_groups`` groups or more (and at least
+    ``min_share`` of the documents compared), two documents being in
     one group when their estimated resemblance reaches ``resemblance`` or the smaller
     seems to lie inside the larger to ``containment``. Two documents whose headlines
     (``titles``, word sets) share less than ``contradiction`` (Jaccard) are one group
@@ -105,7 +108,8 @@ def chrome_lines(
                 members = members[np.argsort(rank[members], kind="stable")[:sample]]
             headlines = [titles[m] for m in members.tolist()] if titles is not None else None
             verdict = _groups(signatures[members], sizes[members], headlines, resemblance,
-                              containment, contradiction) >= min_groups
+                              containment, contradiction, agreement) >= max(min_groups,
+                                                                            min_share * len(members))
             verdicts[key] = verdict
         if verdict:
             chrome.append(hashes[start : start + 1])
@@ -113,7 +117,7 @@ def chrome_lines(
 
 
 def _groups(signatures: np.ndarray, sizes: np.ndarray, titles: list[frozenset[str]] | None,
-            resemblance_at: float, containment_at: float, contradiction: float) -> int:
+            resemblance_at: float, containment_at: float, contradiction: float, agreement: float) -> int:
     """How many groups the documents form, joining those that resemble each other or where
     the smaller one seems to lie inside the larger."""
     count = len(signatures)
@@ -124,13 +128,19 @@ def _groups(signatures: np.ndarray, sizes: np.ndarray, titles: list[frozenset[st
     containment = resemblance * (size[:, None] + size[None, :]) / ((1.0 + resemblance) * smaller)
     alike = (resemblance >= resemblance_at) | (containment >= containment_at)
     if titles is not None:
-        # Headlines veto bodies that resemble each other only in part; a short body inside
-        # a long one (a teaser) stays with it whatever the headlines.
-        vetoable = alike & (resemblance >= resemblance_at) & (resemblance < _CONTRADICTED_RESEMBLANCE)
-        for a, b in zip(*np.nonzero(np.triu(vetoable, k=1)), strict=True):
-            first, second = titles[a], titles[b]
-            if first and second and len(first & second) < contradiction * len(first | second):
-                alike[a, b] = False
+        # Where both captures have a headline, it says which story they are: agreeing
+        # headlines are one story, contradicting ones two (unless the bodies are near
+        # copies), and in between the bodies decide.
+        for a in range(count):
+            for b in range(a + 1, count):
+                first, second = titles[a], titles[b]
+                if not first or not second:
+                    continue
+                shared = len(first & second) / len(first | second)
+                if shared >= agreement or resemblance[a, b] >= _CONTRADICTED_RESEMBLANCE:
+                    alike[a, b] = True
+                elif shared < contradiction:
+                    alike[a, b] = False
     parent = list(range(count))
 
     def root(node: int) -> int:

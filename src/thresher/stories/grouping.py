@@ -58,6 +58,8 @@ class SignedCorpus:
     hashvalues: np.ndarray
     shingles: list[np.ndarray]
     sizes: np.ndarray
+    #: Headline words; empty for a headline found on different stories (a site name, a
+    #: chrome line read as the headline), which says nothing about the capture's story.
     titles: list[frozenset[str]]
     #: The first ``_OPENING`` shingles of each body, in text order (top 32 bits).
     openings: list[np.ndarray]
@@ -88,8 +90,16 @@ def _sign(tokens: list[str], options: StoryOptions) -> tuple[np.ndarray, np.ndar
 
 
 def sign_documents(documents: Sequence[StoryDocument], options: StoryOptions | None = None) -> SignedCorpus:
-    """Sign every body, find the chrome lines (``boilerplate.chrome_lines``), then sign again
-    the bodies that hold some, without them."""
+    """Sign every body, find its chrome lines (``boilerplate.chrome_lines``) and sign it
+    again without them.
+
+    Chrome is found in two rounds. Heavy chrome that varies from capture to capture (a
+    different part of the site's menus each time) makes captures of one story look unlike
+    each other, and lines of chrome make captures of different stories look alike; the
+    first round takes out what it can on the whole bodies, the second decides every
+    recurring line again on the bodies without the first round's chrome. Between the
+    two, headlines found on different stories are set aside (see ``SignedCorpus.titles``).
+    """
     options = options or StoryOptions()
     count = len(documents)
     hashvalues = np.zeros((count, options.num_perm), dtype=np.uint32)
@@ -104,39 +114,52 @@ def sign_documents(documents: Sequence[StoryDocument], options: StoryOptions | N
         kept.append(shingles)
         openings.append(opening)
         lines.append(line_hashes(body))
+    settings = {"resemblance": options.chrome_resemblance, "containment": options.chrome_containment,
+                "sample": options.chrome_sample}
     titles = [frozenset(words(document.title or "")) for document in documents]
-    # A headline on different stories (a site name, a chrome line read as the headline)
-    # says nothing about a capture's story: it counts as no headline.
+    first_round = chrome_lines(lines, hashvalues, sizes, titles, contradiction=options.headline_contradiction,
+                               agreement=options.headline_similarity, min_groups=3, **settings)
+    removed = [np.zeros(len(values), dtype=bool) for values in lines]
+    _resign(documents, lines, first_round, options, hashvalues, sizes, kept, openings, removed)
     headline_keys = [line_hashes([sorted(title)]) if title else _EMPTY for title in titles]
-    generic = chrome_lines(headline_keys, hashvalues, sizes, resemblance=options.chrome_resemblance,
-                           containment=options.chrome_containment, sample=options.chrome_sample)
+    generic = chrome_lines(headline_keys, hashvalues, sizes, min_groups=3, min_share=0.5, **settings)
     titles = [_EMPTY_TITLE if np.isin(key, generic).any() else title
               for key, title in zip(headline_keys, titles, strict=True)]
     del headline_keys
-    chrome = chrome_lines(lines, hashvalues, sizes, titles, resemblance=options.chrome_resemblance,
-                          containment=options.chrome_containment, sample=options.chrome_sample,
-                          contradiction=options.headline_contradiction)
-    dropped = np.zeros(count, dtype=np.int64)
-    for index, document in enumerate(documents):
-        hits = np.isin(lines[index], chrome)
-        lines[index] = _EMPTY
-        if not hits.any():
-            continue
-        signature, shingles, opening = _sign(without_lines(line_words(document.text), hits), options)
-        # A body left with almost nothing is itself the recurring text (a page of chrome
-        # only, or a stub): it keeps all its shingles.
-        if len(shingles) >= options.min_shingles:
-            hashvalues[index], kept[index], openings[index] = signature, shingles, opening
-            sizes[index] = len(shingles)
-            dropped[index] = int(hits.sum())
+    chrome = chrome_lines(lines, hashvalues, sizes, titles, contradiction=options.headline_contradiction,
+                          agreement=options.headline_similarity, min_groups=3, **settings)
+    _resign(documents, lines, chrome, options, hashvalues, sizes, kept, openings, removed)
     return SignedCorpus(
         hashvalues=hashvalues,
         shingles=kept,
         sizes=sizes,
         titles=titles,
         openings=openings,
-        chrome_lines=dropped,
+        chrome_lines=np.array([int(flags.sum()) for flags in removed], dtype=np.int64),
     )
+
+
+def _resign(documents: Sequence[StoryDocument], lines: list[np.ndarray], chrome: np.ndarray,
+            options: StoryOptions, hashvalues: np.ndarray, sizes: np.ndarray, kept: list[np.ndarray],
+            openings: list[np.ndarray], removed: list[np.ndarray]) -> None:
+    """Sign again, in place, each body whose chrome lines differ from those taken out so far
+    (``removed``: a flag per line)."""
+    for index, document in enumerate(documents):
+        hits = np.isin(lines[index], chrome)
+        if np.array_equal(hits, removed[index]):
+            continue
+        body = line_words(document.text)
+        signature, shingles, opening = _sign(without_lines(body, hits), options)
+        # A body left with almost nothing is itself the recurring text (a page of chrome
+        # only, or a stub): it keeps all its shingles.
+        if hits.any() and len(shingles) < options.min_shingles:
+            hits = np.zeros_like(hits)
+            if not removed[index].any():
+                continue
+            signature, shingles, opening = _sign(without_lines(body, hits), options)
+        hashvalues[index], kept[index], openings[index] = signature, shingles, opening
+        sizes[index] = len(shingles)
+        removed[index] = hits
 
 
 def candidate_pairs(corpus: SignedCorpus, options: StoryOptions) -> np.ndarray:
