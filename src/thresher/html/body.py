@@ -13,12 +13,12 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser
 
-from thresher.html.blocks import Page, walk_blocks
+from thresher.html.blocks import Page, TextBlock, walk_blocks
 from thresher.html.classify import Reading, classify_blocks
 from thresher.html.clean import remove_invisible
 from thresher.html.nodes import PageNodes
 from thresher.html.related import related_links
-from thresher.models import Block, BlockKind, EmptyReason, Image, Link
+from thresher.models import Block, BlockKind, EmptyReason, Image, Inline, InlineKind, Link
 from thresher.options import ExtractOptions
 
 __all__ = ["Body", "extract_body"]
@@ -78,6 +78,15 @@ def _images(page: Page, reading: Reading, base: str | None) -> tuple[Image, ...]
     return tuple(images)
 
 
+def _inline(block: TextBlock, base: str | None) -> tuple[Inline, ...]:
+    """The recorded spans of a block as ``Inline``s, link targets resolved against ``base``."""
+    if not block.spans:
+        return ()
+    # (recorded as the elements closed: inner ones first; listed outer ones first)
+    return tuple(Inline(start, end, InlineKind(kind), _resolve(href, base) if kind == "link" else None)
+                 for start, end, kind, href in sorted(block.spans, key=lambda span: (span[0], -span[1])))
+
+
 def _enclosing(page: Page, index: int, tag: str, stop: int) -> int:
     while index >= stop and index >= 0:
         if page.tags[index] == tag:
@@ -100,7 +109,8 @@ def extract_body(tree: LexborHTMLParser, options: ExtractOptions, url: str | Non
         frameset = tree.css_first("frameset") is not None
         return Body(empty_reason=EmptyReason.FRAMESET if frameset else EmptyReason.NO_TEXT)
     scripts = remove_invisible(body, nodes.never_text, nodes.boxes)
-    page = walk_blocks(body, max_nodes=options.max_nodes)
+    page = walk_blocks(body, max_nodes=options.max_nodes, record_links=options.include_links,
+                       record_emphasis=options.include_formatting)
     if not page.blocks:
         # (looked up only here: each look-up is a scan of the whole tree)
         if tree.css_first("frameset") is not None:
@@ -119,7 +129,8 @@ def extract_body(tree: LexborHTMLParser, options: ExtractOptions, url: str | Non
     items = [decision.block.owner for decision in shown if decision.kind is _LIST_ITEM]
     ordinals = iter(page.list_numbers(items))
     decisions = tuple(Block(decision.kind, decision.block.text, decision.kept, decision.reason,
-                            decision.level, ordinal=next(ordinals) if decision.kind is _LIST_ITEM else 0)
+                            decision.level, ordinal=next(ordinals) if decision.kind is _LIST_ITEM else 0,
+                            inline=_inline(decision.block, url) if decision.block.spans else ())
                       for decision in shown)
     kept = tuple(block for block in decisions if block.kept) if explain else decisions
     related = tuple(Link(text, _resolve(href, url)) for text, href in related_links(reading))
