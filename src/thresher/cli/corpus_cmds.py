@@ -28,6 +28,12 @@ class _RateColumn(ProgressColumn):
         return Text(f"{speed:,.1f} records/s" if speed else "… records/s", style="cyan")
 
 
+def _say(console: Console, line: str) -> None:
+    """``thresher: line`` on the console, never wrapped: one message is one line for grep,
+    whatever the width rich assumes when stderr is no terminal."""
+    console.print(f"thresher: {line}", markup=False, highlight=False, soft_wrap=True)
+
+
 class _ProblemPrinter:
     """One line on stderr per problem, up to a cap, so a broken corpus cannot flood the terminal."""
 
@@ -38,10 +44,9 @@ class _ProblemPrinter:
     def __call__(self, line: str) -> None:
         self.count += 1
         if self.count <= _MAX_PROBLEM_LINES:
-            self.console.print(f"thresher: {line}", markup=False, highlight=False, soft_wrap=True)
+            _say(self.console, line)
         elif self.count == _MAX_PROBLEM_LINES + 1:
-            self.console.print("thresher: more problems not shown; `thresher stats` counts them all",
-                               markup=False, highlight=False)
+            _say(self.console, "more problems not shown; `thresher stats` counts them all")
 
 
 @click.command("run", short_help="Extract files, folders, WARC and JSON Lines into a resumable store.")
@@ -59,7 +64,8 @@ class _ProblemPrinter:
 @click.option("--retry-failed", is_flag=True, help="Re-extract records that failed before.")
 @click.option("--time-limit", type=click.FloatRange(min=0, min_open=True), default=30.0,
               show_default=True, help="Seconds one record may take before it is recorded as failed.")
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no problem lines.")
+@click.option("--quiet", "-q", is_flag=True,
+              help="No progress bar (there is none when stderr is no terminal) and no problem lines.")
 @click.option("--warc", default=None, metavar="FILE.warc.gz",
               help="Where URL sources are fetched to (default: beside the store, named with the time).")
 @content_flags
@@ -72,8 +78,9 @@ def run_command(sources: tuple[str, ...], store_path: str, jobs: int | None, eng
     and http(s) URLs of pages, sitemaps or feeds (fetched first into a WARC, as `thresher fetch` does).
 
     A second run over the same sources skips the records already done and finishes the rest.
-    Exit status: 0 when every record was read and extracted (empty pages included), 1 when some
-    failed or a source was missing, 2 for a usage error.
+    One run at a time per store: a second one refuses. Exit status: 0 when every record was
+    read and extracted (empty pages included), 1 when some failed, a source was missing or the
+    store failed, 2 for a usage error, 130 when interrupted (Ctrl-C, SIGTERM).
     """
     from thresher.cli.fetch_cmd import fetch_url_sources
     from thresher.corpus import run
@@ -84,7 +91,8 @@ def run_command(sources: tuple[str, ...], store_path: str, jobs: int | None, eng
     problems = _ProblemPrinter(err)
     progress = Progress(SpinnerColumn(), TextColumn("{task.completed:,.0f} records"), _RateColumn(),
                         TextColumn("{task.fields[detail]}"), TimeElapsedColumn(), console=err,
-                        disable=quiet, transient=False)
+                        # Into a log or a pipe, stderr carries the problem lines alone.
+                        disable=quiet or not err.is_terminal, transient=False)
     task = progress.add_task("run", total=None, detail="")
 
     def on_progress(summary: Any) -> None:
@@ -101,11 +109,10 @@ def run_command(sources: tuple[str, ...], store_path: str, jobs: int | None, eng
                           on_problem=None if quiet else problems, on_progress=on_progress,
                           options=options)
     except ThresherError as error:
-        err.print(f"thresher: {error}", markup=False, highlight=False)
+        _say(err, str(error))
         sys.exit(1)
     except KeyboardInterrupt:
-        err.print("thresher: interrupted; committed records stay in the store, run again to finish",
-                  markup=False, highlight=False)
+        _say(err, "interrupted; committed records stay in the store, run again to finish")
         sys.exit(130)
     summary.render(Console())
     sys.exit(0 if summary.ok and fetched_all else 1)
@@ -181,6 +188,9 @@ def stats_command(store_path: str, as_json: bool) -> None:
     table.add_row("identical content seen before", f"{stats['duplicates']:,}")
     table.add_row("distinct contents", f"{stats['distinct_contents']:,}")
     table.add_row("runs", f"{len(stats['runs']):,}")
+    for status in ("running", "interrupted", "failed"):
+        if count := sum(run["status"] == status for run in stats["runs"]):
+            table.add_row(f"  {status}", f"{count:,}")
     stories = stats["stories"]
     table.add_row("stories", f"{stories['stories']:,}" if stories else "not grouped yet")
     if stories:

@@ -69,19 +69,18 @@ _TUNING: list[tuple[str, type, str]] = [
      "Estimated containment from which a short body is checked against longer ones "
      "(teasers, paywalled captures)."),
     ("headline_similarity", float,
-     "Headline agreement that, with close dates, lets weaker body resemblance join."),
+     "Headline agreement that lets weaker body resemblance join, however far apart the captures are."),
     ("evidence_resemblance", float,
-     "Body resemblance that suffices with headline and date evidence."),
+     "Body resemblance that suffices when the headlines agree."),
     ("headline_contradiction", float,
-     "Headlines sharing less than this, with dates far apart, veto a join on containment alone."),
-    ("evidence_days", float, "Days apart within which two dates count as close."),
-    ("boilerplate_min_df", int,
-     "Shingles in more documents than this, spanning --boilerplate-min-days, are boilerplate."),
-    ("boilerplate_min_days", float,
-     "Date span (days) over which frequent shingles count as boilerplate."),
-    ("max_shingle_df", int,
-     "Shingles found in more documents than this are boilerplate whatever their dates "
-     "[default: 0.5% of the documents, at least 100]."),
+     "Headlines sharing less than this veto a join on containment alone (unless the shorter "
+     "body opens the longer)."),
+    ("chrome_resemblance", float,
+     "A line recurring in captures that resemble each other less than this (and do not lie "
+     "inside one another) is chrome, ignored."),
+    ("chrome_containment", float,
+     "Estimated containment from which two captures of a recurring line count as one story."),
+    ("chrome_sample", int, "Captures of a recurring line compared to decide whether it is chrome."),
     ("num_perm", int, "MinHash permutations."),
 ]
 

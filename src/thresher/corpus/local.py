@@ -25,7 +25,7 @@ from typing import Any
 from thresher.corpus.feed import Partition, PartitionFeed
 from thresher.corpus.records import InputRecord, Outcome
 from thresher.corpus.spawning import calling_script_hidden
-from thresher.corpus.worker import Extractor, extract_record
+from thresher.corpus.worker import Extractor, extract_record, warm_up
 
 __all__ = ["LocalEngine"]
 
@@ -46,6 +46,9 @@ def _worker_main(tasks: Any, results: Connection, state: Any, time_limit: float 
                  extractor: Extractor | None, parent_pid: int) -> None:
     """Loop of one worker process: partitions in, outcome lists out."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    # One-time work (lazy imports, compiling the text model on a cold cache) before the first
+    # record's clock starts: on a loaded machine it can outlast the hard limit of one record.
+    warm_up(extractor)
     while (job := _next_job(tasks, parent_pid)) is not None:
         seq, records = job
         outcomes = []

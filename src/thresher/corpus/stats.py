@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from typing import Any
 
 from thresher.corpus.store import Store
@@ -43,10 +44,15 @@ def store_stats(store: Store) -> dict[str, Any]:
     def by(sql: str) -> dict[str, int]:
         return dict(store.execute(sql).fetchall())
 
-    runs = [{"id": r[0], "started_at": r[1], "finished_at": r[2], "thresher_version": r[3],
-             "summary": json.loads(r[4]) if r[4] else None}
-            for r in store.execute("SELECT id, started_at, finished_at, thresher_version, summary_json "
-                                   "FROM runs ORDER BY id")]
+    cursor = store.execute("SELECT * FROM runs ORDER BY id")
+    names = [column[0] for column in cursor.description]
+    runs = []
+    for values in cursor:
+        row = dict(zip(names, values, strict=True))
+        summary = row.get("summary_json")
+        runs.append({"id": row["id"], "started_at": row["started_at"], "finished_at": row["finished_at"],
+                     "thresher_version": row["thresher_version"], "status": _run_status(row),
+                     "summary": json.loads(summary) if summary else None})
     return {
         "records": one("SELECT count(*) FROM records"),
         "by_status": by("SELECT status, count(*) FROM records GROUP BY status ORDER BY 2 DESC"),
@@ -60,3 +66,24 @@ def store_stats(store: Store) -> dict[str, Any]:
         "stories": story_counts(store),
         "runs": runs,
     }
+
+
+def _run_status(row: dict[str, Any]) -> str:
+    """How a run ended. A run still marked ``running`` whose process is gone was killed (the
+    next run records it as interrupted; this only reads)."""
+    status = row.get("status") or ("finished" if row.get("finished_at") else "running")
+    if status == "running" and not _alive(row.get("pid")):
+        return "interrupted"
+    return str(status)
+
+
+def _alive(pid: int | None) -> bool:
+    if not pid:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True

@@ -12,7 +12,7 @@ import functools
 from collections.abc import Callable, Iterable
 
 from thresher.corpus.deadline import RecordTimeout, time_limit
-from thresher.corpus.records import CORRUPT, InputRecord, Outcome, content_hash
+from thresher.corpus.records import DIGEST_MISMATCH, InputRecord, Outcome, content_hash
 from thresher.errors import ThresherError
 from thresher.models import Article
 from thresher.options import ExtractOptions
@@ -72,8 +72,8 @@ def extract_record(record: InputRecord, time_limit_s: float | None = DEFAULT_TIM
     run = extractor or _thresher_extract
     prov = record.provenance
     if record.expected_digest and content_hash(record.payload) != record.expected_digest:
-        return Outcome.failed(prov, record.content_hash, CORRUPT,
-                              "payload does not match its WARC-Payload-Digest")
+        return Outcome.failed(prov, record.content_hash, DIGEST_MISMATCH,
+                              "the payload does not match its WARC-Payload-Digest")
     try:
         with time_limit(time_limit_s):
             article = run(record.payload, prov.url, _OPTIONS[record.input_kind])
