@@ -114,20 +114,24 @@ def sign_documents(documents: Sequence[StoryDocument], options: StoryOptions | N
         kept.append(shingles)
         openings.append(opening)
         lines.append(line_hashes(body))
-    settings = {"resemblance": options.chrome_resemblance, "containment": options.chrome_containment,
-                "sample": options.chrome_sample}
+
+    def recurring(keys: list[np.ndarray], titles: list[frozenset[str]] | None,
+                  min_share: float = 0.0) -> np.ndarray:
+        return chrome_lines(keys, hashvalues, sizes, titles, resemblance=options.chrome_resemblance,
+                            containment=options.chrome_containment, sample=options.chrome_sample,
+                            contradiction=options.headline_contradiction,
+                            agreement=options.headline_similarity, min_groups=3, min_share=min_share)
+
     titles = [frozenset(words(document.title or "")) for document in documents]
-    first_round = chrome_lines(lines, hashvalues, sizes, titles, contradiction=options.headline_contradiction,
-                               agreement=options.headline_similarity, min_groups=3, **settings)
+    first_round = recurring(lines, titles)
     removed = [np.zeros(len(values), dtype=bool) for values in lines]
     _resign(documents, lines, first_round, options, hashvalues, sizes, kept, openings, removed)
     headline_keys = [line_hashes([sorted(title)]) if title else _EMPTY for title in titles]
-    generic = chrome_lines(headline_keys, hashvalues, sizes, min_groups=3, min_share=0.5, **settings)
+    generic = recurring(headline_keys, None, min_share=0.5)
     titles = [_EMPTY_TITLE if np.isin(key, generic).any() else title
               for key, title in zip(headline_keys, titles, strict=True)]
     del headline_keys
-    chrome = chrome_lines(lines, hashvalues, sizes, titles, contradiction=options.headline_contradiction,
-                          agreement=options.headline_similarity, min_groups=3, **settings)
+    chrome = recurring(lines, titles)
     _resign(documents, lines, chrome, options, hashvalues, sizes, kept, openings, removed)
     return SignedCorpus(
         hashvalues=hashvalues,
