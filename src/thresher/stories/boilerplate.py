@@ -72,7 +72,7 @@ def chrome_lines(
     min_groups: int = 2,
     min_share: float = 0.0,
 ) -> np.ndarray:
-    """The sorted hashes of the lines that are chrome.
+    """The hashes of the lines that are chrome, sorted.
 
     ``lines[i]`` holds document ``i``'s line hashes; ``signatures[i]`` its MinHash values
     over all its shingles and ``sizes[i]`` their number. A recurring line is chrome when

@@ -128,7 +128,7 @@ def sign_documents(documents: Sequence[StoryDocument], options: StoryOptions | N
     _resign(documents, lines, first_round, options, hashvalues, sizes, kept, openings, removed)
     headline_keys = [line_hashes([sorted(title)]) if title else _EMPTY for title in titles]
     generic = recurring(headline_keys, None, min_share=0.5)
-    titles = [_EMPTY_TITLE if np.isin(key, generic).any() else title
+    titles = [_EMPTY_TITLE if _among(key, generic).any() else title
               for key, title in zip(headline_keys, titles, strict=True)]
     del headline_keys
     chrome = recurring(lines, titles)
@@ -143,13 +143,24 @@ def sign_documents(documents: Sequence[StoryDocument], options: StoryOptions | N
     )
 
 
+def _among(values: np.ndarray, ordered: np.ndarray) -> np.ndarray:
+    """Which ``values`` are in the sorted array ``ordered``: a binary search per value, so
+    that checking every body against a corpus-wide list stays linear in the corpus
+    (``np.isin`` would sort the list again for each body)."""
+    if len(ordered) == 0:
+        return np.zeros(len(values), dtype=bool)
+    where = np.minimum(np.searchsorted(ordered, values), len(ordered) - 1)
+    found: np.ndarray = ordered[where] == values
+    return found
+
+
 def _resign(documents: Sequence[StoryDocument], lines: list[np.ndarray], chrome: np.ndarray,
             options: StoryOptions, hashvalues: np.ndarray, sizes: np.ndarray, kept: list[np.ndarray],
             openings: list[np.ndarray], removed: list[np.ndarray]) -> None:
     """Sign again, in place, each body whose chrome lines differ from those taken out so far
     (``removed``: a flag per line)."""
     for index, document in enumerate(documents):
-        hits = np.isin(lines[index], chrome)
+        hits = _among(lines[index], chrome)
         if np.array_equal(hits, removed[index]):
             continue
         body = line_words(document.text)
