@@ -10,10 +10,13 @@ the captures holding a line of a story are otherwise alike (or one lies inside t
 other: a teaser in its article).
 
 So a line that recurs (the same words in two documents or more) is chrome when the
-documents holding it fall into two or more groups that do not resemble each other,
-judged on the MinHash signatures of the whole documents: resemblance or estimated
-containment above ``same_story`` joins two documents, transitively, so a long chain of
-versions holding the line is one group as long as each step resembles the next.
+documents holding it fall into several groups that are different stories (``grouping``
+asks for three: a site's chrome is on many of its stories, while a paragraph one story
+quotes from another is left to the pair checks). Two documents are one story when their
+headlines agree, or else when their MinHash signatures say the whole bodies resemble
+each other or one lies inside the other, unless their headlines contradict it;
+groups are transitive, so a long chain of versions holding the line is one group as
+long as each step resembles the next.
 
 The unit is the line because extracted bodies and rendered-text captures keep one
 block per line, and chrome comes in whole blocks. Lines with the same set of documents
@@ -69,7 +72,7 @@ def chrome_lines(
     min_groups: int = 2,
     min_share: float = 0.0,
 ) -> np.ndarray:
-    """The sorted hashes of the lines that are chrome.
+    """The hashes of the lines that are chrome, sorted.
 
     ``lines[i]`` holds document ``i``'s line hashes; ``signatures[i]`` its MinHash values
     over all its shingles and ``sizes[i]`` their number. A recurring line is chrome when

@@ -114,20 +114,24 @@ def sign_documents(documents: Sequence[StoryDocument], options: StoryOptions | N
         kept.append(shingles)
         openings.append(opening)
         lines.append(line_hashes(body))
-    settings = {"resemblance": options.chrome_resemblance, "containment": options.chrome_containment,
-                "sample": options.chrome_sample}
+
+    def recurring(keys: list[np.ndarray], titles: list[frozenset[str]] | None,
+                  min_share: float = 0.0) -> np.ndarray:
+        return chrome_lines(keys, hashvalues, sizes, titles, resemblance=options.chrome_resemblance,
+                            containment=options.chrome_containment, sample=options.chrome_sample,
+                            contradiction=options.headline_contradiction,
+                            agreement=options.headline_similarity, min_groups=3, min_share=min_share)
+
     titles = [frozenset(words(document.title or "")) for document in documents]
-    first_round = chrome_lines(lines, hashvalues, sizes, titles, contradiction=options.headline_contradiction,
-                               agreement=options.headline_similarity, min_groups=3, **settings)
+    first_round = recurring(lines, titles)
     removed = [np.zeros(len(values), dtype=bool) for values in lines]
     _resign(documents, lines, first_round, options, hashvalues, sizes, kept, openings, removed)
     headline_keys = [line_hashes([sorted(title)]) if title else _EMPTY for title in titles]
-    generic = chrome_lines(headline_keys, hashvalues, sizes, min_groups=3, min_share=0.5, **settings)
-    titles = [_EMPTY_TITLE if np.isin(key, generic).any() else title
+    generic = recurring(headline_keys, None, min_share=0.5)
+    titles = [_EMPTY_TITLE if _among(key, generic).any() else title
               for key, title in zip(headline_keys, titles, strict=True)]
     del headline_keys
-    chrome = chrome_lines(lines, hashvalues, sizes, titles, contradiction=options.headline_contradiction,
-                          agreement=options.headline_similarity, min_groups=3, **settings)
+    chrome = recurring(lines, titles)
     _resign(documents, lines, chrome, options, hashvalues, sizes, kept, openings, removed)
     return SignedCorpus(
         hashvalues=hashvalues,
@@ -139,13 +143,24 @@ def sign_documents(documents: Sequence[StoryDocument], options: StoryOptions | N
     )
 
 
+def _among(values: np.ndarray, ordered: np.ndarray) -> np.ndarray:
+    """Which ``values`` are in the sorted array ``ordered``: a binary search per value, so
+    that checking every body against a corpus-wide list stays linear in the corpus
+    (``np.isin`` would sort the list again for each body)."""
+    if len(ordered) == 0:
+        return np.zeros(len(values), dtype=bool)
+    where = np.minimum(np.searchsorted(ordered, values), len(ordered) - 1)
+    found: np.ndarray = ordered[where] == values
+    return found
+
+
 def _resign(documents: Sequence[StoryDocument], lines: list[np.ndarray], chrome: np.ndarray,
             options: StoryOptions, hashvalues: np.ndarray, sizes: np.ndarray, kept: list[np.ndarray],
             openings: list[np.ndarray], removed: list[np.ndarray]) -> None:
     """Sign again, in place, each body whose chrome lines differ from those taken out so far
     (``removed``: a flag per line)."""
     for index, document in enumerate(documents):
-        hits = np.isin(lines[index], chrome)
+        hits = _among(lines[index], chrome)
         if np.array_equal(hits, removed[index]):
             continue
         body = line_words(document.text)
