@@ -1,6 +1,6 @@
-"""The README's commands stay true: every `thresher` command it shows exists with the
-options it uses, the ones whose files exist run cleanly, and `make demo` prints the
-bundled examples."""
+"""The README's and the docs' commands stay true: every `thresher` command they show
+exists with the options it uses, the ones whose files exist run cleanly, and `make demo`
+prints the bundled examples."""
 
 from __future__ import annotations
 
@@ -14,11 +14,12 @@ import pytest
 from conftest import REPO, run_cli
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
+DOCS = [path.read_text(encoding="utf-8") for path in sorted((REPO / "docs").glob("*.md"))]
 
 
 def readme_commands() -> list[str]:
     commands = []
-    for block in re.findall(r"```sh\n(.*?)```", README, re.S):
+    for block in re.findall(r"```(?:sh|bash)\n(.*?)```", "\n".join([README, *DOCS]), re.S):
         for line in block.splitlines():
             command = re.split(r"\s+#", line)[0].strip()
             if command.startswith("thresher "):
