@@ -66,8 +66,8 @@ def _declared_encoding(raw: bytes) -> str | None:
 
 class DecodedPage(NamedTuple):
     """The text of a page, and its bytes when they are exactly that text in UTF-8: the
-    parser then reads them as they are instead of encoding the text again (callgrind,
-    the 181 ScrapingHub pages as bytes: 24.3 M instructions a page before, 22.4 M after)."""
+    parser then reads them as they are instead of encoding the text again, a copy as
+    large as the page saved."""
 
     text: str
     utf8: bytes | None = None

@@ -1,9 +1,9 @@
 """The elements the later steps look up, gathered once per page.
 
 A CSS query costs lexbor a walk of the whole tree that tests every element against
-every selector of the query, so a query of 26 selectors took 2.1 M instructions on an
-average ScrapingHub page; ``LexborHTMLParser.tags`` finds the elements of one tag
-name in a walk that compares tag ids (40 k instructions a name). So elements are
+every selector of the query, so a query of many selectors costs far more than the
+page's other steps; ``LexborHTMLParser.tags`` finds the elements of one tag name in a
+walk that only compares tag ids. So elements are
 gathered by tag name, and only those chosen by attribute (microdata/RDFa marks, ARIA
 roles) by one CSS query. What is gathered: what the metadata readers read (meta tags,
 scripts, headings, the title, the canonical link, the first ``<article>`` and

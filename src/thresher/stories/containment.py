@@ -11,9 +11,9 @@ shingles come out of one sort of (shingle, document) rows; a pair is proposed wh
 the shared samples cover ``threshold`` of the smaller document's sample. Exact
 verification follows in ``grouping.verify_pairs``.
 
-datasketch's ``MinHashLSHEnsemble`` answers the same question, but indexing cost
-about 2.7 ms per document on the benchmark corpus, three times all the rest of the
-grouping; this pass costs a sort and a few numpy operations over the samples.
+datasketch's ``MinHashLSHEnsemble`` answers the same question, but its index costs
+more per document than all the rest of the grouping; this pass costs a sort and a few
+numpy operations over the samples.
 """
 
 from __future__ import annotations
