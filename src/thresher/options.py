@@ -31,6 +31,10 @@ class ExtractOptions:
     #: describes a picture, not the story (article-body references leave them out), and
     #: it is kept anyway in ``Article.images`` with its image.
     include_captions: bool = False
+    #: Ask the text reader for a second opinion on HTML pages whose body came out (nearly)
+    #: empty: it reads the page's visible text, and its body is taken when it found a
+    #: substantial one (``Article.second_opinion`` then says why). See docs/design-two-readers.md.
+    second_opinion: bool = True
     #: List every block, kept or dropped, in ``Article.decisions`` with its reason.
     explain: bool = False
     #: Inputs larger than this many bytes (after decoding, in UTF-8 characters) raise

@@ -1,5 +1,6 @@
 """HTML → ``Article``: parse once, gather the elements looked up later in one query,
-read the metadata, extract the body."""
+read the metadata, extract the body; when the body came out nearly empty, ask the text
+reader for a second opinion on the same tree (``second_opinion``)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from thresher.html.metadata import read_metadata
 from thresher.html.metadata.authors import clean_authors
 from thresher.html.nodes import collect_nodes
 from thresher.html.parse import parse_document
+from thresher.html.second_opinion import second_opinion
 from thresher.models import Article, EmptyReason
 from thresher.options import ExtractOptions
 
@@ -22,7 +24,7 @@ def extract_html(markup: str, *, url: str | None, options: ExtractOptions,
     nodes = collect_nodes(tree)
     metadata = read_metadata(tree, url, nodes)
     body = extract_body(tree, options, url, nodes, metadata.title)
-    return Article(
+    article = Article(
         title=metadata.title,
         # A plain "By Jane Doe" line above the text, when no markup names the authors.
         authors=metadata.authors or clean_authors([body.byline] if body.byline else [],
@@ -38,3 +40,6 @@ def extract_html(markup: str, *, url: str | None, options: ExtractOptions,
         empty_reason=None if body.blocks else (body.empty_reason or EmptyReason.NO_ARTICLE),
         decisions=body.decisions if options.explain else (),
     )
+    if options.second_opinion:
+        return second_opinion(article, tree, url=url, options=options)
+    return article

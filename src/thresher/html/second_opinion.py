@@ -1,0 +1,83 @@
+"""A second opinion on an HTML page from the text reader, for when the HTML reader's
+body came out empty or nearly so.
+
+The two readers fail differently. The HTML reader trusts the page's structure and
+its names: when the article's own wrapper reads as furniture (a class named like a
+widget, a sidebar, a comment box), every block inside it votes against it and the
+body comes out empty or a blurb. The text reader never sees those names: it reads the
+page's visible text line by line (``visible_text``) and judges each line by its
+shape and its neighbours. So when the HTML reader kept next to nothing, the text
+reader reads the same tree; its body is taken when it found a substantial one, and
+the HTML result stands otherwise. Pages where the HTML reader kept a body of some size
+are left alone: there the text reader is the less accurate of the two, and no
+evidence from the two results tells the cases where it is right apart from those
+where it is wrong reliably enough to pay for itself (docs/design-two-readers.md).
+
+The metadata (title, authors, date) stays the HTML reader's, which reads it from
+the markup; the text reader's fills only what the markup did not give.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from selectolax.lexbor import LexborHTMLParser
+
+from thresher.errors import ThresherError
+from thresher.html.visible_text import visible_text
+from thresher.models import Article
+from thresher.options import ExtractOptions
+
+__all__ = ["NEAR_EMPTY_WORDS", "SUBSTANTIAL_WORDS", "second_opinion", "words"]
+
+#: An HTML body of fewer words than this is suspect: the second opinion is asked.
+NEAR_EMPTY_WORDS = 50
+#: The text reader's body is taken when it holds at least this many words.
+SUBSTANTIAL_WORDS = 100
+
+_WORD = re.compile(r"\w+")
+
+
+def words(text: str) -> int:
+    """The number of words (runs of word characters) in ``text``."""
+    return sum(1 for _ in _WORD.finditer(text))
+
+
+def second_opinion(article: Article, tree: LexborHTMLParser, *, url: str | None,
+                   options: ExtractOptions) -> Article:
+    """``article`` (the HTML reader's) or, when its body is nearly empty and the text
+    reader finds a substantial one in the visible text of ``tree``, the article with
+    that body. ``tree`` is the page as the HTML reader left it (never-shown elements and
+    small navigation, header and footer boxes removed)."""
+    html_words = words(article.text)
+    if html_words >= NEAR_EMPTY_WORDS:
+        return article
+    text = visible_text(tree.body, max_nodes=options.max_nodes)
+    if not text or text.isspace():
+        return article
+    # Imported here: the text reader's compiled loops take a moment to load, which a
+    # page the HTML reader read well should not pay for.
+    from thresher.text.extract import extract_text
+
+    try:
+        other = extract_text(text, url=url, options=options)
+    except ThresherError:  # e.g. more lines than max_lines: the HTML result stands
+        return article
+    text_words = words(other.text)
+    if text_words < SUBSTANTIAL_WORDS:
+        return article
+    why = (f"the HTML reader kept {html_words} word{'s' if html_words != 1 else ''}; the text reader, "
+           f"reading the page's visible text, found a body of {text_words} words")
+    return replace(
+        article,
+        title=article.title or other.title,
+        authors=article.authors or other.authors,
+        published=article.published or other.published,
+        language=article.language or other.language,
+        blocks=other.blocks,
+        related=other.related or article.related,
+        empty_reason=None,
+        decisions=other.decisions if options.explain else (),
+        second_opinion=why,
+    )
