@@ -51,9 +51,11 @@ from thresher.models import Article  # noqa: E402
 from thresher.options import ExtractOptions  # noqa: E402
 from thresher.text.extract import extract_text  # noqa: E402
 
-SETS = {"sh": (SHARED / "scrapinghub", "ground-truth.json"),
-        "wcxb": (SHARED / "wcxb-dev", "ground-truth.json"),
-        "meta": (SHARED / "metadata", "truth.json")}
+SETS = {
+    "sh": (SHARED / "scrapinghub", "ground-truth.json"),
+    "wcxb": (SHARED / "wcxb-dev", "ground-truth.json"),
+    "meta": (SHARED / "metadata", "truth.json"),
+}
 OFF, ON = ExtractOptions(second_opinion=False), ExtractOptions()
 
 
@@ -72,7 +74,7 @@ def run_set(name: str) -> tuple[dict[str, dict], dict[str, dict[str, str]], dict
         url = truth[page_id].get("url")
         extract(page, url=url, options=ON)  # untimed: a page's first run fills caches the others reuse
         articles = {}
-        for way in ways[number % 3:] + ways[:number % 3]:  # each way first on a third of the pages
+        for way in ways[number % 3 :] + ways[: number % 3]:  # each way first on a third of the pages
             articles[way], seconds = _timed(page, url, way)
             cpu[way] += seconds
         preds["off"][page_id] = {"articleBody": articles["off"].text}
@@ -101,10 +103,13 @@ def _timed(page: str, url: str | None, way: str) -> tuple[Article, float]:
 def quality(name: str, truth: dict[str, dict], pred: dict[str, dict[str, str]]) -> dict[str, float]:
     if name == "meta":
         return {"snippet F1": evalkit.snippet_scores(truth, pred)["f1"]}
-    scores = {"F1": evalkit.evaluate(truth, pred, n_bootstrap=0)["f1"],
-              "word F1": statistics.mean(evalkit.word_f1(t.get("articleBody") or "",
-                                                         pred[i]["articleBody"]) for i, t in truth.items()),
-              "empty": float(sum(not pred[i]["articleBody"].strip() for i in truth))}
+    scores = {
+        "F1": evalkit.evaluate(truth, pred, n_bootstrap=0)["f1"],
+        "word F1": statistics.mean(
+            evalkit.word_f1(t.get("articleBody") or "", pred[i]["articleBody"]) for i, t in truth.items()
+        ),
+        "empty": float(sum(not pred[i]["articleBody"].strip() for i in truth)),
+    }
     if name == "sh":
         for half in ("tune", "check"):
             part = {i: t for i, t in truth.items() if half_of(i) == half}
@@ -127,8 +132,10 @@ def innertext_closeness() -> None:
         capture = (SHARED / "scrapinghub-text" / f"{page_id}.txt").read_text(encoding="utf-8")
         rendered = visible_text(parse_document(page).body)
         for lower, (ps, rs) in ((False, (precisions, recalls)), (True, (lower_p, lower_r))):
-            mine, theirs = _lines(rendered.lower() if lower else rendered), _lines(
-                capture.lower() if lower else capture)
+            mine, theirs = (
+                _lines(rendered.lower() if lower else rendered),
+                _lines(capture.lower() if lower else capture),
+            )
             overlap = sum((mine & theirs).values())
             ps.append(overlap / max(1, sum(mine.values())))
             rs.append(overlap / max(1, sum(theirs.values())))
@@ -141,8 +148,12 @@ def innertext_closeness() -> None:
         print(f"| {label} | {p:.3f} | {r:.3f} | {2 * p * r / (p + r):.3f} |")
     print("\n| text reader input | F1 all | F1 tune | F1 check |\n|---|---:|---:|---:|")
     for label, pred in (("Chromium capture", on_capture), ("visible_text of the HTML", on_rendered)):
-        row = [evalkit.evaluate({i: t for i, t in truth.items() if part in ("all", half_of(i))}, pred,
-                                n_bootstrap=0)["f1"] for part in ("all", "tune", "check")]
+        row = [
+            evalkit.evaluate(
+                {i: t for i, t in truth.items() if part in ("all", half_of(i))}, pred, n_bootstrap=0
+            )["f1"]
+            for part in ("all", "tune", "check")
+        ]
         print(f"| {label} | " + " | ".join(f"{value:.3f}" for value in row) + " |")
 
 
@@ -164,16 +175,30 @@ def main(argv: list[str] | None = None) -> int:
         off, on = quality(name, truth, preds["off"]), quality(name, truth, preds["on"])
         for metric in off:
             value = "{:.0f}" if metric == "empty" else "{:.3f}"
-            print(f"| {name} | {len(truth)} | {metric} | {value.format(off[metric])} | {value.format(on[metric])} "
-                  f"| {changed} | {cpu['off']:.1f} | {cpu['on']:.1f} | {cpu['every page']:.1f} |")
+            cells = [
+                name,
+                str(len(truth)),
+                metric,
+                value.format(off[metric]),
+                value.format(on[metric]),
+                str(changed),
+                *(f"{cpu[way]:.1f}" for way in ("off", "on", "every page")),
+            ]
+            print("| " + " | ".join(cells) + " |")
         if name == "wcxb":
             by_type = {key: evalkit.by_group(truth, preds[key]) for key in ("off", "on")}
-    print(f"\nCPU time ratio, on / off: {totals['on'] / totals['off']:.3f}; "
-          f"every page / off: {totals['every page'] / totals['off']:.3f}")
+    print(
+        f"\nCPU time ratio, on / off: {totals['on'] / totals['off']:.3f}; "
+        f"every page / off: {totals['every page'] / totals['off']:.3f}"
+    )
     if by_type:
-        print("\n## WCXB dev by page type (word F1)\n\n| page type | pages | off | on |\n|---|---:|---:|---:|")
+        print(
+            "\n## WCXB dev by page type (word F1)\n\n| page type | pages | off | on |\n|---|---:|---:|---:|"
+        )
         for group, row in by_type["off"].items():
-            print(f"| {group} | {row['pages']} | {row['word_f1']:.3f} | {by_type['on'][group]['word_f1']:.3f} |")
+            print(
+                f"| {group} | {row['pages']} | {row['word_f1']:.3f} | {by_type['on'][group]['word_f1']:.3f} |"
+            )
     if not args.no_innertext:
         innertext_closeness()
     return 0

@@ -89,13 +89,23 @@ def test_second_opinion_survives_json() -> None:
 def test_cli_explain_says_which_reader_was_taken(tmp_path: Path) -> None:
     page = tmp_path / "thread.html"
     page.write_text(_page("forum_thread"), encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "thresher", "explain", str(page)], capture_output=True,
-                            text=True, env={"PYTHONPATH": str(SRC), "COLUMNS": "200"}, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "thresher", "explain", str(page)],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(SRC), "COLUMNS": "200"},
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert "second opinion" in result.stdout
     assert "the HTML reader kept" in result.stdout
     report = tmp_path / "report.html"
-    result = subprocess.run([sys.executable, "-m", "thresher", "explain", "--html", str(report), str(page)],
-                            capture_output=True, text=True, env={"PYTHONPATH": str(SRC)}, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "thresher", "explain", "--html", str(report), str(page)],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(SRC)},
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert "second opinion" in report.read_text(encoding="utf-8")

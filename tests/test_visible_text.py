@@ -81,15 +81,52 @@ def test_node_limit_cuts_the_rest() -> None:
     assert text.splitlines() == [f"line {i}" for i in range(9)]
 
 
-_TAGS = st.sampled_from(["div", "p", "span", "a", "br", "img", "table", "tr", "td", "pre", "li", "ul",
-                         "details", "summary", "script", "style", "h1", "b", "select", "option", "template"])
-_ATTRIBUTES = st.sampled_from(["", " hidden", ' style="display:none"', ' style="display:block"',
-                               ' style="display"', ' aria-hidden="true"', " open", ' src="x.png" alt="x"',
-                               ' style="display:inline-block"'])
-_FRAGMENT = st.lists(st.one_of(
-    st.builds(lambda tag, attributes: f"<{tag}{attributes}>", _TAGS, _ATTRIBUTES),
-    st.builds(lambda tag: f"</{tag}>", _TAGS),
-    st.text(max_size=20)), max_size=40).map("".join)
+_TAGS = st.sampled_from(
+    [
+        "div",
+        "p",
+        "span",
+        "a",
+        "br",
+        "img",
+        "table",
+        "tr",
+        "td",
+        "pre",
+        "li",
+        "ul",
+        "details",
+        "summary",
+        "script",
+        "style",
+        "h1",
+        "b",
+        "select",
+        "option",
+        "template",
+    ]
+)
+_ATTRIBUTES = st.sampled_from(
+    [
+        "",
+        " hidden",
+        ' style="display:none"',
+        ' style="display:block"',
+        ' style="display"',
+        ' aria-hidden="true"',
+        " open",
+        ' src="x.png" alt="x"',
+        ' style="display:inline-block"',
+    ]
+)
+_FRAGMENT = st.lists(
+    st.one_of(
+        st.builds(lambda tag, attributes: f"<{tag}{attributes}>", _TAGS, _ATTRIBUTES),
+        st.builds(lambda tag: f"</{tag}>", _TAGS),
+        st.text(max_size=20),
+    ),
+    max_size=40,
+).map("".join)
 
 
 @settings(deadline=None, max_examples=300)

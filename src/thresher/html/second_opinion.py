@@ -44,8 +44,9 @@ def words(text: str) -> int:
     return sum(1 for _ in _WORD.finditer(text))
 
 
-def second_opinion(article: Article, tree: LexborHTMLParser, *, url: str | None,
-                   options: ExtractOptions) -> Article:
+def second_opinion(
+    article: Article, tree: LexborHTMLParser, *, url: str | None, options: ExtractOptions
+) -> Article:
     """``article`` (the HTML reader's) or, when its body is nearly empty and the text
     reader finds a substantial one in the visible text of ``tree``, the article with
     that body. ``tree`` is the page as the HTML reader left it (never-shown elements and
@@ -67,8 +68,10 @@ def second_opinion(article: Article, tree: LexborHTMLParser, *, url: str | None,
     text_words = words(other.text)
     if text_words < SUBSTANTIAL_WORDS:
         return article
-    why = (f"the HTML reader kept {html_words} word{'s' if html_words != 1 else ''}; the text reader, "
-           f"reading the page's visible text, found a body of {text_words} words")
+    why = (
+        f"the HTML reader kept {html_words} word{'s' if html_words != 1 else ''}; the text reader, "
+        f"reading the page's visible text, found a body of {text_words} words"
+    )
     return replace(
         article,
         title=article.title or other.title,

@@ -32,19 +32,22 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 __all__ = ["visible_text"]
 
 #: Elements laid out as blocks by a browser's default style sheet (``<p>`` apart).
-_BLOCK_TAGS = frozenset([
-    "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "dir",
-    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
-    "h5", "h6", "header", "hgroup", "hr", "html", "li", "main", "menu", "nav", "ol", "search",
-    "section", "summary", "ul", "legend", "caption", "table", "thead", "tbody", "tfoot", "listing",
-    "plaintext", "xmp", "optgroup", "frameset", "frame"])
+_BLOCK_TAGS = frozenset(
+    (
+        "address article aside blockquote body center dd details dialog dir div dl dt fieldset figcaption "
+        "figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main menu nav ol search section "
+        "summary ul legend caption table thead tbody tfoot listing plaintext xmp optgroup frameset frame"
+    ).split()
+)
 #: Elements whose whitespace is preserved.
 _PRE_TAGS = frozenset(["pre", "listing", "plaintext", "xmp"])
 #: Elements never laid out as text, skipped with their subtree.
-_SKIPPED_TAGS = frozenset([
-    "head", "title", "script", "style", "template", "meta", "link", "base", "iframe", "object",
-    "embed", "video", "audio", "canvas", "svg", "math", "input", "textarea", "select", "option",
-    "datalist", "map", "area", "source", "track", "param", "noframes", "dialog", "slot"])
+_SKIPPED_TAGS = frozenset(
+    (
+        "head title script style template meta link base iframe object embed video audio canvas svg math "
+        "input textarea select option datalist map area source track param noframes dialog slot"
+    ).split()
+)
 
 # What a node is to the walk, by tag id.
 _INLINE, _SKIP, _BR, _IMG, _BLOCK, _PARAGRAPH, _PRE, _ROW, _CELL, _DETAILS = range(10)
@@ -71,8 +74,15 @@ def _tag_ids() -> tuple[int, dict[int, int]]:
     kinds |= {id_of(name): _SKIP for name in _SKIPPED_TAGS}
     kinds |= {id_of(name): _BLOCK for name in _BLOCK_TAGS}
     kinds |= {id_of(name): _PRE for name in _PRE_TAGS}
-    kinds |= {id_of("p"): _PARAGRAPH, id_of("br"): _BR, id_of("img"): _IMG, id_of("tr"): _ROW,
-              id_of("td"): _CELL, id_of("th"): _CELL, id_of("details"): _DETAILS}
+    kinds |= {
+        id_of("p"): _PARAGRAPH,
+        id_of("br"): _BR,
+        id_of("img"): _IMG,
+        id_of("tr"): _ROW,
+        id_of("td"): _CELL,
+        id_of("th"): _CELL,
+        id_of("details"): _DETAILS,
+    }
     return text, kinds
 
 
