@@ -90,14 +90,14 @@ def _timed(page: str, url: str | None, way: str) -> tuple[Article, float]:
         article = extract(page, url=url, options=OFF if way == "off" else ON)
         return article, time.process_time() - start
     # The second opinion asked on every page and never taken: its cost alone.
-    near, substantial = second_opinion_module.NEAR_EMPTY_WORDS, second_opinion_module.SUBSTANTIAL_WORDS
-    second_opinion_module.NEAR_EMPTY_WORDS = second_opinion_module.SUBSTANTIAL_WORDS = 1 << 60
+    near, least = second_opinion_module.NEAR_EMPTY_WORDS, second_opinion_module.MIN_WORDS
+    second_opinion_module.NEAR_EMPTY_WORDS = second_opinion_module.MIN_WORDS = 1 << 60
     try:
         start = time.process_time()
         article = extract(page, url=url, options=ON)
         return article, time.process_time() - start
     finally:
-        second_opinion_module.NEAR_EMPTY_WORDS, second_opinion_module.SUBSTANTIAL_WORDS = near, substantial
+        second_opinion_module.NEAR_EMPTY_WORDS, second_opinion_module.MIN_WORDS = near, least
 
 
 def quality(name: str, truth: dict[str, dict], pred: dict[str, dict[str, str]]) -> dict[str, float]:

@@ -32,8 +32,8 @@ class ExtractOptions:
     #: it is kept anyway in ``Article.images`` with its image.
     include_captions: bool = False
     #: Ask the text reader for a second opinion on HTML pages whose body came out (nearly)
-    #: empty: it reads the page's visible text, and its body is taken when it found a
-    #: substantial one (``Article.second_opinion`` then says why). See docs/design-two-readers.md.
+    #: empty: it reads the page's visible text, and its body is taken when it is several
+    #: times larger (``Article.second_opinion`` then says why). See docs/design-two-readers.md.
     second_opinion: bool = True
     #: List every block, kept or dropped, in ``Article.decisions`` with its reason.
     explain: bool = False

@@ -7,10 +7,11 @@ widget, a sidebar, a comment box), every block inside it votes against it and th
 body comes out empty or a blurb. The text reader never sees those names: it reads the
 page's visible text line by line (``visible_text``) and judges each line by its
 shape and its neighbours. So when the HTML reader kept next to nothing, the text
-reader reads the same tree; its body is taken when it found a substantial one, and
-the HTML result stands otherwise. Pages where the HTML reader kept a body of some size
-are left alone: there the text reader is the less accurate of the two, and no
-evidence from the two results tells the cases where it is right apart from those
+reader reads the same tree, and its body is taken when it holds several times as many
+words (the HTML reader's blurb was a fragment of the article, or nothing): the HTML
+result stands otherwise. Pages where the HTML reader kept a body of some size are
+left alone: there the text reader is the less accurate of the two, and neither the
+sizes of the two bodies nor their overlap tells the cases where it is right from those
 where it is wrong reliably enough to pay for itself (docs/design-two-readers.md).
 
 The metadata (title, authors, date) stays the HTML reader's, which reads it from
@@ -29,12 +30,14 @@ from thresher.html.visible_text import visible_text
 from thresher.models import Article
 from thresher.options import ExtractOptions
 
-__all__ = ["NEAR_EMPTY_WORDS", "SUBSTANTIAL_WORDS", "second_opinion", "words"]
+__all__ = ["MIN_WORDS", "NEAR_EMPTY_WORDS", "OUTWEIGH", "second_opinion", "words"]
 
 #: An HTML body of fewer words than this is suspect: the second opinion is asked.
-NEAR_EMPTY_WORDS = 50
-#: The text reader's body is taken when it holds at least this many words.
-SUBSTANTIAL_WORDS = 100
+NEAR_EMPTY_WORDS = 120
+#: The text reader's body is taken when it holds this many times the HTML body's words…
+OUTWEIGH = 4
+#: …and at least this many words.
+MIN_WORDS = 20
 
 _WORD = re.compile(r"\w+")
 
@@ -48,8 +51,8 @@ def second_opinion(
     article: Article, tree: LexborHTMLParser, *, url: str | None, options: ExtractOptions
 ) -> Article:
     """``article`` (the HTML reader's) or, when its body is nearly empty and the text
-    reader finds a substantial one in the visible text of ``tree``, the article with
-    that body. ``tree`` is the page as the HTML reader left it (never-shown elements and
+    reader finds one several times larger in the visible text of ``tree``, the article
+    with that body. ``tree`` is the page as the HTML reader left it (never-shown elements and
     small navigation, header and footer boxes removed)."""
     html_words = words(article.text)
     if html_words >= NEAR_EMPTY_WORDS:
@@ -66,7 +69,7 @@ def second_opinion(
     except ThresherError:  # e.g. more lines than max_lines: the HTML result stands
         return article
     text_words = words(other.text)
-    if text_words < SUBSTANTIAL_WORDS:
+    if text_words < max(MIN_WORDS, OUTWEIGH * html_words):
         return article
     why = (
         f"the HTML reader kept {html_words} word{'s' if html_words != 1 else ''}; the text reader, "
