@@ -4,6 +4,11 @@ property: any markup renders without an error."""
 
 from __future__ import annotations
 
+import os
+import shutil
+from pathlib import Path
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
@@ -55,7 +60,8 @@ keep   this
   indented
 Summary line
 Open summary
-open content"""
+open content
+an option"""
 
 
 def test_small_page_renders_as_innertext() -> None:
@@ -141,3 +147,50 @@ def test_any_markup_renders(markup: str, images: bool) -> None:
 @given(st.text(max_size=300))
 def test_any_text_renders(markup: str) -> None:
     assert isinstance(visible_text(parse_document(markup).body), str)
+
+
+#: Small pages whose ``innerText`` a real browser gives: each must render the same here.
+BROWSER_CASES = [
+    "<div>text<br></div><div>next</div>",
+    "<p>a</p><h2>head</h2><p>b</p>",
+    "<div>x <button>Click me</button> y</div>",
+    "<select><option>one</option><option>two</option></select><div>after</div>",
+    "<noscript>shown without scripts</noscript><div>z</div>",
+    "<ul><li>a<ul><li>b</li></ul></li></ul>",
+    "<table><caption>Cap</caption><tr><td>1</td><td>2</td></tr><tr><td>3</td><td>4</td></tr></table>",
+    "<div>a<span style='display:block'>b</span>c</div>",
+    "<p>x<div>y</div>z</p>",
+    "<dl><dt>term</dt><dd>definition</dd></dl>",
+    "<figure><img src=a.png alt=picture><figcaption>caption</figcaption></figure>",
+    "<textarea>typed</textarea><input value=v><div>k</div>",
+    "<div>  leading space</div>",
+    "<h1>a</h1><p></p><p>b</p>",
+    "<blockquote>quote</blockquote><hr><div>w</div>",
+    "<span>a</span>\n<span>b</span>",
+    "<details><summary>summary</summary>closed</details>",
+    "<div hidden>hidden</div><div aria-hidden=true>shown</div><div style='display: none'>gone</div>",
+    "<pre>  two\n    lines</pre>",
+]
+
+
+def test_small_pages_render_as_chromium_does() -> None:
+    """Against Debian's chromium (no scripts, no network), as the text captures were made."""
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(chromium).exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail("chromium is missing in CI")
+        pytest.skip("chromium not installed (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+        try:
+            context = browser.new_context(java_script_enabled=False)
+            context.route("**/*", lambda route: route.abort())
+            page = context.new_page()
+            for case in BROWSER_CASES:
+                markup = f"<html><body>{case}</body></html>"
+                page.set_content(markup)
+                expected = page.evaluate("document.body.innerText")
+                assert visible_text(parse_document(markup).body) == expected, case
+        finally:
+            browser.close()

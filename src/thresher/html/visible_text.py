@@ -3,11 +3,12 @@ of the text reader, derived from the tree the HTML reader already parsed.
 
 A browser lays out block boxes (paragraphs, headings, list items, divisions, table
 rows) on lines of their own; ``innerText`` writes each on its own line, a paragraph
-with a blank line before and after it, a ``<br>`` as a line break and the cells of a
-table row on one line separated by tabs. What is never laid out is left out: scripts,
-styles, templates, the head, form controls, media fallbacks, elements hidden by the
-``hidden`` attribute or by ``display:none`` in their own style, the closed part of a
-``<details>``. Whitespace collapses as CSS collapses it, except inside ``<pre>``.
+with a blank line before and after it, a ``<br>`` as a line break, the cells of a
+table row on one line separated by tabs and the options of a menu one a line. What
+is never laid out is left out: scripts, styles, templates, the head, text fields,
+media fallbacks, elements hidden by the ``hidden`` attribute or by ``display:none`` in
+their own style, the closed part of a ``<details>``. Whitespace collapses as CSS
+collapses it, except inside ``<pre>``.
 ``aria-hidden`` is kept: it hides an element from screen readers, not from the eye.
 
 Only the markup's own rules are known here (no style sheet is applied), the view a
@@ -36,7 +37,8 @@ _BLOCK_TAGS = frozenset(
     (
         "address article aside blockquote body center dd details dialog dir div dl dt fieldset figcaption "
         "figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main menu nav ol search section "
-        "summary ul legend caption table thead tbody tfoot listing plaintext xmp optgroup frameset frame"
+        "summary ul legend caption table thead tbody tfoot listing plaintext xmp optgroup frameset frame "
+        "select option"
     ).split()
 )
 #: Elements whose whitespace is preserved.
@@ -45,7 +47,7 @@ _PRE_TAGS = frozenset(["pre", "listing", "plaintext", "xmp"])
 _SKIPPED_TAGS = frozenset(
     (
         "head title script style template meta link base iframe object embed video audio canvas svg math "
-        "input textarea select option datalist map area source track param noframes dialog slot"
+        "input textarea datalist map area source track param noframes dialog slot"
     ).split()
 )
 
