@@ -51,7 +51,7 @@ SETS = {
     "meta": (SHARED / "metadata", "truth.json"),
 }
 OPTIONS = ExtractOptions(second_opinion=False)
-GRID_A = (20, 30, 50, 80, 120)
+GRID_A = (20, 30, 50, 80, 120, 160, 200, 300, 500)
 GRID_K = (1.5, 2, 3, 4, 6, 8)
 GRID_M = (10, 20, 50, 100)
 _SPACE = re.compile(r"\s+")
@@ -121,7 +121,7 @@ def gains(rule: tuple[float, float, float], rows: list[dict[str, Any]]) -> dict[
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rule", action="append", default=[], help="A,K,M: a fixed rule to report")
-    parser.add_argument("--max-words", type=int, default=max(GRID_A), help="largest A of the grid")
+    parser.add_argument("--max-words", type=int, default=120, help="largest A of the grid")
     args = parser.parse_args(argv)
     rows = [row for name in SETS for row in read_both(name)]
     pages = {name: sum(row["set"] == name for row in rows) for name in SETS}
