@@ -127,10 +127,11 @@ def innertext_closeness() -> None:
     truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
     precisions, recalls = [], []
     lower_p, lower_r = [], []
-    on_capture, on_rendered = {}, {}
+    on_capture, on_rendered, with_images = {}, {}, {}
     for page_id, page in evalkit.read_pages(folder):
         capture = (SHARED / "scrapinghub-text" / f"{page_id}.txt").read_text(encoding="utf-8")
-        rendered = visible_text(parse_document(page).body)
+        tree = parse_document(page)
+        rendered = visible_text(tree.body)
         for lower, (ps, rs) in ((False, (precisions, recalls)), (True, (lower_p, lower_r))):
             mine, theirs = (
                 _lines(rendered.lower() if lower else rendered),
@@ -141,13 +142,19 @@ def innertext_closeness() -> None:
             rs.append(overlap / max(1, sum(theirs.values())))
         on_capture[page_id] = {"articleBody": extract_text(capture, url=None, options=ON).text}
         on_rendered[page_id] = {"articleBody": extract_text(rendered, url=None, options=ON).text}
+        imaged = visible_text(tree.body, images=True)
+        with_images[page_id] = {"articleBody": extract_text(imaged, url=None, options=ON).text}
     print("\n## visible_text against Chromium innerText (ScrapingHub, 181 pages)\n")
     print("| lines compared | precision | recall | F1 |\n|---|---:|---:|---:|")
     for label, ps, rs in (("as written", precisions, recalls), ("case folded", lower_p, lower_r)):
         p, r = statistics.mean(ps), statistics.mean(rs)
         print(f"| {label} | {p:.3f} | {r:.3f} | {2 * p * r / (p + r):.3f} |")
     print("\n| text reader input | F1 all | F1 tune | F1 check |\n|---|---:|---:|---:|")
-    for label, pred in (("Chromium capture", on_capture), ("visible_text of the HTML", on_rendered)):
+    for label, pred in (
+        ("Chromium capture", on_capture),
+        ("visible_text of the HTML", on_rendered),
+        ("visible_text with image lines", with_images),
+    ):
         row = [
             evalkit.evaluate(
                 {i: t for i, t in truth.items() if part in ("all", half_of(i))}, pred, n_bootstrap=0
