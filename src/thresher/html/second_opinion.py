@@ -57,8 +57,9 @@ def second_opinion(
     html_words = words(article.text)
     if html_words >= NEAR_EMPTY_WORDS:
         return article
+    needed = max(MIN_WORDS, OUTWEIGH * html_words)
     text = visible_text(tree.body, max_nodes=options.max_nodes)
-    if not text or text.isspace():
+    if words(text) < needed:  # the text reader keeps a part of these words: it cannot outweigh
         return article
     # Imported here: the text reader's compiled loops take a moment to load, which a
     # page the HTML reader read well should not pay for.
@@ -69,7 +70,7 @@ def second_opinion(
     except ThresherError:  # e.g. more lines than max_lines: the HTML result stands
         return article
     text_words = words(other.text)
-    if text_words < max(MIN_WORDS, OUTWEIGH * html_words):
+    if text_words < needed:
         return article
     why = (
         f"the HTML reader kept {html_words} word{'s' if html_words != 1 else ''}; the text reader, "
