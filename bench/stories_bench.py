@@ -168,13 +168,13 @@ FULL_GRID = {
     "headline_similarity": [0.4, 0.6, 0.8, 1.0],
     "evidence_resemblance": [0.1, 0.15, 0.25, 0.35],
     "headline_contradiction": [0.01, 0.1, 0.2, 0.3],
-    "boilerplate_min_df": [5, 10, 20, 40],
-    "boilerplate_min_days": [7, 15, 30, 60, 1_000_000],
-    "max_shingle_df": [None, 20, 50, 1_000_000],
+    "chrome_resemblance": [0.1, 0.2, 0.3, 0.5],
+    "chrome_containment": [0.3, 0.5, 0.7, 1.0],
+    "chrome_sample": [6, 12, 24],
 }
 
 
-BOILERPLATE_OPTIONS = ("boilerplate_min_df", "boilerplate_min_days", "max_shingle_df")
+BOILERPLATE_OPTIONS = ("chrome_resemblance", "chrome_containment", "chrome_sample")
 
 
 def sweep(captures: list[Capture], name: str, grid: dict[str, list[float]]) -> None:
@@ -183,11 +183,12 @@ def sweep(captures: list[Capture], name: str, grid: dict[str, list[float]]) -> N
     print(f"\nThreshold sweep, {name} (one option changed at a time from the defaults):\n")
     print("| option | value | pair F1 | ARI |")
     print("|---|---|---|---|")
-    signed: dict[tuple[int, float, int | None], object] = {}
+    signed: dict[tuple[object, ...], object] = {}
     for name, values in grid.items():
         for value in values:
             options = StoryOptions(**{**{f: getattr(defaults, f) for f in defaults.__slots__}, name: value})
-            key = (options.boilerplate_min_df, options.boilerplate_min_days, options.max_shingle_df)
+            key = (options.chrome_resemblance, options.chrome_containment, options.chrome_sample,
+                   options.headline_contradiction, options.headline_similarity, options.num_perm)
             if key not in signed:
                 signed[key] = sign_documents(documents(captures), options)
             corpus_signed = signed[key]

@@ -59,7 +59,9 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "bench"
+#: ``../shared/bench`` of the project root, or of a parent folder (worktrees live deeper).
+SHARED = next((parent / "shared" / "bench" for parent in Path(__file__).resolve().parents
+               if (parent / "shared" / "bench").is_dir()), Path("../shared/bench"))
 SEED = 20240702
 
 

@@ -9,10 +9,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# One hypothesis profile for every run, CI or not: no deadline and no health check that
+# times the examples (a loaded machine must not fail a test), and the same examples on
+# every run (derandomized, no example database), so a failure reproduces as it is.
+settings.register_profile("thresher", deadline=None, derandomize=True, database=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("thresher")
 
 REPO = Path(__file__).resolve().parents[1]
 SRC = REPO / "src"
-SHARED = REPO.parent / "shared"
+#: The shared data beside the checkout; THRESHER_SHARED points elsewhere (a git worktree).
+SHARED = Path(os.environ.get("THRESHER_SHARED", REPO.parent / "shared"))
 SEEDS = SHARED / "seeds"
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from warcio.statusandheaders import StatusAndHeaders
@@ -28,9 +29,11 @@ def page(number: int, words: int = 40) -> bytes:
 
 
 def write_warc(path: Path, pages: list[tuple[str, bytes]], *, gzip: bool = True,
-               extra: list[tuple[str, bytes, str, str]] = ()) -> list[dict[str, object]]:
-    """Write ``pages`` (url, html) as response records (plus request records, and ``extra``
-    responses (url, body, content type, status)); return what was written, with offsets."""
+               extra: list[tuple[str, bytes, str, str]] = (),
+               requests: bool = True) -> list[dict[str, object]]:
+    """Write ``pages`` (url, html) as response records (plus request records unless
+    ``requests=False``, and ``extra`` responses (url, body, content type, status)); return
+    what was written, with offsets."""
     written: list[dict[str, object]] = []
     with open(path, "wb") as handle:
         writer = WARCWriter(handle, gzip=gzip)
@@ -39,7 +42,8 @@ def write_warc(path: Path, pages: list[tuple[str, bytes]], *, gzip: bool = True,
         for url, body, content_type, status in items:
             request = writer.create_warc_record(url, "request", payload=io.BytesIO(
                 f"GET / HTTP/1.1\r\nHost: {url}\r\n\r\n".encode()))
-            writer.write_record(request)
+            if requests:
+                writer.write_record(request)
             headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
             record = writer.create_warc_record(url, "response", payload=io.BytesIO(body),
                                                http_headers=headers)
@@ -94,3 +98,35 @@ class ExitWhenUnpickled(bytes):
 
     def __reduce__(self) -> tuple[object, tuple[int]]:
         return (os._exit, (9,))
+
+
+def rewrite_member(path: Path, start: int, end: int, change: Callable[[bytes], bytes]) -> None:
+    """Replace the gzip member at [start, end) by a whole new member holding ``change(record)``:
+    the gzip checksum is right again, so only the WARC digests can tell."""
+    import gzip as gzip_module
+
+    data = path.read_bytes()
+    record = gzip_module.decompress(data[start:end])
+    path.write_bytes(data[:start] + gzip_module.compress(change(record)) + data[end:])
+
+
+def gated_extractor(payload: bytes, url: str | None, options: ExtractOptions) -> Article:
+    """Holds pages that say GATE until the test lets them through, so a run can be caught
+    mid-way without racing it: it writes its pid into ``$THRESHER_TEST_GATE.reached``, then
+    waits for the file ``$THRESHER_TEST_GATE`` to exist."""
+    if b"GATE" in payload:
+        gate = Path(os.environ["THRESHER_TEST_GATE"])
+        Path(f"{gate}.{os.getpid()}").write_text(str(os.getpid()))
+        Path(f"{gate}.{os.getpid()}").replace(f"{gate}.reached")  # whole, or not there
+        while not gate.exists():
+            time.sleep(0.01)
+    return extract(payload, url=url, options=options)
+
+
+def wait_for(condition: Callable[[], bool], what: str, timeout: float = 180.0) -> None:
+    """Poll ``condition`` until it holds; fail after a generous bound (a hang, not a race)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"gave up waiting for {what}")
+        time.sleep(0.02)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sqlite3
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SRC
+from conftest import SRC, run_cli
 from corpus_support import page, write_warc
 from thresher.corpus import run
 
@@ -86,6 +87,9 @@ def test_sigkill_mid_run_then_rerun_stores_every_record_once(tmp_path: Path) -> 
     assert not stragglers
     committed = _count(store)
     assert 0 < committed < RECORDS
+    # The killed run could not mark itself: `stats` sees its process gone ...
+    stats = json.loads(run_cli("stats", "--store", str(store), "--json", text=True).stdout)
+    assert [r["status"] for r in stats["runs"]] == ["interrupted"]
     summary = run([str(warc)], store=store, jobs=2)
     assert summary.skipped == committed
     assert summary.processed == RECORDS - committed
@@ -94,3 +98,7 @@ def test_sigkill_mid_run_then_rerun_stores_every_record_once(tmp_path: Path) -> 
     assert db.execute("SELECT count(DISTINCT url) FROM records").fetchone()[0] == RECORDS
     assert db.execute('SELECT count(DISTINCT "offset") FROM records').fetchone()[0] == RECORDS
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    # ... and the next run marked it interrupted, with the rows it had committed.
+    runs = db.execute("SELECT status, summary_json FROM runs ORDER BY id").fetchall()
+    assert [status for status, _ in runs] == ["interrupted", "finished"]
+    assert json.loads(runs[0][1])["records"] == committed

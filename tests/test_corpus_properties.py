@@ -28,7 +28,8 @@ class InProcessEngine:
                 yield process_partition(part, None)
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                 HealthCheck.too_slow])
 @given(contents=st.lists(st.integers(min_value=0, max_value=6), min_size=1, max_size=40),
        forget=st.sets(st.integers(min_value=1, max_value=40)))
 def test_every_record_once_duplicates_point_to_originals(tmp_path: Path, contents: list[int],

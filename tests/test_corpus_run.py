@@ -161,7 +161,9 @@ def test_corrupt_warc_record_counted_and_others_stored(tmp_path: Path, gzip: boo
     written = write_warc(warc, [(f"https://example.test/{i}", page(i)) for i in range(9)], gzip=gzip)
     corrupt(warc, int(written[4]["offset"]), int(written[4]["end"]))  # type: ignore[call-overload]
     summary = run([str(warc)], store=tmp_path / "t.db", jobs=2)
-    assert summary.failed == {"corrupt WARC record": 1}
+    # Zeros inside a gzip member break its decompression; in an uncompressed archive the
+    # record no longer matches its WARC-Block-Digest.
+    assert summary.failed == {"corrupt WARC record" if gzip else "WARC digest mismatch": 1}
     rows = _rows(tmp_path / "t.db")
     stored = sorted(r["url"] for r in rows if r["status"] != "failed")
     assert stored == sorted(f"https://example.test/{i}" for i in range(9) if i != 4)

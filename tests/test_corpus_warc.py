@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from warcio.archiveiterator import ArchiveIterator as WarcioIterator
 
-from corpus_support import corrupt, page, write_warc
-from thresher.corpus.records import CORRUPT, Failure, InputRecord, content_hash
+from corpus_support import corrupt, page, rewrite_member, write_warc
+from thresher.corpus.records import CORRUPT, DIGEST_MISMATCH, TRUNCATED, Failure, InputRecord, content_hash
 from thresher.corpus.warc import Ignored, iter_warc
 
 
@@ -30,7 +30,7 @@ def test_every_html_response_with_provenance(tmp_path: Path, gzip: bool) -> None
     assert [i.payload for i in items] == [body for _, body in _pages(6)]
     # The record's own payload digest is its content hash: the same as hashing the bytes.
     assert [i.content_hash for i in items] == [content_hash(body) for _, body in _pages(6)]
-    assert all(i.expected_digest == (None if gzip else i.content_hash) for i in items)
+    assert all(i.expected_digest == i.content_hash for i in items)  # the worker checks it
     for item, w in zip(items, written, strict=True):
         assert item.provenance.captured_at is not None
         assert item.provenance.captured_at[:19] == str(w["date"])[:19]
@@ -69,18 +69,108 @@ def test_corrupt_gzip_member_in_the_middle_is_reported_and_the_rest_read(tmp_pat
     assert [r.provenance.url for r in records] == [w["url"] for k, w in enumerate(written) if k != 3]
 
 
-def test_truncated_archive_keeps_the_records_before(tmp_path: Path) -> None:
+def _kinds(items: list[object]) -> list[tuple[str, int, str]]:
+    return [(type(i).__name__, i.provenance.offset, getattr(i, "kind", ""))  # type: ignore[attr-defined]
+            for i in items]
+
+
+@pytest.mark.parametrize("gzip", [True, False])
+@pytest.mark.parametrize("cut", ["header", "early", "middle", "last bytes"])
+def test_an_archive_cut_inside_its_last_record_reports_that_record_truncated(
+        tmp_path: Path, gzip: bool, cut: str) -> None:
+    """As an interrupted crawl leaves it: the records before are read, the cut one is one
+    failure at its offset, never a page (FastWARC alone returns its first bytes as a page)."""
+    path = tmp_path / ("a.warc.gz" if gzip else "a.warc")
+    written = write_warc(path, _pages(4), gzip=gzip)
+    start, end = int(written[3]["offset"]), int(written[3]["end"])  # type: ignore[call-overload]
+    # "last bytes" leaves the whole page but not the record's end (its gzip checksum, or its
+    # last body bytes): still a record cut short.
+    at = {"header": start + 40, "early": start + (end - start) // 4, "middle": (start + end) // 2,
+          "last bytes": end - 8}[cut]
+    path.write_bytes(path.read_bytes()[:at])
+    items = list(iter_warc(str(path)))
+    assert _kinds(items) == [("InputRecord", int(w["offset"]), "")  # type: ignore[call-overload]
+                             for w in written[:3]] + [("Failure", start, TRUNCATED)]
+    if cut == "last bytes":  # the record's own id is kept, so a later run can retry it
+        assert items[3].provenance.record_id == written[3]["record_id"]
+
+
+def test_an_archive_missing_only_its_final_line_breaks_is_whole(tmp_path: Path) -> None:
+    path = tmp_path / "a.warc"
+    write_warc(path, _pages(3), gzip=False)
+    path.write_bytes(path.read_bytes()[:-3])
+    assert [type(i).__name__ for i in iter_warc(str(path))] == ["InputRecord"] * 3
+
+
+def test_a_member_cut_short_in_the_middle_of_the_file_is_reported_and_the_rest_read(
+        tmp_path: Path) -> None:
+    """A crawler that restarted and appended to a cut file: the cut member is one failure."""
     path = tmp_path / "a.warc.gz"
-    written = write_warc(path, _pages(4))
+    written = write_warc(path, _pages(5))
+    start, end = int(written[2]["offset"]), int(written[2]["end"])  # type: ignore[call-overload]
     data = path.read_bytes()
-    path.write_bytes(data[: int(written[3]["offset"]) + 40])  # type: ignore[call-overload]
+    path.write_bytes(data[:(start + end) // 2] + data[end:])
     items = list(iter_warc(str(path)))
     assert [i.provenance.url for i in items if isinstance(i, InputRecord)] == [
-        w["url"] for w in written[:3]]
-    assert [i.provenance.offset for i in items if isinstance(i, Failure)] == [written[3]["offset"]]
+        w["url"] for k, w in enumerate(written) if k != 2]
+    assert [(i.provenance.offset, i.kind) for i in items if isinstance(i, Failure)] == [(start, CORRUPT)]
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@pytest.mark.parametrize("gzip", [True, False])
+def test_a_record_that_differs_from_its_block_digest_fails(tmp_path: Path, gzip: bool) -> None:
+    path = tmp_path / ("a.warc.gz" if gzip else "a.warc")
+    written = write_warc(path, _pages(3), gzip=gzip)
+    start, end = int(written[1]["offset"]), int(written[1]["end"])  # type: ignore[call-overload]
+    if gzip:  # a member recompressed around a changed byte: its gzip checksum is right
+        rewrite_member(path, start, end, lambda record: record.replace(b"200 OK", b"200 OX"))
+    else:
+        data = path.read_bytes()
+        path.write_bytes(data[:start] + data[start:end].replace(b"200 OK", b"200 OX") + data[end:])
+    items = list(iter_warc(str(path)))
+    assert _kinds(items)[1] == ("Failure", start, DIGEST_MISMATCH)
+    assert [type(i).__name__ for i in items] == ["InputRecord", "Failure", "InputRecord"]
+
+
+def test_a_gzip_record_without_a_block_digest_has_its_payload_digest_checked(tmp_path: Path) -> None:
+    from thresher.corpus.worker import extract_record
+
+    path = tmp_path / "a.warc.gz"
+    written = write_warc(path, _pages(2))
+
+    def damage(record: bytes) -> bytes:
+        head, _, rest = record.partition(b"WARC-Block-Digest: ")
+        return head + rest.split(b"\r\n", 1)[1].replace(b"Paragraph two", b"Paragraph 2!!")
+
+    rewrite_member(path, int(written[1]["offset"]), int(written[1]["end"]), damage)  # type: ignore[call-overload]
+    items = list(iter_warc(str(path)))
+    assert all(isinstance(i, InputRecord) and i.expected_digest for i in items)
+    outcomes = [extract_record(i, None) for i in items]  # type: ignore[arg-type]
+    assert [(o.status, o.error_kind) for o in outcomes][1] == ("failed", DIGEST_MISMATCH)
+    assert outcomes[0].status == "extracted"
+
+
+@pytest.mark.parametrize("damaged", [b"51 ", b" 14", b"5 4"])
+def test_a_content_length_damaged_into_another_number_counts_its_record_once(
+        tmp_path: Path, damaged: bytes) -> None:
+    """FastWARC reads such a record with the wrong length and then stops at the bytes after
+    it; that record is the damaged one, reported once, and the next record is read."""
+    path = tmp_path / "a.warc"
+    written = write_warc(path, _pages(2), gzip=False)
+    start = int(written[0]["offset"])  # type: ignore[call-overload]
+    data = bytearray(path.read_bytes())
+    at = data.index(b"Content-Length: ", data.index(b"WARC-Type: response", 0)) + len(b"Content-Length: ")
+    length = data[at:data.index(b"\r\n", at)]
+    assert len(length) == 3  # the page is a few hundred bytes
+    data[at:at + 3] = damaged
+    path.write_bytes(bytes(data))
+    items = list(iter_warc(str(path)))
+    assert len(items) == 2
+    assert items[0].provenance.offset == start and isinstance(items[0], Failure)
+    assert isinstance(items[1], InputRecord) and items[1].provenance.url == written[1]["url"]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                 HealthCheck.too_slow])
 @given(count=st.integers(min_value=2, max_value=9), data=st.data())
 def test_any_one_corrupt_member_loses_only_that_record(tmp_path: Path, count: int,
                                                        data: st.DataObject) -> None:
@@ -133,7 +223,8 @@ def test_an_empty_warc_has_no_records(tmp_path: Path) -> None:
     assert list(iter_warc(str(path))) == []
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                 HealthCheck.too_slow])
 @given(count=st.integers(min_value=2, max_value=6), data=st.data())
 def test_garbage_in_one_uncompressed_record_header_is_counted_once(
         tmp_path: Path, count: int, data: st.DataObject) -> None:
@@ -155,3 +246,28 @@ def test_garbage_in_one_uncompressed_record_header_is_counted_once(
     others = [w["url"] for k, w in enumerate(written) if k != bad]
     assert [i.provenance.url for i in items if isinstance(i, InputRecord)
             and i.provenance.offset != start] == others
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(gzip=st.booleans(), count=st.integers(min_value=1, max_value=4), data=st.data())
+def test_an_archive_cut_anywhere_gives_its_whole_records_and_one_truncated_failure(
+        tmp_path: Path, gzip: bool, count: int, data: st.DataObject) -> None:
+    """Cut at any byte: every record whose content is all there is read, the record the cut
+    falls inside is one truncated failure at its offset, and nothing else comes out."""
+    path = tmp_path / ("cut.warc.gz" if gzip else "cut.warc")
+    written = write_warc(path, _pages(count), gzip=gzip, requests=False)
+    full = path.read_bytes()
+    # The length of a gzip archive varies with its random record ids: draw a share of it.
+    at = len(full) * data.draw(st.integers(min_value=0, max_value=4096)) // 4096
+    path.write_bytes(full[:at])
+    expected: list[tuple[str, int, str]] = []
+    for w in written:
+        start, end = int(w["offset"]), int(w["end"])  # type: ignore[call-overload]
+        # A gzip record needs its whole member; an uncompressed one its content, not the
+        # two line breaks after it.
+        whole_at = end if gzip else end - 4
+        if at >= whole_at:
+            expected.append(("InputRecord", start, ""))
+        elif at > start:
+            expected.append(("Failure", start, TRUNCATED))
+    assert _kinds(list(iter_warc(str(path)))) == expected

@@ -10,6 +10,9 @@ from __future__ import annotations
 __all__ = [
     "ArchiveError",
     "DecodeError",
+    "ExtractTimeoutError",
+    "ExtractionError",
+    "FetchError",
     "InputTooLargeError",
     "ParseError",
     "StoreError",
@@ -34,6 +37,10 @@ class InputTooLargeError(ThresherError):
     """The input exceeds a limit set in ``ExtractOptions`` (bytes, lines)."""
 
 
+class ExtractTimeoutError(ThresherError):
+    """Extracting one page took longer than ``ExtractOptions.time_budget``."""
+
+
 class ParseError(ThresherError):
     """The markup could not be parsed into a document tree."""
 
@@ -44,3 +51,13 @@ class ArchiveError(ThresherError):
 
 class StoreError(ThresherError):
     """The corpus store cannot be opened, read or written."""
+
+
+class FetchError(ThresherError):
+    """A page could not be fetched from the web (disallowed by robots.txt, an HTTP error status,
+    a timeout, a body over the size limit), or a sitemap or feed could not be read."""
+
+
+class ExtractionError(ThresherError):
+    """One page of a batch could not be extracted: it ran past its time limit, its
+    worker process crashed, or the extraction met an unexpected error."""

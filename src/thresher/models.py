@@ -13,7 +13,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-__all__ = ["Article", "Block", "BlockKind", "EmptyReason", "Image", "Link"]
+__all__ = ["Article", "Block", "BlockKind", "EmptyReason", "Image", "Inline", "InlineKind", "Link", "Repair"]
 
 
 class BlockKind(StrEnum):
@@ -38,6 +38,54 @@ class EmptyReason(StrEnum):
     SCRIPT_ONLY = "page built by scripts: no text without running them"
 
 
+class Repair(StrEnum):
+    """What was cut from a page or mended in it before it was read, so that no input
+    costs more than linear time and damaged markup does not hide the body. Stable
+    values, so a corpus run can count them."""
+
+    ATTRIBUTES_CUT = "attributes past the limit of one element dropped"
+    OPTIONS_CUT = "options past the limit of one list dropped"
+    FORMATTING_CUT = "formatting tags past the limit of open ones unwrapped"
+    NESTING_CUT = "elements nested past max_depth unwrapped"
+    NODES_CUT = "elements past max_nodes ignored"
+    RAW_TEXT_CLOSED = "unclosed <title>, <script>, <style>, <textarea> or <xmp> closed"
+    QUOTE_CLOSED = "unterminated attribute quote closed"
+
+
+class InlineKind(StrEnum):
+    """What a span of a block's text is, for the renderers that can show it."""
+
+    LINK = "link"
+    EMPHASIS = "emphasis"
+    STRONG = "strong"
+    CODE = "code"
+
+
+@dataclass(frozen=True, slots=True)
+class Inline:
+    """A span ``text[start:end]`` of a block that is a link, emphasis or inline code.
+
+    Recorded only on request (``ExtractOptions.include_links``/``include_formatting``),
+    as offsets into ``Block.text`` so the plain text stays the one source of truth.
+    """
+
+    start: int
+    end: int
+    kind: InlineKind
+    #: The link target (resolved against the page URL) for ``link`` spans, else None.
+    url: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"start": self.start, "end": self.end, "kind": str(self.kind)}
+        if self.url is not None:
+            data["url"] = self.url
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Inline:
+        return cls(start=data["start"], end=data["end"], kind=InlineKind(data["kind"]), url=data.get("url"))
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
     """One unit of the page's text, with the decision taken about it and why.
@@ -57,6 +105,9 @@ class Block:
     #: The number of a ``list_item`` in an ordered list (1, 2, …): steps keep their
     #: numbers in Markdown. 0 for a bulleted item and for other kinds.
     ordinal: int = 0
+    #: Links and emphasis inside ``text``, in order of ``start``; empty unless asked for
+    #: (``ExtractOptions.include_links``, ``include_formatting``).
+    inline: tuple[Inline, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"kind": str(self.kind), "text": self.text, "kept": self.kept,
@@ -65,13 +116,16 @@ class Block:
             data["level"] = self.level
         if self.ordinal:
             data["ordinal"] = self.ordinal
+        if self.inline:
+            data["inline"] = [span.to_dict() for span in self.inline]
         return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Block:
         return cls(kind=BlockKind(data["kind"]), text=data["text"], kept=data.get("kept", True),
                    reason=data.get("reason", ""), level=data.get("level", 0),
-                   ordinal=data.get("ordinal", 0))
+                   ordinal=data.get("ordinal", 0),
+                   inline=tuple(Inline.from_dict(span) for span in data.get("inline") or ()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +160,13 @@ class Article:
     language: str | None = None
     url: str | None = None
     description: str | None = None
+    #: When the page was last changed, as the publisher states it (``dateModified``,
+    #: ``article:modified_time``); None when it does not say.
+    modified: datetime | None = None
+    #: The publisher's keywords and tags for the article, in the page's order.
+    tags: tuple[str, ...] = ()
+    #: The lead image the publisher chose for sharing (``og:image``, JSON-LD ``image``).
+    image: str | None = None
     blocks: tuple[Block, ...] = ()
     related: tuple[Link, ...] = ()
     images: tuple[Image, ...] = ()
@@ -116,6 +177,9 @@ class Article:
     #: Set when the body was taken from the text reader's second opinion on an HTML page
     #: (``ExtractOptions.second_opinion``): why it was preferred to the HTML reader's.
     second_opinion: str | None = None
+    #: What was cut from the page or mended in it before reading (``Repair`` values),
+    #: in the order it was done; empty for an ordinary page.
+    repairs: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
@@ -150,9 +214,11 @@ class Article:
                 value = [{"text": link.text, "url": link.url} for link in value]
             elif f.name == "images":
                 value = [{"url": im.url, "alt": im.alt, "caption": im.caption} for im in value]
-            elif f.name == "authors":
+            elif f.name in ("authors", "tags"):
                 value = list(value)
-            elif f.name == "published":
+            elif f.name == "repairs":
+                value = [str(item) for item in value]
+            elif f.name in ("published", "modified"):
                 value = value.isoformat() if value else None
             elif f.name == "empty_reason" and value is not None:
                 value = str(value)
@@ -162,7 +228,7 @@ class Article:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Article:
-        published = data.get("published")
+        published, modified = data.get("published"), data.get("modified")
         return cls(
             title=data.get("title"),
             authors=tuple(data.get("authors") or ()),
@@ -171,6 +237,9 @@ class Article:
             language=data.get("language"),
             url=data.get("url"),
             description=data.get("description"),
+            modified=datetime.fromisoformat(modified) if modified else None,
+            tags=tuple(data.get("tags") or ()),
+            image=data.get("image"),
             blocks=tuple(Block.from_dict(b) for b in data.get("blocks") or ()),
             related=tuple(Link(text=r["text"], url=r.get("url")) for r in data.get("related") or ()),
             images=tuple(Image(url=i.get("url"), alt=i.get("alt", ""), caption=i.get("caption", ""))
@@ -178,6 +247,7 @@ class Article:
             empty_reason=data.get("empty_reason"),
             decisions=tuple(Block.from_dict(b) for b in data.get("decisions") or ()),
             second_opinion=data.get("second_opinion"),
+            repairs=tuple(data.get("repairs") or ()),
         )
 
     def to_json(self, *, indent: int | None = None) -> str:

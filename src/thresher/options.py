@@ -35,6 +35,13 @@ class ExtractOptions:
     #: empty: it reads the page's visible text, and its body is taken when it is several
     #: times larger (``Article.second_opinion`` then says why). See docs/design-two-readers.md.
     second_opinion: bool = True
+    #: Record the links inside the kept text as ``Block.inline`` spans, so Markdown and
+    #: HTML output can show them (``[text](url)``). Off by default: plain text has no use
+    #: for them, and recording them is work most callers do not want.
+    include_links: bool = False
+    #: Record emphasis (``<em>``, ``<strong>``, inline ``<code>``) as ``Block.inline``
+    #: spans for Markdown and HTML output. Off by default, for the same reason.
+    include_formatting: bool = False
     #: List every block, kept or dropped, in ``Article.decisions`` with its reason.
     explain: bool = False
     #: Inputs larger than this many bytes (after decoding, in UTF-8 characters) raise
@@ -47,6 +54,9 @@ class ExtractOptions:
     max_nodes: int = 500_000
     #: Text captures with more lines than this raise ``InputTooLargeError``.
     max_lines: int = 200_000
+    #: Seconds of CPU time one page may take; past it ``extract()`` raises
+    #: ``ExtractTimeoutError``. ``None`` disables the check.
+    time_budget: float | None = 20.0
 
     def __post_init__(self) -> None:
         if self.input not in ("auto", "html", "text"):
@@ -54,3 +64,5 @@ class ExtractOptions:
         for name in ("max_input_bytes", "max_depth", "max_nodes", "max_lines"):
             if getattr(self, name) <= 0:
                 raise ValueError(f"{name} must be positive")
+        if self.time_budget is not None and not self.time_budget > 0:
+            raise ValueError("time_budget must be positive or None")

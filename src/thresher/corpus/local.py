@@ -24,7 +24,8 @@ from typing import Any
 
 from thresher.corpus.feed import Partition, PartitionFeed
 from thresher.corpus.records import InputRecord, Outcome
-from thresher.corpus.worker import Extractor, extract_record
+from thresher.corpus.spawning import calling_script_hidden
+from thresher.corpus.worker import Extractor, extract_record, warm_up
 
 __all__ = ["LocalEngine"]
 
@@ -45,6 +46,9 @@ def _worker_main(tasks: Any, results: Connection, state: Any, time_limit: float 
                  extractor: Extractor | None, parent_pid: int) -> None:
     """Loop of one worker process: partitions in, outcome lists out."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    # One-time work (lazy imports, compiling the text model on a cold cache) before the first
+    # record's clock starts: on a loaded machine it can outlast the hard limit of one record.
+    warm_up(extractor)
     while (job := _next_job(tasks, parent_pid)) is not None:
         seq, records = job
         outcomes = []
@@ -88,7 +92,8 @@ class LocalEngine:
         state = ctx.Array("d", 3, lock=False)
         process = ctx.Process(target=_worker_main, name="thresher-worker", daemon=True,
                               args=(tasks, send, state, self.time_limit, self.extractor, os.getpid()))
-        process.start()
+        with calling_script_hidden(self.extractor):
+            process.start()
         send.close()
         return _Slot(process, tasks, receive, state)
 

@@ -15,11 +15,16 @@ from typing import Literal
 
 from thresher.models import Article, EmptyReason
 
-__all__ = ["CORRUPT", "Failure", "InputRecord", "Outcome", "Provenance", "Status", "content_hash"]
+__all__ = ["CORRUPT", "DIGEST_MISMATCH", "TRUNCATED", "Failure", "InputRecord", "Outcome", "Provenance",
+           "Status", "content_hash"]
 
 Status = Literal["extracted", "empty", "failed"]
 #: The failure kind of a WARC record that cannot be read whole.
 CORRUPT = "corrupt WARC record"
+#: The failure kind of the record an archive ends inside (an interrupted crawl or copy).
+TRUNCATED = "truncated WARC record"
+#: The failure kind of a WARC record whose bytes differ from its own block or payload digest.
+DIGEST_MISMATCH = "WARC digest mismatch"
 
 
 def content_hash(payload: bytes) -> str:
@@ -53,8 +58,8 @@ class InputRecord:
     #: ``"auto"`` for HTML captures, ``"text"`` for rendered-text captures.
     input_kind: Literal["auto", "html", "text"] = "auto"
     content_hash: str = ""
-    #: A digest the payload must match (an uncompressed WARC record's payload digest),
-    #: checked by the worker so the parent does not spend time hashing.
+    #: A digest the payload must match (a WARC record's payload digest), checked by the
+    #: worker so the parent does not spend time hashing.
     expected_digest: str | None = None
 
     def __post_init__(self) -> None:

@@ -5,13 +5,21 @@ is sent out: already in the store (skipped), unreadable (failed, written at once
 same bytes as a record extracted before (stored as a copy of it, not re-extracted)
 or new (added to a partition for the engine). Outcomes are written as they return,
 one transaction per batch.
+
+A run ends in the ``runs`` table as ``finished``, ``interrupted`` (Ctrl-C or SIGTERM:
+what was written is committed, with the counts so far) or ``failed`` (an error, such as
+a full disk, stopped it).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
+from types import FrameType
 from typing import Protocol
 
 from thresher import __version__
@@ -20,6 +28,7 @@ from thresher.corpus.sources import SourceProblem, iter_records
 from thresher.corpus.store import Store
 from thresher.corpus.summary import Summary
 from thresher.corpus.warc import Ignored
+from thresher.errors import StoreError
 
 __all__ = ["Engine", "RunSettings", "execute"]
 
@@ -174,12 +183,54 @@ def execute(sources: Iterable[str], store: Store, engine: Engine, settings: RunS
     run_id = store.begin_run(arguments, __version__)
     run = _Run(store, settings, run_id)
     try:
-        for outcomes in engine.run(run.partitions(iter_records(sources))):
-            for outcome in outcomes:
-                run.write(outcome)
-    finally:
-        run.flush()
+        with _termination_as_interrupt():
+            for outcomes in engine.run(run.partitions(iter_records(sources))):
+                for outcome in outcomes:
+                    run.write(outcome)
+            run.flush()
+    except BaseException as error:
         run.summary.seconds = time.monotonic() - started
-        settings.on_progress(run.summary)
+        _record_the_end(run, error)
+        raise
+    run.summary.seconds = time.monotonic() - started
+    settings.on_progress(run.summary)
     store.finish_run(run_id, run.summary.as_dict())
     return run.summary
+
+
+def _record_the_end(run: _Run, error: BaseException) -> None:
+    """Commit what was written and mark the run interrupted or failed, as far as the store
+    still allows: after a store error its own counts may include rows SQLite rolled back,
+    so the rows it committed are counted instead."""
+    status = "interrupted" if isinstance(error, KeyboardInterrupt) else "failed"
+    summary: dict[str, object] | None = None
+    with contextlib.suppress(StoreError):
+        run.flush()
+        if not isinstance(error, StoreError):
+            summary = run.summary.as_dict()
+    run.settings.on_progress(run.summary)
+    try:
+        run.store.finish_run(run.run_id, summary, status)
+    except StoreError:
+        run.store.release()  # the next run marks it from the rows it committed
+
+
+@contextlib.contextmanager
+def _termination_as_interrupt() -> Iterator[None]:
+    """SIGTERM (``kill``, a scheduler's stop) ends a run as Ctrl-C does: committed and marked.
+
+    Only in the main thread, and only when nobody else handles SIGTERM.
+    """
+    if (threading.current_thread() is not threading.main_thread()
+            or signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL):
+        yield
+        return
+
+    def interrupt(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt(f"signal {signum}")
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)

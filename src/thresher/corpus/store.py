@@ -4,7 +4,12 @@ Only the parent process writes, one transaction per batch, so a run killed at an
 moment leaves every record either committed whole or absent. The unique key
 ``(source, offset, record_id)`` makes a rerun skip what is done and lets
 ``--force`` rewrite a row in place (its ``id`` stays, so tables that point to it
-stay valid).
+stay valid). One run at a time holds the store (``runlock``); the ``runs`` table says
+how each run ended: ``finished``, ``interrupted`` (a signal, or killed: found by the
+next run) or ``failed`` (the store itself failed, e.g. a full disk).
+
+SQLite's errors are reported as ``StoreError`` with their cause in words (disk full,
+folder not writable, not a SQLite file, locked by another process).
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
@@ -19,6 +25,7 @@ from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from thresher.corpus.records import Outcome, Provenance
+from thresher.corpus.runlock import RunLock
 from thresher.errors import StoreError
 from thresher.models import Article
 
@@ -31,7 +38,9 @@ CREATE TABLE IF NOT EXISTS runs (
     finished_at TEXT,
     thresher_version TEXT NOT NULL,
     arguments TEXT NOT NULL,
-    summary_json TEXT
+    summary_json TEXT,
+    status TEXT,
+    pid INTEGER
 );
 CREATE TABLE IF NOT EXISTS records (
     id INTEGER PRIMARY KEY,
@@ -71,6 +80,9 @@ _UPSERT_DUPLICATE = (
     f'ON CONFLICT (source, "offset", record_id) DO UPDATE SET {_UPDATE} RETURNING id')
 
 
+#: Columns added to ``runs`` after the first stores were written; added when such a store is opened.
+_RUN_COLUMNS = (("status", "TEXT"), ("pid", "INTEGER"))
+
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -82,8 +94,35 @@ def _store_errors(method: Callable[Concatenate[Store, P], R]) -> Callable[Concat
         try:
             return method(store, *args, **kwargs)
         except sqlite3.Error as error:
-            raise StoreError(f"{store.path}: {error}") from error
+            # SQLite rolls a transaction back by itself on some errors (a full disk).
+            store._in_transaction = store._db.in_transaction
+            raise StoreError(describe_error(store.path, error)) from error
     return wrapper
+
+
+def describe_error(path: str, error: sqlite3.Error, doing: str = "") -> str:
+    """One line naming the cause of a SQLite error on the store at ``path``."""
+    name = getattr(error, "sqlite_errorname", "")
+    folder = os.path.dirname(os.path.abspath(path))
+    if name == "SQLITE_FULL":
+        cause = ("disk full: no space left for the store; the records committed so far are kept, "
+                 "free some space and run again")
+    elif name == "SQLITE_NOTADB":
+        cause = "not a SQLite file (not a thresher store)"
+    elif name in ("SQLITE_BUSY", "SQLITE_LOCKED") or name.startswith("SQLITE_BUSY_"):
+        cause = "the store is locked by another process"
+    elif (name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN"))
+          and os.path.isdir(folder) and not os.access(folder, os.W_OK)):
+        cause = f"folder {folder} is not writable"
+    elif name.startswith("SQLITE_CANTOPEN") and not os.path.isdir(folder):
+        cause = f"folder {folder} does not exist"
+    elif name.startswith("SQLITE_READONLY"):
+        cause = "the store file is read-only"
+    elif name == "SQLITE_CORRUPT":
+        cause = "the store file is damaged"
+    else:
+        return f"{path}: {doing}{error}"
+    return f"{path}: {doing}{cause} ({error})"
 
 
 def _now() -> str:
@@ -100,6 +139,7 @@ class Store:
 
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.path = str(path)
+        self._lock = RunLock(self.path) if self.path != ":memory:" and not readonly else None
         try:
             if readonly:
                 if not Path(self.path).is_file():
@@ -112,11 +152,22 @@ class Store:
                 # WAL + NORMAL: a killed process never loses a committed batch.
                 self._db.execute("PRAGMA synchronous=NORMAL")
                 self._db.executescript(SCHEMA)
+                self._add_run_columns()
             self._db.execute("PRAGMA busy_timeout=10000")
             self._db.execute("SELECT count(*) FROM records").fetchone()
         except sqlite3.Error as error:
-            raise StoreError(f"{self.path}: cannot open the store: {error}") from error
+            raise StoreError(describe_error(self.path, error, "cannot open the store: ")) from error
         self._in_transaction = False
+
+    def _add_run_columns(self) -> None:
+        present = {row[1] for row in self._db.execute("PRAGMA table_info(runs)")}
+        for name, kind in _RUN_COLUMNS:
+            if name not in present:
+                try:
+                    self._db.execute(f"ALTER TABLE runs ADD COLUMN {name} {kind}")
+                except sqlite3.OperationalError as error:  # added meanwhile by another process
+                    if "duplicate column" not in str(error):
+                        raise
 
     # ------------------------------------------------------------------ writing
     def _begin(self) -> None:
@@ -127,25 +178,75 @@ class Store:
     @_store_errors
     def commit(self) -> None:
         """End the current batch: everything written since the last commit becomes durable."""
-        if self._in_transaction:
+        if self._in_transaction and self._db.in_transaction:
             self._db.execute("COMMIT")
-            self._in_transaction = False
+        self._in_transaction = False
+
+    def begin_run(self, arguments: dict[str, Any], version: str) -> int:
+        """Take the store for a run (or raise ``StoreError`` naming the run that has it) and
+        record the run. Runs left ``running`` by a killed process are marked interrupted."""
+        if self._lock is not None:
+            self._lock.acquire()
+        try:
+            run_id = self._insert_run(arguments, version)
+        except BaseException:
+            self.release()
+            raise
+        if self._lock is not None:
+            self._lock.record(run_id)
+        return run_id
 
     @_store_errors
-    def begin_run(self, arguments: dict[str, Any], version: str) -> int:
+    def _insert_run(self, arguments: dict[str, Any], version: str) -> int:
         self._begin()
+        for (stale,) in self._db.execute(
+                "SELECT id FROM runs WHERE status = 'running' OR (status IS NULL AND finished_at IS NULL)"
+                ).fetchall():
+            self._db.execute("UPDATE runs SET status = 'interrupted', summary_json = ? WHERE id = ?",
+                             (json.dumps(self.committed_summary(stale)), stale))
         cursor = self._db.execute(
-            "INSERT INTO runs (started_at, thresher_version, arguments) VALUES (?, ?, ?)",
-            (_now(), version, json.dumps(arguments)))
+            "INSERT INTO runs (started_at, thresher_version, arguments, status, pid) "
+            "VALUES (?, ?, ?, 'running', ?)", (_now(), version, json.dumps(arguments), os.getpid()))
         self.commit()
         return int(cursor.lastrowid or 0)
 
     @_store_errors
-    def finish_run(self, run_id: int, summary: dict[str, Any]) -> None:
-        self._begin()
-        self._db.execute("UPDATE runs SET finished_at = ?, summary_json = ? WHERE id = ?",
-                         (_now(), json.dumps(summary), run_id))
-        self.commit()
+    def finish_run(self, run_id: int, summary: dict[str, Any] | None, status: str = "finished") -> None:
+        """Record how the run ended and let other runs in. ``summary`` None: count what the run
+        committed (it could not keep its own counts, e.g. its store failed)."""
+        try:
+            self._begin()
+            if summary is None:
+                summary = self.committed_summary(run_id)
+            self._db.execute("UPDATE runs SET finished_at = ?, summary_json = ?, status = ? WHERE id = ?",
+                             (_now(), json.dumps(summary), status, run_id))
+            self.commit()
+        finally:
+            self.release()
+
+    def committed_summary(self, run_id: int) -> dict[str, Any]:
+        """The counts of the rows a run committed: the partial summary of a run that could not
+        write its own."""
+        summary: dict[str, Any] = {"records": 0, "extracted": 0, "empty": {}, "failed": {},
+                                   "duplicates": 0, "counted_from_store": True}
+        for status, reason, kind, copy, count in self._db.execute(
+                "SELECT status, reason, error_kind, duplicate_of IS NOT NULL, count(*) FROM records "
+                "WHERE run_id = ? GROUP BY 1, 2, 3, 4", (run_id,)):
+            summary["records"] += count
+            if copy:
+                summary["duplicates"] += count
+            elif status == "extracted":
+                summary["extracted"] += count
+            elif status == "empty":
+                summary["empty"][reason] = summary["empty"].get(reason, 0) + count
+            else:
+                summary["failed"][kind] = summary["failed"].get(kind, 0) + count
+        return summary
+
+    def release(self) -> None:
+        """Let another run take the store (done by ``finish_run`` and ``close``)."""
+        if self._lock is not None:
+            self._lock.release()
 
     @_store_errors
     def write(self, outcome: Outcome, version: str, run_id: int) -> int:
@@ -237,6 +338,7 @@ class Store:
             self.commit()
         finally:
             self._db.close()
+            self.release()
 
     def __enter__(self) -> Store:
         return self

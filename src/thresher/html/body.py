@@ -13,12 +13,13 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser
 
-from thresher.html.blocks import Page, walk_blocks
+from thresher.budget import UNLIMITED, Budget
+from thresher.html.blocks import Page, TextBlock, walk_blocks
 from thresher.html.classify import Reading, classify_blocks
 from thresher.html.clean import remove_invisible
 from thresher.html.nodes import PageNodes
 from thresher.html.related import related_links
-from thresher.models import Block, BlockKind, EmptyReason, Image, Link
+from thresher.models import Block, BlockKind, EmptyReason, Image, Inline, InlineKind, Link, Repair
 from thresher.options import ExtractOptions
 
 __all__ = ["Body", "extract_body"]
@@ -38,6 +39,8 @@ class Body:
     empty_reason: str | None = None
     #: A byline line dropped from above the text (``Reading.byline``).
     byline: str = ""
+    #: What was cut while reading (elements past ``max_nodes``).
+    repairs: tuple[Repair, ...] = ()
 
 
 def _resolve(url: str | None, base: str | None) -> str | None:
@@ -78,6 +81,15 @@ def _images(page: Page, reading: Reading, base: str | None) -> tuple[Image, ...]
     return tuple(images)
 
 
+def _inline(block: TextBlock, base: str | None) -> tuple[Inline, ...]:
+    """The recorded spans of a block as ``Inline``s, link targets resolved against ``base``."""
+    if not block.spans:
+        return ()
+    # (recorded as the elements closed: inner ones first; listed outer ones first)
+    return tuple(Inline(start, end, InlineKind(kind), _resolve(href, base) if kind == "link" else None)
+                 for start, end, kind, href in sorted(block.spans, key=lambda span: (span[0], -span[1])))
+
+
 def _enclosing(page: Page, index: int, tag: str, stop: int) -> int:
     while index >= stop and index >= 0:
         if page.tags[index] == tag:
@@ -87,11 +99,11 @@ def _enclosing(page: Page, index: int, tag: str, stop: int) -> int:
 
 
 def extract_body(tree: LexborHTMLParser, options: ExtractOptions, url: str | None,
-                 nodes: PageNodes, title: str | None = None) -> Body:
+                 nodes: PageNodes, title: str | None = None, budget: Budget = UNLIMITED) -> Body:
     """The article body of ``tree``; relative image and link URLs resolve against ``url``.
     ``nodes`` are the page's elements from ``nodes.collect_nodes`` (its never-shown
     elements and furniture boxes are detached); ``title`` is the headline read from
-    the metadata.
+    the metadata; ``budget`` is checked between the steps and during the walk.
 
     The tree is modified (invisible elements are deleted): read metadata first.
     """
@@ -100,7 +112,10 @@ def extract_body(tree: LexborHTMLParser, options: ExtractOptions, url: str | Non
         frameset = tree.css_first("frameset") is not None
         return Body(empty_reason=EmptyReason.FRAMESET if frameset else EmptyReason.NO_TEXT)
     scripts = remove_invisible(body, nodes.never_text, nodes.boxes)
-    page = walk_blocks(body, max_nodes=options.max_nodes)
+    budget.check("cleaning")
+    page = walk_blocks(body, max_nodes=options.max_nodes, record_links=options.include_links,
+                       record_emphasis=options.include_formatting, budget=budget)
+    repairs = (Repair.NODES_CUT,) if page.cut else ()
     if not page.blocks:
         # (looked up only here: each look-up is a scan of the whole tree)
         if tree.css_first("frameset") is not None:
@@ -109,20 +124,23 @@ def extract_body(tree: LexborHTMLParser, options: ExtractOptions, url: str | Non
             reason = EmptyReason.SCRIPT_ONLY
         else:
             reason = EmptyReason.NO_TEXT
-        return Body(empty_reason=reason)
+        return Body(empty_reason=reason, repairs=repairs)
+    budget.check("reading the blocks")
     reading = classify_blocks(page, title=title, include_comments=options.include_comments,
                               include_tables=options.include_tables,
                               include_captions=options.include_captions)
+    budget.check("classifying the blocks")
     # Dropped blocks are built only on request: most of a page is dropped.
     explain = options.explain
     shown = reading.decisions if explain else [decision for decision in reading.decisions if decision.kept]
     items = [decision.block.owner for decision in shown if decision.kind is _LIST_ITEM]
     ordinals = iter(page.list_numbers(items))
     decisions = tuple(Block(decision.kind, decision.block.text, decision.kept, decision.reason,
-                            decision.level, ordinal=next(ordinals) if decision.kind is _LIST_ITEM else 0)
+                            decision.level, ordinal=next(ordinals) if decision.kind is _LIST_ITEM else 0,
+                            inline=_inline(decision.block, url) if decision.block.spans else ())
                       for decision in shown)
     kept = tuple(block for block in decisions if block.kept) if explain else decisions
     related = tuple(Link(text, _resolve(href, url)) for text, href in related_links(reading))
     return Body(blocks=kept, decisions=decisions, images=_images(page, reading, url),
                 related=related, empty_reason=None if kept else EmptyReason.NO_ARTICLE,
-                byline=reading.byline)
+                byline=reading.byline, repairs=repairs)

@@ -4,27 +4,59 @@ reader for a second opinion on the same tree (``second_opinion``)."""
 
 from __future__ import annotations
 
+from selectolax.lexbor import LexborHTMLParser
+
+from thresher.budget import Budget
 from thresher.html.body import extract_body
 from thresher.html.metadata import read_metadata
 from thresher.html.metadata.authors import clean_authors
 from thresher.html.nodes import collect_nodes
-from thresher.html.parse import parse_document
+from thresher.html.parse import parse_bytes, parse_page
 from thresher.html.second_opinion import second_opinion
-from thresher.models import Article, EmptyReason
+from thresher.models import Article, EmptyReason, Repair
 from thresher.options import ExtractOptions
 
 __all__ = ["extract_html"]
 
+#: A body shorter than this (characters), or one showing end tags as text, may have been
+#: swallowed by damaged markup (an unclosed ``<title>`` or ``<xmp>``, an unterminated
+#: attribute quote): only then is the markup searched for such damage, a search the pages
+#: that read well do not pay for.
+_LITTLE_TEXT = 200
+
 
 def extract_html(markup: str, *, url: str | None, options: ExtractOptions,
-                 utf8: bytes | None = None) -> Article:
+                 utf8: bytes | None = None, budget: Budget | None = None) -> Article:
     """The article of ``markup``; ``utf8``, when given, is ``markup`` encoded in UTF-8
     (the page's own bytes), which the parser reads as they are."""
-    tree = parse_document(markup, max_depth=options.max_depth, utf8=utf8)
+    budget = budget or Budget(options.time_budget)
+    parsed = parse_page(markup, max_depth=options.max_depth, utf8=utf8)
+    budget.check("parsing")
+    tree = parsed.tree
+    article = _read(tree, parsed.repairs, url, options, budget)
+    if len(article.text) < _LITTLE_TEXT or "</" in article.text:
+        from thresher.html.bound import mend  # (numpy: see ``parse_page``)
+
+        mended = mend(parsed.data)
+        if mended is not None:
+            budget.check("mending the markup")
+            data, repairs = mended
+            mended_tree = parse_bytes(data)
+            second = _read(mended_tree, (*parsed.repairs, *repairs), url, options, budget)
+            if second.blocks:
+                article, tree = second, mended_tree
+    if options.second_opinion:
+        return second_opinion(article, tree, url=url, options=options, budget=budget)
+    return article
+
+
+def _read(tree: LexborHTMLParser, repairs: tuple[Repair, ...], url: str | None, options: ExtractOptions,
+          budget: Budget) -> Article:
     nodes = collect_nodes(tree)
     metadata = read_metadata(tree, url, nodes)
-    body = extract_body(tree, options, url, nodes, metadata.title)
-    article = Article(
+    budget.check("reading metadata")
+    body = extract_body(tree, options, url, nodes, metadata.title, budget)
+    return Article(
         title=metadata.title,
         # A plain "By Jane Doe" line above the text, when no markup names the authors.
         authors=metadata.authors or clean_authors([body.byline] if body.byline else [],
@@ -34,12 +66,13 @@ def extract_html(markup: str, *, url: str | None, options: ExtractOptions,
         language=metadata.language,
         url=url or metadata.url,
         description=metadata.description,
+        modified=metadata.modified,
+        tags=metadata.tags,
+        image=metadata.image,
         blocks=body.blocks,
         related=body.related,
         images=body.images,
         empty_reason=None if body.blocks else (body.empty_reason or EmptyReason.NO_ARTICLE),
         decisions=body.decisions if options.explain else (),
+        repairs=repairs + body.repairs,
     )
-    if options.second_opinion:
-        return second_opinion(article, tree, url=url, options=options)
-    return article

@@ -25,6 +25,7 @@ from dataclasses import replace
 
 from selectolax.lexbor import LexborHTMLParser
 
+from thresher.budget import UNLIMITED, Budget
 from thresher.errors import ThresherError
 from thresher.html.visible_text import visible_text
 from thresher.models import Article
@@ -48,12 +49,18 @@ def words(text: str) -> int:
 
 
 def second_opinion(
-    article: Article, tree: LexborHTMLParser, *, url: str | None, options: ExtractOptions
+    article: Article,
+    tree: LexborHTMLParser,
+    *,
+    url: str | None,
+    options: ExtractOptions,
+    budget: Budget = UNLIMITED,
 ) -> Article:
     """``article`` (the HTML reader's) or, when its body is nearly empty and the text
     reader finds one several times larger in the visible text of ``tree``, the article
     with that body. ``tree`` is the page as the HTML reader left it (never-shown elements and
-    small navigation, header and footer boxes removed)."""
+    small navigation, header and footer boxes removed). ``budget`` is checked once the
+    visible text is read, before the text reader runs."""
     html_words = words(article.text)
     if html_words >= NEAR_EMPTY_WORDS:
         return article
@@ -61,6 +68,7 @@ def second_opinion(
     text = visible_text(tree.body, max_nodes=options.max_nodes)
     if words(text) < needed:  # the text reader keeps a part of these words: it cannot outweigh
         return article
+    budget.check("reading the visible text")
     # Imported here: the text reader's compiled loops take a moment to load, which a
     # page the HTML reader read well should not pay for.
     from thresher.text.extract import extract_text

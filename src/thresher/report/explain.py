@@ -54,6 +54,8 @@ def explain_terminal(article: Article, console: Console) -> None:
     console.print(Text(f"\nkept {sum(kept.values())} blocks, dropped {sum(dropped.values())}", style="bold"))
     for reason, count in dropped.most_common():
         console.print(f"  dropped {count:>4} × {reason}")
+    for repair in article.repairs:
+        console.print(Text(f"before reading: {repair}", style="magenta"))
     if article.empty_reason:
         console.print(Text(f"no body: {article.empty_reason}", style="bold red"))
 
@@ -96,7 +98,8 @@ def explain_html(article: Article) -> str:
    if article.second_opinion else ""}
 <div class="summary">Kept <b>{sum(kept.values())}</b> blocks, dropped <b>{sum(dropped.values())}</b>
 {f"({summary})" if summary else ""}.{
-    f" No body: {esc(article.empty_reason)}." if article.empty_reason else ""}
+    f" No body: {esc(article.empty_reason)}." if article.empty_reason else ""}{
+    "".join(f" Before reading: {esc(repair)}." for repair in article.repairs)}
 <br><label><input type="checkbox" onchange="document.body.classList.toggle('hide-dropped', this.checked)">
 hide dropped blocks</label></div>
 {chr(10).join(rows)}

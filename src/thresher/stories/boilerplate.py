@@ -1,103 +1,158 @@
-"""The boilerplate-residue guard: text that recurs in many documents over a long time is ignored.
+"""Chrome residue: lines of text that recur across *different* stories are ignored.
 
-Menus, newsletter boxes and footers that an extractor let through repeat across
-many unrelated pages; matching on them would glue unrelated stories together. But
-a much-captured story (a live story updated thirty times, a wire story reprinted
-everywhere) also recurs in many documents, so frequency alone cannot tell them
-apart. Time can: a story's text is published within days, a site's chrome recurs
-on pages published over months. A shingle counts as boilerplate when it is in more
-than ``min_df`` documents and their dates span more than ``min_days``, or, whatever
-the dates, when it is in more than ``max_df`` documents.
+Menus, newsletter boxes, "most read" lists and footers that an extractor let through
+repeat on many pages of a site; matching on them would glue that site's stories
+together. A story's own text also repeats, in every capture of the story, for as long
+as the story is captured (a live page, a wiki article, a reprint a year later), so
+neither how often nor how long a text recurs tells the two apart. What does is the
+company it keeps: the captures holding a line of chrome are otherwise different texts,
+the captures holding a line of a story are otherwise alike (or one lies inside the
+other: a teaser in its article).
 
-A count-min sketch counts in how many documents each shingle occurs, in fixed
-memory whatever the corpus size, and sketches of separate partitions add up (the
-same counts on one machine or on a Dask cluster). It can only over-count, so a rare
-shingle is never mistaken for a frequent one by more than the collision noise. The
-date span is then computed exactly, for the frequent shingles only.
+So a line that recurs (the same words in two documents or more) is chrome when the
+documents holding it fall into two or more groups that do not resemble each other,
+judged on the MinHash signatures of the whole documents: resemblance or estimated
+containment above ``same_story`` joins two documents, transitively, so a long chain of
+versions holding the line is one group as long as each step resembles the next.
+
+The unit is the line because extracted bodies and rendered-text captures keep one
+block per line, and chrome comes in whole blocks. Lines with the same set of documents
+are decided once: a site's header is one decision, not one per menu item.
 """
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Sequence
+
 import numpy as np
 
-__all__ = ["ShingleFrequency", "boilerplate_mask", "date_spans"]
+from thresher.stories.shingles import words
 
-_ROW_BITS = 24
-_MASK = np.uint64((1 << _ROW_BITS) - 1)
+__all__ = ["chrome_lines", "line_hashes", "line_words", "without_lines"]
 
-
-class ShingleFrequency:
-    """Document frequency of shingle hashes: a 2-row count-min sketch of 2**24 counters a row."""
-
-    def __init__(self) -> None:
-        self.counts = np.zeros((2, 1 << _ROW_BITS), dtype=np.uint32)
-
-    @staticmethod
-    def _buckets(shingles: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        return (shingles & _MASK).astype(np.intp), ((shingles >> np.uint64(_ROW_BITS)) & _MASK).astype(
-            np.intp
-        )
-
-    def add(self, shingles: np.ndarray) -> None:
-        """Count one document's distinct shingles (each once)."""
-        if len(shingles) == 0:
-            return
-        first, second = self._buckets(shingles)
-        # Fancy-index increments apply once per distinct bucket, so two shingles of one
-        # document sharing a bucket still count one document, as a document frequency must.
-        self.counts[0, first] += 1
-        self.counts[1, second] += 1
-
-    def merge(self, other: ShingleFrequency) -> None:
-        """Add the counts of another partition's sketch."""
-        self.counts += other.counts
-
-    def frequency(self, shingles: np.ndarray) -> np.ndarray:
-        """Upper-bound estimate of the number of documents holding each shingle."""
-        first, second = self._buckets(shingles)
-        estimate: np.ndarray = np.minimum(self.counts[0, first], self.counts[1, second])
-        return estimate
+_EMPTY = np.empty(0, dtype=np.uint64)
+#: Resemblance from which two bodies are copies of one text whatever their headlines say
+#: (an extractor may read a chrome line as the headline of one capture).
+_CONTRADICTED_RESEMBLANCE = 0.8
 
 
-class DateSpans:
-    """Earliest and latest date (day numbers) of the documents holding each frequent shingle."""
-
-    def __init__(self, shingles: np.ndarray, first: np.ndarray, last: np.ndarray) -> None:
-        self.shingles, self.first, self.last = shingles, first, last
-
-    def span(self, shingles: np.ndarray) -> np.ndarray:
-        """Days between the first and last document of each shingle (0 when unknown)."""
-        if len(self.shingles) == 0 or len(shingles) == 0:
-            return np.zeros(len(shingles))
-        where = np.clip(np.searchsorted(self.shingles, shingles), 0, len(self.shingles) - 1)
-        found = self.shingles[where] == shingles
-        return np.where(found, self.last[where] - self.first[where], 0.0)
+def line_words(text: str) -> list[list[str]]:
+    """The ``words`` of each line of ``text`` that has some, in order."""
+    return [tokens for tokens in map(words, text.splitlines()) if tokens]
 
 
-def date_spans(per_document: list[np.ndarray], days: np.ndarray) -> DateSpans:
-    """Date span of each shingle over the dated documents holding it.
-
-    ``per_document[i]`` holds the shingles of a document dated ``days[i]`` (NaN: undated).
-    """
-    dated = [
-        (shingles, day)
-        for shingles, day in zip(per_document, days, strict=True)
-        if len(shingles) and not np.isnan(day)
-    ]
-    if not dated:
-        empty = np.empty(0)
-        return DateSpans(np.empty(0, dtype=np.uint64), empty, empty)
-    hashes = np.concatenate([shingles for shingles, _ in dated])
-    stamps = np.concatenate([np.full(len(shingles), day) for shingles, day in dated])
-    order = np.argsort(hashes, kind="stable")
-    hashes, stamps = hashes[order], stamps[order]
-    starts = np.flatnonzero(np.r_[True, hashes[1:] != hashes[:-1]])
-    return DateSpans(hashes[starts], np.minimum.reduceat(stamps, starts), np.maximum.reduceat(stamps, starts))
+def line_hashes(lines: list[list[str]]) -> np.ndarray:
+    """A stable 64-bit hash of each line (given as its words), in order."""
+    values = [int.from_bytes(hashlib.blake2b(" ".join(tokens).encode("utf-8"), digest_size=8).digest(),
+                             "little") for tokens in lines]
+    return np.array(values, dtype=np.uint64) if values else _EMPTY
 
 
-def boilerplate_mask(
-    frequency: np.ndarray, span: np.ndarray, *, min_df: int, min_days: float, max_df: int
+def without_lines(lines: list[list[str]], drop: np.ndarray) -> list[str]:
+    """The words of ``lines`` in order, without the lines flagged in ``drop``."""
+    flags = drop.tolist()
+    return [word for tokens, dropped in zip(lines, flags, strict=True) if not dropped for word in tokens]
+
+
+def chrome_lines(
+    lines: Sequence[np.ndarray],
+    signatures: np.ndarray,
+    sizes: np.ndarray,
+    titles: Sequence[frozenset[str]] | None = None,
+    *,
+    resemblance: float,
+    containment: float,
+    sample: int,
+    contradiction: float = 0.2,
+    agreement: float = 0.6,
+    min_groups: int = 2,
+    min_share: float = 0.0,
 ) -> np.ndarray:
-    """Which shingles are boilerplate, given their document frequency and date span."""
-    mask: np.ndarray = ((frequency > min_df) & (span > min_days)) | (frequency > max_df)
-    return mask
+    """The sorted hashes of the lines that are chrome.
+
+    ``lines[i]`` holds document ``i``'s line hashes; ``signatures[i]`` its MinHash values
+    over all its shingles and ``sizes[i]`` their number. A recurring line is chrome when
+    its documents (at most ``sample`` of them, chosen by signature so the choice does not
+    depend on document order) form ``min_groups`` groups or more (and at least
+    ``min_share`` of the documents compared), two documents being in
+    one group when their estimated resemblance reaches ``resemblance`` or the smaller
+    seems to lie inside the larger to ``containment``. Two documents whose headlines
+    (``titles``, word sets) share less than ``contradiction`` (Jaccard) are one group
+    only when the smaller lies inside the larger or when their bodies are near
+    copies (``_CONTRADICTED_RESEMBLANCE``): when the extractor leaves much of a site's
+    chrome in, different stories of the site resemble each other, and only their
+    headlines still tell them apart.
+    """
+    distinct = [np.unique(values) for values in lines]
+    if not distinct:
+        return _EMPTY
+    hashes = np.concatenate(distinct)
+    documents = np.repeat(np.arange(len(distinct), dtype=np.int64), [len(v) for v in distinct])
+    order = np.argsort(hashes, kind="stable")
+    hashes, documents = hashes[order], documents[order]
+    starts = np.flatnonzero(np.r_[True, hashes[1:] != hashes[:-1]])
+    counts = np.diff(np.r_[starts, len(hashes)])
+    recurring = counts >= 2
+    # A stable rank per document (its signature), so the sample of a large posting is the
+    # same whatever order the documents came in.
+    rank = np.lexsort(signatures[:, :2].T[::-1]).argsort() if len(signatures) else np.empty(0, np.int64)
+    verdicts: dict[bytes, bool] = {}
+    chrome: list[np.ndarray] = []
+    for start, count in zip(starts[recurring].tolist(), counts[recurring].tolist(), strict=True):
+        members = documents[start : start + count]
+        key = members.tobytes()
+        verdict = verdicts.get(key)
+        if verdict is None:
+            if count > sample:
+                members = members[np.argsort(rank[members], kind="stable")[:sample]]
+            headlines = [titles[m] for m in members.tolist()] if titles is not None else None
+            verdict = _groups(signatures[members], sizes[members], headlines, resemblance,
+                              containment, contradiction, agreement) >= max(min_groups,
+                                                                            min_share * len(members))
+            verdicts[key] = verdict
+        if verdict:
+            chrome.append(hashes[start : start + 1])
+    return np.concatenate(chrome) if chrome else _EMPTY
+
+
+def _groups(signatures: np.ndarray, sizes: np.ndarray, titles: list[frozenset[str]] | None,
+            resemblance_at: float, containment_at: float, contradiction: float, agreement: float) -> int:
+    """How many groups the documents form, joining those that resemble each other or where
+    the smaller one seems to lie inside the larger."""
+    count = len(signatures)
+    resemblance = (signatures[:, None, :] == signatures[None, :, :]).mean(axis=2)
+    size = sizes.astype(np.float64)
+    smaller = np.maximum(np.minimum(size[:, None], size[None, :]), 1.0)
+    # |A∩B| = J (|A| + |B|) / (1 + J), over the smaller set: the containment of the smaller.
+    containment = resemblance * (size[:, None] + size[None, :]) / ((1.0 + resemblance) * smaller)
+    alike = (resemblance >= resemblance_at) | (containment >= containment_at)
+    if titles is not None:
+        # Where both captures have a headline, it says which story they are: agreeing
+        # headlines are one story, contradicting ones two (unless the bodies are near
+        # copies), and in between the bodies decide.
+        for a in range(count):
+            for b in range(a + 1, count):
+                first, second = titles[a], titles[b]
+                if not first or not second:
+                    continue
+                shared = len(first & second) / len(first | second)
+                if shared >= agreement or resemblance[a, b] >= _CONTRADICTED_RESEMBLANCE:
+                    alike[a, b] = True
+                elif shared < contradiction:
+                    alike[a, b] = False
+    parent = list(range(count))
+
+    def root(node: int) -> int:
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    groups = count
+    for a, b in zip(*np.nonzero(np.triu(alike, k=1)), strict=True):
+        ra, rb = root(int(a)), root(int(b))
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+            groups -= 1
+    return groups

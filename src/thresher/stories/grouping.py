@@ -20,10 +20,10 @@ from datetime import datetime
 import numpy as np
 from datasketch import LeanMinHash, MinHashLSH
 
-from thresher.stories.boilerplate import ShingleFrequency, boilerplate_mask, date_spans
+from thresher.stories.boilerplate import chrome_lines, line_hashes, line_words, without_lines
 from thresher.stories.containment import containment_pairs
 from thresher.stories.options import StoryOptions
-from thresher.stories.shingles import shingle_sequence, words
+from thresher.stories.shingles import sorted_unique, word_shingles, words
 from thresher.stories.signatures import SCHEME, SEED, minhash
 
 __all__ = [
@@ -48,7 +48,8 @@ class StoryDocument:
 
 @dataclass(slots=True)
 class SignedCorpus:
-    """Per document: MinHash values (rows), shingle set, headline words and date.
+    """Per document: MinHash values (rows), shingle set, headline words and opening, all
+    computed on the body without its chrome lines.
 
     ``shingles`` keeps the top 32 bits of each kept shingle hash, sorted: enough to
     count intersections exactly (a collision needs two shingles equal in 32 bits).
@@ -57,79 +58,108 @@ class SignedCorpus:
     hashvalues: np.ndarray
     shingles: list[np.ndarray]
     sizes: np.ndarray
+    #: Headline words; empty for a headline found on different stories (a site name, a
+    #: chrome line read as the headline), which says nothing about the capture's story.
     titles: list[frozenset[str]]
-    days: np.ndarray
-    #: The first ``_OPENING`` kept shingles of each body, in text order (top 32 bits).
+    #: The first ``_OPENING`` shingles of each body, in text order (top 32 bits).
     openings: list[np.ndarray]
+    #: How many lines of each body were dropped as chrome.
+    chrome_lines: np.ndarray
 
     def __len__(self) -> int:
         return len(self.sizes)
 
 
 _EMPTY = np.empty(0, dtype=np.uint64)
-#: Shingles of a body's opening kept (after boilerplate is dropped), the first of them
-#: compared, and how far into the body the opening is looked for (boilerplate before it).
+_EMPTY_TITLE: frozenset[str] = frozenset()
+#: Shingles of a body's opening kept, and the first of them compared.
 _OPENING = 16
 _OPENING_MATCH = 8
-_OPENING_SCAN = 128
 
 
-def _day_number(date: datetime | None) -> float:
-    if date is None:
-        return float("nan")
-    return date.replace(tzinfo=None).timestamp() / 86400.0
+def _top32(values: np.ndarray) -> np.ndarray:
+    return (values >> np.uint64(32)).astype(np.uint32)
+
+
+def _sign(tokens: list[str], options: StoryOptions) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """MinHash values, sorted 32-bit shingle set and opening of one body (given as its words)."""
+    sequence = word_shingles(tokens, options.shingle_size)
+    shingles = sorted_unique(sequence)
+    return (minhash(shingles, options.num_perm).hashvalues, sorted_unique(_top32(shingles)),
+            _top32(sequence[:_OPENING]))
 
 
 def sign_documents(documents: Sequence[StoryDocument], options: StoryOptions | None = None) -> SignedCorpus:
-    """Count shingle document frequency and date spans, then sign each body without its boilerplate."""
+    """Sign every body, find its chrome lines (``boilerplate.chrome_lines``) and sign it
+    again without them.
+
+    Chrome is found in two rounds. Heavy chrome that varies from capture to capture (a
+    different part of the site's menus each time) makes captures of one story look unlike
+    each other, and lines of chrome make captures of different stories look alike; the
+    first round takes out what it can on the whole bodies, the second decides every
+    recurring line again on the bodies without the first round's chrome. Between the
+    two, headlines found on different stories are set aside (see ``SignedCorpus.titles``).
+    """
     options = options or StoryOptions()
-    frequency = ShingleFrequency()
-    days = np.array([_day_number(document.date) for document in documents], dtype=np.float64)
-    # Pass 1 keeps each document's shingles so later passes need not recompute them;
-    # the last pass swaps each for the smaller 32-bit set that verification needs.
-    pending: list[np.ndarray] = []
-    starts: list[np.ndarray] = []  # each body's first shingles, in order
-    for document in documents:
-        sequence = shingle_sequence(document.text, options.shingle_size)
-        starts.append((sequence[:_OPENING_SCAN] >> np.uint64(32)).astype(np.uint32))
-        shingles = np.unique(sequence)
-        frequency.add(shingles)
-        pending.append(shingles)
-    frequent = [shingles[frequency.frequency(shingles) > options.boilerplate_min_df] for shingles in pending]
-    spans = date_spans(frequent, days)
-    del frequent
-    max_df = options.shingle_df_limit(len(documents))
-    hashvalues = np.zeros((len(documents), options.num_perm), dtype=np.uint32)
-    sizes = np.zeros(len(documents), dtype=np.int64)
+    count = len(documents)
+    hashvalues = np.zeros((count, options.num_perm), dtype=np.uint32)
+    sizes = np.zeros(count, dtype=np.int64)
     kept: list[np.ndarray] = []
     openings: list[np.ndarray] = []
-    for index in range(len(documents)):
-        shingles = pending[index]
-        pending[index] = _EMPTY
-        boilerplate = boilerplate_mask(
-            frequency.frequency(shingles),
-            spans.span(shingles),
-            min_df=options.boilerplate_min_df,
-            min_days=options.boilerplate_min_days,
-            max_df=max_df,
-        )
-        # A document left with almost nothing is itself the widely repeated text, not
-        # a page with some boilerplate on it: it keeps all its shingles.
-        if len(shingles) - int(boilerplate.sum()) >= options.min_shingles:
-            shingles = shingles[~boilerplate]
+    lines: list[np.ndarray] = []
+    for index, document in enumerate(documents):
+        body = line_words(document.text)
+        hashvalues[index], shingles, opening = _sign([word for tokens in body for word in tokens], options)
         sizes[index] = len(shingles)
-        hashvalues[index] = minhash(shingles, options.num_perm).hashvalues
-        kept.append(np.unique((shingles >> np.uint64(32)).astype(np.uint32)))
-        start, starts[index] = starts[index], _EMPTY
-        openings.append(start[np.isin(start, kept[-1])][:_OPENING])
+        kept.append(shingles)
+        openings.append(opening)
+        lines.append(line_hashes(body))
+    settings = {"resemblance": options.chrome_resemblance, "containment": options.chrome_containment,
+                "sample": options.chrome_sample}
+    titles = [frozenset(words(document.title or "")) for document in documents]
+    first_round = chrome_lines(lines, hashvalues, sizes, titles, contradiction=options.headline_contradiction,
+                               agreement=options.headline_similarity, min_groups=3, **settings)
+    removed = [np.zeros(len(values), dtype=bool) for values in lines]
+    _resign(documents, lines, first_round, options, hashvalues, sizes, kept, openings, removed)
+    headline_keys = [line_hashes([sorted(title)]) if title else _EMPTY for title in titles]
+    generic = chrome_lines(headline_keys, hashvalues, sizes, min_groups=3, min_share=0.5, **settings)
+    titles = [_EMPTY_TITLE if np.isin(key, generic).any() else title
+              for key, title in zip(headline_keys, titles, strict=True)]
+    del headline_keys
+    chrome = chrome_lines(lines, hashvalues, sizes, titles, contradiction=options.headline_contradiction,
+                          agreement=options.headline_similarity, min_groups=3, **settings)
+    _resign(documents, lines, chrome, options, hashvalues, sizes, kept, openings, removed)
     return SignedCorpus(
         hashvalues=hashvalues,
         shingles=kept,
         sizes=sizes,
-        titles=[frozenset(words(document.title or "")) for document in documents],
-        days=days,
+        titles=titles,
         openings=openings,
+        chrome_lines=np.array([int(flags.sum()) for flags in removed], dtype=np.int64),
     )
+
+
+def _resign(documents: Sequence[StoryDocument], lines: list[np.ndarray], chrome: np.ndarray,
+            options: StoryOptions, hashvalues: np.ndarray, sizes: np.ndarray, kept: list[np.ndarray],
+            openings: list[np.ndarray], removed: list[np.ndarray]) -> None:
+    """Sign again, in place, each body whose chrome lines differ from those taken out so far
+    (``removed``: a flag per line)."""
+    for index, document in enumerate(documents):
+        hits = np.isin(lines[index], chrome)
+        if np.array_equal(hits, removed[index]):
+            continue
+        body = line_words(document.text)
+        signature, shingles, opening = _sign(without_lines(body, hits), options)
+        # A body left with almost nothing is itself the recurring text (a page of chrome
+        # only, or a stub): it keeps all its shingles.
+        if hits.any() and len(shingles) < options.min_shingles:
+            hits = np.zeros_like(hits)
+            if not removed[index].any():
+                continue
+            signature, shingles, opening = _sign(without_lines(body, hits), options)
+        hashvalues[index], kept[index], openings[index] = signature, shingles, opening
+        sizes[index] = len(shingles)
+        removed[index] = hits
 
 
 def candidate_pairs(corpus: SignedCorpus, options: StoryOptions) -> np.ndarray:
@@ -162,7 +192,7 @@ def candidate_pairs(corpus: SignedCorpus, options: StoryOptions) -> np.ndarray:
 
 
 def pair_scores(corpus: SignedCorpus, pairs: np.ndarray) -> dict[str, np.ndarray]:
-    """Exact resemblance and containment, headline similarity and days apart of each pair."""
+    """Exact resemblance and containment, headline similarity and openings of each pair."""
     first, second = pairs[:, 0], pairs[:, 1]
     shared = np.array(
         [len(np.intersect1d(corpus.shingles[a], corpus.shingles[b], assume_unique=True)) for a, b in pairs],
@@ -174,7 +204,6 @@ def pair_scores(corpus: SignedCorpus, pairs: np.ndarray) -> dict[str, np.ndarray
     resemblance = shared / np.maximum(size_a + size_b - shared, 1)
     containment = shared / smaller
     headline = np.array([_jaccard(corpus.titles[a], corpus.titles[b]) for a, b in pairs], dtype=np.float64)
-    days_apart = np.abs(corpus.days[first] - corpus.days[second])
     shorter = np.where(size_a <= size_b, first, second)
     longer = np.where(size_a <= size_b, second, first)
     same_opening = np.array([_opens_alike(corpus.openings[a], corpus.openings[b])
@@ -183,7 +212,6 @@ def pair_scores(corpus: SignedCorpus, pairs: np.ndarray) -> dict[str, np.ndarray
         "resemblance": resemblance,
         "containment": containment,
         "headline": headline,
-        "days_apart": days_apart,
         "smaller": smaller,
         "titles_known": np.array([bool(corpus.titles[a]) and bool(corpus.titles[b]) for a, b in pairs]),
         "same_opening": same_opening,
@@ -209,13 +237,11 @@ def verify_pairs(corpus: SignedCorpus, pairs: np.ndarray, options: StoryOptions)
         return np.zeros(0, dtype=bool)
     scores = pair_scores(corpus, pairs)
     similar = scores["resemblance"] >= options.resemblance
-    with np.errstate(invalid="ignore"):
-        close_dates = scores["days_apart"] <= options.evidence_days
-        far_dates = scores["days_apart"] > options.evidence_days
     # A short text inside a long one may be a quoted paragraph of another story: when
-    # the headlines share next to nothing and the dates lie far apart, containment
-    # alone does not join.
-    contradicted = scores["titles_known"] & (scores["headline"] < options.headline_contradiction) & far_dates
+    # the headlines share next to nothing, containment alone does not join, unless the
+    # short body opens the way the long one does (a teaser under a rewritten headline).
+    contradicted = (scores["titles_known"] & (scores["headline"] < options.headline_contradiction)
+                    & ~scores["same_opening"])
     # A teaser inside its article shares little besides that text; so does a story
     # whose few paragraphs another story quotes as background. With so little
     # resemblance, the headlines must agree too, or the short body must be the long
@@ -228,11 +254,10 @@ def verify_pairs(corpus: SignedCorpus, pairs: np.ndarray, options: StoryOptions)
         & ~contradicted
         & ~unconfirmed
     )
-    evidence = (
-        (scores["headline"] >= options.headline_similarity)
-        & close_dates
-        & (scores["resemblance"] >= options.evidence_resemblance)
-    )
+    # Agreeing headlines with some shared body: however far apart the captures are (a
+    # wiki article revised over years keeps its title while its text drifts).
+    evidence = (scores["headline"] >= options.headline_similarity) & (
+        scores["resemblance"] >= options.evidence_resemblance)
     joined: np.ndarray = similar | contained | evidence
     return joined
 

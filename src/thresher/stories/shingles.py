@@ -14,7 +14,9 @@ import unicodedata
 import numpy as np
 import regex
 
-__all__ = ["DEFAULT_SHINGLE_SIZE", "shingle_hashes", "shingle_sequence", "words"]
+__all__ = [
+    "DEFAULT_SHINGLE_SIZE", "shingle_hashes", "shingle_sequence", "sorted_unique", "word_shingles", "words",
+]
 
 DEFAULT_SHINGLE_SIZE = 5
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)*")
@@ -71,15 +73,29 @@ def shingle_hashes(text: str, size: int = DEFAULT_SHINGLE_SIZE) -> np.ndarray:
 
     A text shorter than ``size`` words is one shingle; an empty text has none.
     """
-    return np.unique(shingle_sequence(text, size))
+    return sorted_unique(shingle_sequence(text, size))
+
+
+def sorted_unique(values: np.ndarray) -> np.ndarray:
+    """``np.unique`` of a 1-d array by sorting: several times faster than numpy's hash-based
+    path on the few thousand 64-bit values of one body."""
+    ordered = np.sort(values)
+    if len(ordered) < 2:
+        return ordered
+    kept: np.ndarray = ordered[np.r_[True, ordered[1:] != ordered[:-1]]]
+    return kept
 
 
 def shingle_sequence(text: str, size: int = DEFAULT_SHINGLE_SIZE) -> np.ndarray:
     """The ``size``-word shingles of ``text`` as ``uint64`` hashes in text order (repeats
     kept): where a text starts, and not only what it holds."""
+    return word_shingles(words(text), size)
+
+
+def word_shingles(tokens: list[str], size: int = DEFAULT_SHINGLE_SIZE) -> np.ndarray:
+    """``shingle_sequence`` of text already split into ``words``."""
     if not 1 <= size <= len(_MULTIPLIERS):
         raise ValueError(f"shingle size must be 1..{len(_MULTIPLIERS)}, not {size}")
-    tokens = words(text)
     if not tokens:
         return np.empty(0, dtype=np.uint64)
     cache = _WORD_HASHES

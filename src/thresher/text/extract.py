@@ -14,6 +14,7 @@ import re
 
 import numpy as np
 
+from thresher.budget import UNLIMITED, Budget
 from thresher.models import Article, Block, BlockKind, EmptyReason, Image, Link
 from thresher.options import ExtractOptions
 from thresher.text.body import comment_section, select_body, widget_lines
@@ -31,15 +32,19 @@ _BULLET_PREFIX = re.compile(r"^(?:[•·▪►▸\-–—*+●○■□✓✔])\
 _NUMBER_PREFIX = re.compile(r"^(\d{1,2})[.)]\s+")
 
 
-def extract_text(text: str, *, url: str | None, options: ExtractOptions) -> Article:
-    """The article of a rendered-text capture (innerText dump, copy-paste, reader export)."""
+def extract_text(text: str, *, url: str | None, options: ExtractOptions,
+                 budget: Budget = UNLIMITED) -> Article:
+    """The article of a rendered-text capture (innerText dump, copy-paste, reader export);
+    ``budget`` is checked between the steps."""
     lines = split_lines(text, max_lines=options.max_lines)
+    budget.check("splitting the lines")
     if not any(not line.is_image for line in lines):
         return Article(url=url, empty_reason=EmptyReason.NO_TEXT)
     page = line_stats(lines)
     stats = page.rows
     model = load_model()
     scores = score_lines(page.matrix, model)
+    budget.check("scoring the lines")
     kept = np.flatnonzero((scores >= model.threshold) & (page.column("is_image") == 0)).tolist()
     kept = select_body(kept, page, scores.tolist(), include_comments=options.include_comments)
     header = read_header(lines, stats, kept)
