@@ -174,6 +174,9 @@ class Article:
     #: Every block of the page in page order, kept or dropped, each with its reason;
     #: filled only with ``ExtractOptions(explain=True)`` (it is what ``thresher explain`` shows).
     decisions: tuple[Block, ...] = ()
+    #: Set when the body was taken from the text reader's second opinion on an HTML page
+    #: (``ExtractOptions.second_opinion``): why it was preferred to the HTML reader's.
+    second_opinion: str | None = None
     #: What was cut from the page or mended in it before reading (``Repair`` values),
     #: in the order it was done; empty for an ordinary page.
     repairs: tuple[str, ...] = ()
@@ -243,6 +246,7 @@ class Article:
                          for i in data.get("images") or ()),
             empty_reason=data.get("empty_reason"),
             decisions=tuple(Block.from_dict(b) for b in data.get("decisions") or ()),
+            second_opinion=data.get("second_opinion"),
             repairs=tuple(data.get("repairs") or ()),
         )
 

@@ -31,6 +31,10 @@ class ExtractOptions:
     #: describes a picture, not the story (article-body references leave them out), and
     #: it is kept anyway in ``Article.images`` with its image.
     include_captions: bool = False
+    #: Ask the text reader for a second opinion on HTML pages whose body came out (nearly)
+    #: empty: it reads the page's visible text, and its body is taken when it is several
+    #: times larger (``Article.second_opinion`` then says why). See docs/design-two-readers.md.
+    second_opinion: bool = True
     #: Record the links inside the kept text as ``Block.inline`` spans, so Markdown and
     #: HTML output can show them (``[text](url)``). Off by default: plain text has no use
     #: for them, and recording them is work most callers do not want.

@@ -1,5 +1,6 @@
 """HTML → ``Article``: parse once, gather the elements looked up later in one query,
-read the metadata, extract the body."""
+read the metadata, extract the body; when the body came out nearly empty, ask the text
+reader for a second opinion on the same tree (``second_opinion``)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from thresher.html.metadata import read_metadata
 from thresher.html.metadata.authors import clean_authors
 from thresher.html.nodes import collect_nodes
 from thresher.html.parse import parse_bytes, parse_page
+from thresher.html.second_opinion import second_opinion
 from thresher.models import Article, EmptyReason, Repair
 from thresher.options import ExtractOptions
 
@@ -30,7 +32,8 @@ def extract_html(markup: str, *, url: str | None, options: ExtractOptions,
     budget = budget or Budget(options.time_budget)
     parsed = parse_page(markup, max_depth=options.max_depth, utf8=utf8)
     budget.check("parsing")
-    article = _read(parsed.tree, parsed.repairs, url, options, budget)
+    tree = parsed.tree
+    article = _read(tree, parsed.repairs, url, options, budget)
     if len(article.text) < _LITTLE_TEXT or "</" in article.text:
         from thresher.html.bound import mend  # (numpy: see ``parse_page``)
 
@@ -38,9 +41,12 @@ def extract_html(markup: str, *, url: str | None, options: ExtractOptions,
         if mended is not None:
             budget.check("mending the markup")
             data, repairs = mended
-            second = _read(parse_bytes(data), (*parsed.repairs, *repairs), url, options, budget)
+            mended_tree = parse_bytes(data)
+            second = _read(mended_tree, (*parsed.repairs, *repairs), url, options, budget)
             if second.blocks:
-                return second
+                article, tree = second, mended_tree
+    if options.second_opinion:
+        return second_opinion(article, tree, url=url, options=options, budget=budget)
     return article
 
 

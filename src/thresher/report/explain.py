@@ -2,7 +2,9 @@
 
 Both renderings read ``Article.decisions`` (filled by ``ExtractOptions(explain=True)``):
 every block of the page in page order with its decision and main reason, so the reader
-sees the article where it sat among the page chrome.
+sees the article where it sat among the page chrome. When the body of an HTML page came
+from the text reader's second opinion, its decisions are the text reader's, one per line
+of the page's visible text, and both renderings say so first.
 """
 
 from __future__ import annotations
@@ -38,6 +40,9 @@ def explain_terminal(article: Article, console: Console) -> None:
     """One line per block: a mark, its kind, the reason, and the start of its text."""
     if article.title:
         console.print(Text("title  ", style="bold") + Text(article.title))
+    if article.second_opinion:
+        console.print(Text("body from the text reader (second opinion): ", style="bold magenta")
+                      + Text(article.second_opinion))
     for block in article.decisions:
         mark, style = ("✓ keep", "green") if block.kept else ("✗ drop", "red")
         line = Text(f"{mark}  ", style=f"bold {style}")
@@ -89,6 +94,8 @@ def explain_html(article: Article) -> str:
 <body>
 <h1>{esc(article.title or "(no title)")}</h1>
 <div class="meta">{esc(meta)}</div>
+{f'<div class="summary">Body from the text reader (second opinion): {esc(article.second_opinion)}.</div>'
+   if article.second_opinion else ""}
 <div class="summary">Kept <b>{sum(kept.values())}</b> blocks, dropped <b>{sum(dropped.values())}</b>
 {f"({summary})" if summary else ""}.{
     f" No body: {esc(article.empty_reason)}." if article.empty_reason else ""}{

@@ -1,0 +1,98 @@
+"""A second opinion on an HTML page from the text reader, for when the HTML reader's
+body came out empty or nearly so.
+
+The two readers fail differently. The HTML reader trusts the page's structure and
+its names: when the article's own wrapper reads as furniture (a class named like a
+widget, a sidebar, a comment box), every block inside it votes against it and the
+body comes out empty or a blurb. The text reader never sees those names: it reads the
+page's visible text line by line (``visible_text``) and judges each line by its
+shape and its neighbours. So when the HTML reader kept next to nothing, the text
+reader reads the same tree, and its body is taken when it holds several times as many
+words (the HTML reader's blurb was a fragment of the article, or nothing): the HTML
+result stands otherwise. Pages where the HTML reader kept a body of some size are
+left alone: there the text reader is the less accurate of the two, and neither the
+sizes of the two bodies nor their overlap tells the cases where it is right from those
+where it is wrong reliably enough to pay for itself (docs/design-two-readers.md).
+
+The metadata (title, authors, date) stays the HTML reader's, which reads it from
+the markup; the text reader's fills only what the markup did not give.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from selectolax.lexbor import LexborHTMLParser
+
+from thresher.budget import UNLIMITED, Budget
+from thresher.errors import ThresherError
+from thresher.html.visible_text import visible_text
+from thresher.models import Article
+from thresher.options import ExtractOptions
+
+__all__ = ["MIN_WORDS", "NEAR_EMPTY_WORDS", "OUTWEIGH", "second_opinion", "words"]
+
+#: An HTML body of fewer words than this is suspect: the second opinion is asked.
+NEAR_EMPTY_WORDS = 120
+#: The text reader's body is taken when it holds this many times the HTML body's words…
+OUTWEIGH = 4
+#: …and at least this many words.
+MIN_WORDS = 20
+
+_WORD = re.compile(r"\w+")
+
+
+def words(text: str) -> int:
+    """The number of words (runs of word characters) in ``text``."""
+    return sum(1 for _ in _WORD.finditer(text))
+
+
+def second_opinion(
+    article: Article,
+    tree: LexborHTMLParser,
+    *,
+    url: str | None,
+    options: ExtractOptions,
+    budget: Budget = UNLIMITED,
+) -> Article:
+    """``article`` (the HTML reader's) or, when its body is nearly empty and the text
+    reader finds one several times larger in the visible text of ``tree``, the article
+    with that body. ``tree`` is the page as the HTML reader left it (never-shown elements and
+    small navigation, header and footer boxes removed). ``budget`` is checked once the
+    visible text is read, before the text reader runs."""
+    html_words = words(article.text)
+    if html_words >= NEAR_EMPTY_WORDS:
+        return article
+    needed = max(MIN_WORDS, OUTWEIGH * html_words)
+    text = visible_text(tree.body, max_nodes=options.max_nodes)
+    if words(text) < needed:  # the text reader keeps a part of these words: it cannot outweigh
+        return article
+    budget.check("reading the visible text")
+    # Imported here: the text reader's compiled loops take a moment to load, which a
+    # page the HTML reader read well should not pay for.
+    from thresher.text.extract import extract_text
+
+    try:
+        other = extract_text(text, url=url, options=options)
+    except ThresherError:  # e.g. more lines than max_lines: the HTML result stands
+        return article
+    text_words = words(other.text)
+    if text_words < needed:
+        return article
+    why = (
+        f"the HTML reader kept {html_words} word{'s' if html_words != 1 else ''}; the text reader, "
+        f"reading the page's visible text, found a body of {text_words} words"
+    )
+    return replace(
+        article,
+        title=article.title or other.title,
+        authors=article.authors or other.authors,
+        published=article.published or other.published,
+        language=article.language or other.language,
+        blocks=other.blocks,
+        related=other.related or article.related,
+        empty_reason=None,
+        decisions=other.decisions if options.explain else (),
+        second_opinion=why,
+    )
