@@ -63,7 +63,8 @@ class _ProblemPrinter:
 @click.option("--force", is_flag=True, help="Re-extract records already in the store.")
 @click.option("--retry-failed", is_flag=True, help="Re-extract records that failed before.")
 @click.option("--time-limit", type=click.FloatRange(min=0, min_open=True), default=30.0,
-              show_default=True, help="Seconds one record may take before it is recorded as failed.")
+              show_default=True, help="CPU seconds one record may take before it is recorded as failed "
+                   "(a worker stalled in C code is stopped after twice that plus 5 s).")
 @click.option("--quiet", "-q", is_flag=True,
               help="No progress bar (there is none when stderr is no terminal) and no problem lines.")
 @click.option("--warc", default=None, metavar="FILE.warc.gz",

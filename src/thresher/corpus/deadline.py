@@ -5,14 +5,21 @@ threads, so one watchdog thread per process raises ``RecordTimeout`` in the thre
 whose deadline passed, through CPython's asynchronous-exception hook. Like a signal
 handler it fires between bytecodes: Python-level loops are stopped; a stall inside
 one C call is not, which is why the local runner also kills a worker stuck past a
-hard limit (see ``local.py``).
+hard limit of wall-clock time (see ``local.py``).
+
+The limit counts the CPU time of the limited thread, not the time on the wall: on a
+machine busy with other work a record waits longer for the CPU without doing more, and
+the same record must get the same outcome however loaded the machine is. Where a
+thread's CPU clock cannot be read, the wall clock stands in.
 """
 
 from __future__ import annotations
 
 import ctypes
+import functools
 import threading
 import time
+from collections.abc import Callable
 from types import TracebackType
 
 __all__ = ["RecordTimeout", "time_limit"]
@@ -41,7 +48,7 @@ class _Watchdog:
 
     def arm(self, limit: _Limit, seconds: float) -> None:
         with self._cond:
-            self._deadlines[limit.thread_id] = (time.monotonic() + seconds, limit)
+            self._deadlines[limit.thread_id] = (limit.clock() + seconds, limit)
             self._cond.notify()
 
     def disarm(self, limit: _Limit) -> bool:
@@ -59,13 +66,21 @@ class _Watchdog:
     def _loop(self) -> None:
         with self._cond:
             while True:
-                now = time.monotonic()
-                due = [(tid, lim) for tid, (at, lim) in self._deadlines.items() if at <= now]
-                for tid, lim in due:
-                    del self._deadlines[tid]
-                    lim.fired = True
-                    _set_async_exc(tid, RecordTimeout)
-                wait = min((at for at, _ in self._deadlines.values()), default=now + 60) - now
+                # A thread spends at most one second of CPU time per second on the wall,
+                # so waiting for the smallest time left never passes a deadline.
+                wait = 60.0
+                for tid, (at, lim) in list(self._deadlines.items()):
+                    try:
+                        left = at - lim.clock()
+                    except OSError:  # the thread is gone: nothing left to stop
+                        del self._deadlines[tid]
+                        continue
+                    if left <= 0:
+                        del self._deadlines[tid]
+                        lim.fired = True
+                        _set_async_exc(tid, RecordTimeout)
+                    else:
+                        wait = min(wait, left)
                 self._cond.wait(timeout=max(wait, 0.001))
 
 
@@ -81,13 +96,25 @@ def _get_watchdog() -> _Watchdog:
         return _watchdog
 
 
+def _cpu_clock_of_current_thread() -> Callable[[], float]:
+    """A reader of this thread's CPU time that any thread may call (the wall clock where
+    the platform has no per-thread CPU clock)."""
+    try:
+        clock_id = time.pthread_getcpuclockid(threading.get_ident())
+        time.clock_gettime(clock_id)
+    except (AttributeError, OSError):
+        return time.monotonic
+    return functools.partial(time.clock_gettime, clock_id)
+
+
 class _Limit:
-    __slots__ = ("fired", "seconds", "thread_id")
+    __slots__ = ("clock", "fired", "seconds", "thread_id")
 
     def __init__(self, seconds: float | None) -> None:
         self.seconds = seconds
         self.thread_id = threading.get_ident()
         self.fired = False
+        self.clock = _cpu_clock_of_current_thread() if seconds else time.monotonic
 
     def __enter__(self) -> _Limit:
         if self.seconds:
@@ -101,7 +128,7 @@ class _Limit:
 
 
 def time_limit(seconds: float | None) -> _Limit:
-    """``with time_limit(5): work()`` raises ``RecordTimeout`` if work runs over 5 s.
+    """``with time_limit(5): work()`` raises ``RecordTimeout`` if work uses over 5 s of CPU.
 
     ``None`` or 0 means no limit.
     """
