@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from thresher.html.switches import enabled
 from thresher.html.vocabulary import GROUP_BITS, name_groups
 
 __all__ = ["CAPTION", "COMMENT", "CONTENT", "FURNITURE", "FURNITURE_TAGS", "NEVER_SHOWN_TAGS", "Page",
@@ -136,13 +137,20 @@ _TAXONOMY = ("tag-", "category-", "postid-", "format-", "status-")
 _HAS_TAXONOMY = re.compile(r"(?:^|\s)(?:" + "|".join(_TAXONOMY) + ")")
 
 
+#: Classes a post's wrapper carries beside its taxonomy that name the post, not a box:
+#: its author's slug ("author-jane-doe"). Left out only beside taxonomy classes, where
+#: they cannot be an author box's name.
+_POST_CLASSES = _TAXONOMY + ("author-", "entry-author-")
+
+
 def _name_groups(name: str) -> int:
     """The vocabulary group bits of a class/id string, taxonomy classes left out."""
     read = name
     for prefix in _TAXONOMY:  # (substring tests first: most names hold none)
         if prefix in read:
             if _HAS_TAXONOMY.search(read):
-                read = " ".join(item for item in read.split() if not item.startswith(_TAXONOMY))
+                strip = _POST_CLASSES if enabled("post-taxonomy") else _TAXONOMY
+                read = " ".join(item for item in read.split() if not item.startswith(strip))
             break
     groups = name_groups(read)
     if len(_NAME_GROUPS) > 50_000:
