@@ -13,7 +13,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-__all__ = ["Article", "Block", "BlockKind", "EmptyReason", "Image", "Link"]
+__all__ = ["Article", "Block", "BlockKind", "EmptyReason", "Image", "Link", "PageType"]
 
 
 class BlockKind(StrEnum):
@@ -26,6 +26,18 @@ class BlockKind(StrEnum):
     CAPTION = "caption"
     CODE = "code"
     TABLE = "table"
+
+
+class PageType(StrEnum):
+    """What a page exists to deliver, which decides what its content is."""
+
+    ARTICLE = "article"
+    FORUM = "forum"
+    PRODUCT = "product"
+    LISTING = "listing"
+    COLLECTION = "collection"
+    DOCUMENTATION = "documentation"
+    SERVICE = "service"
 
 
 class EmptyReason(StrEnum):
@@ -113,6 +125,10 @@ class Article:
     #: Every block of the page in page order, kept or dropped, each with its reason;
     #: filled only with ``ExtractOptions(explain=True)`` (it is what ``thresher explain`` shows).
     decisions: tuple[Block, ...] = ()
+    #: The kind of page judged from its structure and markup (``PageType``), and the
+    #: evidence for it in a few words.
+    page_type: str = PageType.ARTICLE
+    page_type_evidence: str = ""
 
     @property
     def text(self) -> str:
@@ -151,7 +167,7 @@ class Article:
                 value = list(value)
             elif f.name == "published":
                 value = value.isoformat() if value else None
-            elif f.name == "empty_reason" and value is not None:
+            elif f.name in ("empty_reason", "page_type") and value is not None:
                 value = str(value)
             data[f.name] = value
         data["text"] = self.text
@@ -173,6 +189,8 @@ class Article:
             images=tuple(Image(url=i.get("url"), alt=i.get("alt", ""), caption=i.get("caption", ""))
                          for i in data.get("images") or ()),
             empty_reason=data.get("empty_reason"),
+            page_type=data.get("page_type") or PageType.ARTICLE,
+            page_type_evidence=data.get("page_type_evidence") or "",
             decisions=tuple(Block.from_dict(b) for b in data.get("decisions") or ()),
         )
 

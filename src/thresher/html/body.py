@@ -18,7 +18,9 @@ from thresher.html.classify import Reading, classify_blocks
 from thresher.html.clean import remove_invisible
 from thresher.html.nodes import PageNodes
 from thresher.html.related import related_links
-from thresher.models import Block, BlockKind, EmptyReason, Image, Link
+from thresher.html.page_type import PageHints
+from thresher.html.switches import enabled
+from thresher.models import Block, BlockKind, EmptyReason, Image, Link, PageType
 from thresher.options import ExtractOptions
 
 __all__ = ["Body", "extract_body"]
@@ -38,6 +40,8 @@ class Body:
     empty_reason: str | None = None
     #: A byline line dropped from above the text (``Reading.byline``).
     byline: str = ""
+    page_type: PageType = PageType.ARTICLE
+    page_type_evidence: str = ""
 
 
 def _resolve(url: str | None, base: str | None) -> str | None:
@@ -87,7 +91,7 @@ def _enclosing(page: Page, index: int, tag: str, stop: int) -> int:
 
 
 def extract_body(tree: LexborHTMLParser, options: ExtractOptions, url: str | None,
-                 nodes: PageNodes, title: str | None = None) -> Body:
+                 nodes: PageNodes, title: str | None = None, hints: PageHints | None = None) -> Body:
     """The article body of ``tree``; relative image and link URLs resolve against ``url``.
     ``nodes`` are the page's elements from ``nodes.collect_nodes`` (its never-shown
     elements and furniture boxes are detached); ``title`` is the headline read from
@@ -112,7 +116,7 @@ def extract_body(tree: LexborHTMLParser, options: ExtractOptions, url: str | Non
         return Body(empty_reason=reason)
     reading = classify_blocks(page, title=title, include_comments=options.include_comments,
                               include_tables=options.include_tables,
-                              include_captions=options.include_captions)
+                              include_captions=options.include_captions, hints=hints)
     # Dropped blocks are built only on request: most of a page is dropped.
     explain = options.explain
     shown = reading.decisions if explain else [decision for decision in reading.decisions if decision.kept]
@@ -122,7 +126,14 @@ def extract_body(tree: LexborHTMLParser, options: ExtractOptions, url: str | Non
                             decision.level, ordinal=next(ordinals) if decision.kind is _LIST_ITEM else 0)
                       for decision in shown)
     kept = tuple(block for block in decisions if block.kept) if explain else decisions
+    described = hints.product_description if hints else ""
+    if (reading.page_type is PageType.PRODUCT and len(described) > sum(len(block.text) for block in kept)
+            and enabled("product-jsonld")):
+        # A shop may show the description only once a script has run: the JSON-LD has it.
+        kept = (Block(BlockKind.PARAGRAPH, described, True, "product description (JSON-LD)"), *kept)
+        decisions = (kept[0], *decisions)
     related = tuple(Link(text, _resolve(href, url)) for text, href in related_links(reading))
     return Body(blocks=kept, decisions=decisions, images=_images(page, reading, url),
                 related=related, empty_reason=None if kept else EmptyReason.NO_ARTICLE,
-                byline=reading.byline)
+                byline=reading.byline, page_type=reading.page_type,
+                page_type_evidence=reading.page_type_evidence)

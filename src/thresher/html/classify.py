@@ -25,6 +25,7 @@ from thresher.dates import parse_date
 from thresher.html.blocks import CAPTION, COMMENT, CONTENT, FURNITURE, FURNITURE_TAGS, Page, TextBlock
 from thresher.html.metadata.authors import is_byline_line
 from thresher.html.metadata.text import normalise_for_match
+from thresher.html.switches import enabled
 from thresher.html.vocabulary import (
     AD_LABEL,
     BARE_URLS,
@@ -41,7 +42,8 @@ from thresher.html.vocabulary import (
     UI_LABEL,
     boilerplate_reason,
 )
-from thresher.models import BlockKind
+from thresher.html.page_type import PageHints, judge_page_type
+from thresher.models import BlockKind, PageType
 
 __all__ = ["Decision", "Reading", "classify_blocks"]
 
@@ -84,6 +86,9 @@ class Reading:
     #: A byline line above the text ("By Jane Doe"), dropped from the body: the
     #: authors when the page's metadata names none.
     byline: str = ""
+    page_type: PageType = PageType.ARTICLE
+    #: Why the page was judged of ``page_type``, in a few words.
+    page_type_evidence: str = ""
 
 
 #: A link list or furniture block costs at most this much: one long link-dense line
@@ -141,10 +146,17 @@ def _votes(blocks: list[TextBlock], prose: list[float]) -> list[float]:
     (One loop for the page: a call per block costs more than the sums.)"""
     votes: list[float] = []
     append = votes.append
+    linked_prose = enabled("linked-prose")
     for block in blocks:
         length = len(block.text)
         link_density = block.link_chars / length
         if link_density > 0.5:
+            if linked_prose and length >= _LINKED_SENTENCE and _linked_sentence(block):
+                # a card's summary wrapped whole in its link: prose, worth half its length
+                vote = 0.5 * length
+                append(vote)
+                prose[block.owner] += vote
+                continue
             append(-min(float(length), _LINK_CAP))
         elif length < 25 or _teaser(block):
             append(0.0)  # a teaser is neither evidence for an article nor against it
@@ -265,6 +277,9 @@ def _forgive_systematic_names(page: Page, marked: list[int], prose: list[float],
     furniture, parents = page.furniture, page.parents
     misnamed = {boilerplate_reason(name) for index, holder in enumerate(headline)
                 if holder and (name := furniture(index))}
+    if enabled("systematic-any-kind"):
+        # Whatever the headline's box is named: no kind of furniture holds most of a page's prose.
+        misnamed = {boilerplate_reason(furniture(index)) for index in marked}
     if not misnamed:
         return marked
     kinds = {index: boilerplate_reason(furniture(index)) for index in marked}
@@ -278,8 +293,32 @@ def _forgive_systematic_names(page: Page, marked: list[int], prose: list[float],
     return [index for index in marked if totals.get(kinds[index], 0.0) <= limit]
 
 
+#: Pages whose content is a series of cards, each titled by a linked heading.
+_CARD_PAGES = frozenset([PageType.LISTING, PageType.COLLECTION])
+#: Comment boxes holding this share of a page's prose, with little prose outside them,
+#: are the posts of a thread (a forum, a question and its answers): the content.
+_THREAD_SHARE = 0.6
+_THREAD_OUTSIDE = 0.25
+
+
+def _thread_posts(commented: list[int], prose: list[float], ends: list[int]) -> list[int]:
+    """``commented`` (comment-named elements, in document order), or none of them when
+    they are the page's content: the posts of a thread, where reader comments follow
+    an article that holds prose of its own. (Outermost boxes only are summed.)"""
+    total = 0.0
+    end = -1
+    for index in commented:
+        if index > end:
+            total += prose[index]
+            end = ends[index]
+    if total >= _THREAD_SHARE * prose[0] and prose[0] - total <= _THREAD_OUTSIDE * prose[0]:
+        return []
+    return commented
+
+
 def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
-                    include_captions: bool, title: str | None = None) -> Reading:
+                    include_captions: bool, title: str | None = None,
+                    hints: PageHints | None = None) -> Reading:
     """One decision per block of ``page``, in document order; ``title`` is the page's
     headline as its metadata gives it (a block repeating it above the text is dropped)."""
     blocks, tags, parents, groups = page.blocks, page.tags, page.parents, page.groups
@@ -309,6 +348,11 @@ def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
     commented = [] if include_comments else [
         index for index in named
         if groups[index] & COMMENT and prose[index] <= comment_limit and not headline[index]]
+    thread = False
+    if commented and enabled("thread"):
+        posts = _thread_posts(commented, prose, ends)
+        thread, commented = not posts, posts
+    page_type, evidence = judge_page_type(hints or PageHints(), page, thread=thread)
     boxes = sorted({*marked, *commented}) if commented else marked
     inside = _inside(boxes, ends, count)  # under (or being) furniture or comments
     score = [0.0] * count
@@ -358,6 +402,7 @@ def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
     decisions: list[Decision] = []
     append = decisions.append
     state = _State(include_comments, include_tables, include_captions, title)
+    state.cards = page_type in _CARD_PAGES and enabled("card-headings")
     related_until = -1  # blocks up to this element index belong to a related box
     kinds, paragraph = _KINDS, _PARAGRAPH_KIND
     for block in blocks:
@@ -386,7 +431,7 @@ def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
             related_until = ends[parents[owner]]
     if not include_captions and state.captions >= _GALLERY_CAPTIONS:
         _keep_gallery_captions(decisions)
-    return Reading(decisions, container, score, state.byline)
+    return Reading(decisions, container, score, state.byline, page_type, evidence)
 
 
 def _keep_gallery_captions(decisions: list[Decision]) -> None:
@@ -417,6 +462,8 @@ class _State:
         self.seen_paragraph = False
         self.in_comments = False  # after a "Comments" heading that follows the article text
         self.kept_texts: set[str] = set()
+        #: The page is a listing of cards: a heading that is a link is an item's title.
+        self.cards = False
 
     def decide(self, block: TextBlock, kind: BlockKind, level: int) -> tuple[bool, str, bool]:
         """(kept, reason, related) for a block of the article outside any furniture."""
@@ -433,7 +480,8 @@ class _State:
             return False, "advertising", False
         if length < 20 and UI_LABEL.fullmatch(text):
             return False, "control label", False
-        if kind is not _TABLE and block.link_chars / length > 0.5 and not _linked_sentence(block):
+        if kind is not _TABLE and block.link_chars / length > 0.5 and not _linked_sentence(block) \
+                and not (self.cards and kind is _HEADING):
             return False, "link list", False
         if kind is _HEADING and not self.seen_paragraph and (
                 level == 1 or length > _STANDFIRST):

@@ -7,6 +7,7 @@ from thresher.html.body import extract_body
 from thresher.html.metadata import read_metadata
 from thresher.html.metadata.authors import clean_authors
 from thresher.html.nodes import collect_nodes
+from thresher.html.page_type import page_hints
 from thresher.html.parse import parse_document
 from thresher.models import Article, EmptyReason
 from thresher.options import ExtractOptions
@@ -21,7 +22,8 @@ def extract_html(markup: str, *, url: str | None, options: ExtractOptions,
     tree = parse_document(markup, max_depth=options.max_depth, utf8=utf8)
     nodes = collect_nodes(tree)
     metadata = read_metadata(tree, url, nodes)
-    body = extract_body(tree, options, url, nodes, metadata.title)
+    hints = page_hints(nodes.scripts, nodes.metas)  # (before the body's extraction deletes the scripts)
+    body = extract_body(tree, options, url, nodes, metadata.title, hints)
     return Article(
         title=metadata.title,
         # A plain "By Jane Doe" line above the text, when no markup names the authors.
@@ -37,4 +39,6 @@ def extract_html(markup: str, *, url: str | None, options: ExtractOptions,
         images=body.images,
         empty_reason=None if body.blocks else (body.empty_reason or EmptyReason.NO_ARTICLE),
         decisions=body.decisions if options.explain else (),
+        page_type=body.page_type,
+        page_type_evidence=body.page_type_evidence,
     )

@@ -15,6 +15,12 @@ DISABLED: frozenset[str] = frozenset()
 #: Every rule that can be turned off, with what it does.
 RULES = {
     "post-taxonomy": "a post wrapper's taxonomy classes (tag-, category-, author-) are not furniture names",
+    "systematic-any-kind": "any kind of furniture name holding most of the page's prose is a misnomer",
+    "thread": "comment boxes holding nearly all of the prose are a thread's posts: content",
+    "card-headings": "on listing and collection pages, a heading that is a link is an item's title",
+    "product-jsonld": "a product page's JSON-LD description, when longer than the text found",
+    "linked-prose": "a long finished sentence wrapped in a link votes as prose (half its length)",
+    "layout-state": "'no-sidebar', 'with-ads': a state of the layout, not a box's name",
 }
 
 

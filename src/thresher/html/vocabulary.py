@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
+from thresher.html.switches import enabled
 from thresher.phrases import PICTURE_WORDS, READ_ALSO, alternation
 
 __all__ = ["AD_LABEL", "BARE_URLS", "COMMENTS_HEADING", "CONTRIBUTOR_CLOSING",
@@ -88,6 +89,11 @@ def _word_bits(word: str) -> int:
     return bits
 
 
+#: Words that make the next word of a name a state of the page's layout ("no-sidebar",
+#: "has-ads", "with-comments") rather than the name of a box.
+_LAYOUT_STATE = frozenset(["no", "has", "with", "without", "hide", "hidden", "show"])
+
+
 def name_groups(name: str) -> int:
     """The vocabulary groups a class/id string names, as ``GROUP_BITS`` OR-ed together
     ("popup", "comment", "caption", "content", "furniture").
@@ -102,7 +108,13 @@ def name_groups(name: str) -> int:
     bits = 0
     cache = _WORD_CACHE
     words = _WORDS_OF(name)
+    state = enabled("layout-state")
+    previous = ""
     for word in words:
+        if state and previous in _LAYOUT_STATE:
+            previous = word
+            continue  # "no-sidebar", "with-ads": the state of the layout, not a box
+        previous = word
         word_bits = cache.get(word)
         bits |= _word_bits(word) if word_bits is None else word_bits
     if len(words) > 1 and not _PAIR_FIRSTS.isdisjoint(words):  # (most names hold no first piece)

@@ -15,7 +15,7 @@ from rich.text import Text
 
 from thresher.models import Article, Block
 
-__all__ = ["explain_html", "explain_terminal", "reason_counts"]
+__all__ = ["explain_html", "explain_terminal", "page_type_line", "reason_counts"]
 
 _PREVIEW = 160
 
@@ -34,10 +34,17 @@ def _preview(block: Block) -> str:
     return text if len(text) <= _PREVIEW else text[: _PREVIEW - 1] + "…"
 
 
+def page_type_line(article: Article) -> str:
+    """The page's judged type and why: "forum (JSON-LD @type QAPage)"."""
+    evidence = f" ({article.page_type_evidence})" if article.page_type_evidence else ""
+    return f"{article.page_type}{evidence}"
+
+
 def explain_terminal(article: Article, console: Console) -> None:
     """One line per block: a mark, its kind, the reason, and the start of its text."""
     if article.title:
         console.print(Text("title  ", style="bold") + Text(article.title))
+    console.print(Text("type   ", style="bold") + Text(page_type_line(article)))
     for block in article.decisions:
         mark, style = ("✓ keep", "green") if block.kept else ("✗ drop", "red")
         line = Text(f"{mark}  ", style=f"bold {style}")
@@ -87,6 +94,7 @@ def explain_html(article: Article) -> str:
 <body>
 <h1>{esc(article.title or "(no title)")}</h1>
 <div class="meta">{esc(meta)}</div>
+<div class="meta">page type: {esc(page_type_line(article))}</div>
 <div class="summary">Kept <b>{sum(kept.values())}</b> blocks, dropped <b>{sum(dropped.values())}</b>
 {f"({summary})" if summary else ""}.{
     f" No body: {esc(article.empty_reason)}." if article.empty_reason else ""}
