@@ -108,12 +108,15 @@ def summary(pool, texts) -> dict[str, float]:  # type: ignore[no-untyped-def]
     return out
 
 
-def print_table(rows: list[tuple[str, dict[str, float]]]) -> None:
+def print_table(rows: list[tuple[str, dict[str, float]]], header: bool = True) -> None:
+    """Markdown rows: the first run's scores, then each other run's change from them
+    (``header=False``: the other runs only, as they come)."""
     keys = list(rows[0][1])
-    print("| run | " + " | ".join(keys) + " |")
-    print("|---|" + "---|" * len(keys))
+    if header:
+        print("| run | " + " | ".join(keys) + " |")
+        print("|---|" + "---|" * len(keys))
     base = rows[0][1]
-    for name, values in rows:
+    for name, values in rows if header else rows[1:]:
         cells = []
         for key in keys:
             value = values[key]
@@ -121,7 +124,7 @@ def print_table(rows: list[tuple[str, dict[str, float]]]) -> None:
                 cells.append(f"{value:.3f}" if key != "empty" else f"{value:.0f}")
             else:
                 cells.append(f"{value - base[key]:+.3f}")
-        print(f"| {name} | " + " | ".join(cells) + " |")
+        print(f"| {name} | " + " | ".join(cells) + " |", flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -135,11 +138,12 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [sum(fold_of(truth.get("url") or pid) == f for pages in pool.values()
                  for pid, (_, truth) in pages.items()) for f in range(FOLDS)]
     print(f"{sum(map(len, pool.values()))} pages, {len(sites)} sites, fold sizes {sizes}\n")
+    print("(first row: scores; other rows: change when the rule is off)\n", flush=True)
     rows = [("all rules", summary(pool, run(pool, frozenset())))]
+    print_table(rows)
     for rule in args.rules:
         rows.append((f"without {rule}", summary(pool, run(pool, frozenset([rule])))))
-    print("(first row: scores; other rows: change when the rule is off)\n")
-    print_table(rows)
+        print_table(rows[:1] + rows[-1:], header=False)
     return 0
 
 

@@ -309,6 +309,7 @@ def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
     children: Iterator[LexborNode] = iter((body,))
     role, index = inline_role, -1
     count = 0
+    heading_ids = enabled("heading-ids")
     while True:
         for node in children:
             if has_text and role >= block_role:
@@ -340,7 +341,10 @@ def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
             if attributes:
                 name = attributes.get("class") or ""
                 if "id" in attributes:
-                    name = f"{name} {attributes['id']}"
+                    element_id = attributes["id"] or ""
+                    # (an id of four words or more is slugged from a heading's text: no name)
+                    if element_id.count("-") + element_id.count("_") < 3 or not heading_ids:
+                        name = f"{name} {element_id}"
                 if (("hidden" in attributes or "aria-hidden" in attributes or "style" in attributes)
                         and _hidden(attributes) and tag_id != body_id):
                     continue  # (the body is never skipped: pages hide it until their scripts have run)

@@ -386,23 +386,66 @@ def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
         container = parents[container]
     container = _headline_article(page, container, prose, headline)
     spans = _article_spans(container, page, score, inside)
+    state = _State(include_comments, include_tables, include_captions, title)
+    state.cards = page_type in _CARD_PAGES and enabled("card-headings")
+    decisions = _decide(page, container, spans, boxes, set(commented), state)
+    if enabled("sparse-fallback") and sum(len(d.block.text) for d in decisions if d.kept) < _SPARSE:
+        # Next to no prose anywhere: the page is its lists (a job board, a table of
+        # links, a shop's grid). Its content is the element holding most of the text
+        # outside the furniture, links and all.
+        fallback = _text_holder(page, inside)
+        if fallback >= 0:
+            container = fallback
+            state = _State(include_comments, include_tables, include_captions, title)
+            state.cards = state.links = True
+            decisions = _decide(page, container, [(container, ends[container])], boxes, set(commented), state)
+    if not include_captions and state.captions >= _GALLERY_CAPTIONS:
+        _keep_gallery_captions(decisions)
+    return Reading(decisions, container, score, state.byline, page_type, evidence)
 
+
+#: A page whose article holds fewer characters than this is read as a page of lists.
+_SPARSE = 200
+#: The text holder of a page of lists holds at least this share of its text outside furniture.
+_HOLDER_SHARE = 0.6
+
+
+def _text_holder(page: Page, inside: list[bool]) -> int:
+    """The deepest element holding ``_HOLDER_SHARE`` of the page's text outside
+    furniture, or -1 when that text is no more than a sparse article's."""
+    mass = [0.0] * len(page.tags)
+    for block in page.blocks:
+        if not inside[block.owner]:
+            mass[block.owner] += len(block.text)
+    _carry_up(mass, page.parents)
+    if mass[0] < 2 * _SPARSE:
+        return -1
+    wanted = _HOLDER_SHARE * mass[0]
+    holder = 0
+    depths = _depths(page.parents)
+    for index, value in enumerate(mass):
+        if value >= wanted and depths[index] > depths[holder]:
+            holder = index
+    return holder
+
+
+def _decide(page: Page, container: int, spans: list[tuple[int, int]], boxes: list[int],
+            comment_boxes: set[int], state: _State) -> list[Decision]:
+    """The decision on every block: outside the article, under furniture (named by its
+    box), in a related box, or as the line rules of ``state`` say."""
+    blocks, parents, groups, ends = page.blocks, page.parents, page.groups, page.ends
     # For each element of the article, the outermost furniture element at or above it
     # below the article's top (-1 if none): its reason names why a block is dropped.
     # Elements outside the article are _OUTSIDE.
-    furniture_of = [_OUTSIDE] * count
+    furniture_of = [_OUTSIDE] * len(page.tags)
     for first, last in spans:
         furniture_of[first:last + 1] = [-1] * (last + 1 - first)
         for index in boxes:
             if first < index <= last and furniture_of[index] < 0:
                 end = ends[index] + 1
                 furniture_of[index:end] = [index] * (end - index)
-
-    comment_boxes = set(commented)
     decisions: list[Decision] = []
     append = decisions.append
-    state = _State(include_comments, include_tables, include_captions, title)
-    state.cards = page_type in _CARD_PAGES and enabled("card-headings")
     related_until = -1  # blocks up to this element index belong to a related box
     kinds, paragraph = _KINDS, _PARAGRAPH_KIND
     for block in blocks:
@@ -429,9 +472,7 @@ def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
             # A "Related"/"You may like" heading titles the box around it: the rest of
             # that box is the list of other stories, whatever its teasers look like.
             related_until = ends[parents[owner]]
-    if not include_captions and state.captions >= _GALLERY_CAPTIONS:
-        _keep_gallery_captions(decisions)
-    return Reading(decisions, container, score, state.byline, page_type, evidence)
+    return decisions
 
 
 def _keep_gallery_captions(decisions: list[Decision]) -> None:
@@ -464,6 +505,8 @@ class _State:
         self.kept_texts: set[str] = set()
         #: The page is a listing of cards: a heading that is a link is an item's title.
         self.cards = False
+        #: The page's content is its lists: link lists are kept.
+        self.links = False
 
     def decide(self, block: TextBlock, kind: BlockKind, level: int) -> tuple[bool, str, bool]:
         """(kept, reason, related) for a block of the article outside any furniture."""
@@ -481,7 +524,7 @@ class _State:
         if length < 20 and UI_LABEL.fullmatch(text):
             return False, "control label", False
         if kind is not _TABLE and block.link_chars / length > 0.5 and not _linked_sentence(block) \
-                and not (self.cards and kind is _HEADING):
+                and not (self.cards and kind is _HEADING) and not self.links:
             return False, "link list", False
         if kind is _HEADING and not self.seen_paragraph and (
                 level == 1 or length > _STANDFIRST):

@@ -94,6 +94,29 @@ def _word_bits(word: str) -> int:
 _LAYOUT_STATE = frozenset(["no", "has", "with", "without", "hide", "hidden", "show"])
 
 
+#: Something in a name that may make a piece of it machine-made: a digit, or a capital
+#: (a CSS-module hash "root__adKqa", a generated "e1e2ad").
+_HASH_HINT = re.compile(r"[0-9A-Z]")
+_PIECES = re.compile(r"[A-Za-z0-9]+").findall
+_CAMEL_PARTS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+").findall
+#: "elementor-widget", "product-widget": a page builder's name for any box of a page,
+#: where a bare "widget" (a blog engine's sidebar box) is furniture.
+_BUILDER_WIDGET = re.compile(r"(?<=[a-z0-9])[-_]+widget(?![a-z])")
+
+
+def _hash_like(piece: str) -> bool:
+    """A piece of a class name that a build tool made up rather than an author wrote:
+    letters mixed with digits, a run of capitals, or camel-case parts of at most
+    three letters ("adKqa"): its letters spell no word."""
+    if piece.isdigit() or piece.islower() and piece.isalpha():
+        return False
+    if any(ch.isdigit() for ch in piece):
+        letters = piece.rstrip("0123456789")  # ("sidebar2": a numbered box)
+        return not (letters.isalpha() and letters.islower())
+    parts = _CAMEL_PARTS(piece)
+    return any(len(part) > 1 and part.isupper() for part in parts[1:]) or all(len(part) <= 3 for part in parts)
+
+
 def name_groups(name: str) -> int:
     """The vocabulary groups a class/id string names, as ``GROUP_BITS`` OR-ed together
     ("popup", "comment", "caption", "content", "furniture").
@@ -103,6 +126,10 @@ def name_groups(name: str) -> int:
     split into words and each word's reading is cached: a new name costs a split and
     a few look-ups instead of a scan by a large regular expression.
     """
+    if enabled("hash-tokens") and _HASH_HINT.search(name):
+        name = " ".join(piece for piece in _PIECES(name) if not _hash_like(piece))
+    if "widget" in name and enabled("builder-widget"):
+        name = _BUILDER_WIDGET.sub("", name)
     if not name.islower():  # (camelCase words are split; most names have no capitals)
         name = _CAMEL.sub(" ", name).lower()
     bits = 0
