@@ -277,22 +277,30 @@ def _forgive_systematic_names(page: Page, marked: list[int], prose: list[float],
     furniture, parents = page.furniture, page.parents
     misnamed = {boilerplate_reason(name) for index, holder in enumerate(headline)
                 if holder and (name := furniture(index))}
-    if enabled("systematic-any-kind"):
-        # Whatever the headline's box is named: no kind of furniture holds most of a page's prose.
-        misnamed = {boilerplate_reason(furniture(index)) for index in marked}
-    if not misnamed:
+    any_kind = enabled("systematic-any-kind")
+    if not misnamed and not any_kind:
         return marked
     kinds = {index: boilerplate_reason(furniture(index)) for index in marked}
     totals: dict[str, float] = {}
+    holders: dict[str, int] = {}  # outermost boxes of each kind holding prose
     for index in marked:
         ancestor = parents[index]
         while ancestor >= 0 and ancestor not in kinds:
             ancestor = parents[ancestor]
-        if ancestor < 0 and kinds[index] in misnamed:
+        if ancestor < 0:
             totals[kinds[index]] = totals.get(kinds[index], 0.0) + prose[index]
-    return [index for index in marked if totals.get(kinds[index], 0.0) <= limit]
+            holders[kinds[index]] = holders.get(kinds[index], 0) + (prose[index] > 0)
+    if any_kind:
+        # Whatever the headline's box is named: one kind of box repeated around most of
+        # the prose is the page builder's name for every box (one big footer is a footer).
+        # (Comment boxes repeat by nature: whether they are the content is the thread's rule.)
+        misnamed |= {kind for kind, count in holders.items()
+                     if count >= _SYSTEMATIC_BOXES and kind != "comments"}
+    return [index for index in marked if kinds[index] not in misnamed or totals.get(kinds[index], 0.0) <= limit]
 
 
+#: Boxes of one kind of furniture name, holding prose, that make the name systematic.
+_SYSTEMATIC_BOXES = 3
 #: Pages whose content is a series of cards, each titled by a linked heading.
 _CARD_PAGES = frozenset([PageType.LISTING, PageType.COLLECTION])
 #: Comment boxes holding this share of a page's prose, with little prose outside them,
