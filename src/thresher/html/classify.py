@@ -151,8 +151,9 @@ def _votes(blocks: list[TextBlock], prose: list[float]) -> list[float]:
         length = len(block.text)
         link_density = block.link_chars / length
         if link_density > 0.5:
-            if linked_prose and length >= _LINKED_SENTENCE and _linked_sentence(block):
-                # a card's summary wrapped whole in its link: prose, worth half its length
+            if linked_prose and block.kind_tag == "p" and _linked_sentence(block):
+                # a card's paragraph wrapped whole in its link: prose, worth half its length
+                # (not a list item: a list of teasers wrapped whole in their links is a list)
                 vote = 0.5 * length
                 append(vote)
                 prose[block.owner] += vote

@@ -110,13 +110,10 @@ def judge_page_type(hints: PageHints, page: Page, *, thread: bool) -> tuple[Page
     code = page.tags.count("pre")
     if code >= _CODE_BLOCKS:
         return PageType.DOCUMENTATION, f"{code} code blocks"
-    linked = prices = 0
-    for block in page.blocks:
-        if block.kind_tag in _HEADING_TAGS and block.link_chars >= 0.9 * len(block.text):
-            linked += 1
-        elif len(block.text) < 40 and _PRICE.search(block.text):
-            prices += 1
+    linked = sum(1 for block in page.blocks
+                 if block.kind_tag in _HEADING_TAGS and block.link_chars >= 0.9 * len(block.text))
     if linked >= _LISTING_HEADINGS:
+        prices = sum(1 for block in page.blocks if len(block.text) < 40 and _PRICE.search(block.text))
         if prices >= _COLLECTION_PRICES:
             return PageType.COLLECTION, f"{linked} linked headings, {prices} prices"
         return PageType.LISTING, f"{linked} linked headings"
