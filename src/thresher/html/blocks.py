@@ -251,7 +251,7 @@ def _tag_ids() -> tuple[int, int, dict[int, str], dict[int, int]]:
 _TEXT_ID, _BODY_ID, _BLOCK_NAMES, _KINDS = _tag_ids()
 
 
-def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
+def walk_blocks(body: LexborNode, *, max_nodes: int, reveal: bool = False) -> Page:
     """Cut the visible text under ``body`` into blocks, in document order.
 
     The walk descends with lexbor's iterators over each element's children (in C),
@@ -261,7 +261,8 @@ def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
     the iterators of block-level elements leave out whitespace-only text nodes,
     most of a page's text nodes. Only block-level elements are numbered; inline ones
     only matter for links and hiding. After ``max_nodes`` elements the walk stops,
-    the open elements closed as if the page ended there.
+    the open elements closed as if the page ended there. With ``reveal``, elements
+    the page hides are read too (a page that hides itself until its scripts run).
     """
     tags: list[str] = []
     parents: list[int] = []
@@ -346,7 +347,7 @@ def walk_blocks(body: LexborNode, *, max_nodes: int) -> Page:
                     if element_id.count("-") + element_id.count("_") < 3 or not heading_ids:
                         name = f"{name} {element_id}"
                 if (("hidden" in attributes or "aria-hidden" in attributes or "style" in attributes)
-                        and _hidden(attributes) and tag_id != body_id):
+                        and not reveal and _hidden(attributes) and tag_id != body_id):
                     continue  # (the body is never skipped: pages hide it until their scripts have run)
             if kind < block_tag:
                 bits = 0

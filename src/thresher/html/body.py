@@ -29,6 +29,10 @@ __all__ = ["Body", "extract_body"]
 _CAPTION, _LIST_ITEM = BlockKind.CAPTION, BlockKind.LIST_ITEM
 
 
+#: A page showing fewer characters than this is read once more with its hidden elements.
+_HIDDEN_PAGE = 200
+
+
 @dataclass(frozen=True, slots=True)
 class Body:
     blocks: tuple[Block, ...] = ()
@@ -105,6 +109,12 @@ def extract_body(tree: LexborHTMLParser, options: ExtractOptions, url: str | Non
         return Body(empty_reason=EmptyReason.FRAMESET if frameset else EmptyReason.NO_TEXT)
     scripts = remove_invisible(body, nodes.never_text, nodes.boxes)
     page = walk_blocks(body, max_nodes=options.max_nodes)
+    if sum(len(block.text) for block in page.blocks) < _HIDDEN_PAGE and enabled("reveal-hidden"):
+        # Next to no visible text: the page may hide itself until its scripts have run
+        # (a wrapper styled hidden, streamed markup). Its hidden text is what it shows.
+        revealed = walk_blocks(body, max_nodes=options.max_nodes, reveal=True)
+        if sum(len(block.text) for block in revealed.blocks) >= 2 * _HIDDEN_PAGE:
+            page = revealed
     if not page.blocks:
         # (looked up only here: each look-up is a scan of the whole tree)
         if tree.css_first("frameset") is not None:

@@ -398,7 +398,8 @@ def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
     state = _State(include_comments, include_tables, include_captions, title)
     state.cards = page_type in _CARD_PAGES and enabled("card-headings")
     decisions = _decide(page, container, spans, boxes, set(commented), state)
-    if enabled("sparse-fallback") and sum(len(d.block.text) for d in decisions if d.kept) < _SPARSE:
+    if enabled("sparse-fallback") and page_type not in _OWN_FALLBACK and \
+            sum(len(d.block.text) for d in decisions if d.kept) < _SPARSE:
         # Next to no prose anywhere: the page is its lists (a job board, a table of
         # links, a shop's grid). Its content is the element holding most of the text
         # outside the furniture, links and all.
@@ -413,6 +414,9 @@ def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
     return Reading(decisions, container, score, state.byline, page_type, evidence)
 
 
+#: Pages whose little text is not a page of lists: a product's description is in its
+#: JSON-LD (``body``), a thread's posts are its text.
+_OWN_FALLBACK = frozenset([PageType.PRODUCT, PageType.FORUM])
 #: A page whose article holds fewer characters than this is read as a page of lists.
 _SPARSE = 200
 #: The text holder of a page of lists holds at least this share of its text outside furniture.

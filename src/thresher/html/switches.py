@@ -24,6 +24,7 @@ RULES = {
     "heading-ids": "an id of four words or more is slugged from a heading: it names no box",
     "builder-widget": "'x-widget' is a page builder's name for any box; a bare 'widget' stays furniture",
     "sparse-fallback": "a page with next to no prose is read as a page of lists, links kept",
+    "reveal-hidden": "a page showing next to no text is read with its hidden elements",
     "layout-state": "'no-sidebar', 'with-ads': a state of the layout, not a box's name",
 }
 
