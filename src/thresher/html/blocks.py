@@ -170,6 +170,20 @@ def _promoted(groups: int, block_tag: str) -> bool:
     return bool(groups & CAPTION) or bool(groups & (COMMENT | FURNITURE)) and block_tag not in _PROSE_TAGS
 
 
+#: Words of running text that names of boxes do not hold: an id holding one is slugged
+#: from a heading ("more-on-lists", "how-to-share-a-file").
+_FUNCTION_WORDS = frozenset(["a", "an", "the", "of", "on", "to", "in", "for", "and", "or", "is", "are",
+                             "how", "what", "why", "when", "your", "you", "we", "our", "about", "from"])
+_SLUG_WORDS = 6
+
+
+def _slugged(element_id: str) -> bool:
+    """Whether an id is a heading's text made into a slug (a link target), which names
+    no box: it holds a function word, or six words or more."""
+    words = element_id.lower().replace("_", "-").split("-")
+    return len(words) >= _SLUG_WORDS or not _FUNCTION_WORDS.isdisjoint(words)
+
+
 def _hidden(attributes: dict[str, str | None]) -> bool:
     if "hidden" in attributes or attributes.get("aria-hidden") == "true":
         return True
@@ -343,8 +357,7 @@ def walk_blocks(body: LexborNode, *, max_nodes: int, reveal: bool = False) -> Pa
                 name = attributes.get("class") or ""
                 if "id" in attributes:
                     element_id = attributes["id"] or ""
-                    # (an id of four words or more is slugged from a heading's text: no name)
-                    if element_id.count("-") + element_id.count("_") < 3 or not heading_ids:
+                    if not heading_ids or element_id.count("-") < 2 or not _slugged(element_id):
                         name = f"{name} {element_id}"
                 if (("hidden" in attributes or "aria-hidden" in attributes or "style" in attributes)
                         and not reveal and _hidden(attributes) and tag_id != body_id):

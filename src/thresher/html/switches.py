@@ -21,7 +21,7 @@ RULES = {
     "product-jsonld": "a product page's JSON-LD description, when longer than the text found",
     "linked-prose": "a long finished sentence wrapped in a link votes as prose (half its length)",
     "hash-tokens": "machine-made pieces of class names (CSS-module hashes, letters mixed with digits) name nothing",
-    "heading-ids": "an id of four words or more is slugged from a heading: it names no box",
+    "heading-ids": "an id slugged from a heading (a function word, or six words or more) names no box",
     "builder-widget": "'x-widget' is a page builder's name for any box; a bare 'widget' stays furniture",
     "sparse-fallback": "a page with next to no prose is read as a page of lists, links kept",
     "reveal-hidden": "a page showing next to no text is read with its hidden elements",
