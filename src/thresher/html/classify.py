@@ -10,7 +10,7 @@ split around an ad).
 
 Inside it, blocks under furniture (share bars, newsletter boxes, related-story lists,
 comments) are dropped, then line rules in document order (``_State``): link lists,
-the headline and standfirst before the first paragraph, comment sections after a
+the headline before the first paragraph, comment sections after a
 "Comments" heading, ad and control labels, picture credits and captions, wire
 credits, datelines, notices, bare addresses and repeated text. Every decision keeps
 its reason.
@@ -112,10 +112,6 @@ _GALLERY_SHARE = 2.0
 _HEADER_LINE = 200
 #: A sibling of the container joins the article when it scores this share of it.
 _SIBLING_SHARE = 0.2
-#: A heading this long before the first paragraph is a standfirst (a summary under the
-#: headline), which belongs to the page's description rather than to the body.
-_STANDFIRST = 100
-
 
 def _is_date(text: str) -> bool:
     """A line that is a date and nothing else ("March 3, 2009", "03.03.2009 14:30")."""
@@ -539,9 +535,8 @@ class _State:
         if kind is not _TABLE and block.link_chars / length > 0.5 and not _linked_sentence(block) \
                 and not (self.cards and kind is _HEADING) and not self.links:
             return False, "link list", False
-        if kind is _HEADING and not self.seen_paragraph and (
-                level == 1 or length > _STANDFIRST):
-            return False, "headline" if level == 1 else "standfirst", False
+        if kind is _HEADING and not self.seen_paragraph and level == 1:
+            return False, "headline", False
         if not self.seen_paragraph and length < _HEADER_LINE and kind is not _TABLE:
             # Pages laid out with <br> and <font> put the headline, byline and date in
             # plain lines above the text.
