@@ -280,19 +280,31 @@ def _forgive_systematic_names(page: Page, marked: list[int], prose: list[float],
     kinds = {index: boilerplate_reason(furniture(index)) for index in marked}
     totals: dict[str, float] = {}
     holders: dict[str, int] = {}  # outermost boxes of each kind holding prose
+    spread: dict[str, tuple[int, int]] = {}  # first and last outermost box of each kind
     for index in marked:
         ancestor = parents[index]
         while ancestor >= 0 and ancestor not in kinds:
             ancestor = parents[ancestor]
         if ancestor < 0:
-            totals[kinds[index]] = totals.get(kinds[index], 0.0) + prose[index]
-            holders[kinds[index]] = holders.get(kinds[index], 0) + (prose[index] > 0)
+            kind = kinds[index]
+            totals[kind] = totals.get(kind, 0.0) + prose[index]
+            holders[kind] = holders.get(kind, 0) + (prose[index] > 0)
+            spread[kind] = (spread.get(kind, (index, index))[0], index)
     if any_kind:
         # Whatever the headline's box is named: one kind of box repeated around most of
-        # the prose is the page builder's name for every box (one big footer is a footer).
-        # (Comment boxes repeat by nature: whether they are the content is the thread's rule.)
-        misnamed |= {kind for kind, count in holders.items()
-                     if count >= _SYSTEMATIC_BOXES and kind != "comments"}
+        # the prose, beside the headline, is the page builder's name for every box of
+        # the page (one big footer is a footer; teaser cards around the story do not
+        # share a box with its headline below the page as a whole). Comment boxes
+        # repeat by nature: whether they are the content is the thread's rule.
+        ends = page.ends
+        for kind, count in holders.items():
+            if count >= _SYSTEMATIC_BOXES and kind != "comments":
+                first, last = spread[kind]
+                common = parents[first]
+                while common > 0 and ends[common] < last:
+                    common = parents[common]
+                if common > 0 and headline[common]:
+                    misnamed.add(kind)
     return [index for index in marked if kinds[index] not in misnamed or totals.get(kinds[index], 0.0) <= limit]
 
 
