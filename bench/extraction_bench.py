@@ -198,7 +198,7 @@ def first_pass_ratio(pages: Pages, chunk: int = 10) -> tuple[float, float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sets", nargs="+", choices=SETS, default=list(SETS))
+    parser.add_argument("--sets", nargs="*", choices=SETS, default=list(SETS))
     parser.add_argument("--peers", nargs="*", choices=PEERS, default=list(PEERS))
     parser.add_argument("--no-cache", action="store_true", help="rerun the peers too")
     parser.add_argument("--speed", action="store_true",

@@ -104,17 +104,27 @@ _CAMEL_PARTS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+").findall
 _BUILDER_WIDGET = re.compile(r"(?<=[a-z0-9])[-_]+widget(?![a-z])")
 
 
+#: Pieces of names read by ``_hash_like`` (they repeat across the pages of a site).
+_MADE_UP: dict[str, bool] = {}
+
+
 def _hash_like(piece: str) -> bool:
     """A piece of a class name that a build tool made up rather than an author wrote:
     letters mixed with digits, a run of capitals, or camel-case parts of at most
     three letters ("adKqa"): its letters spell no word."""
     if piece.isdigit() or piece.islower() and piece.isalpha():
-        return False
-    if any(ch.isdigit() for ch in piece):
+        made_up = False
+    elif any(ch.isdigit() for ch in piece):
         letters = piece.rstrip("0123456789")  # ("sidebar2": a numbered box)
-        return not (letters.isalpha() and letters.islower())
-    parts = _CAMEL_PARTS(piece)
-    return any(len(part) > 1 and part.isupper() for part in parts[1:]) or all(len(part) <= 3 for part in parts)
+        made_up = not (letters.isalpha() and letters.islower())
+    else:
+        parts = _CAMEL_PARTS(piece)
+        made_up = (any(len(part) > 1 and part.isupper() for part in parts[1:])
+                   or all(len(part) <= 3 for part in parts))
+    if len(_MADE_UP) > 100_000:
+        _MADE_UP.clear()
+    _MADE_UP[piece] = made_up
+    return made_up
 
 
 def name_groups(name: str) -> int:
@@ -127,7 +137,9 @@ def name_groups(name: str) -> int:
     a few look-ups instead of a scan by a large regular expression.
     """
     if enabled("hash-tokens") and _HASH_HINT.search(name):
-        name = " ".join(piece for piece in _PIECES(name) if not _hash_like(piece))
+        made_up = _MADE_UP
+        name = " ".join(piece for piece in _PIECES(name)
+                        if not (made_up[piece] if piece in made_up else _hash_like(piece)))
     if "widget" in name and enabled("builder-widget"):
         name = _BUILDER_WIDGET.sub("", name)
     if not name.islower():  # (camelCase words are split; most names have no capitals)
