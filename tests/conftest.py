@@ -12,7 +12,8 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SRC = REPO / "src"
-SHARED = REPO.parent / "shared"
+#: The shared data beside the checkout; THRESHER_SHARED points elsewhere (a git worktree).
+SHARED = Path(os.environ.get("THRESHER_SHARED", REPO.parent / "shared"))
 SEEDS = SHARED / "seeds"
 
 

@@ -9,12 +9,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from thresher import Article, Block, BlockKind, EmptyReason, Image, Link
+from thresher import Article, Block, BlockKind, EmptyReason, Image, Inline, InlineKind, Link
 
 texts = st.text(max_size=40)
 optional_texts = st.none() | texts
+spans = st.builds(Inline, start=st.integers(0, 40), end=st.integers(0, 40),
+                  kind=st.sampled_from(list(InlineKind)), url=optional_texts)
 blocks = st.builds(Block, kind=st.sampled_from(list(BlockKind)), text=texts, kept=st.booleans(),
-                   reason=texts, level=st.integers(0, 6), ordinal=st.integers(0, 99))
+                   reason=texts, level=st.integers(0, 6), ordinal=st.integers(0, 99),
+                   inline=st.lists(spans, max_size=3).map(tuple))
 zones = st.none() | st.sampled_from([UTC, timezone(timedelta(hours=5, minutes=30)),
                                       timezone(timedelta(hours=-8))])
 articles = st.builds(
@@ -26,6 +29,9 @@ articles = st.builds(
     language=optional_texts,
     url=optional_texts,
     description=optional_texts,
+    modified=st.none() | st.datetimes(timezones=zones),
+    tags=st.lists(texts, max_size=3).map(tuple),
+    image=optional_texts,
     blocks=st.lists(blocks, max_size=5).map(tuple),
     related=st.lists(st.builds(Link, text=texts, url=optional_texts), max_size=3).map(tuple),
     images=st.lists(st.builds(Image, url=optional_texts, alt=texts, caption=texts), max_size=3).map(tuple),

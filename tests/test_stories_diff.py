@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stories_helpers import article
+from stories_helpers import article, made_up_paragraphs
+from thresher.models import Article
 from thresher.stories import diff_articles
 from thresher.stories.align import align, normalize, word_changes
 from thresher.stories.sentences import split_sentences
@@ -192,3 +193,86 @@ def test_word_changes_rebuild_both_sides(a, b):
     changes = word_changes(a, b)
     assert "".join(c.a for c in changes) == a
     assert "".join(c.b for c in changes) == b
+
+
+def _moved(old: list[str], new: list[str]) -> list[str]:
+    return [unit.b or "" for unit in align(old, new) if unit.op == "moved"]
+
+
+def test_the_sentence_that_jumped_is_moved_not_those_it_jumped_over():
+    old = BODY[:6]
+    new = [BODY[0], BODY[2], BODY[3], BODY[1], BODY[4], BODY[5]]
+    assert _moved(old, new) == [BODY[1]]
+    new = [BODY[0], BODY[1], BODY[5], BODY[2], BODY[3], BODY[4]]
+    assert _moved(old, new) == [BODY[5]]
+
+
+def test_edited_sentences_hold_their_place_for_moves():
+    old = BODY[:6]
+    reworded = [s.replace(".", " again.") for s in BODY[1:4]]
+    new = [*reworded, BODY[0], BODY[4], BODY[5]]
+    ops = [(unit.op, unit.b) for unit in align(old, new)]
+    assert ops[:4] == [("edited", reworded[0]), ("edited", reworded[1]), ("edited", reworded[2]),
+                       ("moved", BODY[0])]
+    assert [op for op, _ in ops[4:]] == ["unchanged", "unchanged"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.permutations(list(range(8))))
+def test_what_stays_in_place_is_in_order_and_as_long_as_possible(order):
+    old = BODY[:8] if len(BODY) >= 8 else BODY
+    new = [old[i] for i in order if i < len(old)]
+    result = align(old, new)
+    kept = [unit.a_index for unit in result if unit.op == "unchanged"]
+    assert kept == sorted(kept)
+    longest = [1] * len(new)  # longest increasing run of old positions, by quadratic DP
+    positions = [i for i in order if i < len(old)]
+    for j in range(len(positions)):
+        for k in range(j):
+            if positions[k] < positions[j]:
+                longest[j] = max(longest[j], longest[k] + 1)
+    assert len(kept) == max(longest)
+
+
+def test_captions_kept_with_images_are_diffed_like_caption_blocks():
+    from thresher.models import Image
+
+    old = article("T", BODY[:3])
+    with_block = article("T", BODY[:3], captions=("The bridge at dawn",))
+    image = Image(url="a.jpg", caption="The bridge at dawn")
+    with_image = Article(title="T", blocks=old.blocks, images=(image,))
+    for new in (with_block, with_image):
+        assert [(c.op, c.b) for c in diff_articles(old, new).captions] == [("added", "The bridge at dawn")]
+    assert diff_articles(with_block, with_image).identical
+
+
+def test_unrelated_articles_share_almost_nothing():
+    other = article("Museum opens new wing", made_up_paragraphs(3, 4))
+    diff = diff_articles(article("Bridge to reopen", BODY), other)
+    assert diff.unrelated and diff.shared == 0.0
+    assert diff.summary()["headline"] == "different"
+    teaser = article("Bridge to reopen", BODY[:2])
+    assert not diff_articles(teaser, article("Bridge to reopen next month", BODY)).unrelated
+    rewritten = article("Bridge to reopen next month", made_up_paragraphs(4, 1))
+    assert not diff_articles(article("Bridge to reopen", BODY[:1]), rewritten).unrelated
+
+
+def test_identical_neighbours_fold_into_one_version():
+    from datetime import datetime
+
+    from thresher.stories.store_access import StoredCapture
+    from thresher.stories.versions import fold_identical
+
+    old, new = seed_like_pair()
+    related = tuple(link.text for link in old.related)
+    retyped = article(old.title, [p.replace("'", "’") for p in BODY], related=related)
+    assert retyped.text != old.text
+
+    def capture(record_id: int, art: Article, digest: str) -> StoredCapture:
+        return StoredCapture(record_id, None, datetime(2024, 1, record_id), art, f"{record_id}.html", digest)
+
+    captures = [capture(1, old, "x"), capture(2, old, "x"), capture(3, retyped, "y"), capture(4, new, "z"),
+                capture(5, old, "x")]
+    versions = fold_identical(captures)
+    assert [[c.id for c in v.captures] for v in versions] == [[1, 2, 3], [4], [5]]
+    assert versions[0].label().endswith("; 3 identical captures")

@@ -5,18 +5,24 @@
 >>> article.title, article.published, article.text  # doctest: +SKIP
 """
 
+import typing as _typing
+
 from thresher.errors import (
     ArchiveError,
     DecodeError,
+    ExtractionError,
     InputTooLargeError,
     ParseError,
     StoreError,
     ThresherError,
     UnsupportedInputError,
 )
-from thresher.models import Article, Block, BlockKind, EmptyReason, Image, Link
+from thresher.models import Article, Block, BlockKind, EmptyReason, Image, Inline, InlineKind, Link
 from thresher.options import ExtractOptions
-from thresher.pipeline import extract
+
+if _typing.TYPE_CHECKING:
+    from thresher.batch import extract_many
+    from thresher.pipeline import extract
 
 __version__ = "0.1.0"
 
@@ -27,8 +33,11 @@ __all__ = [
     "BlockKind",
     "DecodeError",
     "EmptyReason",
+    "ExtractionError",
     "ExtractOptions",
     "Image",
+    "Inline",
+    "InlineKind",
     "InputTooLargeError",
     "Link",
     "ParseError",
@@ -37,4 +46,23 @@ __all__ = [
     "UnsupportedInputError",
     "__version__",
     "extract",
+    "extract_many",
 ]
+
+#: Names imported on first use: the extraction pipeline loads the parser and numpy,
+#: which ``thresher --help`` and the other commands that do not extract should not wait for.
+_LAZY = {"extract": "thresher.pipeline", "extract_many": "thresher.batch"}
+
+
+def __getattr__(name: str) -> _typing.Any:
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'thresher' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))

@@ -10,6 +10,8 @@ from __future__ import annotations
 __all__ = [
     "ArchiveError",
     "DecodeError",
+    "ExtractionError",
+    "FetchError",
     "InputTooLargeError",
     "ParseError",
     "StoreError",
@@ -44,3 +46,13 @@ class ArchiveError(ThresherError):
 
 class StoreError(ThresherError):
     """The corpus store cannot be opened, read or written."""
+
+
+class FetchError(ThresherError):
+    """A page could not be fetched from the web (disallowed by robots.txt, an HTTP error status,
+    a timeout, a body over the size limit), or a sitemap or feed could not be read."""
+
+
+class ExtractionError(ThresherError):
+    """One page of a batch could not be extracted: it ran past its time limit, its
+    worker process crashed, or the extraction met an unexpected error."""

@@ -13,7 +13,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-__all__ = ["Article", "Block", "BlockKind", "EmptyReason", "Image", "Link", "PageType"]
+__all__ = ["Article", "Block", "BlockKind", "EmptyReason", "Image", "Inline", "InlineKind", "Link", "PageType"]
 
 
 class BlockKind(StrEnum):
@@ -50,6 +50,40 @@ class EmptyReason(StrEnum):
     SCRIPT_ONLY = "page built by scripts: no text without running them"
 
 
+class InlineKind(StrEnum):
+    """What a span of a block's text is, for the renderers that can show it."""
+
+    LINK = "link"
+    EMPHASIS = "emphasis"
+    STRONG = "strong"
+    CODE = "code"
+
+
+@dataclass(frozen=True, slots=True)
+class Inline:
+    """A span ``text[start:end]`` of a block that is a link, emphasis or inline code.
+
+    Recorded only on request (``ExtractOptions.include_links``/``include_formatting``),
+    as offsets into ``Block.text`` so the plain text stays the one source of truth.
+    """
+
+    start: int
+    end: int
+    kind: InlineKind
+    #: The link target (resolved against the page URL) for ``link`` spans, else None.
+    url: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"start": self.start, "end": self.end, "kind": str(self.kind)}
+        if self.url is not None:
+            data["url"] = self.url
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Inline:
+        return cls(start=data["start"], end=data["end"], kind=InlineKind(data["kind"]), url=data.get("url"))
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
     """One unit of the page's text, with the decision taken about it and why.
@@ -69,6 +103,9 @@ class Block:
     #: The number of a ``list_item`` in an ordered list (1, 2, …): steps keep their
     #: numbers in Markdown. 0 for a bulleted item and for other kinds.
     ordinal: int = 0
+    #: Links and emphasis inside ``text``, in order of ``start``; empty unless asked for
+    #: (``ExtractOptions.include_links``, ``include_formatting``).
+    inline: tuple[Inline, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"kind": str(self.kind), "text": self.text, "kept": self.kept,
@@ -77,13 +114,16 @@ class Block:
             data["level"] = self.level
         if self.ordinal:
             data["ordinal"] = self.ordinal
+        if self.inline:
+            data["inline"] = [span.to_dict() for span in self.inline]
         return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Block:
         return cls(kind=BlockKind(data["kind"]), text=data["text"], kept=data.get("kept", True),
                    reason=data.get("reason", ""), level=data.get("level", 0),
-                   ordinal=data.get("ordinal", 0))
+                   ordinal=data.get("ordinal", 0),
+                   inline=tuple(Inline.from_dict(span) for span in data.get("inline") or ()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +158,13 @@ class Article:
     language: str | None = None
     url: str | None = None
     description: str | None = None
+    #: When the page was last changed, as the publisher states it (``dateModified``,
+    #: ``article:modified_time``); None when it does not say.
+    modified: datetime | None = None
+    #: The publisher's keywords and tags for the article, in the page's order.
+    tags: tuple[str, ...] = ()
+    #: The lead image the publisher chose for sharing (``og:image``, JSON-LD ``image``).
+    image: str | None = None
     blocks: tuple[Block, ...] = ()
     related: tuple[Link, ...] = ()
     images: tuple[Image, ...] = ()
@@ -163,9 +210,9 @@ class Article:
                 value = [{"text": link.text, "url": link.url} for link in value]
             elif f.name == "images":
                 value = [{"url": im.url, "alt": im.alt, "caption": im.caption} for im in value]
-            elif f.name == "authors":
+            elif f.name in ("authors", "tags"):
                 value = list(value)
-            elif f.name == "published":
+            elif f.name in ("published", "modified"):
                 value = value.isoformat() if value else None
             elif f.name in ("empty_reason", "page_type") and value is not None:
                 value = str(value)
@@ -175,7 +222,7 @@ class Article:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Article:
-        published = data.get("published")
+        published, modified = data.get("published"), data.get("modified")
         return cls(
             title=data.get("title"),
             authors=tuple(data.get("authors") or ()),
@@ -184,6 +231,9 @@ class Article:
             language=data.get("language"),
             url=data.get("url"),
             description=data.get("description"),
+            modified=datetime.fromisoformat(modified) if modified else None,
+            tags=tuple(data.get("tags") or ()),
+            image=data.get("image"),
             blocks=tuple(Block.from_dict(b) for b in data.get("blocks") or ()),
             related=tuple(Link(text=r["text"], url=r.get("url")) for r in data.get("related") or ()),
             images=tuple(Image(url=i.get("url"), alt=i.get("alt", ""), caption=i.get("caption", ""))

@@ -31,6 +31,13 @@ class ExtractOptions:
     #: describes a picture, not the story (article-body references leave them out), and
     #: it is kept anyway in ``Article.images`` with its image.
     include_captions: bool = False
+    #: Record the links inside the kept text as ``Block.inline`` spans, so Markdown and
+    #: HTML output can show them (``[text](url)``). Off by default: plain text has no use
+    #: for them, and recording them is work most callers do not want.
+    include_links: bool = False
+    #: Record emphasis (``<em>``, ``<strong>``, inline ``<code>``) as ``Block.inline``
+    #: spans for Markdown and HTML output. Off by default, for the same reason.
+    include_formatting: bool = False
     #: List every block, kept or dropped, in ``Article.decisions`` with its reason.
     explain: bool = False
     #: Inputs larger than this many bytes (after decoding, in UTF-8 characters) raise

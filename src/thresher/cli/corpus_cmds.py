@@ -12,6 +12,7 @@ from rich.progress import Progress, ProgressColumn, SpinnerColumn, Task, TextCol
 from rich.table import Table
 from rich.text import Text
 
+from thresher.cli.extract_options import content_flags, options_from_flags
 from thresher.errors import ThresherError
 
 __all__ = ["export_command", "run_command", "stats_command"]
@@ -59,18 +60,26 @@ class _ProblemPrinter:
 @click.option("--time-limit", type=click.FloatRange(min=0, min_open=True), default=30.0,
               show_default=True, help="Seconds one record may take before it is recorded as failed.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no problem lines.")
+@click.option("--warc", default=None, metavar="FILE.warc.gz",
+              help="Where URL sources are fetched to (default: beside the store, named with the time).")
+@content_flags
+@click.option("--links", is_flag=True, help="Record the links of the text (Block.inline) in the store.")
 def run_command(sources: tuple[str, ...], store_path: str, jobs: int | None, engine: str,
                 scheduler: str | None, force: bool, retry_failed: bool, time_limit: float,
-                quiet: bool) -> None:
+                quiet: bool, warc: str | None, links: bool, **flags: Any) -> None:
     """Extract every record of SOURCES into the store: files (.html, .htm, .txt, .gz), folders
-    (recursive), glob patterns, WARC / WARC.gz archives, JSON Lines of {"url", "html"|"text"}.
+    (recursive), glob patterns, WARC / WARC.gz archives, JSON Lines of {"url", "html"|"text"},
+    and http(s) URLs of pages, sitemaps or feeds (fetched first into a WARC, as `thresher fetch` does).
 
     A second run over the same sources skips the records already done and finishes the rest.
     Exit status: 0 when every record was read and extracted (empty pages included), 1 when some
     failed or a source was missing, 2 for a usage error.
     """
+    from thresher.cli.fetch_cmd import fetch_url_sources
     from thresher.corpus import run
 
+    sources, fetched_all = fetch_url_sources(sources, store_path, warc, quiet)
+    options = options_from_flags(flags, include_links=links)
     err = Console(stderr=True)
     problems = _ProblemPrinter(err)
     progress = Progress(SpinnerColumn(), TextColumn("{task.completed:,.0f} records"), _RateColumn(),
@@ -89,7 +98,8 @@ def run_command(sources: tuple[str, ...], store_path: str, jobs: int | None, eng
             summary = run(sources, store=store_path, jobs=jobs,
                           engine="dask" if scheduler else engine, scheduler=scheduler, force=force,
                           retry_failed=retry_failed, time_limit=time_limit,
-                          on_problem=None if quiet else problems, on_progress=on_progress)
+                          on_problem=None if quiet else problems, on_progress=on_progress,
+                          options=options)
     except ThresherError as error:
         err.print(f"thresher: {error}", markup=False, highlight=False)
         sys.exit(1)
@@ -98,7 +108,7 @@ def run_command(sources: tuple[str, ...], store_path: str, jobs: int | None, eng
                   markup=False, highlight=False)
         sys.exit(130)
     summary.render(Console())
-    sys.exit(0 if summary.ok else 1)
+    sys.exit(0 if summary.ok and fetched_all else 1)
 
 
 @click.command("export", short_help="Write a store as JSON Lines, CSV, Parquet or Markdown.")
@@ -114,10 +124,14 @@ def export_command(store_path: str, output_format: str, output: str | None,
                    statuses: tuple[str, ...]) -> None:
     """Write the rows of a store as JSON Lines, CSV, Parquet or Markdown (streamed)."""
     from thresher.corpus.export import export_rows
+    from thresher.corpus.stats import story_counts, ungrouped_note
     from thresher.corpus.store import Store
 
     try:
         with Store(store_path, readonly=True) as store:
+            note = ungrouped_note(story_counts(store))
+            if note:
+                click.echo(f"thresher: {note}", err=True)
             if output_format == "parquet" or output is None:
                 count = export_rows(store, output_format, sys.stdout, output, statuses)
             else:
@@ -140,7 +154,7 @@ def export_command(store_path: str, output_format: str, output: str | None,
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as one JSON object.")
 def stats_command(store_path: str, as_json: bool) -> None:
     """Counts of a store: records by status, empty reasons, failure kinds, duplicates, runs."""
-    from thresher.corpus.stats import store_stats
+    from thresher.corpus.stats import store_stats, ungrouped_note
     from thresher.corpus.store import Store
 
     try:
@@ -149,6 +163,9 @@ def stats_command(store_path: str, as_json: bool) -> None:
     except ThresherError as error:
         click.echo(f"thresher: {error}", err=True)
         sys.exit(1)
+    note = ungrouped_note(stats["stories"])
+    if note:
+        click.echo(f"thresher: {note}", err=True)
     if as_json:
         click.echo(json.dumps(stats, indent=2))
         return
@@ -164,4 +181,9 @@ def stats_command(store_path: str, as_json: bool) -> None:
     table.add_row("identical content seen before", f"{stats['duplicates']:,}")
     table.add_row("distinct contents", f"{stats['distinct_contents']:,}")
     table.add_row("runs", f"{len(stats['runs']):,}")
+    stories = stats["stories"]
+    table.add_row("stories", f"{stories['stories']:,}" if stories else "not grouped yet")
+    if stories:
+        table.add_row("  with more than one capture", f"{stories['multi_capture_stories']:,}")
+        table.add_row("  records in no story yet", f"{stories['ungrouped_records']:,}")
     Console().print(table)

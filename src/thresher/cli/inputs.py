@@ -1,4 +1,4 @@
-"""Reading the pages named on a command line: paths, ``-`` for stdin, gzip-compressed files."""
+"""Reading the pages named on a command line: paths, ``-`` for stdin, gzip-compressed files, URLs."""
 
 from __future__ import annotations
 
@@ -32,5 +32,16 @@ def read_input(name: str) -> bytes:
 
 
 def extract_input(name: str, *, url: str | None = None, options: ExtractOptions | None = None) -> Article:
-    """Read one input named on the command line and extract its article."""
+    """Read one input named on the command line and extract its article.
+
+    An http(s) URL is fetched (politely: robots.txt obeyed, see ``thresher.fetch``) and
+    extracted with the URL where its redirects ended, unless ``url`` names another.
+    """
+    from thresher.fetch.urls import is_web_url  # imported here: reading files needs no fetch code
+
+    if is_web_url(name):
+        from thresher.fetch import fetch_page
+
+        page = fetch_page(name)
+        return extract(page.body, url=url or page.url, options=options)
     return extract(read_input(name), url=url, options=options)

@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import click
 
 from thresher.cli.inputs import extract_input
+from thresher.corpus.sources import file_kind
+from thresher.corpus.stats import story_counts
 from thresher.errors import ThresherError
 from thresher.models import Article
 from thresher.options import ExtractOptions
@@ -18,14 +21,24 @@ from thresher.stories.diff import ArticleDiff, diff_articles
 from thresher.stories.options import StoryOptions
 from thresher.stories.render_html import render_diff_html, render_story_html
 from thresher.stories.render_terminal import render_diff_text, summary_line
-from thresher.stories.store_access import open_store, read_capture, read_story, story_of
-from thresher.stories.store_grouping import group_store
+from thresher.stories.store_access import (
+    StorySummary,
+    list_stories,
+    open_store,
+    read_capture,
+    read_story,
+    stale_note,
+    story_of,
+)
+from thresher.stories.store_grouping import StoreGrouping, group_new_records, group_store
+from thresher.stories.versions import fold_identical
 
 __all__ = ["diff_command", "stories_command", "story_command"]
 
 _DEFAULTS = StoryOptions()
-#: A diff shows every change a reader could see, captions included.
-_DIFF_EXTRACTION = ExtractOptions(include_captions=True)
+#: Stories shown after grouping, unless --list shows them all.
+_TOP = 10
+_HEADLINE_WIDTH = 60
 
 
 def _count(number: int, one: str, many: str) -> str:
@@ -82,6 +95,70 @@ def _tuning_options(command: Callable[..., None]) -> Callable[..., None]:
     return command
 
 
+def _warn_if_stale(store_path: str) -> None:
+    """One line on stderr when records were added after the last grouping."""
+    try:
+        with open_store(store_path) as store:
+            note = stale_note(store)
+    except ThresherError:
+        return
+    if note:
+        click.echo(f"thresher: {note}", err=True)
+
+
+def _day(moment: datetime | None) -> str:
+    return moment.date().isoformat() if moment is not None else "-"
+
+
+def _story_table(stories: list[StorySummary]) -> list[str]:
+    """The stories as aligned text columns: id, captures, first and last date, headline."""
+    rows = [("story", "captures", "first", "last", "headline")]
+    for story in stories:
+        headline = story.headline or "(no headline)"
+        if len(headline) > _HEADLINE_WIDTH:
+            headline = headline[: _HEADLINE_WIDTH - 1] + "…"
+        rows.append((str(story.id), str(story.captures), _day(story.first), _day(story.last), headline))
+    widths = [max(len(row[column]) for row in rows) for column in range(4)]
+    return [
+        "  ".join([row[0].rjust(widths[0]), row[1].rjust(widths[1]), row[2].ljust(widths[2]),
+                   row[3].ljust(widths[3]), row[4]]).rstrip()
+        for row in rows
+    ]
+
+
+def _print_stories(store_path: str, grouping: StoreGrouping | None, stories: list[StorySummary],
+                   shown: int, output_format: str) -> None:
+    top = stories[:shown] if shown else stories
+    if output_format == "json":
+        data: dict[str, Any] = {}
+        if grouping is not None:
+            data = {
+                "articles": grouping.articles,
+                "stories": grouping.stories,
+                "multi_capture_stories": grouping.multi_capture_stories,
+                "new_records": grouping.new_records,
+            }
+        data["largest" if shown else "all"] = [story.to_dict() for story in top]
+        click.echo(json.dumps(data, ensure_ascii=False))
+        return
+    if grouping is not None:
+        line = (f"{_count(grouping.articles, 'article', 'articles')} in "
+                f"{_count(grouping.stories, 'story', 'stories')} "
+                f"({grouping.multi_capture_stories} with more than one capture)")
+        if grouping.new_records:
+            line += f"; {_count(grouping.new_records, 'new record', 'new records')} placed into them"
+        click.echo(line)
+    if not top:
+        return
+    if shown and len(stories) > shown:
+        click.echo(f"\nThe {shown} largest stories (`thresher stories --list --store {store_path}` "
+                   "lists all):")
+    elif grouping is not None:
+        click.echo("")
+    for line in _story_table(top):
+        click.echo(line)
+
+
 @click.command("stories")
 @click.option(
     "--store",
@@ -94,47 +171,72 @@ def _tuning_options(command: Callable[..., None]) -> Callable[..., None]:
 @click.option(
     "--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
-def stories_command(store_path: str, output_format: str, **tuning: Any) -> None:
-    """Group the store's articles into stories and write a story id per article."""
+@click.option("--list", "list_all", is_flag=True,
+              help="List every story of the last grouping (id, captures, dates, headline); group nothing.")
+@click.option("--top", type=click.IntRange(min=0), default=_TOP, show_default=True,
+              help="How many of the largest stories to show after grouping (0: all).")
+@click.option("--regroup", is_flag=True,
+              help="Group the whole store again, instead of placing only the records added "
+                   "since the last grouping into its stories.")
+def stories_command(store_path: str, output_format: str, list_all: bool, top: int, regroup: bool,
+                    **tuning: Any) -> None:
+    """Group the store's articles into stories, write a story id per article, and show the largest.
+
+    The first run groups the whole store. Later runs place only the records added since
+    into the existing stories (a new record joins the stories it matches, or starts
+    one), so story ids stay put; --regroup groups everything again.
+    """
     try:
         options = StoryOptions(**tuning)
     except ValueError as error:
         raise click.BadParameter(str(error)) from error
     try:
-        result = group_store(store_path, options)
+        grouping: StoreGrouping | None = None
+        if list_all:
+            _warn_if_stale(store_path)
+        else:
+            with open_store(store_path) as store:
+                counts = story_counts(store)
+            if regroup or counts is None:
+                grouping = group_store(store_path, options)
+            elif counts["ungrouped_records"]:
+                grouping = group_new_records(store_path, options)
+            else:
+                click.echo("thresher: no records added since the last grouping; --regroup groups "
+                           "the whole store again", err=True)
+        with open_store(store_path) as store:
+            stories = list_stories(store)
     except ThresherError as error:
         _fail(str(error))
         return
-    if output_format == "json":
-        click.echo(
-            json.dumps(
-                {
-                    "articles": result.articles,
-                    "stories": result.stories,
-                    "multi_capture_stories": result.multi_capture_stories,
-                }
-            )
-        )
-    else:
-        click.echo(
-            f"{_count(result.articles, 'article', 'articles')} in "
-            f"{_count(result.stories, 'story', 'stories')} "
-            f"({result.multi_capture_stories} with more than one capture)"
-        )
+    if grouping is None and not list_all:
+        grouping = StoreGrouping(sum(s.captures for s in stories), len(stories),
+                                 sum(1 for s in stories if s.captures > 1))
+    _print_stories(store_path, grouping, stories, 0 if list_all else top, output_format)
 
 
-def _load(name: str, store_path: str | None) -> Article:
-    """A diff operand: a capture file (HTML or text), else a record id of ``--store``."""
+def _extraction(name: str) -> ExtractOptions:
+    """Read a file as `thresher run` reads it (so file and store diffs agree): text captures
+    (``.txt``) as text, pages as HTML, anything else by detection."""
+    kind = file_kind(name)
+    return ExtractOptions(input="text" if kind == "text" else "html" if kind == "html" else "auto")
+
+
+def _load(name: str, store_path: str | None) -> tuple[Article, str]:
+    """A diff operand and its label: a capture file (HTML or text), else a record id of ``--store``."""
     if Path(name).is_file() or name == "-":
         try:
-            return extract_input(name, options=_DIFF_EXTRACTION)
+            article = extract_input(name, options=_extraction(name))
         except ThresherError as error:
             raise ThresherError(f"{name}: {error}") from error
+        return article, f"{name}: {article.title or '(no headline)'}"
     if name.isdigit():
         if store_path is None:
             raise ThresherError(f"{name}: no such file (give --store to read a store id)")
         with open_store(store_path) as store:
-            return read_capture(store, int(name)).article
+            capture = read_capture(store, int(name))
+        return capture.article, f"record {capture.id}: {capture.article.title or '(no headline)'} " \
+                                f"({capture.origin})"
     raise ThresherError(f"{name}: no such file")
 
 
@@ -173,22 +275,23 @@ def diff_command(
 
     Reports the headline change, then the body aligned by paragraph and sentence
     (unchanged, added, deleted, edited, moved) with word changes inside edits;
-    whitespace and typography-only changes are trivial. Exit status 0 whether or
+    whitespace and typography-only changes are trivial. Two captures that share
+    almost nothing are reported as such, not as edits. Exit status 0 whether or
     not they differ, 1 when an operand cannot be read.
     """
     try:
-        article_a, article_b = _load(a, store_path), _load(b, store_path)
+        (article_a, name_a), (article_b, name_b) = _load(a, store_path), _load(b, store_path)
     except ThresherError as error:
         _fail(str(error))
         return
     use_color = sys.stdout.isatty() if color is None else color
     if output not in (None, "-"):
         use_color = bool(color)
-    _write(_render(diff_articles(article_a, article_b), output_format, use_color, a, b), output)
+    _write(_render(diff_articles(article_a, article_b), output_format, use_color, name_a, name_b), output)
 
 
 @click.command("story")
-@click.argument("story_id", type=int)
+@click.argument("story_id", type=int, required=False)
 @click.option(
     "--store",
     "store_path",
@@ -211,46 +314,50 @@ def diff_command(
     show_default=True,
     help="What to print on standard output.",
 )
-def story_command(story_id: int, store_path: str, html_path: str | None, output_format: str) -> None:
+def story_command(story_id: int | None, store_path: str, html_path: str | None, output_format: str) -> None:
     """The versions of story STORY_ID in time order, with the diffs between them.
 
-    STORY_ID may also be the id of any record of the story.
+    STORY_ID may also be the id of any record of the story; without it, every story
+    is listed. Versions are ordered by publication date when the page gives one, else
+    by capture time; identical captures in a row are folded into one version.
     """
+    _warn_if_stale(store_path)
     try:
         with open_store(store_path) as store:
-            resolved = story_id
-            member_story = story_of(store, story_id)
-            if member_story is not None:
-                resolved = member_story
-            captures = read_story(store, resolved)
+            if story_id is None:
+                stories = list_stories(store)
+            else:
+                member_story = story_of(store, story_id)
+                resolved = story_id if member_story is None else member_story
+                captures = read_story(store, resolved)
     except ThresherError as error:
         _fail(str(error))
         return
-    diffs = [
-        diff_articles(old.article, new.article) for old, new in zip(captures, captures[1:], strict=False)
-    ]
-    labels = [
-        f"record {c.id}"
-        + (f", captured {c.captured_at.isoformat()}" if c.captured_at else "")
-        + (f", {c.url}" if c.url else "")
-        for c in captures
-    ]
+    if story_id is None:
+        _print_stories(store_path, None, stories, 0, output_format)
+        return
+    versions = fold_identical(captures)
+    diffs = [diff_articles(old.article, new.article)
+             for old, new in zip(versions, versions[1:], strict=False)]
     if html_path:
-        versions = [(label, c.article) for label, c in zip(labels, captures, strict=True)]
         Path(html_path).write_text(render_story_html(resolved, versions, diffs), encoding="utf-8")
     if output_format == "json":
         click.echo(
             json.dumps(
                 {
                     "story_id": resolved,
+                    "captures": len(captures),
                     "versions": [
                         {
-                            "record_id": c.id,
-                            "url": c.url,
-                            "captured_at": c.captured_at.isoformat() if c.captured_at else None,
-                            "title": c.article.title,
+                            "record_id": version.first.id,
+                            "url": version.first.url,
+                            "source": version.first.source,
+                            "captured_at": _iso(version.first.captured_at),
+                            "published": _iso(version.article.published),
+                            "title": version.article.title,
+                            "identical_captures": [c.id for c in version.captures[1:]],
                         }
-                        for c in captures
+                        for version in versions
                     ],
                     "diffs": [d.to_dict() for d in diffs],
                 },
@@ -258,8 +365,16 @@ def story_command(story_id: int, store_path: str, html_path: str | None, output_
             )
         )
         return
-    click.echo(f"Story {resolved}: {len(captures)} version{'s' if len(captures) != 1 else ''}")
-    for index, (label, capture) in enumerate(zip(labels, captures, strict=True)):
-        click.echo(f"  {index + 1}. {label}: {capture.article.title or '(no headline)'}")
+    folded = f" from {_count(len(captures), 'capture', 'captures')}" if len(captures) != len(versions) else ""
+    click.echo(f"Story {resolved}: {_count(len(versions), 'version', 'versions')}{folded}")
+    for index, version in enumerate(versions):
+        click.echo(f"  {index + 1}. {version.article.title or '(no headline)'}")
+        click.echo(f"     {version.label()}")
+        for capture in version.captures[1:]:
+            click.echo(f"       = {capture.label()}")
         if index:
-            click.echo(f"     {summary_line(diffs[index - 1])}")
+            click.echo(f"     changes: {summary_line(diffs[index - 1])}")
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment is not None else None

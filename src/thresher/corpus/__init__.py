@@ -14,7 +14,8 @@ from pathlib import Path
 from thresher.corpus.runner import Engine, RunSettings, execute
 from thresher.corpus.store import Store
 from thresher.corpus.summary import Summary
-from thresher.corpus.worker import DEFAULT_TIME_LIMIT, Extractor
+from thresher.corpus.worker import DEFAULT_TIME_LIMIT, Extractor, with_options
+from thresher.options import ExtractOptions
 
 __all__ = ["DEFAULT_TIME_LIMIT", "Store", "Summary", "default_jobs", "run"]
 
@@ -32,7 +33,8 @@ def run(sources: str | Path | Iterable[str | Path], *, store: str | Path = "thre
         force: bool = False, retry_failed: bool = False,
         time_limit: float | None = DEFAULT_TIME_LIMIT, extractor: Extractor | None = None,
         on_problem: Callable[[str], None] | None = None,
-        on_progress: Callable[[Summary], None] | None = None) -> Summary:
+        on_progress: Callable[[Summary], None] | None = None,
+        options: ExtractOptions | None = None) -> Summary:
     """Extract every record of ``sources`` into the store at ``store``; return the counts.
 
     Records already in the store are skipped (``force=True`` redoes them,
@@ -41,6 +43,8 @@ def run(sources: str | Path | Iterable[str | Path], *, store: str | Path = "thre
     ``LocalCluster`` of ``jobs`` workers). ``time_limit`` bounds the seconds of one
     record. ``extractor(payload, url, options) -> Article`` replaces ``thresher.extract``
     (it must be a module-level function, so worker processes can import it).
+    ``options`` are the extraction options of every record (its ``input`` is decided
+    per source: HTML or text).
     """
     if isinstance(sources, str | Path):
         sources = [sources]
@@ -48,6 +52,8 @@ def run(sources: str | Path | Iterable[str | Path], *, store: str | Path = "thre
     jobs = jobs or default_jobs()
     if jobs < 1:
         raise ValueError("jobs must be at least 1")
+    if options is not None:
+        extractor = with_options(options, extractor)
     chosen: Engine
     if engine == "local":
         from thresher.corpus.local import LocalEngine

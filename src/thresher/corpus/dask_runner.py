@@ -22,6 +22,7 @@ from typing import Any
 
 from thresher.corpus.feed import Partition, PartitionFeed
 from thresher.corpus.records import InputRecord, Outcome
+from thresher.corpus.spawning import calling_script_hidden
 from thresher.corpus.worker import Extractor, process_partition
 from thresher.errors import ThresherError
 
@@ -53,9 +54,10 @@ class DaskEngine:
             if self.scheduler:
                 client = distributed.Client(self.scheduler, timeout="10s")
             else:
-                cluster = distributed.LocalCluster(n_workers=self.jobs, threads_per_worker=1,
-                                                   processes=True, dashboard_address=None,
-                                                   host="127.0.0.1")
+                with calling_script_hidden(self.extractor):
+                    cluster = distributed.LocalCluster(n_workers=self.jobs, threads_per_worker=1,
+                                                       processes=True, dashboard_address=None,
+                                                       host="127.0.0.1")
                 client = distributed.Client(cluster)
         except (OSError, TimeoutError) as error:
             if cluster is not None:

@@ -24,6 +24,7 @@ from typing import Any
 
 from thresher.corpus.feed import Partition, PartitionFeed
 from thresher.corpus.records import InputRecord, Outcome
+from thresher.corpus.spawning import calling_script_hidden
 from thresher.corpus.worker import Extractor, extract_record
 
 __all__ = ["LocalEngine"]
@@ -88,7 +89,8 @@ class LocalEngine:
         state = ctx.Array("d", 3, lock=False)
         process = ctx.Process(target=_worker_main, name="thresher-worker", daemon=True,
                               args=(tasks, send, state, self.time_limit, self.extractor, os.getpid()))
-        process.start()
+        with calling_script_hidden(self.extractor):
+            process.start()
         send.close()
         return _Slot(process, tasks, receive, state)
 

@@ -7,7 +7,32 @@ from typing import Any
 
 from thresher.corpus.store import Store
 
-__all__ = ["store_stats"]
+__all__ = ["story_counts", "store_stats", "ungrouped_note"]
+
+
+def story_counts(store: Store) -> dict[str, int] | None:
+    """Stories written by `thresher stories`, those with several captures, and extracted
+    records added since the last grouping (in no story yet); None before any grouping."""
+    exists = store.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'story_members'").fetchone()
+    if exists is None:
+        return None
+    stories, multi = store.execute(
+        "SELECT count(*), coalesce(sum(n > 1), 0) FROM "
+        "(SELECT count(*) AS n FROM story_members GROUP BY story_id)").fetchone()
+    ungrouped = store.execute(
+        "SELECT count(*) FROM records WHERE status = 'extracted' "
+        "AND id NOT IN (SELECT record_id FROM story_members)").fetchone()[0]
+    return {"stories": stories, "multi_capture_stories": multi, "ungrouped_records": ungrouped}
+
+
+def ungrouped_note(counts: dict[str, int] | None) -> str | None:
+    """The line saying that records were added after the last grouping, if they were."""
+    if not counts or not counts["ungrouped_records"]:
+        return None
+    missing = counts["ungrouped_records"]
+    return (f"{missing:,} {'record was' if missing == 1 else 'records were'} added after the last "
+            "grouping and belong to no story yet: run `thresher stories` to group them")
 
 
 def store_stats(store: Store) -> dict[str, Any]:
@@ -32,5 +57,6 @@ def store_stats(store: Store) -> dict[str, Any]:
         "duplicates": one("SELECT count(*) FROM records WHERE duplicate_of IS NOT NULL"),
         "distinct_contents": one("SELECT count(DISTINCT content_hash) FROM records"),
         "sources": one("SELECT count(DISTINCT source) FROM records"),
+        "stories": story_counts(store),
         "runs": runs,
     }

@@ -7,6 +7,8 @@ with its kind, so one bad page cannot stop a partition.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import functools
 from collections.abc import Callable, Iterable
 
 from thresher.corpus.deadline import RecordTimeout, time_limit
@@ -16,7 +18,7 @@ from thresher.models import Article
 from thresher.options import ExtractOptions
 from thresher.pipeline import extract
 
-__all__ = ["DEFAULT_TIME_LIMIT", "Extractor", "extract_record", "process_partition"]
+__all__ = ["DEFAULT_TIME_LIMIT", "Extractor", "extract_record", "process_partition", "with_options"]
 
 #: Seconds one record may take before it is recorded as failed ("timeout").
 DEFAULT_TIME_LIMIT = 30.0
@@ -29,6 +31,20 @@ _OPTIONS = {kind: ExtractOptions(input=kind) for kind in ("auto", "html", "text"
 
 def _thresher_extract(payload: bytes, url: str | None, options: ExtractOptions) -> Article:
     return extract(payload, url=url, options=options)
+
+
+def _extract_with(payload: bytes, url: str | None, record_options: ExtractOptions, *,
+                  options: ExtractOptions, extractor: Extractor | None) -> Article:
+    """``extractor`` called with ``options``, the record's input kind kept."""
+    merged = dataclasses.replace(options, input=record_options.input)
+    return (extractor or _thresher_extract)(payload, url, merged)
+
+
+def with_options(options: ExtractOptions, extractor: Extractor | None = None) -> Extractor:
+    """An extractor applying ``options`` (captions, comments, tables, links …) to every
+    record, whose input kind (HTML or text, from the source) still decides ``input``.
+    A partial of a module-level function, so it pickles to worker processes."""
+    return functools.partial(_extract_with, options=options, extractor=extractor)
 
 
 _warmed_up = False

@@ -59,6 +59,10 @@ class TextBlock:
     kind_tag: str
     link_chars: int
     links: list[tuple[str, str | None]] = field(default_factory=list)
+    #: (start, end, kind, href) of the links and emphasis inside ``text``, as offsets
+    #: into it; recorded only when ``walk_blocks`` is asked to (``record_links``,
+    #: ``record_emphasis``).
+    spans: list[tuple[int, int, str, str | None]] | None = None
 
 
 @dataclass(slots=True)
@@ -119,6 +123,44 @@ class Page:
 
 #: Zero-width and soft-hyphen characters: invisible, yet not whitespace to str.split.
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+def _normalised_lengths(parts: list[str], invisible: bool) -> list[int]:
+    """For each boundary between ``parts``, the length the run's text has up to there
+    once whitespace is collapsed (and, with ``invisible``, invisible characters
+    dropped), as ``flush`` normalises it; counted part by part, in linear time."""
+    lengths = [0]
+    length = 0
+    space_pending = False  # whitespace after the last word so far
+    for part in parts:
+        if invisible:
+            part = _INVISIBLE.sub("", part)
+        words = part.split()
+        if words:
+            joins_word = length and not space_pending and not part[0].isspace()
+            length += (0 if joins_word or not length else 1) + sum(map(len, words)) + len(words) - 1
+            space_pending = part[-1].isspace()
+        elif part:
+            space_pending = length > 0
+        lengths.append(length)
+    return lengths
+
+
+def _span_offsets(parts: list[str], marks: list[tuple[int, int, str, str | None]],
+                  text: str) -> list[tuple[int, int, str, str | None]]:
+    """The marks of a run, recorded as (first part, end part, kind, href), as offsets
+    into the run's normalised ``text``: a span starts at its first word and ends after
+    its last; one holding only whitespace is left out."""
+    raw = "".join(parts)
+    prefixes = _normalised_lengths(parts, not raw.isascii() and _has_invisible(raw))
+    spans = []
+    for first, end, kind, href in marks:
+        start, stop = prefixes[first], prefixes[end]
+        if start and start < len(text) and text[start] == " ":
+            start += 1
+        if start < stop:
+            spans.append((start, stop, kind, href))
+    return spans
 
 
 def _has_invisible(text: str) -> bool:
@@ -229,8 +271,9 @@ def _list_start(value: str | None) -> int | None:
 
 
 # What an open element is to the walk, which decides what closing it does: a
-# semantic block is a block whose tag is on the context stack.
-_INLINE, _ANCHOR, _BLOCK, _SEMANTIC = range(4)
+# semantic block is a block whose tag is on the context stack, a marked inline
+# element one whose span is recorded (emphasis, when asked for).
+_MARKED, _INLINE, _ANCHOR, _BLOCK, _SEMANTIC = range(-1, 4)
 _NOTHING: Iterator[LexborNode] = iter(())
 
 
@@ -265,7 +308,19 @@ def _tag_ids() -> tuple[int, int, dict[int, str], dict[int, int]]:
 _TEXT_ID, _BODY_ID, _BLOCK_NAMES, _KINDS = _tag_ids()
 
 
-def walk_blocks(body: LexborNode, *, max_nodes: int, reveal: bool = False) -> Page:
+def _emphasis_ids() -> dict[int, str]:
+    """The tag ids of the inline elements recorded as emphasis spans, with their kind."""
+    parser = LexborHTMLParser("")
+    kinds = {"em": "emphasis", "i": "emphasis", "cite": "emphasis", "strong": "strong", "b": "strong",
+             "code": "code", "kbd": "code", "samp": "code", "tt": "code"}
+    return {parser.create_node(name).tag_id: kind for name, kind in kinds.items()}
+
+
+_EMPHASIS_IDS = _emphasis_ids()
+
+
+def walk_blocks(body: LexborNode, *, max_nodes: int, record_links: bool = False,
+                record_emphasis: bool = False, reveal: bool = False) -> Page:
     """Cut the visible text under ``body`` into blocks, in document order.
 
     The walk descends with lexbor's iterators over each element's children (in C),
@@ -277,6 +332,10 @@ def walk_blocks(body: LexborNode, *, max_nodes: int, reveal: bool = False) -> Pa
     only matter for links and hiding. After ``max_nodes`` elements the walk stops,
     the open elements closed as if the page ended there. With ``reveal``, elements
     the page hides are read too (a page that hides itself until its scripts run).
+
+    With ``record_links`` or ``record_emphasis``, each block also gets the spans of
+    its links or emphasis (``TextBlock.spans``); without them the walk does no work
+    for spans beyond one test per inline element.
     """
     tags: list[str] = []
     parents: list[int] = []
@@ -293,6 +352,11 @@ def walk_blocks(body: LexborNode, *, max_nodes: int, reveal: bool = False) -> Pa
     links: list[tuple[str, str | None]] = []
     anchors: list[tuple[int, str | None]] = []  # open <a>: (start in parts, href)
     current = -1  # innermost open block-level element (the body's index, 0, once entered)
+    # Spans, when asked for: (first part, end part, kind, href) of the current run's
+    # closed links and emphasis, and (first part, kind) of the open emphasis elements.
+    marks: list[tuple[int, int, str, str | None]] = []
+    open_marks: list[tuple[int, str]] = []
+    emphasis = _EMPHASIS_IDS if record_emphasis else {}
 
     def flush() -> None:
         nonlocal parts, link_chars, links, has_text
@@ -304,10 +368,17 @@ def walk_blocks(body: LexborNode, *, max_nodes: int, reveal: bool = False) -> Pa
             if text:
                 blocks.append(TextBlock(text, current, context[-1] if context else "p",
                                         min(link_chars, len(text)), links))
+                if marks:
+                    blocks[-1].spans = _span_offsets(parts, marks, text)
+            if marks:
+                marks.clear()
             parts = []
             if anchors:  # (a block inside a link: the link's text restarts)
                 for position, (_, href) in enumerate(anchors):
                     anchors[position] = (0, href)
+            if open_marks:
+                for position, (_, kind) in enumerate(open_marks):
+                    open_marks[position] = (0, kind)
         link_chars = 0
         links = []
 
@@ -318,6 +389,7 @@ def walk_blocks(body: LexborNode, *, max_nodes: int, reveal: bool = False) -> Pa
     block_tag, semantic_tag, ol_tag, pre_tag = _BLOCK_TAG, _SEMANTIC_TAG, _OL, _PRE
     known_names, popup = _NAME_GROUPS, POPUP
     inline_role, anchor_role, block_role, semantic_role = _INLINE, _ANCHOR, _BLOCK, _SEMANTIC
+    marked_role = _MARKED
     # Open elements, outermost first: (their parent's child iterator, role, index).
     # The walk starts from an iterator over the body alone, as if it were its parent's.
     open_elements: list[tuple[Iterator[LexborNode], int, int]] = []
@@ -390,6 +462,9 @@ def walk_blocks(body: LexborNode, *, max_nodes: int, reveal: bool = False) -> Pa
                 if not bits or not _promoted(bits, tags[current]):
                     open_elements.append((children, role, index))
                     children, role = node.iter(include_text=True), inline_role
+                    if emphasis and tag_id in emphasis:
+                        open_marks.append((len(parts), emphasis[tag_id]))
+                        role = marked_role
                     break
                 # An inline box named as a caption or furniture: read as a block of its own.
                 tag = node.tag or ""
@@ -447,6 +522,12 @@ def walk_blocks(body: LexborNode, *, max_nodes: int, reveal: bool = False) -> Pa
                 text = " ".join("".join(parts[start:]).split())
                 if text:
                     links.append((text, href))
+                    if record_links:
+                        marks.append((start, len(parts), "link", href))
+            elif role == marked_role:
+                start, mark = open_marks.pop()
+                if start < len(parts):
+                    marks.append((start, len(parts), mark, None))
             if not open_elements:
                 break
             children, role, index = open_elements.pop()

@@ -13,14 +13,14 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser
 
-from thresher.html.blocks import Page, walk_blocks
+from thresher.html.blocks import Page, TextBlock, walk_blocks
 from thresher.html.classify import Reading, classify_blocks
 from thresher.html.clean import remove_invisible
 from thresher.html.nodes import PageNodes
 from thresher.html.related import related_links
 from thresher.html.page_type import PageHints
 from thresher.html.switches import enabled
-from thresher.models import Block, BlockKind, EmptyReason, Image, Link, PageType
+from thresher.models import Block, BlockKind, EmptyReason, Image, Inline, InlineKind, Link, PageType
 from thresher.options import ExtractOptions
 
 __all__ = ["Body", "extract_body"]
@@ -86,6 +86,15 @@ def _images(page: Page, reading: Reading, base: str | None) -> tuple[Image, ...]
     return tuple(images)
 
 
+def _inline(block: TextBlock, base: str | None) -> tuple[Inline, ...]:
+    """The recorded spans of a block as ``Inline``s, link targets resolved against ``base``."""
+    if not block.spans:
+        return ()
+    # (recorded as the elements closed: inner ones first; listed outer ones first)
+    return tuple(Inline(start, end, InlineKind(kind), _resolve(href, base) if kind == "link" else None)
+                 for start, end, kind, href in sorted(block.spans, key=lambda span: (span[0], -span[1])))
+
+
 def _enclosing(page: Page, index: int, tag: str, stop: int) -> int:
     while index >= stop and index >= 0:
         if page.tags[index] == tag:
@@ -108,11 +117,13 @@ def extract_body(tree: LexborHTMLParser, options: ExtractOptions, url: str | Non
         frameset = tree.css_first("frameset") is not None
         return Body(empty_reason=EmptyReason.FRAMESET if frameset else EmptyReason.NO_TEXT)
     scripts = remove_invisible(body, nodes.never_text, nodes.boxes)
-    page = walk_blocks(body, max_nodes=options.max_nodes)
+    page = walk_blocks(body, max_nodes=options.max_nodes, record_links=options.include_links,
+                       record_emphasis=options.include_formatting)
     if sum(len(block.text) for block in page.blocks) < _HIDDEN_PAGE and enabled("reveal-hidden"):
         # Next to no visible text: the page may hide itself until its scripts have run
         # (a wrapper styled hidden, streamed markup). Its hidden text is what it shows.
-        revealed = walk_blocks(body, max_nodes=options.max_nodes, reveal=True)
+        revealed = walk_blocks(body, max_nodes=options.max_nodes, record_links=options.include_links,
+                               record_emphasis=options.include_formatting, reveal=True)
         if sum(len(block.text) for block in revealed.blocks) >= 2 * _HIDDEN_PAGE:
             page = revealed
     if not page.blocks:
@@ -133,7 +144,8 @@ def extract_body(tree: LexborHTMLParser, options: ExtractOptions, url: str | Non
     items = [decision.block.owner for decision in shown if decision.kind is _LIST_ITEM]
     ordinals = iter(page.list_numbers(items))
     decisions = tuple(Block(decision.kind, decision.block.text, decision.kept, decision.reason,
-                            decision.level, ordinal=next(ordinals) if decision.kind is _LIST_ITEM else 0)
+                            decision.level, ordinal=next(ordinals) if decision.kind is _LIST_ITEM else 0,
+                            inline=_inline(decision.block, url) if decision.block.spans else ())
                       for decision in shown)
     kept = tuple(block for block in decisions if block.kept) if explain else decisions
     described = hints.product_description if hints else ""

@@ -11,8 +11,6 @@ import codecs
 import re
 from typing import NamedTuple
 
-from charset_normalizer import from_bytes
-
 from thresher.errors import DecodeError, UnsupportedInputError
 
 __all__ = ["DecodedPage", "decode_page", "sniff_binary"]
@@ -96,6 +94,9 @@ def decode_page(raw: bytes) -> DecodedPage:
         return DecodedPage(raw.decode("utf-8"), raw)
     except UnicodeDecodeError:
         pass
+    # (imported here: most pages are UTF-8 or say what they are, and never need it)
+    from charset_normalizer import from_bytes
+
     best = from_bytes(raw[:262144]).best()
     if best is None or best.encoding is None:
         if declared:

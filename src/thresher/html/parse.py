@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 
-import numpy as np
 from selectolax.lexbor import LexborHTMLParser
 
 from thresher.errors import ParseError
@@ -63,7 +62,10 @@ def limit_nesting(markup: str, max_depth: int) -> str:
 def _count_tag_starts(data: bytes) -> int:
     """The number of ``<`` in ``data``. One vectorised numpy comparison: ``bytes.count``
     tests one byte at a time, which took 0.87 M instructions on an average ScrapingHub
-    page (174 KB), a ninth of parsing it."""
+    page (174 KB), a ninth of parsing it. (numpy is imported here, on the first page
+    long enough to be counted: a command extracting one small page starts without it.)"""
+    import numpy as np
+
     return int(np.count_nonzero(np.frombuffer(data, dtype=np.uint8) == ord("<")))
 
 
@@ -76,7 +78,8 @@ def parse_document(markup: str, *, max_depth: int = 512, utf8: bytes | None = No
     CPython stores with 2 or 4 bytes a character. ``utf8``, when given, is that
     encoding already (the page's own bytes, when they were valid UTF-8)."""
     data = utf8 if utf8 is not None else markup.encode("utf-8", "ignore")
-    if _count_tag_starts(data) > 20 * max_depth:
+    # (a page shorter than the count cannot hold that many tags)
+    if len(data) > 20 * max_depth and _count_tag_starts(data) > 20 * max_depth:
         limited = limit_nesting(markup, max_depth)
         if limited is not markup:
             data = limited.encode("utf-8", "ignore")

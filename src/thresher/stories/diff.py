@@ -13,10 +13,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from thresher.models import Article, BlockKind, Link
-from thresher.stories.align import Alignment, align, normalize, word_changes
+from thresher.stories.align import (
+    DEFAULT_MIN_SIMILARITY,
+    Alignment,
+    align,
+    normalize,
+    similarity,
+    word_changes,
+)
 from thresher.stories.sentences import split_sentences
 
-__all__ = ["ArticleDiff", "LinkChange", "diff_articles"]
+__all__ = ["UNRELATED_SHARE", "ArticleDiff", "LinkChange", "captions", "diff_articles"]
+
+#: Below this share of sentences in common, two captures are different stories.
+UNRELATED_SHARE = 0.2
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +55,27 @@ class ArticleDiff:
     published: tuple[str | None, str | None]
 
     @property
+    def shared(self) -> float:
+        """Share of the shorter body's sentences found again (unchanged, edited or moved)
+        in the other body: 1.0 for a teaser inside its article, near 0 for two stories."""
+        paired = sum(1 for s in self.sentences if s.a_index is not None and s.b_index is not None)
+        sides = (sum(1 for s in self.sentences if s.a_index is not None),
+                 sum(1 for s in self.sentences if s.b_index is not None))
+        return paired / min(sides) if min(sides) else 1.0
+
+    @property
+    def unrelated(self) -> bool:
+        """The two captures share almost nothing: no version of one story, so no edits to show.
+
+        Bodies with almost no sentence in common, and headlines that do not read as one
+        edited headline (a short page rewritten under its headline is still a version).
+        """
+        if self.shared >= UNRELATED_SHARE:
+            return False
+        a, b = self.headline.a, self.headline.b
+        return not (a and b and similarity(a, b) >= DEFAULT_MIN_SIMILARITY)
+
+    @property
     def published_changed(self) -> bool:
         """Both dates known and different (a missing date is no edit)."""
         a, b = self.published
@@ -64,7 +95,9 @@ class ArticleDiff:
     def summary(self) -> dict[str, Any]:
         """Counts per operation: what the terminal header and the JSON ``summary`` show."""
         return {
-            "headline": self.headline.op,
+            "unrelated": self.unrelated,
+            "shared": round(self.shared, 3),
+            "headline": "different" if self.unrelated and self.headline.changed else self.headline.op,
             "published": "changed" if self.published_changed else "unchanged",
             "paragraphs": dict(Counter(p.op for p in self.paragraphs)),
             "sentences": dict(Counter(s.op for s in self.sentences)),
@@ -147,6 +180,22 @@ def _related(a: tuple[Link, ...], b: tuple[Link, ...]) -> tuple[LinkChange, ...]
     return tuple(changes)
 
 
+def captions(article: Article) -> list[str]:
+    """The captions of an article: caption blocks of the body, then captions kept with its images.
+
+    An extraction without ``include_captions`` (the corpus store's) keeps them with the
+    images; one with it puts them in the body. Either way the diff sees the same captions.
+    """
+    found = [block.text for block in article.blocks if block.kind == BlockKind.CAPTION]
+    seen = {normalize(text) for text in found}
+    for image in article.images:
+        key = normalize(image.caption) if image.caption else ""
+        if key and key not in seen:
+            found.append(image.caption)
+            seen.add(key)
+    return found
+
+
 def _date(article: Article) -> str | None:
     return article.published.isoformat() if article.published else None
 
@@ -163,8 +212,7 @@ def diff_articles(a: Article, b: Article) -> ArticleDiff:
     """
     body_a = [block.text for block in a.blocks if block.kind != BlockKind.CAPTION]
     body_b = [block.text for block in b.blocks if block.kind != BlockKind.CAPTION]
-    captions_a = [block.text for block in a.blocks if block.kind == BlockKind.CAPTION]
-    captions_b = [block.text for block in b.blocks if block.kind == BlockKind.CAPTION]
+    captions_a, captions_b = captions(a), captions(b)
     sentences_a = [s for text in body_a for s in split_sentences(text)]
     sentences_b = [s for text in body_b for s in split_sentences(text)]
     return ArticleDiff(

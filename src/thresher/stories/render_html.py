@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from thresher.models import Article
 from thresher.stories.align import Alignment, WordChange
 from thresher.stories.diff import ArticleDiff
 from thresher.stories.render_terminal import summary_line
+from thresher.stories.store_access import StoredCapture, format_moment
+from thresher.stories.versions import Version
 
 __all__ = ["render_diff_html", "render_story_html"]
 
@@ -31,6 +32,7 @@ color:#555}
 ins{background:#b8e6c1;text-decoration:none}del{background:#f5b7b1;color:#7b241c}
 .version{border:1px solid #ddd;border-radius:6px;padding:.5rem 1rem;margin:1rem 0}
 details>summary{cursor:pointer;font-family:system-ui,sans-serif}
+.source a,.source code,.identical a,.identical code{overflow-wrap:anywhere;word-break:break-all}
 """
 
 
@@ -57,9 +59,15 @@ def _unit(unit: Alignment) -> str:
 
 
 def _diff_body(diff: ArticleDiff) -> str:
+    headline = diff.headline
+    if diff.unrelated and headline.op == "edited":  # two stories: no word diff of their headlines
+        headline_html = (_unit(Alignment("deleted", 0, None, headline.a, None))
+                         + _unit(Alignment("added", None, 0, None, headline.b)))
+    else:
+        headline_html = _unit(headline)
     parts = [
-        f'<p class="summary">{escape(summary_line(diff))}</p>',
-        f"<h3>Headline</h3>{_unit(diff.headline)}",
+        f'<p class="summary{" unrelated" if diff.unrelated else ""}">{escape(summary_line(diff))}</p>',
+        f"<h3>Headline</h3>{headline_html}",
     ]
     if diff.published_changed:
         parts.append(
@@ -98,30 +106,61 @@ def render_diff_html(diff: ArticleDiff, *, name_a: str = "a", name_b: str = "b")
     return _page(f"Diff: {title}", body)
 
 
-def render_story_html(
-    story_id: int, versions: Sequence[tuple[str, Article]], diffs: Sequence[ArticleDiff]
-) -> str:
+def _origin(capture: StoredCapture) -> str:
+    """The capture's source: a link when it is a URL, else the file path as text."""
+    if capture.url and capture.url.startswith(("http://", "https://")):
+        return f'<a href="{escape(capture.url, quote=True)}">{escape(capture.url)}</a>'
+    return f"<code>{escape(capture.origin)}</code>"
+
+
+def _version_meta(version: Version) -> str:
+    first = version.first
+    dates = []
+    if first.article.published:
+        dates.append(f"published {escape(format_moment(first.article.published))}")
+    if first.captured_at:
+        dates.append(f"captured {escape(format_moment(first.captured_at))}")
+    parts = [f'<p class="meta source">Record {first.id}{", " if dates else ""}{", ".join(dates)}: '
+             f"{_origin(first)}</p>"]
+    if len(version.captures) > 1:
+        items = "".join(
+            f"<li>record {c.id}"
+            + (f", captured {escape(format_moment(c.captured_at))}" if c.captured_at else "")
+            + f": {_origin(c)}</li>"
+            for c in version.captures
+        )
+        parts.append(f'<div class="identical"><p class="meta">{len(version.captures)} identical captures:</p>'
+                     f'<ul class="meta">{items}</ul></div>')
+    return "".join(parts)
+
+
+def render_story_html(story_id: int, versions: Sequence[Version], diffs: Sequence[ArticleDiff]) -> str:
     """A story's versions in time order, each followed by the diff from the one before.
 
-    ``versions`` holds ``(label, article)`` per version; ``diffs[i]`` goes from
-    version ``i`` to version ``i + 1``. The first version is shown in full.
+    Each version names its source (URL or file) and dates, and lists the identical
+    captures folded into it; ``diffs[i]`` goes from version ``i`` to version ``i + 1``.
+    The first version is shown in full.
     """
     if len(diffs) != max(len(versions) - 1, 0):
         raise ValueError("need one diff between each two consecutive versions")
-    title = next((a.title for _, a in reversed(versions) if a.title), None) or f"Story {story_id}"
+    latest = next((v.article.title for v in reversed(versions) if v.article.title), None)
+    title = latest or f"Story {story_id}"
     count = len(versions)
+    captures = sum(len(v.captures) for v in versions)
+    folded = f" from {captures} captures" if captures != count else ""
     parts = [
         f"<h1>{escape(title)}</h1>",
-        f'<p class="meta">Story {story_id}: {count} version{"s" if count != 1 else ""}</p>',
+        f'<p class="meta">Story {story_id}: {count} version{"s" if count != 1 else ""}{folded}</p>',
     ]
-    for index, (label, article) in enumerate(versions):
+    for index, version in enumerate(versions):
+        article = version.article
         parts.append(
-            f'<section class="version" id="v{index + 1}"><h2>Version {index + 1}: {escape(label)}</h2>'
+            f'<section class="version" id="v{index + 1}"><h2>Version {index + 1}: '
+            f"{escape(article.title or '(no headline)')}</h2>{_version_meta(version)}"
         )
         if index == 0:
             parts.append(
-                f"<h3>{escape(article.title or '')}</h3>"
-                + "".join(f'<p class="{block.kind}">{escape(block.text)}</p>' for block in article.blocks)
+                "".join(f'<p class="{block.kind}">{escape(block.text)}</p>' for block in article.blocks)
             )
         else:
             parts.append(f'<p class="meta">Changes since version {index}:</p>' + _diff_body(diffs[index - 1]))

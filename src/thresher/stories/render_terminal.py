@@ -11,7 +11,7 @@ import click
 from thresher.stories.align import Alignment, WordChange
 from thresher.stories.diff import ArticleDiff
 
-__all__ = ["render_diff_text", "summary_line"]
+__all__ = ["render_diff_text", "summary_line", "unrelated_line"]
 
 _SIGNS = {"unchanged": "=", "trivial": "≈", "edited": "~", "moved": ">", "added": "+", "deleted": "-"}
 _PREVIEW = 72
@@ -54,6 +54,8 @@ def _unit_line(unit: Alignment, color: bool, indent: str = "  ") -> list[str]:
 def summary_line(diff: ArticleDiff) -> str:
     """``paragraphs: 8 unchanged, 1 edited; captions: 1 added; ...`` for one diff."""
     summary = diff.summary()
+    if diff.unrelated:
+        return unrelated_line(diff)
     parts = [f"headline {summary['headline']}"]
     for name in ("paragraphs", "sentences", "captions", "related"):
         counts = summary[name]
@@ -64,13 +66,24 @@ def summary_line(diff: ArticleDiff) -> str:
     return "; ".join(parts)
 
 
+def unrelated_line(diff: ArticleDiff) -> str:
+    """What a diff of two different stories says instead of a list of edits."""
+    paired = sum(1 for s in diff.sentences if s.a_index is not None and s.b_index is not None)
+    old = sum(1 for s in diff.sentences if s.a_index is not None)
+    new = sum(1 for s in diff.sentences if s.b_index is not None)
+    return (f"these captures share almost nothing ({paired} of {min(old, new)} sentences in common): "
+            "they are not versions of one story")
+
+
 def render_diff_text(diff: ArticleDiff, *, color: bool = False, name_a: str = "a", name_b: str = "b") -> str:
     """The whole diff as lines of text (no trailing newline)."""
     bold = (lambda text: click.style(text, bold=True)) if color else (lambda text: text)
     lines = [bold(f"--- {name_a}"), bold(f"+++ {name_b}"), summary_line(diff), ""]
     headline = diff.headline
-    lines.append(bold(f"Headline ({headline.op})"))
-    if headline.op == "edited":
+    lines.append(bold(f"Headline ({diff.summary()['headline']})"))
+    if diff.unrelated and headline.op == "edited":
+        lines += [f"  - {headline.a}", f"  + {headline.b}"]
+    elif headline.op == "edited":
         lines.append("  " + _inline(headline.words, color))
     elif headline.op != "unchanged" or headline.b:
         lines += _unit_line(headline, color)

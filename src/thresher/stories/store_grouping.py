@@ -1,15 +1,26 @@
-"""``group_store``: the stories of a whole store, written back into it."""
+"""``group_store``: the stories of a whole store, written back into it; ``group_new_records``:
+the records added since, placed into those stories."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from thresher.stories.grouping import StoryDocument, group_documents
-from thresher.stories.options import StoryOptions
-from thresher.stories.store_access import open_store, read_captures, write_story_ids
+import numpy as np
 
-__all__ = ["StoreGrouping", "group_store"]
+from thresher.stories.grouping import (
+    StoryDocument,
+    candidate_pairs,
+    connected_components,
+    group_documents,
+    sign_documents,
+    verify_pairs,
+)
+from thresher.stories.options import StoryOptions
+from thresher.stories.store_access import open_store, read_captures, story_ids, write_story_ids
+
+__all__ = ["StoreGrouping", "group_new_records", "group_store"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +30,8 @@ class StoreGrouping:
     articles: int
     stories: int
     multi_capture_stories: int
+    #: Records placed by ``group_new_records`` (0 after a full grouping).
+    new_records: int = 0
 
 
 def group_store(path: str | Path, options: StoryOptions | None = None) -> StoreGrouping:
@@ -29,7 +42,43 @@ def group_store(path: str | Path, options: StoryOptions | None = None) -> StoreG
         labels = group_documents(documents, options)
         story_ids = {capture.id: captures[label].id for capture, label in zip(captures, labels, strict=True)}
         write_story_ids(store, story_ids)
+    return _counted(story_ids.values(), len(captures))
+
+
+def group_new_records(path: str | Path, options: StoryOptions | None = None) -> StoreGrouping:
+    """Place the records added since the last grouping into stories, keeping every story there is.
+
+    What is boilerplate, and which pairs are candidates, is still read from the whole
+    store (chrome is known only by how it recurs across pages), but only pairs with a
+    new record are verified, and no existing story is split: a new record joins the
+    stories it matches (merging them when it bridges two) or starts its own.
+    """
+    options = options or StoryOptions()
+    with open_store(path) as store:
+        known = story_ids(store)
+        captures = list(read_captures(store))
+        is_new = np.array([capture.id not in known for capture in captures], dtype=bool)
+        documents = [StoryDocument(c.article.text, c.article.title, c.date) for c in captures]
+        corpus = sign_documents(documents, options)
+        pairs = candidate_pairs(corpus, options)
+        if len(pairs):
+            pairs = pairs[is_new[pairs[:, 0]] | is_new[pairs[:, 1]]]
+        accepted = pairs[verify_pairs(corpus, pairs, options)] if len(pairs) else pairs
+        first_member: dict[int, int] = {}
+        kept: list[tuple[int, int]] = []  # each known record tied to its story's first member
+        for index, capture in enumerate(captures):
+            story = known.get(capture.id)
+            if story is not None:
+                kept.append((index, first_member.setdefault(story, index)))
+        joined = [(int(a), int(b)) for a, b in accepted.tolist()]
+        labels = connected_components(len(captures), [*kept, *joined])
+        assigned = {capture.id: captures[label].id for capture, label in zip(captures, labels, strict=True)}
+        write_story_ids(store, assigned, replace=False)
+    return _counted(assigned.values(), len(captures), int(is_new.sum()))
+
+
+def _counted(stories: Iterable[int], articles: int, new_records: int = 0) -> StoreGrouping:
     sizes: dict[int, int] = {}
-    for story in story_ids.values():
+    for story in stories:
         sizes[story] = sizes.get(story, 0) + 1
-    return StoreGrouping(len(captures), len(sizes), sum(1 for size in sizes.values() if size > 1))
+    return StoreGrouping(articles, len(sizes), sum(1 for size in sizes.values() if size > 1), new_records)

@@ -4,10 +4,9 @@ Only the shape of the text counts: length, sentence punctuation, function-word
 density, capitalisation, link-list and menu shape, interface vocabulary, and the
 blank lines and repeats around it.
 
-Why it is built this way: a capture has ~130 distinct lines (7,500 characters), and a
-Python step per line and field (a list comprehension, a regex call) costs ~0.2 us a
-line; done that way the features took 1.4 ms of a 2.8 ms extraction, and done as ~200
-numpy operations over the whole page, 0.8 ms of 1.6 ms, nearly all of it call overhead.
+Why it is built this way: a capture has about a hundred distinct lines, so a Python
+step per line and field (a list comprehension, a regex call), or a few hundred numpy
+operations over the whole page, cost more in call overhead than the arithmetic itself.
 So the distinct line texts (menus and share bars repeat theirs) are counted in one
 compiled pass over their characters (``page_text.count_lines``): word, sentence, digit,
 comma and separator counts, the first and last characters' classes, and the words'

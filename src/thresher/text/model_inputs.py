@@ -5,11 +5,10 @@ first model's scores around it.
 first model's inputs: the line's own numbers (log word count, rates, flags, position
 on the page) and its neighbourhood (the previous and next lines, windowed means,
 whether a comment section has begun). ``smooth_features`` gives the second model the
-first model's scores around each line. A page has ~130 lines, so as numpy operations
-(about 60 a page) the call overhead, not the arithmetic, was the cost (0.25 ms of a
-1.6 ms extraction): each stage is now one loop compiled by numba (0.05 ms with the
-scoring) that fills one matrix feature by feature (each feature's values contiguous);
-windowed means come from one running sum. No per-line Python.
+first model's scores around each line. A page has about a hundred lines, so as numpy
+operations the call overhead, not the arithmetic, would be the cost: each stage is one
+loop compiled by numba that fills one matrix feature by feature (each feature's values
+contiguous); windowed means come from one running sum. No per-line Python.
 """
 
 from __future__ import annotations

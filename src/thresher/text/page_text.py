@@ -1,10 +1,8 @@
 """A page's lines as one array of code points, measured line by line in compiled loops.
 
 The line features need, for every line, counts and traits of its characters and
-words. Done in Python, each per-line step costs ~0.2 us a line; done with numpy over
-the whole page, each of the ~200 array operations a page needed cost a few
-microseconds of call overhead, and the features took half of a text extraction
-(0.8 ms of 1.6 ms a capture). So the page is encoded once (UTF-32), each code point
+words. Done in Python, or as a few hundred numpy operations over the whole page, the
+per-call overhead would outweigh the counting itself. So the page is encoded once (UTF-32), each code point
 is looked up once in a table of class bits over the Basic Multilingual Plane (built
 at import: word character (``\\w``), joiner, capital, changed by lower-casing, and
 whatever bits the caller adds with ``character_classes``), and one loop compiled by

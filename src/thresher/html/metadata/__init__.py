@@ -1,4 +1,5 @@
-"""Page metadata: headline, authors, publication date, site name, language, description, URL.
+"""Page metadata: headline, authors, publication and modification dates, site name, language,
+description, tags, lead image, URL.
 
 Each field is read from the sources a page may give, in order of how deliberately the
 publisher wrote them: JSON-LD, then ``<meta>`` vocabularies (OpenGraph, Twitter, Dublin
@@ -45,6 +46,9 @@ class Metadata:
     language: str | None = None
     description: str | None = None
     url: str | None = None
+    modified: datetime | None = None
+    tags: tuple[str, ...] = ()
+    image: str | None = None
     #: Match keys (``normalise_for_match``) of the site's own names: never an author.
     site_keys: frozenset[str] = frozenset()
 
@@ -71,6 +75,15 @@ _SITE_KEYS = ("og:site_name", "application-name", "apple-mobile-web-app-title", 
               "dc.publisher", "citation_journal_title")
 _DESCRIPTION_KEYS = ("og:description", "description", "twitter:description", "dc.description",
                      "dcterms.abstract")
+_MODIFIED_KEYS = ("article:modified_time", "og:article:modified_time", "article:modified", "og:updated_time",
+                  "datemodified", "modified_time", "dc.date.modified", "dcterms.modified",
+                  "last-modified", "parsely-updated", "sailthru.updated", "lastmod")
+#: Keys whose values are one tag each, then keys holding comma-separated keyword lists.
+_TAG_KEYS = ("article:tag", "og:article:tag", "parsely-tags", "sailthru.tags")
+_KEYWORD_KEYS = ("news_keywords", "keywords")
+_IMAGE_KEYS = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src",
+               "thumbnail")
+_MAX_TAGS = 50
 _LANGUAGE_KEYS = ("content-language", "language", "dc.language", "og:locale", "inlanguage")
 
 
@@ -94,6 +107,32 @@ def _canonical_url(link: LexborNode | None, og_url: str | None, url: str | None)
         except ValueError:  # unparsable (e.g. a broken IPv6 host)
             continue
     return None
+
+
+def _tags(meta: MetaTags, jsonld: JsonLdFacts) -> tuple[str, ...]:
+    """The article's tags: one ``article:tag`` per tag, else JSON-LD ``keywords``, else a
+    keywords meta tag split at commas; repeats (in any letter case) dropped."""
+    words = meta.all(*_TAG_KEYS) or list(jsonld.keywords)
+    if not words:
+        words = [word.strip() for value in meta.all(*_KEYWORD_KEYS) for word in value.split(",")]
+    unique: dict[str, str] = {}
+    for word in words:
+        if word and len(word) <= 100:
+            unique.setdefault(word.casefold(), word)
+    return tuple(unique.values())[:_MAX_TAGS]
+
+
+def _absolute(value: str | None, base: str | None) -> str | None:
+    """``value`` resolved against ``base``; None unless it is then an http(s) or
+    protocol-relative address (a lead image must be fetchable)."""
+    if not value:
+        return None
+    try:
+        absolute = urljoin(base, value) if base else value
+    except ValueError:
+        return None
+    scheme = urlsplit(absolute).scheme if "://" in absolute else ""
+    return absolute if scheme in {"http", "https"} or absolute.startswith("//") else None
 
 
 def _choose_authors(jsonld: JsonLdFacts, micro: dict[str, list[str]], meta: MetaTags,
@@ -165,6 +204,12 @@ def read_metadata(tree: LexborHTMLParser, url: str | None, nodes: PageNodes | No
     if published is None:
         published = find_text_date(nodes.main or article_or_body, language=language)
 
+    modified = next((moment for value in [jsonld.modified, *map(meta.first, _MODIFIED_KEYS)]
+                     if value and (moment := parse_date(value, dayfirst=dayfirst))), None)
+    canonical = _canonical_url(nodes.canonical, meta.first("og:url"), url)
+    # (OpenGraph first: the image the publisher chose for sharing; Twitter's last)
+    images = [meta.first(*_IMAGE_KEYS[:3]), jsonld.image, meta.first(*_IMAGE_KEYS[3:])]
+    image = next((image for value in images if (image := _absolute(value, url or canonical))), None)
     return Metadata(
         title=title,
         authors=authors,
@@ -172,6 +217,9 @@ def read_metadata(tree: LexborHTMLParser, url: str | None, nodes: PageNodes | No
         site_name=site_name,
         language=language,
         description=meta.first(*_DESCRIPTION_KEYS) or jsonld.description,
-        url=_canonical_url(nodes.canonical, meta.first("og:url"), url) or url,
+        url=canonical or url,
+        modified=modified,
+        tags=_tags(meta, jsonld),
+        image=image,
         site_keys=own_names,
     )

@@ -51,6 +51,9 @@ class JsonLdFacts:
     website_name: str | None = None
     language: str | None = None
     description: str | None = None
+    modified: str | None = None
+    keywords: tuple[str, ...] = ()
+    image: str | None = None
 
 
 def _load(text: str) -> object | None:
@@ -145,6 +148,29 @@ def _organisations(value: object, index: dict[str, dict[str, object]]) -> object
     return kept
 
 
+def _keywords(value: object) -> tuple[str, ...]:
+    """``keywords`` as a list of strings, or one string of comma-separated words."""
+    items = value if isinstance(value, list) else [value]
+    words: list[str] = []
+    for item in items[:100]:
+        if isinstance(item, dict):
+            item = item.get("name")
+        if isinstance(item, str):
+            words += [word for part in item.split(",") if (word := clean_value(part, 100))]
+    return tuple(words)
+
+
+def _image(value: object) -> str | None:
+    """The address of ``image``: a URL, an ImageObject (``url``/``contentUrl``) or a list."""
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("url") or value.get("contentUrl")
+        if isinstance(value, list):
+            value = value[0] if value else None
+    return clean_value(value, 2000) if isinstance(value, str) else None
+
+
 def _language(value: object) -> str | None:
     if isinstance(value, dict):
         value = value.get("alternateName") or value.get("name")
@@ -218,4 +244,7 @@ def read_jsonld(scripts: list[LexborNode]) -> JsonLdFacts:
         website_name=website,
         language=next((lang for node in best if (lang := _language(node.get("inLanguage")))), None),
         description=first(("description",), best),
+        modified=first(("dateModified",), best),
+        keywords=next((words for node in best if (words := _keywords(node.get("keywords")))), ()),
+        image=next((image for node in best if (image := _image(node.get("image")))), None),
     )
