@@ -259,7 +259,7 @@ def _headline_article(page: Page, container: int, prose: list[float], headline: 
 
 
 def _forgive_systematic_names(page: Page, marked: list[int], prose: list[float], limit: float,
-                              headline: list[bool]) -> list[int]:
+                              headline: list[bool], *, series: bool = False) -> list[int]:
     """The elements of ``marked`` (furniture names, in document order) left once the
     names that the headline's box and most of the prose share are forgiven.
 
@@ -267,7 +267,9 @@ def _forgive_systematic_names(page: Page, marked: list[int], prose: list[float],
     headline's too: each box holds a small share of the prose and looks like a
     sidebar. Furniture never holds the headline, and one kind of furniture holding
     most of the prose between its boxes is a misnomer as surely as one box holding
-    it. (Outermost boxes only are summed, per kind of furniture.)
+    it. (Outermost boxes only are summed, per kind of furniture.) On a page that is a
+    series of items (``series``: a forum, a listing), the items need not share a box
+    with the headline.
     """
     if sum(prose[index] for index in marked) <= limit:  # (nested boxes counted twice: an upper bound)
         return marked
@@ -303,13 +305,15 @@ def _forgive_systematic_names(page: Page, marked: list[int], prose: list[float],
                 common = parents[first]
                 while common > 0 and ends[common] < last:
                     common = parents[common]
-                if common > 0 and headline[common]:
+                if common > 0 and (headline[common] or series):
                     misnamed.add(kind)
     return [index for index in marked if kinds[index] not in misnamed or totals.get(kinds[index], 0.0) <= limit]
 
 
 #: Boxes of one kind of furniture name, holding prose, that make the name systematic.
 _SYSTEMATIC_BOXES = 3
+#: Pages whose content is a series of items, each a box of its own.
+_SERIES_PAGES = frozenset([PageType.LISTING, PageType.COLLECTION, PageType.FORUM])
 #: Pages whose content is a series of cards, each titled by a linked heading.
 _CARD_PAGES = frozenset([PageType.LISTING, PageType.COLLECTION])
 #: Comment boxes holding this share of a page's prose, with little prose outside them,
@@ -357,10 +361,6 @@ def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
     furnished = [index for index in named if groups[index] & FURNITURE]
     if tagged := list(compress(range(count), map(FURNITURE_TAGS.__contains__, tags))):
         furnished = sorted({*furnished, *tagged})
-    limit = 0.5 * prose[0]
-    marked = _forgive_systematic_names(
-        page, [index for index in furnished if prose[index] <= limit and not headline[index]],
-        prose, limit, headline)
     comment_limit = 0.9 * prose[0]
     commented = [] if include_comments else [
         index for index in named
@@ -370,6 +370,10 @@ def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
         posts = _thread_posts(commented, prose, ends)
         thread, commented = not posts, posts
     page_type, evidence = judge_page_type(hints or PageHints(), page, thread=thread)
+    limit = 0.5 * prose[0]
+    marked = _forgive_systematic_names(
+        page, [index for index in furnished if prose[index] <= limit and not headline[index]],
+        prose, limit, headline, series=page_type in _SERIES_PAGES)
     boxes = sorted({*marked, *commented}) if commented else marked
     inside = _inside(boxes, ends, count)  # under (or being) furniture or comments
     score = [0.0] * count
