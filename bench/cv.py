@@ -132,12 +132,19 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rules", nargs="*", default=list(RULES), help="rules to ablate one at a time")
+    parser.add_argument("--no-base", action="store_true",
+                        help="skip the run with all rules; print every run's scores as they are")
     args = parser.parse_args(argv)
     pool = load_pool()
     sites = {site_of(truth.get("url") or pid) for pages in pool.values() for pid, (_, truth) in pages.items()}
     sizes = [sum(fold_of(truth.get("url") or pid) == f for pages in pool.values()
                  for pid, (_, truth) in pages.items()) for f in range(FOLDS)]
     print(f"{sum(map(len, pool.values()))} pages, {len(sites)} sites, fold sizes {sizes}\n")
+    if args.no_base:
+        for number, rule in enumerate(args.rules):
+            row = (f"without {rule}", summary(pool, run(pool, frozenset([rule]))))
+            print_table([row, row], header=number == 0)
+        return 0
     print("(first row: scores; other rows: change when the rule is off)\n", flush=True)
     rows = [("all rules", summary(pool, run(pool, frozenset())))]
     print_table(rows)
