@@ -51,7 +51,8 @@ def page_score(truth: dict, text: str) -> float:
         return evalkit.word_f1(truth["articleBody"], text)
     norm = " ".join(text.split())
     keep, drop = truth.get("with") or [], truth.get("without") or []
-    right = sum(" ".join(s.split()) in norm for s in keep) + sum(" ".join(s.split()) not in norm for s in drop)
+    right = (sum(" ".join(s.split()) in norm for s in keep)
+             + sum(" ".join(s.split()) not in norm for s in drop))
     return right / (len(keep) + len(drop)) if keep or drop else 1.0
 
 
@@ -60,9 +61,7 @@ def load_pool() -> dict[str, dict[str, tuple[str, dict]]]:
 
 
 def run(pool: dict[str, dict[str, tuple[str, dict]]], disabled: frozenset[str]) -> dict[str, dict[str, str]]:
-    from thresher.html import switches
-
-    from thresher.html import blocks
+    from thresher.html import blocks, switches
 
     switches.DISABLED = disabled
     blocks._NAME_GROUPS.clear()  # (names are read once and remembered)

@@ -141,7 +141,8 @@ def scrapinghub_rows(pages: Pages, runs: dict[str, dict]) -> Iterator[str]:
     yield "|---|---|---|---|---|---|---|"
     for name, predictions in runs.items():
         m = evalkit.evaluate(truth, predictions, n_bootstrap=0)
-        by_half = {half: evalkit.evaluate(part, predictions, n_bootstrap=0)["f1"] for half, part in halves.items()}
+        by_half = {half: evalkit.evaluate(part, predictions, n_bootstrap=0)["f1"]
+                   for half, part in halves.items()}
         yield (f"| {name} | {m['f1']:.3f} | {m['precision']:.3f} | {m['recall']:.3f} | "
                f"{by_half['tune']:.3f} | {by_half['check']:.3f} | {m['empty']} |")
 

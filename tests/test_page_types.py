@@ -46,7 +46,7 @@ def test_thread_posts_in_comment_boxes_are_the_content() -> None:
 
 
 def test_comments_below_an_article_stay_out() -> None:
-    comments = "".join(f'<div class="comment"><p>Comment {n}: I do not agree with this at all, sorry.</p></div>'
+    comments = "".join(f'<div class="comment"><p>Comment {n}: I do not agree with this, sorry.</p></div>'
                        for n in range(2))
     html = _page(f"<article><h1>Plan</h1><p>{PROSE * 4}</p></article><div class='comments'>{comments}</div>")
     article = extract(html)

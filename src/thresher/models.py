@@ -13,7 +13,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-__all__ = ["Article", "Block", "BlockKind", "EmptyReason", "Image", "Inline", "InlineKind", "Link", "PageType"]
+__all__ = ["Article", "Block", "BlockKind", "EmptyReason", "Image", "Inline", "InlineKind", "Link",
+           "PageType"]
 
 
 class BlockKind(StrEnum):

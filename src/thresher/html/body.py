@@ -17,8 +17,8 @@ from thresher.html.blocks import Page, TextBlock, walk_blocks
 from thresher.html.classify import Reading, classify_blocks
 from thresher.html.clean import remove_invisible
 from thresher.html.nodes import PageNodes
-from thresher.html.related import related_links
 from thresher.html.page_type import PageHints
+from thresher.html.related import related_links
 from thresher.html.switches import enabled
 from thresher.models import Block, BlockKind, EmptyReason, Image, Inline, InlineKind, Link, PageType
 from thresher.options import ExtractOptions

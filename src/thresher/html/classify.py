@@ -25,6 +25,7 @@ from thresher.dates import parse_date
 from thresher.html.blocks import CAPTION, COMMENT, CONTENT, FURNITURE, FURNITURE_TAGS, Page, TextBlock
 from thresher.html.metadata.authors import is_byline_line
 from thresher.html.metadata.text import normalise_for_match
+from thresher.html.page_type import PageHints, judge_page_type
 from thresher.html.switches import enabled
 from thresher.html.vocabulary import (
     AD_LABEL,
@@ -42,7 +43,6 @@ from thresher.html.vocabulary import (
     UI_LABEL,
     boilerplate_reason,
 )
-from thresher.html.page_type import PageHints, judge_page_type
 from thresher.models import BlockKind, PageType
 
 __all__ = ["Decision", "Reading", "classify_blocks"]
@@ -307,7 +307,8 @@ def _forgive_systematic_names(page: Page, marked: list[int], prose: list[float],
                     common = parents[common]
                 if common > 0 and (headline[common] or series):
                     misnamed.add(kind)
-    return [index for index in marked if kinds[index] not in misnamed or totals.get(kinds[index], 0.0) <= limit]
+    return [index for index in marked
+            if kinds[index] not in misnamed or totals.get(kinds[index], 0.0) <= limit]
 
 
 #: Boxes of one kind of furniture name, holding prose, that make the name systematic.

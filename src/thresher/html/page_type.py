@@ -11,6 +11,7 @@ are kept; a listing's linked headings are its items) and is shown by ``explain``
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from dataclasses import dataclass
@@ -30,7 +31,8 @@ _SCHEMA_TYPES = (
     (PageType.DOCUMENTATION, frozenset(["TechArticle", "APIReference", "SoftwareSourceCode"])),
     (PageType.LISTING, frozenset(["ItemList", "CollectionPage", "SearchResultsPage"])),
     (PageType.ARTICLE, frozenset(["NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle",
-                                  "OpinionNewsArticle", "AnalysisNewsArticle", "Report", "ScholarlyArticle"])),
+                                  "OpinionNewsArticle", "AnalysisNewsArticle", "Report",
+                                  "ScholarlyArticle"])),
     (PageType.SERVICE, frozenset(["Service"])),
 )
 _OG_TYPES = {"product": PageType.PRODUCT, "product.group": PageType.COLLECTION, "article": PageType.ARTICLE,
@@ -82,10 +84,8 @@ def page_hints(scripts: list[LexborNode], metas: list[LexborNode]) -> PageHints:
         found = _TYPE_VALUE.findall(text)
         types.update(found)
         if not description and "Product" in found:
-            try:
+            with contextlib.suppress(ValueError, RecursionError):
                 description = _product_description(json.loads(text, strict=False))
-            except (ValueError, RecursionError):
-                pass
     og_type = ""
     for meta in metas:
         attributes = meta.attributes
