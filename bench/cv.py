@@ -142,7 +142,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.no_base:
         for number, rule in enumerate(args.rules):
             row = (f"without {rule}", summary(pool, run(pool, frozenset([rule]))))
-            print_table([row, row], header=number == 0)
+            print_table([row], header=number == 0)
+            if number:  # (print_table prints the first row only with its header)
+                print_table([row, row], header=False)
         return 0
     print("(first row: scores; other rows: change when the rule is off)\n", flush=True)
     rows = [("all rules", summary(pool, run(pool, frozenset())))]
