@@ -11,7 +11,9 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-TASKS = ["html", "metadata", "text", "corpus", "stories"]
+TASKS = ["extraction", "html", "metadata", "text", "corpus", "stories"]
+#: Arguments of a task's script.
+ARGUMENTS = {"extraction": ["--speed"]}
 
 
 def main(argv: list[str]) -> int:
@@ -20,7 +22,7 @@ def main(argv: list[str]) -> int:
     for task in chosen:
         script = HERE / f"{task}_bench.py"
         print(f"\n=== {task}: {script.name} ===", flush=True)
-        status |= subprocess.call([sys.executable, str(script)])
+        status |= subprocess.call([sys.executable, str(script), *ARGUMENTS.get(task, [])])
     return status
 
 

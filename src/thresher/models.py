@@ -13,7 +13,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-__all__ = ["Article", "Block", "BlockKind", "EmptyReason", "Image", "Inline", "InlineKind", "Link", "Repair"]
+__all__ = ["Article", "Block", "BlockKind", "EmptyReason", "Image", "Inline", "InlineKind", "Link",
+           "PageType", "Repair"]
 
 
 class BlockKind(StrEnum):
@@ -26,6 +27,18 @@ class BlockKind(StrEnum):
     CAPTION = "caption"
     CODE = "code"
     TABLE = "table"
+
+
+class PageType(StrEnum):
+    """What a page exists to deliver, which decides what its content is."""
+
+    ARTICLE = "article"
+    FORUM = "forum"
+    PRODUCT = "product"
+    LISTING = "listing"
+    COLLECTION = "collection"
+    DOCUMENTATION = "documentation"
+    SERVICE = "service"
 
 
 class EmptyReason(StrEnum):
@@ -180,6 +193,10 @@ class Article:
     #: What was cut from the page or mended in it before reading (``Repair`` values),
     #: in the order it was done; empty for an ordinary page.
     repairs: tuple[str, ...] = ()
+    #: The kind of page judged from its structure and markup (``PageType``), and the
+    #: evidence for it in a few words.
+    page_type: str = PageType.ARTICLE
+    page_type_evidence: str = ""
 
     @property
     def text(self) -> str:
@@ -220,7 +237,7 @@ class Article:
                 value = [str(item) for item in value]
             elif f.name in ("published", "modified"):
                 value = value.isoformat() if value else None
-            elif f.name == "empty_reason" and value is not None:
+            elif f.name in ("empty_reason", "page_type") and value is not None:
                 value = str(value)
             data[f.name] = value
         data["text"] = self.text
@@ -245,6 +262,8 @@ class Article:
             images=tuple(Image(url=i.get("url"), alt=i.get("alt", ""), caption=i.get("caption", ""))
                          for i in data.get("images") or ()),
             empty_reason=data.get("empty_reason"),
+            page_type=data.get("page_type") or PageType.ARTICLE,
+            page_type_evidence=data.get("page_type_evidence") or "",
             decisions=tuple(Block.from_dict(b) for b in data.get("decisions") or ()),
             second_opinion=data.get("second_opinion"),
             repairs=tuple(data.get("repairs") or ()),

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from thresher.budget import UNLIMITED, Budget
+from thresher.html.switches import enabled
 from thresher.html.vocabulary import GROUP_BITS, name_groups
 
 __all__ = ["CAPTION", "COMMENT", "CONTENT", "FURNITURE", "FURNITURE_TAGS", "NEVER_SHOWN_TAGS", "Page",
@@ -183,13 +184,20 @@ _TAXONOMY = ("tag-", "category-", "postid-", "format-", "status-")
 _HAS_TAXONOMY = re.compile(r"(?:^|\s)(?:" + "|".join(_TAXONOMY) + ")")
 
 
+#: Classes a post's wrapper carries beside its taxonomy that name the post, not a box:
+#: its author's slug ("author-jane-doe"). Left out only beside taxonomy classes, where
+#: they cannot be an author box's name.
+_POST_CLASSES = _TAXONOMY + ("author-", "entry-author-")
+
+
 def _name_groups(name: str) -> int:
     """The vocabulary group bits of a class/id string, taxonomy classes left out."""
     read = name
     for prefix in _TAXONOMY:  # (substring tests first: most names hold none)
         if prefix in read:
             if _HAS_TAXONOMY.search(read):
-                read = " ".join(item for item in read.split() if not item.startswith(_TAXONOMY))
+                strip = _POST_CLASSES if enabled("post-taxonomy") else _TAXONOMY
+                read = " ".join(item for item in read.split() if not item.startswith(strip))
             break
     groups = name_groups(read)
     if len(_NAME_GROUPS) > 50_000:
@@ -207,6 +215,20 @@ def _promoted(groups: int, block_tag: str) -> bool:
     """Whether an inline element is read as a block of its own: when its class/id
     names a caption (anywhere), or furniture or comments (outside prose elements)."""
     return bool(groups & CAPTION) or bool(groups & (COMMENT | FURNITURE)) and block_tag not in _PROSE_TAGS
+
+
+#: Words of running text that names of boxes do not hold: an id holding one is slugged
+#: from a heading ("more-on-lists", "how-to-share-a-file").
+_FUNCTION_WORDS = frozenset(["a", "an", "the", "of", "on", "to", "in", "for", "and", "or", "is", "are",
+                             "how", "what", "why", "when", "your", "you", "we", "our", "about", "from"])
+_SLUG_WORDS = 6
+
+
+def _slugged(element_id: str) -> bool:
+    """Whether an id is a heading's text made into a slug (a link target), which names
+    no box: it holds a function word, or six words or more."""
+    words = element_id.lower().replace("_", "-").split("-")
+    return len(words) >= _SLUG_WORDS or not _FUNCTION_WORDS.isdisjoint(words)
 
 
 def _hidden(attributes: dict[str, str | None]) -> bool:
@@ -303,7 +325,7 @@ _EMPHASIS_IDS = _emphasis_ids()
 
 
 def walk_blocks(body: LexborNode, *, max_nodes: int, record_links: bool = False,
-                record_emphasis: bool = False, budget: Budget = UNLIMITED) -> Page:
+                record_emphasis: bool = False, reveal: bool = False, budget: Budget = UNLIMITED) -> Page:
     """Cut the visible text under ``body`` into blocks, in document order.
 
     The walk descends with lexbor's iterators over each element's children (in C),
@@ -314,7 +336,8 @@ def walk_blocks(body: LexborNode, *, max_nodes: int, record_links: bool = False,
     most of a page's text nodes. Only block-level elements are numbered; inline ones
     only matter for links and hiding. After ``max_nodes`` elements the walk stops,
     the open elements closed as if the page ended there; ``budget`` is checked every
-    ``_BUDGET_EVERY`` elements.
+    ``_BUDGET_EVERY`` elements. With ``reveal``, elements the page hides are read too
+    (a page that hides itself until its scripts run).
 
     With ``record_links`` or ``record_emphasis``, each block also gets the spans of
     its links or emphasis (``TextBlock.spans``); without them the walk does no work
@@ -380,6 +403,7 @@ def walk_blocks(body: LexborNode, *, max_nodes: int, record_links: bool = False,
     role, index = inline_role, -1
     count = 0
     cut = False
+    heading_ids = enabled("heading-ids")
     while True:
         for node in children:
             if has_text and role >= block_role:
@@ -414,9 +438,11 @@ def walk_blocks(body: LexborNode, *, max_nodes: int, record_links: bool = False,
             if attributes:
                 name = attributes.get("class") or ""
                 if "id" in attributes:
-                    name = f"{name} {attributes['id']}"
+                    element_id = attributes["id"] or ""
+                    if not heading_ids or element_id.count("-") < 2 or not _slugged(element_id):
+                        name = f"{name} {element_id}"
                 if (("hidden" in attributes or "aria-hidden" in attributes or "style" in attributes)
-                        and _hidden(attributes) and tag_id != body_id):
+                        and not reveal and _hidden(attributes) and tag_id != body_id):
                     continue  # (the body is never skipped: pages hide it until their scripts have run)
             if kind < block_tag:
                 bits = 0

@@ -18,14 +18,20 @@ from thresher.html.blocks import Page, TextBlock, walk_blocks
 from thresher.html.classify import Reading, classify_blocks
 from thresher.html.clean import remove_invisible
 from thresher.html.nodes import PageNodes
+from thresher.html.page_type import PageHints
 from thresher.html.related import related_links
-from thresher.models import Block, BlockKind, EmptyReason, Image, Inline, InlineKind, Link, Repair
+from thresher.html.switches import enabled
+from thresher.models import Block, BlockKind, EmptyReason, Image, Inline, InlineKind, Link, PageType, Repair
 from thresher.options import ExtractOptions
 
 __all__ = ["Body", "extract_body"]
 
 #: (bound once: a member look-up on an enum class is slow, and these are tested per block)
 _CAPTION, _LIST_ITEM = BlockKind.CAPTION, BlockKind.LIST_ITEM
+
+
+#: A page showing fewer characters than this is read once more with its hidden elements.
+_HIDDEN_PAGE = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +47,8 @@ class Body:
     byline: str = ""
     #: What was cut while reading (elements past ``max_nodes``).
     repairs: tuple[Repair, ...] = ()
+    page_type: PageType = PageType.ARTICLE
+    page_type_evidence: str = ""
 
 
 def _resolve(url: str | None, base: str | None) -> str | None:
@@ -99,7 +107,8 @@ def _enclosing(page: Page, index: int, tag: str, stop: int) -> int:
 
 
 def extract_body(tree: LexborHTMLParser, options: ExtractOptions, url: str | None,
-                 nodes: PageNodes, title: str | None = None, budget: Budget = UNLIMITED) -> Body:
+                 nodes: PageNodes, title: str | None = None, hints: PageHints | None = None,
+                 budget: Budget = UNLIMITED) -> Body:
     """The article body of ``tree``; relative image and link URLs resolve against ``url``.
     ``nodes`` are the page's elements from ``nodes.collect_nodes`` (its never-shown
     elements and furniture boxes are detached); ``title`` is the headline read from
@@ -115,6 +124,13 @@ def extract_body(tree: LexborHTMLParser, options: ExtractOptions, url: str | Non
     budget.check("cleaning")
     page = walk_blocks(body, max_nodes=options.max_nodes, record_links=options.include_links,
                        record_emphasis=options.include_formatting, budget=budget)
+    if sum(len(block.text) for block in page.blocks) < _HIDDEN_PAGE and enabled("reveal-hidden"):
+        # Next to no visible text: the page may hide itself until its scripts have run
+        # (a wrapper styled hidden, streamed markup). Its hidden text is what it shows.
+        revealed = walk_blocks(body, max_nodes=options.max_nodes, record_links=options.include_links,
+                               record_emphasis=options.include_formatting, reveal=True, budget=budget)
+        if sum(len(block.text) for block in revealed.blocks) >= 2 * _HIDDEN_PAGE:
+            page = revealed
     repairs = (Repair.NODES_CUT,) if page.cut else ()
     if not page.blocks:
         # (looked up only here: each look-up is a scan of the whole tree)
@@ -128,7 +144,7 @@ def extract_body(tree: LexborHTMLParser, options: ExtractOptions, url: str | Non
     budget.check("reading the blocks")
     reading = classify_blocks(page, title=title, include_comments=options.include_comments,
                               include_tables=options.include_tables,
-                              include_captions=options.include_captions)
+                              include_captions=options.include_captions, hints=hints)
     budget.check("classifying the blocks")
     # Dropped blocks are built only on request: most of a page is dropped.
     explain = options.explain
@@ -140,7 +156,14 @@ def extract_body(tree: LexborHTMLParser, options: ExtractOptions, url: str | Non
                             inline=_inline(decision.block, url) if decision.block.spans else ())
                       for decision in shown)
     kept = tuple(block for block in decisions if block.kept) if explain else decisions
+    described = hints.product_description if hints else ""
+    if (reading.page_type is PageType.PRODUCT and len(described) > sum(len(block.text) for block in kept)
+            and enabled("product-jsonld")):
+        # A shop may show the description only once a script has run: the JSON-LD has it.
+        kept = (Block(BlockKind.PARAGRAPH, described, True, "product description (JSON-LD)"), *kept)
+        decisions = (kept[0], *decisions)
     related = tuple(Link(text, _resolve(href, url)) for text, href in related_links(reading))
     return Body(blocks=kept, decisions=decisions, images=_images(page, reading, url),
                 related=related, empty_reason=None if kept else EmptyReason.NO_ARTICLE,
-                byline=reading.byline, repairs=repairs)
+                byline=reading.byline, repairs=repairs, page_type=reading.page_type,
+                page_type_evidence=reading.page_type_evidence)

@@ -10,7 +10,7 @@ split around an ad).
 
 Inside it, blocks under furniture (share bars, newsletter boxes, related-story lists,
 comments) are dropped, then line rules in document order (``_State``): link lists,
-the headline and standfirst before the first paragraph, comment sections after a
+the headline before the first paragraph, comment sections after a
 "Comments" heading, ad and control labels, picture credits and captions, wire
 credits, datelines, notices, bare addresses and repeated text. Every decision keeps
 its reason.
@@ -25,6 +25,8 @@ from thresher.dates import parse_date
 from thresher.html.blocks import CAPTION, COMMENT, CONTENT, FURNITURE, FURNITURE_TAGS, Page, TextBlock
 from thresher.html.metadata.authors import is_byline_line
 from thresher.html.metadata.text import normalise_for_match
+from thresher.html.page_type import PageHints, judge_page_type
+from thresher.html.switches import enabled
 from thresher.html.vocabulary import (
     AD_LABEL,
     BARE_URLS,
@@ -41,7 +43,7 @@ from thresher.html.vocabulary import (
     UI_LABEL,
     boilerplate_reason,
 )
-from thresher.models import BlockKind
+from thresher.models import BlockKind, PageType
 
 __all__ = ["Decision", "Reading", "classify_blocks"]
 
@@ -84,6 +86,9 @@ class Reading:
     #: A byline line above the text ("By Jane Doe"), dropped from the body: the
     #: authors when the page's metadata names none.
     byline: str = ""
+    page_type: PageType = PageType.ARTICLE
+    #: Why the page was judged of ``page_type``, in a few words.
+    page_type_evidence: str = ""
 
 
 #: A link list or furniture block costs at most this much: one long link-dense line
@@ -107,10 +112,6 @@ _GALLERY_SHARE = 2.0
 _HEADER_LINE = 200
 #: A sibling of the container joins the article when it scores this share of it.
 _SIBLING_SHARE = 0.2
-#: A heading this long before the first paragraph is a standfirst (a summary under the
-#: headline), which belongs to the page's description rather than to the body.
-_STANDFIRST = 100
-
 
 def _is_date(text: str) -> bool:
     """A line that is a date and nothing else ("March 3, 2009", "03.03.2009 14:30")."""
@@ -141,10 +142,18 @@ def _votes(blocks: list[TextBlock], prose: list[float]) -> list[float]:
     (One loop for the page: a call per block costs more than the sums.)"""
     votes: list[float] = []
     append = votes.append
+    linked_prose = enabled("linked-prose")
     for block in blocks:
         length = len(block.text)
         link_density = block.link_chars / length
         if link_density > 0.5:
+            if linked_prose and block.kind_tag == "p" and _linked_sentence(block):
+                # a card's paragraph wrapped whole in its link: prose, worth half its length
+                # (not a list item: a list of teasers wrapped whole in their links is a list)
+                vote = 0.5 * length
+                append(vote)
+                prose[block.owner] += vote
+                continue
             append(-min(float(length), _LINK_CAP))
         elif length < 25 or _teaser(block):
             append(0.0)  # a teaser is neither evidence for an article nor against it
@@ -256,7 +265,7 @@ def _headline_article(page: Page, container: int, prose: list[float], headline: 
 
 
 def _forgive_systematic_names(page: Page, marked: list[int], prose: list[float], limit: float,
-                              headline: list[bool]) -> list[int]:
+                              headline: list[bool], *, series: bool = False) -> list[int]:
     """The elements of ``marked`` (furniture names, in document order) left once the
     names that the headline's box and most of the prose share are forgiven.
 
@@ -264,28 +273,80 @@ def _forgive_systematic_names(page: Page, marked: list[int], prose: list[float],
     headline's too: each box holds a small share of the prose and looks like a
     sidebar. Furniture never holds the headline, and one kind of furniture holding
     most of the prose between its boxes is a misnomer as surely as one box holding
-    it. (Outermost boxes only are summed, per kind of furniture.)
+    it. (Outermost boxes only are summed, per kind of furniture.) On a page that is a
+    series of items (``series``: a forum, a listing), the items need not share a box
+    with the headline.
     """
     if sum(prose[index] for index in marked) <= limit:  # (nested boxes counted twice: an upper bound)
         return marked
     furniture, parents = page.furniture, page.parents
     misnamed = {boilerplate_reason(name) for index, holder in enumerate(headline)
                 if holder and (name := furniture(index))}
-    if not misnamed:
+    any_kind = enabled("systematic-any-kind")
+    if not misnamed and not any_kind:
         return marked
     kinds = {index: boilerplate_reason(furniture(index)) for index in marked}
     totals: dict[str, float] = {}
+    holders: dict[str, int] = {}  # outermost boxes of each kind holding prose
+    spread: dict[str, tuple[int, int]] = {}  # first and last outermost box of each kind
     for index in marked:
         ancestor = parents[index]
         while ancestor >= 0 and ancestor not in kinds:
             ancestor = parents[ancestor]
-        if ancestor < 0 and kinds[index] in misnamed:
-            totals[kinds[index]] = totals.get(kinds[index], 0.0) + prose[index]
-    return [index for index in marked if totals.get(kinds[index], 0.0) <= limit]
+        if ancestor < 0:
+            kind = kinds[index]
+            totals[kind] = totals.get(kind, 0.0) + prose[index]
+            holders[kind] = holders.get(kind, 0) + (prose[index] > 0)
+            spread[kind] = (spread.get(kind, (index, index))[0], index)
+    if any_kind:
+        # Whatever the headline's box is named: one kind of box repeated around most of
+        # the prose, beside the headline, is the page builder's name for every box of
+        # the page (one big footer is a footer; teaser cards around the story do not
+        # share a box with its headline below the page as a whole). Comment boxes
+        # repeat by nature: whether they are the content is the thread's rule.
+        ends = page.ends
+        for kind, count in holders.items():
+            if count >= _SYSTEMATIC_BOXES and kind != "comments":
+                first, last = spread[kind]
+                common = parents[first]
+                while common > 0 and ends[common] < last:
+                    common = parents[common]
+                if common > 0 and (headline[common] or series):
+                    misnamed.add(kind)
+    return [index for index in marked
+            if kinds[index] not in misnamed or totals.get(kinds[index], 0.0) <= limit]
+
+
+#: Boxes of one kind of furniture name, holding prose, that make the name systematic.
+_SYSTEMATIC_BOXES = 3
+#: Pages whose content is a series of items, each a box of its own.
+_SERIES_PAGES = frozenset([PageType.LISTING, PageType.COLLECTION, PageType.FORUM])
+#: Pages whose content is a series of cards, each titled by a linked heading.
+_CARD_PAGES = frozenset([PageType.LISTING, PageType.COLLECTION])
+#: Comment boxes holding this share of a page's prose, with little prose outside them,
+#: are the posts of a thread (a forum, a question and its answers): the content.
+_THREAD_SHARE = 0.6
+_THREAD_OUTSIDE = 0.25
+
+
+def _thread_posts(commented: list[int], prose: list[float], ends: list[int]) -> list[int]:
+    """``commented`` (comment-named elements, in document order), or none of them when
+    they are the page's content: the posts of a thread, where reader comments follow
+    an article that holds prose of its own. (Outermost boxes only are summed.)"""
+    total = 0.0
+    end = -1
+    for index in commented:
+        if index > end:
+            total += prose[index]
+            end = ends[index]
+    if total >= _THREAD_SHARE * prose[0] and prose[0] - total <= _THREAD_OUTSIDE * prose[0]:
+        return []
+    return commented
 
 
 def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
-                    include_captions: bool, title: str | None = None) -> Reading:
+                    include_captions: bool, title: str | None = None,
+                    hints: PageHints | None = None) -> Reading:
     """One decision per block of ``page``, in document order; ``title`` is the page's
     headline as its metadata gives it (a block repeating it above the text is dropped)."""
     blocks, tags, parents, groups = page.blocks, page.tags, page.parents, page.groups
@@ -307,14 +368,19 @@ def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
     furnished = [index for index in named if groups[index] & FURNITURE]
     if tagged := list(compress(range(count), map(FURNITURE_TAGS.__contains__, tags))):
         furnished = sorted({*furnished, *tagged})
-    limit = 0.5 * prose[0]
-    marked = _forgive_systematic_names(
-        page, [index for index in furnished if prose[index] <= limit and not headline[index]],
-        prose, limit, headline)
     comment_limit = 0.9 * prose[0]
     commented = [] if include_comments else [
         index for index in named
         if groups[index] & COMMENT and prose[index] <= comment_limit and not headline[index]]
+    thread = False
+    if commented and enabled("thread"):
+        posts = _thread_posts(commented, prose, ends)
+        thread, commented = not posts, posts
+    page_type, evidence = judge_page_type(hints or PageHints(), page, thread=thread)
+    limit = 0.5 * prose[0]
+    marked = _forgive_systematic_names(
+        page, [index for index in furnished if prose[index] <= limit and not headline[index]],
+        prose, limit, headline, series=page_type in _SERIES_PAGES)
     boxes = sorted({*marked, *commented}) if commented else marked
     inside = _inside(boxes, ends, count)  # under (or being) furniture or comments
     score = [0.0] * count
@@ -348,22 +414,70 @@ def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
         container = parents[container]
     container = _headline_article(page, container, prose, headline)
     spans = _article_spans(container, page, score, inside)
+    state = _State(include_comments, include_tables, include_captions, title)
+    state.cards = page_type in _CARD_PAGES and enabled("card-headings")
+    decisions = _decide(page, container, spans, boxes, set(commented), state)
+    if enabled("sparse-fallback") and page_type not in _OWN_FALLBACK and \
+            sum(len(d.block.text) for d in decisions if d.kept) < _SPARSE:
+        # Next to no prose anywhere: the page is its lists (a job board, a table of
+        # links, a shop's grid). Its content is the element holding most of the text
+        # outside the furniture, links and all.
+        fallback = _text_holder(page, inside)
+        if fallback >= 0:
+            container = fallback
+            state = _State(include_comments, include_tables, include_captions, title)
+            state.cards = state.links = True
+            decisions = _decide(page, container, [(container, ends[container])], boxes, set(commented), state)
+    if not include_captions and state.captions >= _GALLERY_CAPTIONS:
+        _keep_gallery_captions(decisions)
+    return Reading(decisions, container, score, state.byline, page_type, evidence)
 
+
+#: Pages whose little text is not a page of lists: a product's description is in its
+#: JSON-LD (``body``), a thread's posts are its text.
+_OWN_FALLBACK = frozenset([PageType.PRODUCT, PageType.FORUM])
+#: A page whose article holds fewer characters than this is read as a page of lists.
+_SPARSE = 200
+#: The text holder of a page of lists holds at least this share of its text outside furniture.
+_HOLDER_SHARE = 0.6
+
+
+def _text_holder(page: Page, inside: list[bool]) -> int:
+    """The deepest element holding ``_HOLDER_SHARE`` of the page's text outside
+    furniture, or -1 when that text is no more than a sparse article's."""
+    mass = [0.0] * len(page.tags)
+    for block in page.blocks:
+        if not inside[block.owner]:
+            mass[block.owner] += len(block.text)
+    _carry_up(mass, page.parents)
+    if mass[0] < 2 * _SPARSE:
+        return -1
+    wanted = _HOLDER_SHARE * mass[0]
+    holder = 0
+    depths = _depths(page.parents)
+    for index, value in enumerate(mass):
+        if value >= wanted and depths[index] > depths[holder]:
+            holder = index
+    return holder
+
+
+def _decide(page: Page, container: int, spans: list[tuple[int, int]], boxes: list[int],
+            comment_boxes: set[int], state: _State) -> list[Decision]:
+    """The decision on every block: outside the article, under furniture (named by its
+    box), in a related box, or as the line rules of ``state`` say."""
+    blocks, parents, groups, ends = page.blocks, page.parents, page.groups, page.ends
     # For each element of the article, the outermost furniture element at or above it
     # below the article's top (-1 if none): its reason names why a block is dropped.
     # Elements outside the article are _OUTSIDE.
-    furniture_of = [_OUTSIDE] * count
+    furniture_of = [_OUTSIDE] * len(page.tags)
     for first, last in spans:
         furniture_of[first:last + 1] = [-1] * (last + 1 - first)
         for index in boxes:
             if first < index <= last and furniture_of[index] < 0:
                 end = ends[index] + 1
                 furniture_of[index:end] = [index] * (end - index)
-
-    comment_boxes = set(commented)
     decisions: list[Decision] = []
     append = decisions.append
-    state = _State(include_comments, include_tables, include_captions, title)
     related_until = -1  # blocks up to this element index belong to a related box
     kinds, paragraph = _KINDS, _PARAGRAPH_KIND
     for block in blocks:
@@ -390,9 +504,7 @@ def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
             # A "Related"/"You may like" heading titles the box around it: the rest of
             # that box is the list of other stories, whatever its teasers look like.
             related_until = ends[parents[owner]]
-    if not include_captions and state.captions >= _GALLERY_CAPTIONS:
-        _keep_gallery_captions(decisions)
-    return Reading(decisions, container, score, state.byline)
+    return decisions
 
 
 def _keep_gallery_captions(decisions: list[Decision]) -> None:
@@ -423,6 +535,10 @@ class _State:
         self.seen_paragraph = False
         self.in_comments = False  # after a "Comments" heading that follows the article text
         self.kept_texts: set[str] = set()
+        #: The page is a listing of cards: a heading that is a link is an item's title.
+        self.cards = False
+        #: The page's content is its lists: link lists are kept.
+        self.links = False
 
     def decide(self, block: TextBlock, kind: BlockKind, level: int) -> tuple[bool, str, bool]:
         """(kept, reason, related) for a block of the article outside any furniture."""
@@ -439,11 +555,11 @@ class _State:
             return False, "advertising", False
         if length < 20 and UI_LABEL.fullmatch(text):
             return False, "control label", False
-        if kind is not _TABLE and block.link_chars / length > 0.5 and not _linked_sentence(block):
+        if kind is not _TABLE and block.link_chars / length > 0.5 and not _linked_sentence(block) \
+                and not (self.cards and kind is _HEADING) and not self.links:
             return False, "link list", False
-        if kind is _HEADING and not self.seen_paragraph and (
-                level == 1 or length > _STANDFIRST):
-            return False, "headline" if level == 1 else "standfirst", False
+        if kind is _HEADING and not self.seen_paragraph and level == 1:
+            return False, "headline", False
         if not self.seen_paragraph and length < _HEADER_LINE and kind is not _TABLE:
             # Pages laid out with <br> and <font> put the headline, byline and date in
             # plain lines above the text.

@@ -11,6 +11,7 @@ from thresher.html.body import extract_body
 from thresher.html.metadata import read_metadata
 from thresher.html.metadata.authors import clean_authors
 from thresher.html.nodes import collect_nodes
+from thresher.html.page_type import page_hints
 from thresher.html.parse import parse_bytes, parse_page
 from thresher.html.second_opinion import second_opinion
 from thresher.models import Article, EmptyReason, Repair
@@ -54,8 +55,9 @@ def _read(tree: LexborHTMLParser, repairs: tuple[Repair, ...], url: str | None, 
           budget: Budget) -> Article:
     nodes = collect_nodes(tree)
     metadata = read_metadata(tree, url, nodes)
+    hints = page_hints(nodes.scripts, nodes.metas)  # (before the body's extraction deletes the scripts)
     budget.check("reading metadata")
-    body = extract_body(tree, options, url, nodes, metadata.title, budget)
+    body = extract_body(tree, options, url, nodes, metadata.title, hints, budget)
     return Article(
         title=metadata.title,
         # A plain "By Jane Doe" line above the text, when no markup names the authors.
@@ -75,4 +77,6 @@ def _read(tree: LexborHTMLParser, repairs: tuple[Repair, ...], url: str | None, 
         empty_reason=None if body.blocks else (body.empty_reason or EmptyReason.NO_ARTICLE),
         decisions=body.decisions if options.explain else (),
         repairs=repairs + body.repairs,
+        page_type=body.page_type,
+        page_type_evidence=body.page_type_evidence,
     )

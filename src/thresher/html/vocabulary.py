@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
+from thresher.html.switches import enabled
 from thresher.phrases import PICTURE_WORDS, READ_ALSO, alternation
 
 __all__ = ["AD_LABEL", "BARE_URLS", "COMMENTS_HEADING", "CONTRIBUTOR_CLOSING",
@@ -88,6 +89,44 @@ def _word_bits(word: str) -> int:
     return bits
 
 
+#: Words that make the next word of a name a state of the page's layout ("no-sidebar",
+#: "has-ads", "with-comments") rather than the name of a box.
+_LAYOUT_STATE = frozenset(["no", "has", "with", "without", "hide", "hidden", "show"])
+
+
+#: Something in a name that may make a piece of it machine-made: a digit, or a capital
+#: (a CSS-module hash "root__adKqa", a generated "e1e2ad").
+_HASH_HINT = re.compile(r"[0-9A-Z]")
+_PIECES = re.compile(r"[A-Za-z0-9]+").findall
+_CAMEL_PARTS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+").findall
+#: "elementor-widget", "product-widget": a page builder's name for any box of a page,
+#: where a bare "widget" (a blog engine's sidebar box) is furniture.
+_BUILDER_WIDGET = re.compile(r"(?<=[a-z0-9])[-_]+widget(?![a-z])")
+
+
+#: Pieces of names read by ``_hash_like`` (they repeat across the pages of a site).
+_MADE_UP: dict[str, bool] = {}
+
+
+def _hash_like(piece: str) -> bool:
+    """A piece of a class name that a build tool made up rather than an author wrote:
+    letters mixed with digits, a run of capitals, or camel-case parts of at most
+    three letters ("adKqa"): its letters spell no word."""
+    if piece.isdigit() or piece.islower() and piece.isalpha():
+        made_up = False
+    elif any(ch.isdigit() for ch in piece):
+        letters = piece.rstrip("0123456789")  # ("sidebar2": a numbered box)
+        made_up = not (letters.isalpha() and letters.islower())
+    else:
+        parts = _CAMEL_PARTS(piece)
+        made_up = (any(len(part) > 1 and part.isupper() for part in parts[1:])
+                   or all(len(part) <= 3 for part in parts))
+    if len(_MADE_UP) > 100_000:
+        _MADE_UP.clear()
+    _MADE_UP[piece] = made_up
+    return made_up
+
+
 def name_groups(name: str) -> int:
     """The vocabulary groups a class/id string names, as ``GROUP_BITS`` OR-ed together
     ("popup", "comment", "caption", "content", "furniture").
@@ -97,12 +136,24 @@ def name_groups(name: str) -> int:
     split into words and each word's reading is cached: a new name costs a split and
     a few look-ups instead of a scan by a large regular expression.
     """
+    if enabled("hash-tokens") and _HASH_HINT.search(name):
+        made_up = _MADE_UP
+        name = " ".join(piece for piece in _PIECES(name)
+                        if not (made_up[piece] if piece in made_up else _hash_like(piece)))
+    if "widget" in name and enabled("builder-widget"):
+        name = _BUILDER_WIDGET.sub("", name)
     if not name.islower():  # (camelCase words are split; most names have no capitals)
         name = _CAMEL.sub(" ", name).lower()
     bits = 0
     cache = _WORD_CACHE
     words = _WORDS_OF(name)
+    state = enabled("layout-state")
+    previous = ""
     for word in words:
+        if state and previous in _LAYOUT_STATE:
+            previous = word
+            continue  # "no-sidebar", "with-ads": the state of the layout, not a box
+        previous = word
         word_bits = cache.get(word)
         bits |= _word_bits(word) if word_bits is None else word_bits
     if len(words) > 1 and not _PAIR_FIRSTS.isdisjoint(words):  # (most names hold no first piece)

@@ -17,7 +17,7 @@ from rich.text import Text
 
 from thresher.models import Article, Block
 
-__all__ = ["explain_html", "explain_terminal", "reason_counts"]
+__all__ = ["explain_html", "explain_terminal", "page_type_line", "reason_counts"]
 
 _PREVIEW = 160
 
@@ -36,10 +36,17 @@ def _preview(block: Block) -> str:
     return text if len(text) <= _PREVIEW else text[: _PREVIEW - 1] + "…"
 
 
+def page_type_line(article: Article) -> str:
+    """The page's judged type and why: "forum (JSON-LD @type QAPage)"."""
+    evidence = f" ({article.page_type_evidence})" if article.page_type_evidence else ""
+    return f"{article.page_type}{evidence}"
+
+
 def explain_terminal(article: Article, console: Console) -> None:
     """One line per block: a mark, its kind, the reason, and the start of its text."""
     if article.title:
         console.print(Text("title  ", style="bold") + Text(article.title))
+    console.print(Text("type   ", style="bold") + Text(page_type_line(article)))
     if article.second_opinion:
         console.print(Text("body from the text reader (second opinion): ", style="bold magenta")
                       + Text(article.second_opinion))
@@ -94,6 +101,7 @@ def explain_html(article: Article) -> str:
 <body>
 <h1>{esc(article.title or "(no title)")}</h1>
 <div class="meta">{esc(meta)}</div>
+<div class="meta">page type: {esc(page_type_line(article))}</div>
 {f'<div class="summary">Body from the text reader (second opinion): {esc(article.second_opinion)}.</div>'
    if article.second_opinion else ""}
 <div class="summary">Kept <b>{sum(kept.values())}</b> blocks, dropped <b>{sum(dropped.values())}</b>

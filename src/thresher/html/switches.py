@@ -1,0 +1,34 @@
+"""Rule switches for measurement: the names of the body rules turned off.
+
+The benchmark's ablation (``bench/cv.py``) turns rules off one at a time to measure
+what each is worth on every development set. Not an option of ``extract``: the rules
+are one method, and a page is read with all of them.
+"""
+
+from __future__ import annotations
+
+__all__ = ["DISABLED", "enabled"]
+
+#: Names of the rules turned off (see ``RULES``).
+DISABLED: frozenset[str] = frozenset()
+
+#: Every rule that can be turned off, with what it does.
+RULES = {
+    "post-taxonomy": "a post wrapper's taxonomy classes (tag-, category-, author-) are not furniture names",
+    "systematic-any-kind": "one furniture name on three or more boxes holding most of the prose, beside "
+                           "the headline (or on a forum or listing), is a misnomer",
+    "thread": "comment boxes holding nearly all of the prose are a thread's posts: content",
+    "card-headings": "on listing and collection pages, a heading that is a link is an item's title",
+    "product-jsonld": "a product page's JSON-LD description, when longer than the text found",
+    "linked-prose": "a paragraph of long finished sentences wrapped in a link votes as prose (half)",
+    "hash-tokens": "made-up pieces of class names (CSS-module hashes, letters and digits) name nothing",
+    "heading-ids": "an id slugged from a heading (a function word, or six words or more) names no box",
+    "builder-widget": "'x-widget' is a page builder's name for any box; a bare 'widget' stays furniture",
+    "sparse-fallback": "a page with next to no prose is read as a page of lists, links kept",
+    "reveal-hidden": "a page showing next to no text is read with its hidden elements",
+    "layout-state": "'no-sidebar', 'with-ads': a state of the layout, not a box's name",
+}
+
+
+def enabled(rule: str) -> bool:
+    return rule not in DISABLED
