@@ -178,14 +178,21 @@ TITLES = {"scrapinghub": "ScrapingHub (181 pages), shingle F1",
           "metadata": "metadata set (851 pages), body snippets"}
 
 
-def first_pass_ratio(pages: Pages, chunk: int = 10) -> tuple[float, float]:
+def first_pass_ratio(pages: Pages, warm_up: Pages, chunk: int = 10) -> tuple[float, float]:
     """thresher's and trafilatura's CPU ms per page over one first pass of ``pages``,
-    taking turns chunk by chunk so machine load slows both alike (after a warm-up on
-    one page each: imports and first-use loads)."""
+    taking turns chunk by chunk so machine load slows both alike.
+
+    Imports and first-use loads are a cost per process, not per page, so each system
+    first reads the ``warm_up`` pages (other pages than the timed ones), and thresher
+    one rendered-text capture too (its text reader serves as a second opinion on
+    HTML pages). The timed pages are met once, as a crawl meets its pages."""
     runners = {"thresher": thresher_runner(), "trafilatura": trafilatura_runner()}
-    first = next(iter(pages.values()))[0]
-    for run in runners.values():
-        run(first, "")
+    for html, truth in warm_up.values():
+        for run in runners.values():
+            run(html, truth.get("url") or "")
+    from thresher import extract
+
+    extract((ROOT / "examples" / "news-capture.txt").read_text(encoding="utf-8"))
     cpu = dict.fromkeys(runners, 0.0)
     items = list(pages.values())
     for begin in range(0, len(items), chunk):
@@ -205,6 +212,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--speed", action="store_true",
                         help="time thresher's first pass against trafilatura's on ScrapingHub")
     args = parser.parse_args(argv)
+    if args.speed:  # first, while no system of this process has met the timed pages
+        warm_up = dict(list(load_set("metadata").items())[:20])
+        mine, theirs = first_pass_ratio(load_set("scrapinghub"), warm_up)
+        speed = (f"\nfirst pass on ScrapingHub, CPU ms/page: thresher {mine:.1f}, "
+                 f"trafilatura {theirs:.1f} ({theirs / mine:.1f}x)")
     for set_name in args.sets:
         pages = load_set(set_name)
         runs = {"thresher": predict("thresher", set_name, pages, cache=False)}
@@ -214,9 +226,7 @@ def main(argv: list[str] | None = None) -> int:
         for row in ROWS[set_name](pages, runs):
             print(row)
     if args.speed:
-        mine, theirs = first_pass_ratio(load_set("scrapinghub"))
-        print(f"\nfirst pass on ScrapingHub, CPU ms/page: thresher {mine:.1f}, trafilatura {theirs:.1f} "
-              f"({theirs / mine:.1f}x)")
+        print(speed)
     return 0
 
 

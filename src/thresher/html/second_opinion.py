@@ -20,6 +20,7 @@ the markup; the text reader's fills only what the markup did not give.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 
@@ -43,9 +44,10 @@ MIN_WORDS = 20
 _WORD = re.compile(r"\w+")
 
 
-def words(text: str) -> int:
-    """The number of words (runs of word characters) in ``text``."""
-    return sum(1 for _ in _WORD.finditer(text))
+def words(text: str, *, at_most: int | None = None) -> int:
+    """The number of words (runs of word characters) in ``text``, counted no further
+    than ``at_most`` when given (a long body need not be counted to the end)."""
+    return sum(1 for _ in itertools.islice(_WORD.finditer(text), at_most))
 
 
 def second_opinion(
@@ -61,7 +63,7 @@ def second_opinion(
     with that body. ``tree`` is the page as the HTML reader left it (never-shown elements and
     small navigation, header and footer boxes removed). ``budget`` is checked once the
     visible text is read, before the text reader runs."""
-    html_words = words(article.text)
+    html_words = words(article.text, at_most=NEAR_EMPTY_WORDS)
     if html_words >= NEAR_EMPTY_WORDS:
         return article
     needed = max(MIN_WORDS, OUTWEIGH * html_words)
