@@ -1,6 +1,9 @@
 """The text reader's second opinion on HTML pages: golden pages written for these tests
-where the HTML reader fails and the second opinion rescues the body (and pages where
-it must not change anything), the option that turns it off, and what ``explain`` shows.
+where the HTML reader fails and the second opinion rescues the body (a story whose
+paragraphs are links in a menu list), pages where it must not change anything (among
+them pages the HTML reader once failed on and now reads itself: a forum thread, an
+article in an ``aria-hidden`` panel), the option that turns it off, and what
+``explain`` shows.
 
 Golden format (``tests/golden/second_opinion/``): each ``NAME.html`` has a
 ``NAME.expect.json`` with any of these keys:
@@ -60,7 +63,7 @@ def test_golden_page(name: str) -> None:
 
 
 def test_second_opinion_keeps_the_markup_metadata() -> None:
-    article = extract(_page("hidden_from_screen_readers"), url="https://news.example/baths")
+    article = extract(_page("paragraphs_as_menu_links"), url="https://news.example/baths")
     assert article.title == "Council votes to close Mill Street baths"
     assert article.url == "https://news.example/baths"
     assert article.empty_reason is None
@@ -68,27 +71,27 @@ def test_second_opinion_keeps_the_markup_metadata() -> None:
 
 
 def test_off_switch_leaves_the_html_readers_answer() -> None:
-    article = extract(_page("hidden_from_screen_readers"), options=ExtractOptions(second_opinion=False))
+    article = extract(_page("paragraphs_as_menu_links"), options=ExtractOptions(second_opinion=False))
     assert article.second_opinion is None
     assert article.is_empty and article.empty_reason
 
 
 def test_explain_lists_the_text_readers_decisions() -> None:
-    article = extract(_page("forum_thread"), options=ExtractOptions(explain=True))
+    article = extract(_page("paragraphs_as_menu_links"), options=ExtractOptions(explain=True))
     assert article.second_opinion
     kept = [block for block in article.decisions if block.kept]
     assert [block.text for block in kept] == [block.text for block in article.blocks]
 
 
 def test_second_opinion_survives_json() -> None:
-    article = extract(_page("forum_thread"))
+    article = extract(_page("paragraphs_as_menu_links"))
     assert Article.from_json(article.to_json()) == article
     assert json.loads(article.to_json())["second_opinion"] == article.second_opinion
 
 
 def test_cli_explain_says_which_reader_was_taken(tmp_path: Path) -> None:
-    page = tmp_path / "thread.html"
-    page.write_text(_page("forum_thread"), encoding="utf-8")
+    page = tmp_path / "story.html"
+    page.write_text(_page("paragraphs_as_menu_links"), encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "thresher", "explain", str(page)],
         capture_output=True,
