@@ -51,8 +51,9 @@ def page_score(truth: dict, text: str) -> float:
         return evalkit.word_f1(truth["articleBody"], text)
     norm = " ".join(text.split())
     keep, drop = truth.get("with") or [], truth.get("without") or []
-    right = (sum(" ".join(s.split()) in norm for s in keep)
-             + sum(" ".join(s.split()) not in norm for s in drop))
+    right = sum(" ".join(s.split()) in norm for s in keep) + sum(
+        " ".join(s.split()) not in norm for s in drop
+    )
     return right / (len(keep) + len(drop)) if keep or drop else 1.0
 
 
@@ -67,8 +68,10 @@ def run(pool: dict[str, dict[str, tuple[str, dict]]], disabled: frozenset[str]) 
     blocks._NAME_GROUPS.clear()  # (names are read once and remembered)
     try:
         runner = eb.thresher_runner()
-        return {name: {pid: run_page(runner, html, truth) for pid, (html, truth) in pages.items()}
-                for name, pages in pool.items()}
+        return {
+            name: {pid: run_page(runner, html, truth) for pid, (html, truth) in pages.items()}
+            for name, pages in pool.items()
+        }
     finally:
         switches.DISABLED = frozenset()
         blocks._NAME_GROUPS.clear()
@@ -95,8 +98,9 @@ def summary(pool, texts) -> dict[str, float]:  # type: ignore[no-untyped-def]
         out[page_type[:5]] = groups[page_type]["word_f1"]
     out["empty"] = sum(not evalkit.tokens(t) for t in texts["wcxb"].values())
     meta = {pid: truth for pid, (_, truth) in pool["metadata"].items()}
-    out["snip F1"] = evalkit.snippet_scores(meta, {pid: {"articleBody": t}
-                                                   for pid, t in texts["metadata"].items()})["f1"]
+    out["snip F1"] = evalkit.snippet_scores(
+        meta, {pid: {"articleBody": t} for pid, t in texts["metadata"].items()}
+    )["f1"]
     folds: dict[int, list[float]] = {}
     for name, pages in pool.items():
         for pid, (_, truth) in pages.items():
@@ -131,13 +135,22 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rules", nargs="*", default=list(RULES), help="rules to ablate one at a time")
-    parser.add_argument("--no-base", action="store_true",
-                        help="skip the run with all rules; print every run's scores as they are")
+    parser.add_argument(
+        "--no-base",
+        action="store_true",
+        help="skip the run with all rules; print every run's scores as they are",
+    )
     args = parser.parse_args(argv)
     pool = load_pool()
     sites = {site_of(truth.get("url") or pid) for pages in pool.values() for pid, (_, truth) in pages.items()}
-    sizes = [sum(fold_of(truth.get("url") or pid) == f for pages in pool.values()
-                 for pid, (_, truth) in pages.items()) for f in range(FOLDS)]
+    sizes = [
+        sum(
+            fold_of(truth.get("url") or pid) == f
+            for pages in pool.values()
+            for pid, (_, truth) in pages.items()
+        )
+        for f in range(FOLDS)
+    ]
     print(f"{sum(map(len, pool.values()))} pages, {len(sites)} sites, fold sizes {sizes}\n")
     if args.no_base:
         for number, rule in enumerate(args.rules):

@@ -210,8 +210,11 @@ def score(aligner: Aligner, sample: list[Transition]) -> dict[str, float]:
     start = time.process_time()
     for transition in sample:
         pairs, moved = aligner(transition.old, transition.new)
-        found, gold, correct = found + len(pairs), gold + len(transition.pairs), \
-            correct + len(pairs & transition.pairs)
+        found, gold, correct = (
+            found + len(pairs),
+            gold + len(transition.pairs),
+            correct + len(pairs & transition.pairs),
+        )
         moved_found += len(moved)
         moved_gold += len(transition.moved)
         moved_correct += len(moved & transition.moved)
@@ -229,8 +232,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--transitions", type=int, default=600, help="Transitions per set.")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--markdown", action="store_true", help="Print a Markdown table.")
-    parser.add_argument("--gold-pairs", action="store_true",
-                        help="Also score thresher's choice of moves on the gold pairs.")
+    parser.add_argument(
+        "--gold-pairs", action="store_true", help="Also score thresher's choice of moves on the gold pairs."
+    )
     parser.add_argument("--data", type=Path, default=BENCH, help="The shared benchmark folder.")
     args = parser.parse_args(argv)
     root = args.data
@@ -241,26 +245,34 @@ def main(argv: list[str] | None = None) -> int:
         bodies = articles(root / relative, page_type)
         sample = list(transitions(bodies, args.transitions, args.seed))
         gold_moves = sum(len(t.moved) for t in sample)
-        systems: list[tuple[str, Aligner]] = [("thresher", thresher_alignment),
-                                              ("difflib", difflib_alignment)]
+        systems: list[tuple[str, Aligner]] = [
+            ("thresher", thresher_alignment),
+            ("difflib", difflib_alignment),
+        ]
         if args.gold_pairs:
             systems.append(("thresher moves, gold pairs", moves_on_gold_pairs(sample)))
         for system, aligner in systems:
             result = score(aligner, sample)
             rows.append((name, len(sample), gold_moves, system, result))
     if args.markdown:
-        print("| set | transitions | gold moves | system | align F1 | moved P | moved R | moved F1 "
-              "| ms/transition |")
+        print(
+            "| set | transitions | gold moves | system | align F1 | moved P | moved R | moved F1 "
+            "| ms/transition |"
+        )
         print("|---|---:|---:|---|---:|---:|---:|---:|---:|")
         for name, count, moves, system, r in rows:
-            print(f"| {name} | {count} | {moves} | {system} | {r['align_f1']:.3f} "
-                  f"| {r['moved_precision']:.3f} | {r['moved_recall']:.3f} | {r['moved_f1']:.3f} "
-                  f"| {r['cpu_ms']:.1f} |")
+            print(
+                f"| {name} | {count} | {moves} | {system} | {r['align_f1']:.3f} "
+                f"| {r['moved_precision']:.3f} | {r['moved_recall']:.3f} | {r['moved_f1']:.3f} "
+                f"| {r['cpu_ms']:.1f} |"
+            )
     else:
         for name, count, moves, system, r in rows:
-            print(f"{name:24} n={count} moves={moves} {system:9} align_f1={r['align_f1']:.3f} "
-                  f"moved P/R/F1={r['moved_precision']:.3f}/{r['moved_recall']:.3f}/{r['moved_f1']:.3f} "
-                  f"{r['cpu_ms']:.1f} ms")
+            print(
+                f"{name:24} n={count} moves={moves} {system:9} align_f1={r['align_f1']:.3f} "
+                f"moved P/R/F1={r['moved_precision']:.3f}/{r['moved_recall']:.3f}/{r['moved_f1']:.3f} "
+                f"{r['cpu_ms']:.1f} ms"
+            )
     return 0
 
 

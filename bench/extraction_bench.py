@@ -26,8 +26,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = next((path for path in (ROOT.parent / "shared" / "bench", ROOT.parent.parent / "shared" / "bench")
-               if path.is_dir()), ROOT.parent / "shared" / "bench")
+SHARED = next(
+    (
+        path
+        for path in (ROOT.parent / "shared" / "bench", ROOT.parent.parent / "shared" / "bench")
+        if path.is_dir()
+    ),
+    ROOT.parent / "shared" / "bench",
+)
 CACHE = Path(__file__).resolve().parent / ".cache"
 sys.path.insert(0, str(SHARED))
 sys.path.insert(0, str(ROOT / "src"))
@@ -45,9 +51,13 @@ def load_set(name: str) -> Pages:
     if name == "scrapinghub":
         folder = SHARED / "scrapinghub"
         truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
-        return {path.name[: -len(".html.gz")]: (gzip.decompress(path.read_bytes()).decode("utf-8"),
-                                                truth[path.name[: -len(".html.gz")]])
-                for path in sorted((folder / "html").glob("*.html.gz"))}
+        return {
+            path.name[: -len(".html.gz")]: (
+                gzip.decompress(path.read_bytes()).decode("utf-8"),
+                truth[path.name[: -len(".html.gz")]],
+            )
+            for path in sorted((folder / "html").glob("*.html.gz"))
+        }
     if name == "wcxb":
         folder = SHARED / "wcxb-dev"
         truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
@@ -62,10 +72,14 @@ def load_set(name: str) -> Pages:
         return dict(sorted(pages.items()))
     folder = SHARED / "metadata"
     truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
-    return {path.name[: -len(".html.gz")]: (gzip.decompress(path.read_bytes()).decode("utf-8", "replace"),
-                                            truth[path.name[: -len(".html.gz")]])
-            for path in sorted((folder / "html").glob("*.html.gz"))
-            if path.name[: -len(".html.gz")] in truth}
+    return {
+        path.name[: -len(".html.gz")]: (
+            gzip.decompress(path.read_bytes()).decode("utf-8", "replace"),
+            truth[path.name[: -len(".html.gz")]],
+        )
+        for path in sorted((folder / "html").glob("*.html.gz"))
+        if path.name[: -len(".html.gz")] in truth
+    }
 
 
 def half_of(page_id: str) -> str:
@@ -99,8 +113,11 @@ def readability_runner() -> Callable[[str, str], str]:
     return run
 
 
-RUNNERS = {"thresher": thresher_runner, "trafilatura": trafilatura_runner,
-           "readability-lxml": readability_runner}
+RUNNERS = {
+    "thresher": thresher_runner,
+    "trafilatura": trafilatura_runner,
+    "readability-lxml": readability_runner,
+}
 
 
 def version_of(system: str) -> str:
@@ -118,8 +135,10 @@ def predict(system: str, set_name: str, pages: Pages, *, cache: bool) -> dict[st
     if cache and path.is_file():
         return json.loads(path.read_text(encoding="utf-8"))
     run = RUNNERS[system]()
-    predictions = {page_id: {"articleBody": run(html, truth.get("url") or "")}
-                   for page_id, (html, truth) in pages.items()}
+    predictions = {
+        page_id: {"articleBody": run(html, truth.get("url") or "")}
+        for page_id, (html, truth) in pages.items()
+    }
     CACHE.mkdir(exist_ok=True)
     path.write_text(json.dumps(predictions), encoding="utf-8")
     return predictions
@@ -141,10 +160,13 @@ def scrapinghub_rows(pages: Pages, runs: dict[str, dict]) -> Iterator[str]:
     yield "|---|---|---|---|---|---|---|"
     for name, predictions in runs.items():
         m = evalkit.evaluate(truth, predictions, n_bootstrap=0)
-        by_half = {half: evalkit.evaluate(part, predictions, n_bootstrap=0)["f1"]
-                   for half, part in halves.items()}
-        yield (f"| {name} | {m['f1']:.3f} | {m['precision']:.3f} | {m['recall']:.3f} | "
-               f"{by_half['tune']:.3f} | {by_half['check']:.3f} | {m['empty']} |")
+        by_half = {
+            half: evalkit.evaluate(part, predictions, n_bootstrap=0)["f1"] for half, part in halves.items()
+        }
+        yield (
+            f"| {name} | {m['f1']:.3f} | {m['precision']:.3f} | {m['recall']:.3f} | "
+            f"{by_half['tune']:.3f} | {by_half['check']:.3f} | {m['empty']} |"
+        )
 
 
 TYPES = ("article", "documentation", "service", "forum", "product", "collection", "listing")
@@ -157,9 +179,11 @@ def wcxb_rows(pages: Pages, runs: dict[str, dict]) -> Iterator[str]:
     for name, predictions in runs.items():
         groups = evalkit.by_group(truth, predictions, "page_type")
         snippets = evalkit.snippet_scores(truth, predictions)
-        yield (f"| {name} | {groups['all']['word_f1']:.3f} | "
-               + " | ".join(f"{groups[t]['word_f1']:.3f}" for t in TYPES if t in groups)
-               + f" | {groups['all']['f1']:.3f} | {snippets['f1']:.3f} | {empty_pages(pages, predictions)} |")
+        yield (
+            f"| {name} | {groups['all']['word_f1']:.3f} | "
+            + " | ".join(f"{groups[t]['word_f1']:.3f}" for t in TYPES if t in groups)
+            + f" | {groups['all']['f1']:.3f} | {snippets['f1']:.3f} | {empty_pages(pages, predictions)} |"
+        )
 
 
 def metadata_rows(pages: Pages, runs: dict[str, dict]) -> Iterator[str]:
@@ -168,14 +192,18 @@ def metadata_rows(pages: Pages, runs: dict[str, dict]) -> Iterator[str]:
     yield "|---|---|---|---|---|---|"
     for name, predictions in runs.items():
         m = evalkit.snippet_scores(truth, predictions)
-        yield (f"| {name} | {m['f1']:.3f} | {m['precision']:.3f} | {m['recall']:.3f} | "
-               f"{m['accuracy']:.3f} | {empty_pages(pages, predictions)} |")
+        yield (
+            f"| {name} | {m['f1']:.3f} | {m['precision']:.3f} | {m['recall']:.3f} | "
+            f"{m['accuracy']:.3f} | {empty_pages(pages, predictions)} |"
+        )
 
 
 ROWS = {"scrapinghub": scrapinghub_rows, "wcxb": wcxb_rows, "metadata": metadata_rows}
-TITLES = {"scrapinghub": "ScrapingHub (181 pages), shingle F1",
-          "wcxb": "WCXB dev (1,497 pages), WCXB word F1 by page type",
-          "metadata": "metadata set (851 pages), body snippets"}
+TITLES = {
+    "scrapinghub": "ScrapingHub (181 pages), shingle F1",
+    "wcxb": "WCXB dev (1,497 pages), WCXB word F1 by page type",
+    "metadata": "metadata set (851 pages), body snippets",
+}
 
 
 def first_pass_ratio(pages: Pages, warm_up: Pages, chunk: int = 10) -> tuple[float, float]:
@@ -198,7 +226,7 @@ def first_pass_ratio(pages: Pages, warm_up: Pages, chunk: int = 10) -> tuple[flo
     for begin in range(0, len(items), chunk):
         for name, run in runners.items():
             start = time.process_time()
-            for html, truth in items[begin:begin + chunk]:
+            for html, truth in items[begin : begin + chunk]:
                 run(html, truth.get("url") or "")
             cpu[name] += time.process_time() - start
     return 1000 * cpu["thresher"] / len(items), 1000 * cpu["trafilatura"] / len(items)
@@ -209,14 +237,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sets", nargs="*", choices=SETS, default=list(SETS))
     parser.add_argument("--peers", nargs="*", choices=PEERS, default=list(PEERS))
     parser.add_argument("--no-cache", action="store_true", help="rerun the peers too")
-    parser.add_argument("--speed", action="store_true",
-                        help="time thresher's first pass against trafilatura's on ScrapingHub")
+    parser.add_argument(
+        "--speed", action="store_true", help="time thresher's first pass against trafilatura's on ScrapingHub"
+    )
     args = parser.parse_args(argv)
     if args.speed:  # first, while no system of this process has met the timed pages
         warm_up = dict(list(load_set("metadata").items())[:20])
         mine, theirs = first_pass_ratio(load_set("scrapinghub"), warm_up)
-        speed = (f"\nfirst pass on ScrapingHub, CPU ms/page: thresher {mine:.1f}, "
-                 f"trafilatura {theirs:.1f} ({theirs / mine:.1f}x)")
+        speed = (
+            f"\nfirst pass on ScrapingHub, CPU ms/page: thresher {mine:.1f}, "
+            f"trafilatura {theirs:.1f} ({theirs / mine:.1f}x)"
+        )
     for set_name in args.sets:
         pages = load_set(set_name)
         runs = {"thresher": predict("thresher", set_name, pages, cache=False)}

@@ -87,7 +87,7 @@ def read_pages(sets: tuple[str, ...] = SETS) -> Iterator[tuple[str, bytes]]:
 
 # -------------------------------------------------------------- mutations ----
 def truncate(rng: random.Random, page: bytes) -> bytes:
-    return page[:rng.randrange(len(page) + 1)]
+    return page[: rng.randrange(len(page) + 1)]
 
 
 def flip_bytes(rng: random.Random, page: bytes) -> bytes:
@@ -135,8 +135,10 @@ def _text(page: bytes) -> str:
 
 
 def declare_other_charset(rng: random.Random, page: bytes) -> bytes:
-    declared, used = rng.sample(["utf-8", "windows-1252", "iso-8859-1", "shift_jis", "koi8-r", "gb2312",
-                                 "utf-16", "x-unknown-label"], k=2)
+    declared, used = rng.sample(
+        ["utf-8", "windows-1252", "iso-8859-1", "shift_jis", "koi8-r", "gb2312", "utf-16", "x-unknown-label"],
+        k=2,
+    )
     meta = f'<meta charset="{declared}">'.encode()
     text = _HEAD.sub(lambda match: match.group(0) + meta, page, count=1)
     text = text if text != page else meta + page
@@ -151,8 +153,9 @@ def utf16_without_bom(rng: random.Random, page: bytes) -> bytes:
 def mixed_encodings(rng: random.Random, page: bytes) -> bytes:
     text = _text(page)
     cut = rng.randrange(len(text) + 1)
-    return text[:cut].encode("utf-8") + text[cut:].encode(rng.choice(["cp1252", "utf-16-le", "latin-1"]),
-                                                        "replace")
+    return text[:cut].encode("utf-8") + text[cut:].encode(
+        rng.choice(["cp1252", "utf-16-le", "latin-1"]), "replace"
+    )
 
 
 def _insert(rng: random.Random, page: bytes, piece: bytes) -> bytes:
@@ -168,8 +171,18 @@ def attribute_bomb(rng: random.Random, page: bytes) -> bytes:
 
 
 def nesting_bomb(rng: random.Random, page: bytes) -> bytes:
-    tag = rng.choice([b"<div>", b"<b>", b"<ul><li>", b"<table><tr><td>", b"<span>", b"<a href=x>",
-                      b"<blockquote>", b"<svg><g>"])
+    tag = rng.choice(
+        [
+            b"<div>",
+            b"<b>",
+            b"<ul><li>",
+            b"<table><tr><td>",
+            b"<span>",
+            b"<a href=x>",
+            b"<blockquote>",
+            b"<svg><g>",
+        ]
+    )
     return _insert(rng, page, tag * rng.choice([10_000, 50_000]))
 
 
@@ -179,8 +192,10 @@ def option_bomb(rng: random.Random, page: bytes) -> bytes:
 
 
 def formatting_bomb(rng: random.Random, page: bytes) -> bytes:
-    opened = b"".join(b'<%s class="c%d">' % (rng.choice([b"b", b"i", b"font", b"em"]), i)
-                      for i in range(rng.choice([50, 500])))
+    opened = b"".join(
+        b'<%s class="c%d">' % (rng.choice([b"b", b"i", b"font", b"em"]), i)
+        for i in range(rng.choice([50, 500]))
+    )
     return _insert(rng, page, b"<p>" + opened + b"</p>" + b"<p>x</p>" * rng.choice([2_000, 20_000]))
 
 
@@ -197,8 +212,9 @@ def line_breaks(rng: random.Random, page: bytes) -> bytes:
         return page.replace(b"\r\n", b"\n").replace(b"\n", b"\r")
     if style == "none":
         return page.replace(b"\r", b" ").replace(b"\n", b" ")
-    return b"".join(line + rng.choice([b"\n", b"\r", b"\r\n", b"\n\r", b"\x0b", b"\x0c"])
-                    for line in page.splitlines())
+    return b"".join(
+        line + rng.choice([b"\n", b"\r", b"\r\n", b"\n\r", b"\x0b", b"\x0c"]) for line in page.splitlines()
+    )
 
 
 def huge_line(rng: random.Random, page: bytes) -> bytes:
@@ -219,24 +235,35 @@ def break_quote(rng: random.Random, page: bytes) -> bytes:
     if not quoted:
         return page + b'<a href="x>'
     end = rng.choice(quoted).end() - 1
-    return page[:end] + page[end + 1:]
+    return page[:end] + page[end + 1 :]
 
 
 #: Every mutation, by name. The bombs are the costly ones; ``BOMBS`` names them.
 MUTATIONS: dict[str, Mutation] = {
-    "truncate": truncate, "flip bytes": flip_bytes, "delete tags": delete_tags,
-    "duplicate tags": duplicate_tags, "duplicate region": duplicate_region,
-    "declare another charset": declare_other_charset, "UTF-16 without BOM": utf16_without_bom,
-    "mixed encodings": mixed_encodings, "NUL bytes": nul_bytes, "line breaks": line_breaks,
-    "unclosed raw text": unclose, "broken quote": break_quote,
-    "attribute bomb": attribute_bomb, "nesting bomb": nesting_bomb, "option bomb": option_bomb,
-    "formatting bomb": formatting_bomb, "huge line": huge_line,
+    "truncate": truncate,
+    "flip bytes": flip_bytes,
+    "delete tags": delete_tags,
+    "duplicate tags": duplicate_tags,
+    "duplicate region": duplicate_region,
+    "declare another charset": declare_other_charset,
+    "UTF-16 without BOM": utf16_without_bom,
+    "mixed encodings": mixed_encodings,
+    "NUL bytes": nul_bytes,
+    "line breaks": line_breaks,
+    "unclosed raw text": unclose,
+    "broken quote": break_quote,
+    "attribute bomb": attribute_bomb,
+    "nesting bomb": nesting_bomb,
+    "option bomb": option_bomb,
+    "formatting bomb": formatting_bomb,
+    "huge line": huge_line,
 }
 BOMBS = ("attribute bomb", "nesting bomb", "option bomb", "formatting bomb", "huge line")
 
 
-def mutants(name: str, page: bytes, rng: random.Random, *, truncations: int,
-            bombs: int) -> Iterator[tuple[str, bytes]]:
+def mutants(
+    name: str, page: bytes, rng: random.Random, *, truncations: int, bombs: int
+) -> Iterator[tuple[str, bytes]]:
     """The mutants of one page: ``truncations`` cuts at random depths, one of each
     cheap mutation, and ``bombs`` bombs chosen at random."""
     for _ in range(truncations):
@@ -290,8 +317,9 @@ class Worker:
 
     def _start(self) -> None:
         self._parent, child = multiprocessing.Pipe()
-        self._process = multiprocessing.get_context("spawn").Process(target=_worker, args=(child,),
-                                                                     daemon=True)
+        self._process = multiprocessing.get_context("spawn").Process(
+            target=_worker, args=(child,), daemon=True
+        )
         self._process.start()
 
     def run(self, data: bytes, hang_seconds: float) -> Outcome:
@@ -323,8 +351,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", type=int, default=None, help="at most this many pages (every n-th page)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--from-end", action="store_true", help="run the pages last to first")
-    parser.add_argument("--shard", default="0/1", help="run only shard I of N (I/N), to share the pages "
-                        "between processes")
+    parser.add_argument(
+        "--shard", default="0/1", help="run only shard I of N (I/N), to share the pages between processes"
+    )
     parser.add_argument("--truncations", type=int, default=4, help="truncated mutants per page")
     parser.add_argument("--bombs", type=int, default=1, help="bomb mutants per page that gets bombs")
     parser.add_argument("--bomb-every", type=int, default=1, help="bombs on every n-th page only")
@@ -333,8 +362,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cpu-per-mb", type=float, default=5.0, help="more CPU seconds allowed per MB")
     parser.add_argument("--memory-base", type=float, default=300.0, help="MiB of peak growth allowed")
     parser.add_argument("--memory-factor", type=float, default=60.0, help="more MiB allowed per MiB of input")
-    parser.add_argument("--restart-every", type=int, default=300,
-                        help="mutants per worker process (its peak memory restarts from its own size)")
+    parser.add_argument(
+        "--restart-every",
+        type=int,
+        default=300,
+        help="mutants per worker process (its peak memory restarts from its own size)",
+    )
     parser.add_argument("--slowest", type=int, default=10)
     args = parser.parse_args(argv)
 
@@ -372,8 +405,10 @@ def main(argv: list[str] | None = None) -> int:
                 if outcome.rss_growth_mib > args.memory_base + args.memory_factor * len(data) / 2**20:
                     problems.append("memory")
                 for problem in problems:
-                    measured = (f"{outcome.cpu_seconds:.2f} s CPU, +{outcome.rss_growth_mib:.0f} MiB, "
-                                f"{len(data):,} bytes")
+                    measured = (
+                        f"{outcome.cpu_seconds:.2f} s CPU, +{outcome.rss_growth_mib:.0f} MiB, "
+                        f"{len(data):,} bytes"
+                    )
                     failures.append((problem, name, mutation, outcome.detail or measured))
                 slowest.append((outcome.cpu_seconds, len(data), name, mutation))
                 slowest = sorted(slowest, reverse=True)[: args.slowest]
@@ -381,19 +416,26 @@ def main(argv: list[str] | None = None) -> int:
                     worker.restart()
             pages_run = number
             if number % 50 == 0:
-                print(f"  {number}/{len(pages)} pages, {count} mutants, {len(failures)} failures, "
-                      f"{time.monotonic() - started:.0f} s", file=sys.stderr, flush=True)
+                print(
+                    f"  {number}/{len(pages)} pages, {count} mutants, {len(failures)} failures, "
+                    f"{time.monotonic() - started:.0f} s",
+                    file=sys.stderr,
+                    flush=True,
+                )
     except KeyboardInterrupt:
         print("stopped early: the report covers the pages run so far", file=sys.stderr)
     worker.close()
 
-    print(f"pages run: {pages_run} of {len(pages)} ({', '.join(args.sets)}); mutants: {count}; "
-          f"seed {args.seed}")
+    print(
+        f"pages run: {pages_run} of {len(pages)} ({', '.join(args.sets)}); mutants: {count}; seed {args.seed}"
+    )
     print("mutants by mutation: " + ", ".join(f"{name} {n}" for name, n in sorted(by_mutation.items())))
     print("outcomes: " + ", ".join(f"{kind} {n}" for kind, n in kinds.most_common()))
     failed = Counter(problem for problem, *_ in failures)
-    print(f"failures: {len(failures)}"
-          + (": " + ", ".join(f"{kind} {n}" for kind, n in failed.items()) if failed else ""))
+    print(
+        f"failures: {len(failures)}"
+        + (": " + ", ".join(f"{kind} {n}" for kind, n in failed.items()) if failed else "")
+    )
     for problem, name, mutation, detail in failures:
         print(f"  {problem}: {name} [{mutation}] {detail.strip().splitlines()[-1] if detail else ''}")
     print(f"slowest {len(slowest)} mutants (CPU s, bytes):")

@@ -44,8 +44,10 @@ import evalkit  # noqa: E402
 
 def load_pages() -> tuple[dict[str, str], dict[str, dict[str, str]]]:
     truth = json.loads((DATA / "ground-truth.json").read_text(encoding="utf-8"))
-    pages = {path.name[: -len(".html.gz")]: gzip.decompress(path.read_bytes()).decode("utf-8")
-             for path in sorted((DATA / "html").glob("*.html.gz"))}
+    pages = {
+        path.name[: -len(".html.gz")]: gzip.decompress(path.read_bytes()).decode("utf-8")
+        for path in sorted((DATA / "html").glob("*.html.gz"))
+    }
     return pages, truth
 
 
@@ -96,9 +98,13 @@ SYSTEMS: dict[str, Callable[[], Callable[[str, str], str]]] = {
 SystemRun = tuple[dict[str, dict[str, str]], list[float], list[float]]
 
 
-def run_systems(runners: dict[str, Callable[[str, str], str]], pages: dict[str, str],
-                truth: dict[str, dict[str, str]], chunk: int = 10,
-                passes: int = 3) -> tuple[dict[str, SystemRun], dict[str, float]]:
+def run_systems(
+    runners: dict[str, Callable[[str, str], str]],
+    pages: dict[str, str],
+    truth: dict[str, dict[str, str]],
+    chunk: int = 10,
+    passes: int = 3,
+) -> tuple[dict[str, SystemRun], dict[str, float]]:
     """Predictions, per-page wall seconds and per-page CPU seconds of every system, and
     its pages per CPU second in the first pass.
 
@@ -112,8 +118,10 @@ def run_systems(runners: dict[str, Callable[[str, str], str]], pages: dict[str, 
     later ones, what a system memoises (thresher: the reading of class names and of
     free-text dates) is already known for these pages.
     """
-    warm_up = [gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
-               for path in sorted(UNSEEN.glob("*.html.gz"))[:WARM_UP_PAGES]]
+    warm_up = [
+        gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
+        for path in sorted(UNSEEN.glob("*.html.gz"))[:WARM_UP_PAGES]
+    ]
     warm_up = warm_up or [next(iter(pages.values()))]
     for run in runners.values():
         for html in warm_up:
@@ -127,7 +135,7 @@ def run_systems(runners: dict[str, Callable[[str, str], str]], pages: dict[str, 
         for begin in range(0, len(ids), chunk):
             for name, run in runners.items():
                 seconds, cpu_seconds = times[name]
-                for page_id in ids[begin:begin + chunk]:
+                for page_id in ids[begin : begin + chunk]:
                     start, cpu_start = time.perf_counter(), time.process_time()
                     text = run(pages[page_id], truth[page_id]["url"])
                     cpu_seconds.append(time.process_time() - cpu_start)
@@ -156,8 +164,6 @@ def thresher_memory(pages: dict[str, str], truth: dict[str, dict[str, str]]) -> 
     return peak / 2**20, (rss_after - rss_before) / 1024
 
 
-
-
 def unseen_pages_check(limit: int | None = None) -> None:
     """Empty bodies and speed of thresher and trafilatura on the 851 pages of the
     metadata set, which has no body truth and was never used to develop the rules:
@@ -174,17 +180,21 @@ def unseen_pages_check(limit: int | None = None) -> None:
     cpu = {"thresher": 0.0, "trafilatura": 0.0}
     for path in paths:
         html = gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
-        for name, run in (("thresher", lambda h: thresher.extract(h).text),
-                          ("trafilatura", lambda h: trafilatura.extract(h) or "")):
+        for name, run in (
+            ("thresher", lambda h: thresher.extract(h).text),
+            ("trafilatura", lambda h: trafilatura.extract(h) or ""),
+        ):
             start = time.process_time()
             text = run(html)
             cpu[name] += time.process_time() - start
             empty[name] += not text.strip()
-    print(f"\nUnseen pages ({len(paths)} pages of ../shared/bench/metadata, no body truth): "
-          f"empty bodies thresher {empty['thresher']}, trafilatura {empty['trafilatura']}; "
-          f"CPU ms/page thresher {1000 * cpu['thresher'] / len(paths):.2f}, "
-          f"trafilatura {1000 * cpu['trafilatura'] / len(paths):.2f} "
-          f"({cpu['trafilatura'] / cpu['thresher']:.1f}x)")
+    print(
+        f"\nUnseen pages ({len(paths)} pages of ../shared/bench/metadata, no body truth): "
+        f"empty bodies thresher {empty['thresher']}, trafilatura {empty['trafilatura']}; "
+        f"CPU ms/page thresher {1000 * cpu['thresher'] / len(paths):.2f}, "
+        f"trafilatura {1000 * cpu['trafilatura'] / len(paths):.2f} "
+        f"({cpu['trafilatura'] / cpu['thresher']:.1f}x)"
+    )
 
 
 def f1_on(ids: list[str], truth: dict[str, dict[str, str]], predictions: dict[str, dict[str, str]]) -> float:
@@ -195,14 +205,18 @@ def f1_on(ids: list[str], truth: dict[str, dict[str, str]], predictions: dict[st
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--systems", nargs="+", choices=list(SYSTEMS), default=list(SYSTEMS))
-    parser.add_argument("--half", choices=["tune", "check", "all"], default="all",
-                        help="score only one half (timing too)")
+    parser.add_argument(
+        "--half", choices=["tune", "check", "all"], default="all", help="score only one half (timing too)"
+    )
     parser.add_argument("--worst", type=int, default=0, help="list thresher's N worst pages")
     parser.add_argument("--bootstrap", type=int, default=200)
     parser.add_argument("--chunk", type=int, default=10, help="pages per turn of each system")
     parser.add_argument("--passes", type=int, default=3, help="runs over the pages; the fastest one is timed")
-    parser.add_argument("--no-unseen", action="store_true",
-                        help="skip the empty-body and speed check on the unseen metadata pages")
+    parser.add_argument(
+        "--no-unseen",
+        action="store_true",
+        help="skip the empty-body and speed check on the unseen metadata pages",
+    )
     parser.add_argument("--markdown", action="store_true", help="also print the table as Markdown rows")
     args = parser.parse_args(argv)
 
@@ -211,42 +225,62 @@ def main(argv: list[str] | None = None) -> int:
         pages = {k: v for k, v in pages.items() if half_of(k) == args.half}
         truth = {k: truth[k] for k in pages}
     halves = {name: [k for k in pages if half_of(k) == name] for name in ("tune", "check")}
-    print(f"ScrapingHub article bodies: {len(pages)} pages "
-          f"(tune {len(halves['tune'])}, check {len(halves['check'])})\n")
+    print(
+        f"ScrapingHub article bodies: {len(pages)} pages "
+        f"(tune {len(halves['tune'])}, check {len(halves['check'])})\n"
+    )
 
     rows = []
     results = {}
-    runs, first_pass = run_systems({name: SYSTEMS[name]() for name in args.systems}, pages, truth, args.chunk,
-                       args.passes)
+    runs, first_pass = run_systems(
+        {name: SYSTEMS[name]() for name in args.systems}, pages, truth, args.chunk, args.passes
+    )
     for name, (predictions, seconds, cpu_seconds) in runs.items():
         metrics = evalkit.evaluate(truth, predictions, n_bootstrap=args.bootstrap)
         results[name] = (predictions, metrics)
-        rows.append((name, metrics, len(seconds) / sum(seconds), statistics.median(seconds) * 1000,
-                     len(cpu_seconds) / sum(cpu_seconds),
-                     {half: f1_on(ids, truth, predictions) for half, ids in halves.items() if ids}))
+        rows.append(
+            (
+                name,
+                metrics,
+                len(seconds) / sum(seconds),
+                statistics.median(seconds) * 1000,
+                len(cpu_seconds) / sum(cpu_seconds),
+                {half: f1_on(ids, truth, predictions) for half, ids in halves.items() if ids},
+            )
+        )
 
-    print(f"{'system':<26} {'F1':>14} {'precision':>10} {'recall':>8} {'empty':>6} {'pages/s':>8} "
-          f"{'median ms':>10} {'pages/CPU s':>12} {'F1 tune':>8} {'F1 check':>9}")
+    print(
+        f"{'system':<26} {'F1':>14} {'precision':>10} {'recall':>8} {'empty':>6} {'pages/s':>8} "
+        f"{'median ms':>10} {'pages/CPU s':>12} {'F1 tune':>8} {'F1 check':>9}"
+    )
     for name, m, rate, median, cpu_rate, by_half in sorted(rows, key=lambda r: -r[1]["f1"]):
-        print(f"{name:<26} {m['f1']:.3f} ± {m['f1_std']:.3f} {m['precision']:>10.3f} {m['recall']:>8.3f} "
-              f"{m['empty']:>6} {rate:>8.1f} {median:>10.2f} {cpu_rate:>12.1f} "
-              f"{by_half.get('tune', 0):>8.3f} {by_half.get('check', 0):>9.3f}")
+        print(
+            f"{name:<26} {m['f1']:.3f} ± {m['f1_std']:.3f} {m['precision']:>10.3f} {m['recall']:>8.3f} "
+            f"{m['empty']:>6} {rate:>8.1f} {median:>10.2f} {cpu_rate:>12.1f} "
+            f"{by_half.get('tune', 0):>8.3f} {by_half.get('check', 0):>9.3f}"
+        )
     if args.markdown:
         print()
         for name, m, rate, median, cpu_rate, by_half in sorted(rows, key=lambda r: -r[1]["f1"]):
-            print(f"| {name} | {m['f1']:.3f} ± {m['f1_std']:.3f} | {m['precision']:.3f} | "
-                  f"{m['recall']:.3f} | {m['empty']} | {rate:.1f} | {median:.2f} | {cpu_rate:.1f} | "
-                  f"{by_half.get('tune', 0):.3f} | {by_half.get('check', 0):.3f} |")
+            print(
+                f"| {name} | {m['f1']:.3f} ± {m['f1_std']:.3f} | {m['precision']:.3f} | "
+                f"{m['recall']:.3f} | {m['empty']} | {rate:.1f} | {median:.2f} | {cpu_rate:.1f} | "
+                f"{by_half.get('tune', 0):.3f} | {by_half.get('check', 0):.3f} |"
+            )
     speed = {name: (rate, cpu_rate) for name, _, rate, _, cpu_rate, _ in rows}
     if "thresher" in speed and "trafilatura" in speed:
         (wall, cpu), (wall_ref, cpu_ref) = speed["thresher"], speed["trafilatura"]
-        print(f"\nthresher speed / trafilatura speed: {wall / wall_ref:.1f}x wall clock, "
-              f"{cpu / cpu_ref:.1f}x CPU time (CPU time is not inflated by other processes' load); "
-              f"first pass {first_pass['thresher'] / first_pass['trafilatura']:.1f}x CPU time")
+        print(
+            f"\nthresher speed / trafilatura speed: {wall / wall_ref:.1f}x wall clock, "
+            f"{cpu / cpu_ref:.1f}x CPU time (CPU time is not inflated by other processes' load); "
+            f"first pass {first_pass['thresher'] / first_pass['trafilatura']:.1f}x CPU time"
+        )
     if "thresher" in speed:
         heap, rss = thresher_memory(pages, truth)
-        print(f"thresher peak memory: {heap:.1f} MiB Python heap for one page (tracemalloc), "
-              f"+{rss:.1f} MiB peak RSS over the run")
+        print(
+            f"thresher peak memory: {heap:.1f} MiB Python heap for one page (tracemalloc), "
+            f"+{rss:.1f} MiB peak RSS over the run"
+        )
     if not args.no_unseen and {"thresher", "trafilatura"} <= set(args.systems):
         unseen_pages_check()
     if args.worst and "thresher" in results:

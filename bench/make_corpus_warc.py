@@ -30,10 +30,12 @@ def benchmark_pages() -> list[bytes]:
 
 def small_page(number: int) -> bytes:
     words = " ".join(f"w{(number * 31 + i) % 5003}" for i in range(120))
-    return (f"<html><head><title>Report {number}</title></head><body><nav><a href='/'>Home</a></nav>"
-            f"<article><h1>Report {number}</h1><p>{words}.</p><p>Second paragraph of report "
-            f"{number}, long enough to be kept as body text by an extractor.</p></article>"
-            f"<footer>Contact</footer></body></html>").encode()
+    return (
+        f"<html><head><title>Report {number}</title></head><body><nav><a href='/'>Home</a></nav>"
+        f"<article><h1>Report {number}</h1><p>{words}.</p><p>Second paragraph of report "
+        f"{number}, long enough to be kept as body text by an extractor.</p></article>"
+        f"<footer>Contact</footer></body></html>"
+    ).encode()
 
 
 def copies(count: int, small: bool) -> Iterator[tuple[int, bytes]]:
@@ -49,10 +51,15 @@ def write_warc(path: Path, count: int, *, small: bool = False) -> None:
     with open(path, "wb") as handle:
         writer = WARCWriter(handle, gzip=path.suffix == ".gz")
         for i, body in copies(count, small):
-            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
-                                       protocol="HTTP/1.1")
-            record = writer.create_warc_record(f"https://corpus-bench.invalid/{i}", "response",
-                                               payload=io.BytesIO(body), http_headers=headers)
+            headers = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+            )
+            record = writer.create_warc_record(
+                f"https://corpus-bench.invalid/{i}",
+                "response",
+                payload=io.BytesIO(body),
+                http_headers=headers,
+            )
             writer.write_record(record)
 
 

@@ -34,9 +34,15 @@ from thresher import extract  # noqa: E402
 from thresher.html.metadata import read_metadata  # noqa: E402
 from thresher.html.parse import parse_document  # noqa: E402
 
-COLUMNS = [("title EM", "title_em"), ("title F1", "title_f1"), ("authors F1", "authors_f1"),
-           ("no-author ok", "no_author_ok"), ("date acc", "date_acc"), ("date prec", "date_prec"),
-           ("date all", "date_all")]
+COLUMNS = [
+    ("title EM", "title_em"),
+    ("title F1", "title_f1"),
+    ("authors F1", "authors_f1"),
+    ("no-author ok", "no_author_ok"),
+    ("date acc", "date_acc"),
+    ("date prec", "date_prec"),
+    ("date all", "date_all"),
+]
 
 
 def load_meta_eval() -> ModuleType:
@@ -51,8 +57,9 @@ def _day(value: Any) -> str | None:
     return value.date().isoformat() if value is not None else None
 
 
-def run_system(pages: list[tuple[str, str]], urls: dict[str, str | None],
-               fn: Callable[[str, str | None], dict[str, Any]]) -> tuple[dict[str, Any], float, int]:
+def run_system(
+    pages: list[tuple[str, str]], urls: dict[str, str | None], fn: Callable[[str, str | None], dict[str, Any]]
+) -> tuple[dict[str, Any], float, int]:
     """predictions, seconds, errors — one bad page does not stop the run."""
     predictions: dict[str, Any] = {}
     errors = 0
@@ -137,21 +144,26 @@ def main(argv: list[str] | None = None) -> int:
             rows.append((label, meta_eval.evaluate(truth, predictions), n / peer_seconds))
             errors += peer_errors
     first, second = halves([page_id for page_id, _ in pages])
-    for label, part in (("thresher, half A (id hash even)", first),
-                        ("thresher, half B (id hash odd)", second)):
+    for label, part in (
+        ("thresher, half A (id hash even)", first),
+        ("thresher, half B (id hash odd)", second),
+    ):
         part_truth = {k: v for k, v in truth.items() if k in part}
         rows.append((f"{label}, {len(part)} pages", meta_eval.evaluate(part_truth, thresher_pred), None))
 
     print(f"metadata benchmark: {n} pages from {args.data}")
     print_table(rows)
-    print(f"\nthresher read_metadata alone: {meta_seconds / n * 1000:.2f} ms/page "
-          f"({n / meta_seconds:.0f} pages/s); full extract(): {seconds / n * 1000:.2f} ms/page; "
-          f"errors: {errors}")
+    print(
+        f"\nthresher read_metadata alone: {meta_seconds / n * 1000:.2f} ms/page "
+        f"({n / meta_seconds:.0f} pages/s); full extract(): {seconds / n * 1000:.2f} ms/page; "
+        f"errors: {errors}"
+    )
     if args.dump:
         args.dump.mkdir(parents=True, exist_ok=True)
         for name, predictions in outputs.items():
-            (args.dump / f"{name}.json").write_text(json.dumps(predictions, ensure_ascii=False, indent=0),
-                                                    encoding="utf-8")
+            (args.dump / f"{name}.json").write_text(
+                json.dumps(predictions, ensure_ascii=False, indent=0), encoding="utf-8"
+            )
     return 0
 
 

@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     src = args.src / "html" if (args.src / "html").is_dir() else args.src
     paths = sorted(src.glob("*.html.gz"))
     if args.limit:
-        paths = paths[:args.limit]
+        paths = paths[: args.limit]
     args.out.mkdir(parents=True, exist_ok=True)
     done = 0
     with sync_playwright() as playwright:
@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
         context.route("**/*", lambda route: route.abort())
         page = context.new_page()
         for path in paths:
-            target = args.out / (path.name[:-len(".html.gz")] + ".txt")
+            target = args.out / (path.name[: -len(".html.gz")] + ".txt")
             if target.exists():
                 continue
             markup = gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace")

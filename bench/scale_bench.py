@@ -64,23 +64,44 @@ def memory(process: psutil.Process) -> tuple[float, float]:
     return parent / 2**20, max(children, default=0) / 2**20
 
 
-def one_run(warc: Path, store: Path, jobs: int, kill_at: int | None, every: float,
-            log: list[dict[str, float]]) -> dict[str, float]:
+def one_run(
+    warc: Path, store: Path, jobs: int, kill_at: int | None, every: float, log: list[dict[str, float]]
+) -> dict[str, float]:
     """Run ``thresher run`` until it ends, or kill it once the store holds ``kill_at`` rows."""
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", ""))
     before = stored(store)
     started = time.monotonic()
-    child = subprocess.Popen([sys.executable, "-m", "thresher", "run", str(warc), "--store", str(store),
-                              "--jobs", str(jobs), "-q"], env=env, stdout=subprocess.DEVNULL,
-                             stderr=subprocess.PIPE)
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "thresher",
+            "run",
+            str(warc),
+            "--store",
+            str(store),
+            "--jobs",
+            str(jobs),
+            "-q",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     process = psutil.Process(child.pid)
     killed = False
     try:
         while child.poll() is None:
             count = stored(store)
             parent_mib, worker_mib = memory(process)
-            log.append({"seconds": round(time.monotonic() - started, 1), "stored": count,
-                        "parent_rss_mib": round(parent_mib, 1), "worker_rss_mib": round(worker_mib, 1)})
+            log.append(
+                {
+                    "seconds": round(time.monotonic() - started, 1),
+                    "stored": count,
+                    "parent_rss_mib": round(parent_mib, 1),
+                    "worker_rss_mib": round(worker_mib, 1),
+                }
+            )
             if kill_at is not None and count >= kill_at:
                 workers = process.children(recursive=True)
                 os.kill(child.pid, signal.SIGKILL)
@@ -99,20 +120,32 @@ def one_run(warc: Path, store: Path, jobs: int, kill_at: int | None, every: floa
     errors = child.stderr.read().decode(errors="replace") if child.stderr else ""
     if not killed and child.returncode != 0:
         raise SystemExit(f"thresher run failed ({child.returncode}): {errors[-2000:]}")
-    return {"killed": killed, "seconds": round(seconds, 1), "stored_before": before,
-            "stored_after": after, "records_per_second": round((after - before) / seconds, 1)}
+    return {
+        "killed": killed,
+        "seconds": round(seconds, 1),
+        "stored_before": before,
+        "stored_after": after,
+        "records_per_second": round((after - before) / seconds, 1),
+    }
 
 
 def check(store: Path, records: int) -> dict[str, object]:
     db = sqlite3.connect(store)
     rows, urls, offsets = db.execute(
-        'SELECT count(*), count(DISTINCT url), count(DISTINCT "offset") FROM records').fetchone()
-    return {"rows": rows, "distinct_urls": urls, "distinct_offsets": offsets,
-            "exactly_once": rows == urls == offsets == records,
-            "by_status": dict(db.execute("SELECT status, count(*) FROM records GROUP BY 1")),
-            "integrity_check": db.execute("PRAGMA integrity_check").fetchone()[0],
-            "runs": [dict(zip(("id", "status", "summary"), r, strict=True)) for r in
-                     db.execute("SELECT id, status, summary_json FROM runs ORDER BY id")]}
+        'SELECT count(*), count(DISTINCT url), count(DISTINCT "offset") FROM records'
+    ).fetchone()
+    return {
+        "rows": rows,
+        "distinct_urls": urls,
+        "distinct_offsets": offsets,
+        "exactly_once": rows == urls == offsets == records,
+        "by_status": dict(db.execute("SELECT status, count(*) FROM records GROUP BY 1")),
+        "integrity_check": db.execute("PRAGMA integrity_check").fetchone()[0],
+        "runs": [
+            dict(zip(("id", "status", "summary"), r, strict=True))
+            for r in db.execute("SELECT id, status, summary_json FROM runs ORDER BY id")
+        ],
+    }
 
 
 def main() -> None:
@@ -130,8 +163,10 @@ def main() -> None:
         started = time.monotonic()
         make_corpus_warc.write_warc(warc.with_suffix(".tmp.gz"), args.records, small=True)
         warc.with_suffix(".tmp.gz").rename(warc)
-        print(f"wrote {warc} ({warc.stat().st_size / 2**20:.0f} MiB) in {time.monotonic() - started:.0f} s",
-              flush=True)
+        print(
+            f"wrote {warc} ({warc.stat().st_size / 2**20:.0f} MiB) in {time.monotonic() - started:.0f} s",
+            flush=True,
+        )
     store = args.out / "scale.db"
     for suffix in ("", "-wal", "-shm", ".lock"):
         Path(str(store) + suffix).unlink(missing_ok=True)
@@ -143,11 +178,16 @@ def main() -> None:
     for kill_at in [*kill_points, None]:
         runs.append(one_run(warc, store, args.jobs, kill_at, args.every, log))
         print(json.dumps(runs[-1]), flush=True)
-    result = {"records": args.records, "jobs": args.jobs, "kill_points": kill_points, "runs": runs,
-              "overall_records_per_second": round(args.records / sum(r["seconds"] for r in runs), 1),
-              "peak_parent_rss_mib": max(s["parent_rss_mib"] for s in log),
-              "peak_worker_rss_mib": max(s["worker_rss_mib"] for s in log),
-              "check": check(store, args.records)}
+    result = {
+        "records": args.records,
+        "jobs": args.jobs,
+        "kill_points": kill_points,
+        "runs": runs,
+        "overall_records_per_second": round(args.records / sum(r["seconds"] for r in runs), 1),
+        "peak_parent_rss_mib": max(s["parent_rss_mib"] for s in log),
+        "peak_worker_rss_mib": max(s["worker_rss_mib"] for s in log),
+        "check": check(store, args.records),
+    }
     (args.out / "memory.json").write_text(json.dumps(log))
     (args.out / "result.json").write_text(json.dumps(result, indent=2))
     print(json.dumps(result, indent=2))

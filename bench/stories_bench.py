@@ -187,8 +187,14 @@ def sweep(captures: list[Capture], name: str, grid: dict[str, list[float]]) -> N
     for name, values in grid.items():
         for value in values:
             options = StoryOptions(**{**{f: getattr(defaults, f) for f in defaults.__slots__}, name: value})
-            key = (options.chrome_resemblance, options.chrome_containment, options.chrome_sample,
-                   options.headline_contradiction, options.headline_similarity, options.num_perm)
+            key = (
+                options.chrome_resemblance,
+                options.chrome_containment,
+                options.chrome_sample,
+                options.headline_contradiction,
+                options.headline_similarity,
+                options.num_perm,
+            )
             if key not in signed:
                 signed[key] = sign_documents(documents(captures), options)
             corpus_signed = signed[key]

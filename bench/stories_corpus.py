@@ -60,8 +60,14 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 #: ``../shared/bench`` of the project root, or of a parent folder (worktrees live deeper).
-SHARED = next((parent / "shared" / "bench" for parent in Path(__file__).resolve().parents
-               if (parent / "shared" / "bench").is_dir()), Path("../shared/bench"))
+SHARED = next(
+    (
+        parent / "shared" / "bench"
+        for parent in Path(__file__).resolve().parents
+        if (parent / "shared" / "bench").is_dir()
+    ),
+    Path("../shared/bench"),
+)
 SEED = 20240702
 
 

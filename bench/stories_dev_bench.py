@@ -43,8 +43,10 @@ def prepare(work: Path, seed: int) -> tuple[Path, Path]:
     work.mkdir(parents=True, exist_ok=True)
     captures, store = work / f"devset-{seed}.jsonl", work / f"devset-{seed}.sqlite"
     if not captures.is_file():
-        subprocess.run([sys.executable, str(HERE / "stories_devset.py"), "--out", str(captures),
-                        "--seed", str(seed)], check=True)
+        subprocess.run(
+            [sys.executable, str(HERE / "stories_devset.py"), "--out", str(captures), "--seed", str(seed)],
+            check=True,
+        )
     if not store.is_file():
         start = time.perf_counter()
         result = _thresher("run", str(captures), "--store", str(store), "-q")
@@ -58,8 +60,9 @@ def predicted_labels(store: Path, count: int) -> list[int]:
     """The story id of each line of the set (1-based lines); a line without one is its own story."""
     labels = [-line for line in range(count + 1)]
     with sqlite3.connect(store) as db:
-        rows = db.execute("SELECT r.record_id, m.story_id FROM records r "
-                          "JOIN story_members m ON m.record_id = r.id")
+        rows = db.execute(
+            "SELECT r.record_id, m.story_id FROM records r JOIN story_members m ON m.record_id = r.id"
+        )
         for line, story in rows:
             labels[int(line)] = int(story)
     return labels[1:]
@@ -69,8 +72,9 @@ def _pairs(groups: dict[int, list[int]]) -> set[tuple[int, int]]:
     return {pair for members in groups.values() for pair in combinations(sorted(members), 2)}
 
 
-def by_kind(truth: list[dict[str, object]], predicted: list[int],
-            key: str) -> list[tuple[str, int, dict[str, float]]]:
+def by_kind(
+    truth: list[dict[str, object]], predicted: list[int], key: str
+) -> list[tuple[str, int, dict[str, float]]]:
     """(kind, captures, precision/recall/ARI) per value of ``key``."""
     true_groups: dict[int, list[int]] = defaultdict(list)
     predicted_groups: dict[int, list[int]] = defaultdict(list)
@@ -87,18 +91,28 @@ def by_kind(truth: list[dict[str, object]], predicted: list[int],
         stories = {truth[i]["story"] for i in of_kind}
         subset = [i for i, e in enumerate(truth) if e["story"] in stories]
         ari = scores([int(truth[i]["story"]) for i in subset], [predicted[i] for i in subset])["ari"]  # type: ignore[call-overload]
-        rows.append((kind, count, {
-            "precision": together / len(mine_predicted) if mine_predicted else 1.0,
-            "recall": together / len(mine_true) if mine_true else 1.0,
-            "ari": ari,
-        }))
+        rows.append(
+            (
+                kind,
+                count,
+                {
+                    "precision": together / len(mine_predicted) if mine_predicted else 1.0,
+                    "recall": together / len(mine_true) if mine_true else 1.0,
+                    "ari": ari,
+                },
+            )
+        )
     return rows
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--work", type=Path, default=Path("/tmp/thresher-stories-dev"),
-                        help="where the set and its store are kept between runs")
+    parser.add_argument(
+        "--work",
+        type=Path,
+        default=Path("/tmp/thresher-stories-dev"),
+        help="where the set and its store are kept between runs",
+    )
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
     args = parser.parse_args()
@@ -111,8 +125,10 @@ def main() -> None:
         raise SystemExit(f"thresher stories failed: {result.stderr}")
     predicted = predicted_labels(store, len(truth))
     overall = scores([int(e["story"]) for e in truth], predicted)
-    print(f"\n{len(truth):,} captures of {len({e['story'] for e in truth}):,} stories; "
-          f"`thresher stories` {seconds:.1f} s\n")
+    print(
+        f"\n{len(truth):,} captures of {len({e['story'] for e in truth}):,} stories; "
+        f"`thresher stories` {seconds:.1f} s\n"
+    )
     print("| captures | n | pair precision | pair recall | ARI |")
     print("|---|---:|---:|---:|---:|")
     figures: dict[str, object] = {"overall": overall, "seconds": seconds}
@@ -120,10 +136,14 @@ def main() -> None:
         rows = by_kind(truth, predicted, key)
         figures[key] = {kind: {"n": n, **values} for kind, n, values in rows}
         for kind, n, values in rows:
-            print(f"| {kind} | {n:,} | {values['precision']:.3f} | {values['recall']:.3f} | "
-                  f"{values['ari']:.3f} |")
-    print(f"| **all** | {len(truth):,} | {overall['precision']:.3f} | {overall['recall']:.3f} | "
-          f"{overall['ari']:.3f} |")
+            print(
+                f"| {kind} | {n:,} | {values['precision']:.3f} | {values['recall']:.3f} | "
+                f"{values['ari']:.3f} |"
+            )
+    print(
+        f"| **all** | {len(truth):,} | {overall['precision']:.3f} | {overall['recall']:.3f} | "
+        f"{overall['ari']:.3f} |"
+    )
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
 

@@ -65,14 +65,52 @@ import lxml.html
 from lxml import etree
 
 #: ``../shared/bench`` of the project root, or of a parent folder (worktrees live deeper).
-SHARED = next((parent / "shared" / "bench" for parent in Path(__file__).resolve().parents
-               if (parent / "shared" / "bench").is_dir()), Path("../shared/bench"))
+SHARED = next(
+    (
+        parent / "shared" / "bench"
+        for parent in Path(__file__).resolve().parents
+        if (parent / "shared" / "bench").is_dir()
+    ),
+    Path("../shared/bench"),
+)
 SEED = 20261207
 
 _BLOCK_TAGS = {
-    "p", "div", "section", "article", "main", "header", "footer", "nav", "aside", "li", "ul", "ol",
-    "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "td", "th", "form", "blockquote", "figure",
-    "figcaption", "pre", "dl", "dt", "dd", "br", "hr", "address", "details", "summary",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "form",
+    "blockquote",
+    "figure",
+    "figcaption",
+    "pre",
+    "dl",
+    "dt",
+    "dd",
+    "br",
+    "hr",
+    "address",
+    "details",
+    "summary",
 }
 _INVISIBLE = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object", "canvas"}
 _WORD = re.compile(r"\w+")
@@ -113,9 +151,11 @@ def visible_text(markup: str) -> str:
 
     def walk(element: etree._Element) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
-        if tag in _INVISIBLE or element.get("hidden") is not None or "display:none" in (
-            element.get("style") or ""
-        ).replace(" ", ""):
+        if (
+            tag in _INVISIBLE
+            or element.get("hidden") is not None
+            or "display:none" in (element.get("style") or "").replace(" ", "")
+        ):
             if element.tail:
                 parts.append(element.tail)
             return
@@ -156,8 +196,16 @@ def load_pages(shared: Path = SHARED) -> list[Page]:
         text_path = shared / "scrapinghub-text" / f"{page_id}.txt"
         source = markup.decode("utf-8", "replace")
         text = text_path.read_text(encoding="utf-8") if text_path.is_file() else visible_text(source)
-        pages.append(Page(f"sh-{page_id[:12]}", entry["url"], _h1(source), _paragraphs(entry["articleBody"]),
-                          source, text))
+        pages.append(
+            Page(
+                f"sh-{page_id[:12]}",
+                entry["url"],
+                _h1(source),
+                _paragraphs(entry["articleBody"]),
+                source,
+                text,
+            )
+        )
     truth = json.loads((shared / "wcxb-dev" / "ground-truth.json").read_text(encoding="utf-8"))
     with tarfile.open(shared / "wcxb-dev" / "pages.tar.xz") as tar:
         for member in tar:
@@ -169,9 +217,17 @@ def load_pages(shared: Path = SHARED) -> list[Page]:
             if entry is None or handle is None:
                 continue
             source = handle.read().decode("utf-8", "replace")
-            pages.append(Page(f"wcxb-{page_id}", entry["url"], entry.get("title") or _h1(source),
-                              _paragraphs(entry["articleBody"]), source, visible_text(source),
-                              entry.get("page_type", "article")))
+            pages.append(
+                Page(
+                    f"wcxb-{page_id}",
+                    entry["url"],
+                    entry.get("title") or _h1(source),
+                    _paragraphs(entry["articleBody"]),
+                    source,
+                    visible_text(source),
+                    entry.get("page_type", "article"),
+                )
+            )
     return [p for p in pages if sum(len(x.split()) for x in p.paragraphs) >= 120 and p.text]
 
 
@@ -226,8 +282,10 @@ def _html_slot(page: Page) -> tuple[str, str] | None:
         return None
     body = _norm(" ".join(page.paragraphs))
     hits = [
-        element for element in root.iter("p", "li", "h2", "h3", "blockquote", "div", "td")
-        if len(element) <= 3 and len(_norm(element.text_content())) >= 25
+        element
+        for element in root.iter("p", "li", "h2", "h3", "blockquote", "div", "td")
+        if len(element) <= 3
+        and len(_norm(element.text_content())) >= 25
         and _norm(element.text_content()) in body
     ]
     if len(hits) < 2:
@@ -239,8 +297,17 @@ def _html_slot(page: Page) -> tuple[str, str] | None:
     if container is None:
         return None
     inside = [h for h in hits if _is_inside(h, container)]
-    if _coverage([h.text_content() for h in inside if not any(
-            _is_inside(h, other) for other in inside if other is not h)], page) < 0.6:
+    if (
+        _coverage(
+            [
+                h.text_content()
+                for h in inside
+                if not any(_is_inside(h, other) for other in inside if other is not h)
+            ],
+            page,
+        )
+        < 0.6
+    ):
         return None
     slot = inside[0]
     for element in inside[1:]:
@@ -426,8 +493,9 @@ def update(version: Version, writer: Writer, days: float) -> Version:
             parts[j] = edit_sentence(parts[j], writer)
             paragraphs[i] = " ".join(parts)
         elif change == "add":
-            paragraphs.insert(rng.randint(0, len(paragraphs)),
-                              " ".join(writer.sentence() for _ in range(rng.randint(1, 3))))
+            paragraphs.insert(
+                rng.randint(0, len(paragraphs)), " ".join(writer.sentence() for _ in range(rng.randint(1, 3)))
+            )
         elif change == "remove" and len(paragraphs) > 3:
             del paragraphs[rng.randrange(len(paragraphs))]
         elif change == "headline":
@@ -453,8 +521,15 @@ def _dateline(published: datetime, rng: random.Random) -> str:
     return f"Updated {published:%Y-%m-%d}"
 
 
-def render_text(template: Template, version: Version, paragraphs: list[str], rng: random.Random,
-                extra: list[str], dated: bool, cut: bool) -> str:
+def render_text(
+    template: Template,
+    version: Version,
+    paragraphs: list[str],
+    rng: random.Random,
+    extra: list[str],
+    dated: bool,
+    cut: bool,
+) -> str:
     before = [version.title if line == _TITLE_MARK else line for line in template.before]
     after_lines = [version.title if line == _TITLE_MARK else line for line in template.after]
     if dated:
@@ -467,28 +542,46 @@ def render_text(template: Template, version: Version, paragraphs: list[str], rng
     return "\n".join([*before, *paragraphs, *after])
 
 
-def render_html(template: Template, version: Version, paragraphs: list[str], rng: random.Random,
-                extra: list[str], dated: bool, cut: bool) -> str:
+def render_html(
+    template: Template,
+    version: Version,
+    paragraphs: list[str],
+    rng: random.Random,
+    extra: list[str],
+    dated: bool,
+    cut: bool,
+) -> str:
     assert template.html_parts is not None
     left, right = template.html_parts
     title = html.escape(version.title)
     left = left.replace(_TITLE_MARK, title)
     right = right.replace(_TITLE_MARK, title)
     stamp = version.published.isoformat(timespec="minutes") if dated else ""
-    left = left.replace('content="\u2063DATE\u2063"', f'content="{stamp}"') if dated else re.sub(
-        r'<meta property="article:published_time" content="\u2063DATE\u2063">', "", left)
+    left = (
+        left.replace('content="\u2063DATE\u2063"', f'content="{stamp}"')
+        if dated
+        else re.sub(r'<meta property="article:published_time" content="\u2063DATE\u2063">', "", left)
+    )
     body = "\n".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
     if extra:
-        items = "".join(f"<li><a href=\"#\">{html.escape(h)}</a></li>" for h in extra[1:])
+        items = "".join(f'<li><a href="#">{html.escape(h)}</a></li>' for h in extra[1:])
         body += f"\n<aside><h3>{html.escape(extra[0])}</h3><ul>{items}</ul></aside>"
     if cut:
         return left + body
     return left + body + right
 
 
-def render(template: Template, version: Version, rng: random.Random, fmt: str, *,
-           paragraphs: list[str] | None = None, extra: list[str] | None = None, dated: bool = True,
-           cut: bool = False) -> str:
+def render(
+    template: Template,
+    version: Version,
+    rng: random.Random,
+    fmt: str,
+    *,
+    paragraphs: list[str] | None = None,
+    extra: list[str] | None = None,
+    dated: bool = True,
+    cut: bool = False,
+) -> str:
     shown = version.paragraphs if paragraphs is None else paragraphs
     if fmt == "html":
         return render_html(template, version, shown, rng, extra or [], dated, cut)
@@ -508,8 +601,9 @@ def build(pages: list[Page], seed: int = SEED, max_stories: int | None = None) -
     html_ok = [t.html_parts is not None for t in templates]
     writer = Writer([p.paragraphs for p in pages], random.Random(seed + 1))
     sources = [t.page for t in templates]
-    story_pages = [i for i, t in enumerate(templates)
-                   if len(t.page.paragraphs) >= 3 and t.page.page_type == "article"]
+    story_pages = [
+        i for i, t in enumerate(templates) if len(t.page.paragraphs) >= 3 and t.page.page_type == "article"
+    ]
     rng.shuffle(story_pages)
     # Bodies held back: the text of follow-ups and topic neighbours, which must be no other story's.
     reserve = story_pages[: len(story_pages) // 6]
@@ -519,8 +613,12 @@ def build(pages: list[Page], seed: int = SEED, max_stories: int | None = None) -
     # Big sites: a quarter of the templates host many stories each.
     # Hubs are article pages whose chrome holds little prose of its own: a long leftover
     # (the rest of a review the truth body left out) would be an article in every capture.
-    articles = [i for i, t in enumerate(templates) if t.page.page_type == "article" and sum(
-        len(line.split()) for line in t.before + t.after if len(line.split()) >= 20) < 300]
+    articles = [
+        i
+        for i, t in enumerate(templates)
+        if t.page.page_type == "article"
+        and sum(len(line.split()) for line in t.before + t.after if len(line.split()) >= 20) < 300
+    ]
     hubs = rng.sample(articles, max(4, len(templates) // 80))
     wiki_hubs = hubs[:3]
     news_hubs = hubs[3:]
@@ -534,11 +632,13 @@ def build(pages: list[Page], seed: int = SEED, max_stories: int | None = None) -
         if home in crawl_start:
             published = crawl_start[home] + timedelta(days=rng.uniform(0, crawl_days[home]))
         else:
-            published = datetime(2019, 1, 1) + timedelta(days=rng.uniform(0, 5 * 365),
-                                                         hours=rng.uniform(0, 24))
+            published = datetime(2019, 1, 1) + timedelta(
+                days=rng.uniform(0, 5 * 365), hours=rng.uniform(0, 24)
+            )
         story = Story(len(stories), page, home)
-        story.versions.append(Version(page.title or " ".join(page.paragraphs[0].split()[:9]),
-                                      list(page.paragraphs), published))
+        story.versions.append(
+            Version(page.title or " ".join(page.paragraphs[0].split()[:9]), list(page.paragraphs), published)
+        )
         stories.append(story)
     # Chains: stories with eight or more sentences, most of them on the wiki hubs.
     long_enough = [s for s in stories if sum(len(sentences(p)) for p in s.source.paragraphs) >= 8]
@@ -556,26 +656,49 @@ def build(pages: list[Page], seed: int = SEED, max_stories: int | None = None) -
 
     captures: list[DevCapture] = []
 
-    def emit(story: Story, kind: str, version: Version, site: int, captured: datetime, *,
-             fmt: str | None = None, paragraphs: list[str] | None = None, dated: bool = True,
-             cut: bool = False) -> DevCapture:
+    def emit(
+        story: Story,
+        kind: str,
+        version: Version,
+        site: int,
+        captured: datetime,
+        *,
+        fmt: str | None = None,
+        paragraphs: list[str] | None = None,
+        dated: bool = True,
+        cut: bool = False,
+    ) -> DevCapture:
         fmt = fmt or ("html" if html_ok[site] and rng.random() < 0.4 else "text")
         if fmt == "html" and not html_ok[site]:
             fmt = "text"
         template = templates[site]
-        extra = _most_read(rng, [h for h in headlines_at[site] if h != version.title]) \
-            if rng.random() < 0.5 else []
+        extra = (
+            _most_read(rng, [h for h in headlines_at[site] if h != version.title])
+            if rng.random() < 0.5
+            else []
+        )
         if rng.random() < 0.5:  # teasers of the site's other stories: their headline and first sentence
             others = [pair for pair in openings_at[site] if pair[0] != version.title]
             related = rng.sample(others, min(len(others), rng.randint(1, 3)))
             if related:
-                extra = [*extra, "Related", *(f"{h}. {o}" for h, o in related)] if extra else \
-                    ["Related", *(f"{h}. {o}" for h, o in related)]
+                extra = (
+                    [*extra, "Related", *(f"{h}. {o}" for h, o in related)]
+                    if extra
+                    else ["Related", *(f"{h}. {o}" for h, o in related)]
+                )
         page = render(template, version, rng, fmt, paragraphs=paragraphs, extra=extra, dated=dated, cut=cut)
         url = f"https://{template.page.host}/{version.published:%Y/%m}/{_slug(story.versions[0].title)}"
-        capture = DevCapture(story.id, kind, fmt, url, captured.isoformat(timespec="seconds"),
-                             template.page.host, version.title,
-                             "\n".join(version.paragraphs if paragraphs is None else paragraphs), page)
+        capture = DevCapture(
+            story.id,
+            kind,
+            fmt,
+            url,
+            captured.isoformat(timespec="seconds"),
+            template.page.host,
+            version.title,
+            "\n".join(version.paragraphs if paragraphs is None else paragraphs),
+            page,
+        )
         captures.append(capture)
         return capture
 
@@ -608,18 +731,41 @@ def build(pages: list[Page], seed: int = SEED, max_stories: int | None = None) -
                 emit(story, "recapture", first, story.home, captured + timedelta(days=later))
         if draw() < 0.08:
             copied = captured + timedelta(days=rng.uniform(1, 200))
-            captures.append(DevCapture(story.id, "copy", original.format, original.url,
-                                       copied.isoformat(timespec="seconds"),
-                                       original.site, original.title, original.body, original.page))
+            captures.append(
+                DevCapture(
+                    story.id,
+                    "copy",
+                    original.format,
+                    original.url,
+                    copied.isoformat(timespec="seconds"),
+                    original.site,
+                    original.title,
+                    original.body,
+                    original.page,
+                )
+            )
         if draw() < 0.25 and len(first.paragraphs) >= 3:
             kept = first.paragraphs[: max(1, round(len(first.paragraphs) * rng.uniform(0.3, 0.7)))]
-            emit(story, "partial", first, story.home, captured + timedelta(days=rng.uniform(0, 30)),
-                 paragraphs=kept, cut=True)
+            emit(
+                story,
+                "partial",
+                first,
+                story.home,
+                captured + timedelta(days=rng.uniform(0, 30)),
+                paragraphs=kept,
+                cut=True,
+            )
         if draw() < 0.2:
             opening = sentences(first.paragraphs[0])[: rng.randint(1, 3)] or [first.paragraphs[0]]
             teaser = [" ".join(opening), "Subscribe to read the full story."]
-            emit(story, "teaser", first, story.home, captured + timedelta(hours=rng.uniform(-6, 48)),
-                 paragraphs=teaser)
+            emit(
+                story,
+                "teaser",
+                first,
+                story.home,
+                captured + timedelta(hours=rng.uniform(-6, 48)),
+                paragraphs=teaser,
+            )
         if draw() < 0.25:
             version = first
             for _ in range(rng.randint(1, 4)):
@@ -643,9 +789,12 @@ def build(pages: list[Page], seed: int = SEED, max_stories: int | None = None) -
             tokens = first.title.split()
             for _ in range(min(3, max(1, len(tokens) // 3))):
                 tokens[rng.randrange(len(tokens))] = writer.word()
-            follow = Story(-1, sources[donor], story.home,
-                           [Version(" ".join(tokens), body,
-                                    first.published + timedelta(days=rng.uniform(1, 60)))])
+            follow = Story(
+                -1,
+                sources[donor],
+                story.home,
+                [Version(" ".join(tokens), body, first.published + timedelta(days=rng.uniform(1, 60)))],
+            )
             extra_stories.append(follow)
     # Topic neighbours: each of some stories gets the most word-overlapping other page's body
     # as a distinct story on its site.
@@ -658,10 +807,18 @@ def build(pages: list[Page], seed: int = SEED, max_stories: int | None = None) -
         del vocabulary[best]
         reserve.remove(best)
         page = sources[best]
-        neighbour = Story(-2, page, story.home,
-                          [Version(page.title or " ".join(page.paragraphs[0].split()[:9]),
-                                   list(page.paragraphs),
-                                   story.versions[0].published + timedelta(days=rng.uniform(-30, 30)))])
+        neighbour = Story(
+            -2,
+            page,
+            story.home,
+            [
+                Version(
+                    page.title or " ".join(page.paragraphs[0].split()[:9]),
+                    list(page.paragraphs),
+                    story.versions[0].published + timedelta(days=rng.uniform(-30, 30)),
+                )
+            ],
+        )
         extra_stories.append(neighbour)
     next_id = len(stories)
     for extra in extra_stories:
@@ -690,8 +847,9 @@ def jsonl_records(captures: list[DevCapture]) -> Iterator[dict[str, str]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--out", required=True,
-                        help="JSON Lines for `thresher run` (the truth goes beside it)")
+    parser.add_argument(
+        "--out", required=True, help="JSON Lines for `thresher run` (the truth goes beside it)"
+    )
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--stories", type=int, default=None, help="at most this many source stories")
     args = parser.parse_args()
@@ -704,10 +862,21 @@ def main() -> None:
     truth = out.with_suffix(".truth.jsonl")
     with truth.open("w", encoding="utf-8") as handle:
         for line, capture in enumerate(captures, 1):
-            handle.write(json.dumps({"line": line, "story": capture.story, "kind": capture.kind,
-                                     "format": capture.format, "site": capture.site,
-                                     "captured_at": capture.captured_at, "title": capture.title},
-                                    ensure_ascii=False) + "\n")
+            handle.write(
+                json.dumps(
+                    {
+                        "line": line,
+                        "story": capture.story,
+                        "kind": capture.kind,
+                        "format": capture.format,
+                        "site": capture.site,
+                        "captured_at": capture.captured_at,
+                        "title": capture.title,
+                    },
+                    ensure_ascii=False,
+                )
+                + "\n"
+            )
     kinds = Counter(c.kind for c in captures)
     print(f"{len(captures)} captures of {len({c.story for c in captures})} stories -> {out} (truth: {truth})")
     print(", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items())))

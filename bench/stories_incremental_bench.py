@@ -71,16 +71,25 @@ def main(argv: list[str] | None = None) -> int:
         placed = _timed(group_new_records, incremental)
         _write(full, captures, 0)
         whole = _timed(group_store, full)
-        rows = [("full grouping of the store", scores(truth, _labels(full)), whole),
-                (f"first {split} grouped, then {len(captures) - split} placed",
-                 scores(truth, _labels(incremental)), placed)]
-    print(f"{len(captures)} captures of {len(set(truth))} stories; "
-          f"grouping the first {split}: {first:.1f} s CPU\n")
+        rows = [
+            ("full grouping of the store", scores(truth, _labels(full)), whole),
+            (
+                f"first {split} grouped, then {len(captures) - split} placed",
+                scores(truth, _labels(incremental)),
+                placed,
+            ),
+        ]
+    print(
+        f"{len(captures)} captures of {len(set(truth))} stories; "
+        f"grouping the first {split}: {first:.1f} s CPU\n"
+    )
     print("| method | pair precision | pair recall | ARI | CPU s of the step |")
     print("|---|---:|---:|---:|---:|")
     for name, result, seconds in rows:
-        print(f"| {name} | {result['precision']:.3f} | {result['recall']:.3f} | {result['ari']:.3f} "
-              f"| {seconds:.1f} |")
+        print(
+            f"| {name} | {result['precision']:.3f} | {result['recall']:.3f} | {result['ari']:.3f} "
+            f"| {seconds:.1f} |"
+        )
     return 0
 
 

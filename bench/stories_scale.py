@@ -53,8 +53,19 @@ def worker(path: Path, count: int) -> None:
     labels = connected_components(len(docs), map(tuple, accepted))
     stages["components"] = time.perf_counter() - mark
     seconds = time.perf_counter() - start
-    print(json.dumps({"docs": len(docs), "seconds": seconds, "stages": stages, "pairs": len(pairs),
-                      "loaded_mb": loaded, "peak_mb": _peak_mb(), **scores(truth, labels)}))
+    print(
+        json.dumps(
+            {
+                "docs": len(docs),
+                "seconds": seconds,
+                "stages": stages,
+                "pairs": len(pairs),
+                "loaded_mb": loaded,
+                "peak_mb": _peak_mb(),
+                **scores(truth, labels),
+            }
+        )
+    )
 
 
 def main() -> None:
@@ -65,25 +76,40 @@ def main() -> None:
     if args.worker:
         worker(Path(args.worker[0]), int(args.worker[1]))
         return
-    print("| captures | seconds | sign | candidates | verify | pairs verified | peak RSS MB "
-          "(corpus loaded) | pair F1 | ARI |")
+    print(
+        "| captures | seconds | sign | candidates | verify | pairs verified | peak RSS MB "
+        "(corpus loaded) | pair F1 | ARI |"
+    )
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "corpus.jsonl"
-        subprocess.run([sys.executable, str(HERE / "stories_corpus.py"), "--out", str(path),
-                        "--stories", str(max(max(args.sizes) // 5 - 181, 0))], check=True,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [
+                sys.executable,
+                str(HERE / "stories_corpus.py"),
+                "--out",
+                str(path),
+                "--stories",
+                str(max(max(args.sizes) // 5 - 181, 0)),
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
         for size in args.sizes:
-            run = subprocess.run([sys.executable, __file__, "--worker", str(path), str(size)],
-                                 capture_output=True, text=True)
+            run = subprocess.run(
+                [sys.executable, __file__, "--worker", str(path), str(size)], capture_output=True, text=True
+            )
             if run.returncode != 0:
                 sys.stderr.write(run.stderr)
                 raise SystemExit(f"worker at {size} failed")
             r = json.loads(run.stdout.strip().splitlines()[-1])
             s = r["stages"]
-            print(f"| {r['docs']:,} | {r['seconds']:.0f} | {s['sign']:.0f} | {s['candidates']:.0f} | "
-                  f"{s['verify']:.0f} | {r['pairs']:,} | {r['peak_mb']:,.0f} ({r['loaded_mb']:,.0f}) | "
-                  f"{r['f1']:.3f} | {r['ari']:.3f} |", flush=True)
+            print(
+                f"| {r['docs']:,} | {r['seconds']:.0f} | {s['sign']:.0f} | {s['candidates']:.0f} | "
+                f"{s['verify']:.0f} | {r['pairs']:,} | {r['peak_mb']:,.0f} ({r['loaded_mb']:,.0f}) | "
+                f"{r['f1']:.3f} | {r['ari']:.3f} |",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

@@ -98,24 +98,38 @@ def run_trafilatura() -> Callable[[str], str]:
 
 
 SYSTEMS: dict[str, Callable[[], Callable[[str], str]]] = {
-    "thresher": run_thresher, "whole text": run_whole, "jusText (lines)": run_justext,
+    "thresher": run_thresher,
+    "whole text": run_whole,
+    "jusText (lines)": run_justext,
     "trafilatura (lines)": run_trafilatura,
 }
-ALIASES = {"thresher": "thresher", "whole": "whole text", "justext": "jusText (lines)",
-           "trafilatura": "trafilatura (lines)"}
+ALIASES = {
+    "thresher": "thresher",
+    "whole": "whole text",
+    "justext": "jusText (lines)",
+    "trafilatura": "trafilatura (lines)",
+}
 
 
 def unseen_captures(directory: Path) -> Path | None:
     """The rendered captures of the metadata pages, rendering them first when possible."""
     if len(list(directory.glob("*.txt"))) >= 800:
         return directory
-    if not (shutil.which("chromium") or shutil.which("chromium-browser")) \
-            or importlib.util.find_spec("playwright") is None:
+    if (
+        not (shutil.which("chromium") or shutil.which("chromium-browser"))
+        or importlib.util.find_spec("playwright") is None
+    ):
         print("text bench: no Chromium or Playwright to render the unseen pages; skipped", file=sys.stderr)
         return None
     print(f"text bench: rendering the metadata pages into {directory} (once)...", file=sys.stderr)
-    subprocess.call([sys.executable, str(Path(__file__).parent / "render_text_captures.py"),
-                     str(METADATA), str(directory)])
+    subprocess.call(
+        [
+            sys.executable,
+            str(Path(__file__).parent / "render_text_captures.py"),
+            str(METADATA),
+            str(directory),
+        ]
+    )
     return directory if any(directory.glob("*.txt")) else None
 
 
@@ -128,8 +142,9 @@ def unseen_table(directory: Path, evalkit, systems: list[str]) -> None:  # type:
 
     meta_eval = load_evalkit("meta_eval")
     truth = json.loads((METADATA / "truth.json").read_text(encoding="utf-8"))
-    captures = {p.stem: p.read_text(encoding="utf-8") for p in sorted(directory.glob("*.txt"))
-                if p.stem in truth}
+    captures = {
+        p.stem: p.read_text(encoding="utf-8") for p in sorted(directory.glob("*.txt")) if p.stem in truth
+    }
     reference = {}
     for page_id in captures:
         markup = gzip.decompress((METADATA / "html" / f"{page_id}.html.gz").read_bytes()).decode("utf-8")
@@ -147,9 +162,11 @@ def unseen_table(directory: Path, evalkit, systems: list[str]) -> None:  # type:
             if name == "thresher":
                 article = extract(text, options=options)
                 output[page_id] = {"articleBody": article.text}
-                metadata[page_id] = {"title": article.title, "authors": list(article.authors),
-                                     "date": article.published.date().isoformat() if article.published
-                                     else None}
+                metadata[page_id] = {
+                    "title": article.title,
+                    "authors": list(article.authors),
+                    "date": article.published.date().isoformat() if article.published else None,
+                }
             else:
                 output[page_id] = {"articleBody": predict(text)}
         rows.append((name, evalkit.evaluate(reference, output, n_bootstrap=2)))
@@ -161,10 +178,12 @@ def unseen_table(directory: Path, evalkit, systems: list[str]) -> None:  # type:
         for half in ("tune", "check"):
             ids = [i for i in captures if split_of(i) == half]
             m = meta_eval.evaluate({i: truth[i] for i in ids}, {i: metadata[i] for i in ids})
-            print(f"thresher metadata from text, {half} half ({len(ids)} pages): "
-                  f"title EM {m['title_em']:.3f}, "
-                  f"title F1 {m['title_f1']:.3f}, authors F1 {m['authors_f1']:.3f}, "
-                  f"date accuracy {m['date_acc']:.3f}, date precision {m['date_prec']:.3f}")
+            print(
+                f"thresher metadata from text, {half} half ({len(ids)} pages): "
+                f"title EM {m['title_em']:.3f}, "
+                f"title F1 {m['title_f1']:.3f}, authors F1 {m['authors_f1']:.3f}, "
+                f"date accuracy {m['date_acc']:.3f}, date precision {m['date_prec']:.3f}"
+            )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -173,8 +192,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="write every system's predictions here (JSON)")
     parser.add_argument("--bootstrap", type=int, default=200)
     parser.add_argument("--passes", type=int, default=3, help="timed passes; the fastest counts")
-    parser.add_argument("--unseen", type=Path, default=UNSEEN_CACHE,
-                        help="rendered captures of the metadata pages (made here when missing)")
+    parser.add_argument(
+        "--unseen",
+        type=Path,
+        default=UNSEEN_CACHE,
+        help="rendered captures of the metadata pages (made here when missing)",
+    )
     parser.add_argument("--no-unseen", action="store_true", help="skip the unseen-pages table")
     args = parser.parse_args(argv)
     if not DATA.is_dir():
@@ -199,15 +222,20 @@ def main(argv: list[str] | None = None) -> int:
         predictions[name] = {i: o["articleBody"] for i, o in output.items()}
         scores = {half: evalkit.evaluate(t, output, n_bootstrap=args.bootstrap) for half, t in halves.items()}
         rows.append((name, scores, len(pages) / elapsed if elapsed else float("inf")))
-    print(f"ScrapingHub-text: {len(pages)} captures; "
-          f"tune {len(halves['tune'])}, check {len(halves['check'])}")
-    print(f"{'system':<22} {'F1 tune':>8} {'F1 check':>9} {'P check':>8} {'R check':>8} "
-          f"{'empty':>6} {'captures/s':>11}")
+    print(
+        f"ScrapingHub-text: {len(pages)} captures; tune {len(halves['tune'])}, check {len(halves['check'])}"
+    )
+    print(
+        f"{'system':<22} {'F1 tune':>8} {'F1 check':>9} {'P check':>8} {'R check':>8} "
+        f"{'empty':>6} {'captures/s':>11}"
+    )
     for name, scores, speed in sorted(rows, key=lambda r: -r[1]["check"]["f1"]):
         check = scores["check"]
         empty = scores["tune"]["empty"] + check["empty"]
-        print(f"{name:<22} {scores['tune']['f1']:>8.3f} {check['f1']:>9.3f} {check['precision']:>8.3f} "
-              f"{check['recall']:>8.3f} {empty:>6} {speed:>11,.0f}")
+        print(
+            f"{name:<22} {scores['tune']['f1']:>8.3f} {check['f1']:>9.3f} {check['precision']:>8.3f} "
+            f"{check['recall']:>8.3f} {empty:>6} {speed:>11,.0f}"
+        )
     if args.out:
         args.out.write_text(json.dumps(predictions, ensure_ascii=False, indent=1), encoding="utf-8")
     if not args.no_unseen and METADATA.is_dir():

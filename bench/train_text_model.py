@@ -52,7 +52,7 @@ def split_of(page_id: str) -> str:
 def line_labels(lines: list, truth: str) -> tuple[list[float], list[float]]:
     """(label in [0, 1], weight) of each line against the true body."""
     truth_tokens = TOKEN.findall(truth)
-    shingles = {tuple(truth_tokens[i:i + 4]) for i in range(max(0, len(truth_tokens) - 3))}
+    shingles = {tuple(truth_tokens[i : i + 4]) for i in range(max(0, len(truth_tokens) - 3))}
     joined = " " + " ".join(truth_tokens) + " "
     labels, weights = [], []
     for line in lines:
@@ -62,7 +62,7 @@ def line_labels(lines: list, truth: str) -> tuple[list[float], list[float]]:
             weights.append(0.5)
             continue
         if len(toks) >= 4:
-            grams = [tuple(toks[i:i + 4]) for i in range(len(toks) - 3)]
+            grams = [tuple(toks[i : i + 4]) for i in range(len(toks) - 3)]
             share = sum(g in shingles for g in grams) / len(grams)
         else:
             share = float(" " + " ".join(toks) + " " in joined)
@@ -108,8 +108,7 @@ def load_pages(half: str, augment: bool = True) -> list[tuple[str, list, list, l
     return pages
 
 
-def fit_logistic(x: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float = 1e-3,
-                 steps: int = 3000) -> dict:
+def fit_logistic(x: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float = 1e-3, steps: int = 3000) -> dict:
     """Weighted, L2-regularised logistic regression by full-batch Adam on standardised x."""
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
@@ -128,11 +127,11 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float = 1e-3,
         grad_c = z.T @ g + l2 * coef
         grad_b = g.sum()
         m_c = b1 * m_c + (1 - b1) * grad_c
-        v_c = b2 * v_c + (1 - b2) * grad_c ** 2
+        v_c = b2 * v_c + (1 - b2) * grad_c**2
         m_b = b1 * m_b + (1 - b1) * grad_b
-        v_b = b2 * v_b + (1 - b2) * grad_b ** 2
-        coef -= lr * (m_c / (1 - b1 ** t)) / (np.sqrt(v_c / (1 - b2 ** t)) + eps)
-        bias -= lr * (m_b / (1 - b1 ** t)) / (np.sqrt(v_b / (1 - b2 ** t)) + eps)
+        v_b = b2 * v_b + (1 - b2) * grad_b**2
+        coef -= lr * (m_c / (1 - b1**t)) / (np.sqrt(v_c / (1 - b2**t)) + eps)
+        bias -= lr * (m_b / (1 - b1**t)) / (np.sqrt(v_b / (1 - b2**t)) + eps)
     return {"mean": mean.tolist(), "scale": scale.tolist(), "weights": coef.tolist(), "bias": float(bias)}
 
 
@@ -170,7 +169,7 @@ def train(pages: list, l2: float = 1e-3) -> dict:
     stage_two = fit_logistic(x2, y2, w2, l2)
     return {
         "about": "Line model for rendered-text captures; trained by bench/train_text_model.py "
-                 "on the tune half of the text benchmark (never on the check half).",
+        "on the tune half of the text benchmark (never on the check half).",
         "stage_one": {"names": OWN_FEATURES + CONTEXT_FEATURES, **stage_one},
         "stage_two": {"names": SMOOTH_FEATURES, **stage_two},
         "threshold": 0.5,
@@ -198,8 +197,11 @@ def cross_validate(pages: list, l2: float, threshold: float, folds: int = 5) -> 
     try:
         for k in range(folds):
             data = train([p for p in pages if fold_of[p[0].split("#")[0]] != k], l2)
-            model = LineModel(LogisticModel.from_dict(data["stage_one"]),
-                              LogisticModel.from_dict(data["stage_two"]), threshold)
+            model = LineModel(
+                LogisticModel.from_dict(data["stage_one"]),
+                LogisticModel.from_dict(data["stage_two"]),
+                threshold,
+            )
             text_extract.load_model = lambda model=model: model
             for page_id in (i for i in ids if fold_of[i] == k):
                 text = (DATA / f"{page_id}.txt").read_text(encoding="utf-8")
@@ -219,8 +221,10 @@ def main() -> int:
     args = parser.parse_args()
     pages = load_pages("tune")
     if args.cv:
-        print(f"l2={args.l2} threshold={args.threshold}: cross-validated F1 on tune "
-              f"{cross_validate(pages, args.l2, args.threshold):.4f}")
+        print(
+            f"l2={args.l2} threshold={args.threshold}: cross-validated F1 on tune "
+            f"{cross_validate(pages, args.l2, args.threshold):.4f}"
+        )
         return 0
     lines = sum(len(p[1]) for p in pages)
     print(f"training on {len(pages)} tune pages and crops, {lines} lines", file=sys.stderr)

@@ -14,8 +14,9 @@ from hypothesis import HealthCheck, settings
 # One hypothesis profile for every run, CI or not: no deadline and no health check that
 # times the examples (a loaded machine must not fail a test), and the same examples on
 # every run (derandomized, no example database), so a failure reproduces as it is.
-settings.register_profile("thresher", deadline=None, derandomize=True, database=None,
-                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile(
+    "thresher", deadline=None, derandomize=True, database=None, suppress_health_check=[HealthCheck.too_slow]
+)
 settings.load_profile("thresher")
 
 REPO = Path(__file__).resolve().parents[1]
@@ -32,11 +33,19 @@ def cli_env() -> dict[str, str]:
     return env
 
 
-def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None,
-            timeout: float = 120, text: bool = False) -> subprocess.CompletedProcess[Any]:
+def run_cli(
+    *args: str, stdin: bytes | None = None, cwd: Path | None = None, timeout: float = 120, text: bool = False
+) -> subprocess.CompletedProcess[Any]:
     """Run ``python -m thresher ARGS``; output as bytes, or as str with ``text=True``."""
-    return subprocess.run([sys.executable, "-m", "thresher", *args], input=stdin, text=text,
-                          capture_output=True, cwd=cwd or REPO, env=cli_env(), timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "thresher", *args],
+        input=stdin,
+        text=text,
+        capture_output=True,
+        cwd=cwd or REPO,
+        env=cli_env(),
+        timeout=timeout,
+    )
 
 
 @pytest.fixture(scope="session")

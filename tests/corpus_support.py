@@ -22,15 +22,22 @@ from thresher.options import ExtractOptions
 def page(number: int, words: int = 40) -> bytes:
     """A small, distinct article page."""
     body = " ".join(f"word{(number * 7 + i) % 997}" for i in range(words))
-    return (f"<html><head><title>Story {number}</title></head><body><article>"
-            f"<h1>Story {number}</h1><p>Paragraph one of story {number}. {body}.</p>"
-            f"<p>Paragraph two of story {number}, with more text to read.</p>"
-            f"</article></body></html>").encode()
+    return (
+        f"<html><head><title>Story {number}</title></head><body><article>"
+        f"<h1>Story {number}</h1><p>Paragraph one of story {number}. {body}.</p>"
+        f"<p>Paragraph two of story {number}, with more text to read.</p>"
+        f"</article></body></html>"
+    ).encode()
 
 
-def write_warc(path: Path, pages: list[tuple[str, bytes]], *, gzip: bool = True,
-               extra: list[tuple[str, bytes, str, str]] = (),
-               requests: bool = True) -> list[dict[str, object]]:
+def write_warc(
+    path: Path,
+    pages: list[tuple[str, bytes]],
+    *,
+    gzip: bool = True,
+    extra: list[tuple[str, bytes, str, str]] = (),
+    requests: bool = True,
+) -> list[dict[str, object]]:
     """Write ``pages`` (url, html) as response records (plus request records unless
     ``requests=False``, and ``extra`` responses (url, body, content type, status)); return
     what was written, with offsets."""
@@ -40,19 +47,27 @@ def write_warc(path: Path, pages: list[tuple[str, bytes]], *, gzip: bool = True,
         items = [(url, body, "text/html; charset=utf-8", "200 OK") for url, body in pages]
         items += list(extra)
         for url, body, content_type, status in items:
-            request = writer.create_warc_record(url, "request", payload=io.BytesIO(
-                f"GET / HTTP/1.1\r\nHost: {url}\r\n\r\n".encode()))
+            request = writer.create_warc_record(
+                url, "request", payload=io.BytesIO(f"GET / HTTP/1.1\r\nHost: {url}\r\n\r\n".encode())
+            )
             if requests:
                 writer.write_record(request)
             headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
-            record = writer.create_warc_record(url, "response", payload=io.BytesIO(body),
-                                               http_headers=headers)
+            record = writer.create_warc_record(
+                url, "response", payload=io.BytesIO(body), http_headers=headers
+            )
             offset = handle.tell()
             writer.write_record(record)
-            written.append({"url": url, "offset": offset, "end": handle.tell(),
-                            "record_id": record.rec_headers.get_header("WARC-Record-ID"),
-                            "date": record.rec_headers.get_header("WARC-Date"),
-                            "content_type": content_type})
+            written.append(
+                {
+                    "url": url,
+                    "offset": offset,
+                    "end": handle.tell(),
+                    "record_id": record.rec_headers.get_header("WARC-Record-ID"),
+                    "date": record.rec_headers.get_header("WARC-Date"),
+                    "content_type": content_type,
+                }
+            )
     return written
 
 
@@ -60,7 +75,7 @@ def corrupt(path: Path, start: int, end: int) -> None:
     """Overwrite the middle of the byte range [start, end) with zeros."""
     data = bytearray(path.read_bytes())
     middle = (start + end) // 2
-    data[middle:middle + 24] = b"\x00" * 24
+    data[middle : middle + 24] = b"\x00" * 24
     path.write_bytes(bytes(data))
 
 

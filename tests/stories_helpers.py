@@ -75,9 +75,11 @@ def page(headline: str, paragraphs: list[str], published: str | None, caption: s
     meta = f'<meta property="article:published_time" content="{published}">' if published else ""
     figure = f'<figure><img src="a.jpg"><figcaption>{caption}</figcaption></figure>' if caption else ""
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
-    return (f"<!DOCTYPE html><html><head><title>{headline} | Coast News</title>{meta}</head><body>"
-            f"<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article><h1>{headline}</h1>"
-            f"{figure}{body}</article><footer>Copyright Coast News</footer></body></html>")
+    return (
+        f"<!DOCTYPE html><html><head><title>{headline} | Coast News</title>{meta}</head><body>"
+        f"<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article><h1>{headline}</h1>"
+        f"{figure}{body}</article><footer>Copyright Coast News</footer></body></html>"
+    )
 
 
 def write_page(folder: Path, name: str, html: str, mtime: int) -> Path:
@@ -95,8 +97,12 @@ def story_pages(folder: Path) -> dict[str, Path]:
     """
     folder.mkdir(parents=True, exist_ok=True)
     edited = [*PARAGRAPHS[:2], PARAGRAPHS[2].replace("eighteen", "twenty"), *PARAGRAPHS[3:]]
-    updated = page("Harbour closes after heavy storm", edited, "2024-03-02T08:00:00Z",
-                   caption="Boats moored at the northern quay on Tuesday")
+    updated = page(
+        "Harbour closes after heavy storm",
+        edited,
+        "2024-03-02T08:00:00Z",
+        caption="Boats moored at the northern quay on Tuesday",
+    )
     first = page("Harbour closes after storm", PARAGRAPHS, "2024-03-01T08:00:00Z")
     other = page("Museum opens new wing", OTHER, "2024-03-05T10:00:00Z")
     return {

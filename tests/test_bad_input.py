@@ -37,10 +37,13 @@ def test_empty_and_whitespace(page: str | bytes) -> None:
     assert result.empty_reason == "empty input"  # type: ignore[union-attr]
 
 
-@pytest.mark.parametrize("raw", [
-    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10",
-    b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF",
-])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10",
+        b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF",
+    ],
+)
 def test_images_and_pdfs_are_refused(raw: bytes) -> None:
     assert isinstance(outcome(raw), UnsupportedInputError)
 
@@ -54,33 +57,43 @@ def test_control_characters_and_nuls() -> None:
 
 
 def test_unknown_charset_label() -> None:
-    raw = ('<html><head><meta charset="klingon-8"></head><body><article><p>'
-           + "Plain words in a simple sentence. " * 20 + "</p></article></body></html>").encode()
+    raw = (
+        '<html><head><meta charset="klingon-8"></head><body><article><p>'
+        + "Plain words in a simple sentence. " * 20
+        + "</p></article></body></html>"
+    ).encode()
     result = outcome(raw)
     assert isinstance(result, Article)
     assert "Plain words in a simple sentence." in result.text
 
 
-@pytest.mark.parametrize("page", [
-    "<html><body><article><p>The story begins here and goes on for a while. " * 10 + "<a href=\"x",
-    "<html><body><div class=",
-    "<",
-    "<!--",
-    "<html><body><p>Unclosed <b>bold <i>italic <table><tr><td>cell",
-])
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<html><body><article><p>The story begins here and goes on for a while. " * 10 + '<a href="x',
+        "<html><body><div class=",
+        "<",
+        "<!--",
+        "<html><body><p>Unclosed <b>bold <i>italic <table><tr><td>cell",
+    ],
+)
 def test_markup_truncated_mid_tag(page: str) -> None:
     assert isinstance(outcome(page), Article)
 
 
 def test_frameset_only_page() -> None:
-    page = ('<html><head><title>Frames</title></head><frameset cols="50%,50%">'
-            '<frame src="a.html"><frame src="b.html"></frameset></html>')
+    page = (
+        '<html><head><title>Frames</title></head><frameset cols="50%,50%">'
+        '<frame src="a.html"><frame src="b.html"></frameset></html>'
+    )
     assert_empty(outcome(page))
 
 
 def test_script_only_page() -> None:
-    page = "<html><head><script>var text = 'not an article';</script></head><body>" \
-           "<script>" + "document.write('x');" * 1000 + "</script><noscript></noscript></body></html>"
+    page = (
+        "<html><head><script>var text = 'not an article';</script></head><body>"
+        "<script>" + "document.write('x');" * 1000 + "</script><noscript></noscript></body></html>"
+    )
     assert_empty(outcome(page))
 
 
@@ -114,10 +127,36 @@ def test_arbitrary_text(page: str) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(["<div>", "</div>", "<p>", "</p>", "<a href='/x'>", "</a>", "<table>",
-                                 "<td>", "<li>", "<script>", "</script>", "<!--", "-->", "<h1>", "</h1>",
-                                 "<article>", "text ", "More words here. ", "&amp;", "&#0;", "\x00"]),
-                max_size=300).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "<div>",
+                "</div>",
+                "<p>",
+                "</p>",
+                "<a href='/x'>",
+                "</a>",
+                "<table>",
+                "<td>",
+                "<li>",
+                "<script>",
+                "</script>",
+                "<!--",
+                "-->",
+                "<h1>",
+                "</h1>",
+                "<article>",
+                "text ",
+                "More words here. ",
+                "&amp;",
+                "&#0;",
+                "\x00",
+            ]
+        ),
+        max_size=300,
+    ).map("".join)
+)
 def test_arbitrary_tag_soup(page: str) -> None:
     result = outcome(page, input="html")
     assert isinstance(result, (Article, ThresherError))

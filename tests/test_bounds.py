@@ -15,13 +15,17 @@ from conftest import run_cli
 from thresher import Article, ExtractOptions, ExtractTimeoutError, Repair, extract
 from thresher.html.bound import MAX_ATTRIBUTES, bound_markup
 
-STORY = ("<h1>Harbour bridge reopens</h1>"
-         "<p>The harbour bridge reopened on Monday after two years of repairs, the city said.</p>"
-         "<p>Engineers replaced every cable and repainted the towers in their original grey.</p>"
-         "<p>Traffic was light in the morning, and cyclists crowded the new lane by noon.</p>")
-STORY_TEXT = ("The harbour bridge reopened on Monday after two years of repairs, the city said.\n"
-              "Engineers replaced every cable and repainted the towers in their original grey.\n"
-              "Traffic was light in the morning, and cyclists crowded the new lane by noon.")
+STORY = (
+    "<h1>Harbour bridge reopens</h1>"
+    "<p>The harbour bridge reopened on Monday after two years of repairs, the city said.</p>"
+    "<p>Engineers replaced every cable and repainted the towers in their original grey.</p>"
+    "<p>Traffic was light in the morning, and cyclists crowded the new lane by noon.</p>"
+)
+STORY_TEXT = (
+    "The harbour bridge reopened on Monday after two years of repairs, the city said.\n"
+    "Engineers replaced every cable and repainted the towers in their original grey.\n"
+    "Traffic was light in the morning, and cyclists crowded the new lane by noon."
+)
 
 
 def page(body: str, head: str = "<title>Bridge</title>") -> str:
@@ -87,8 +91,9 @@ def test_a_deep_chain_of_list_items_is_read() -> None:
 
 @pytest.mark.parametrize("element", ["title", "style", "script", "textarea", "xmp"])
 def test_a_raw_text_element_never_closed_is_closed_where_the_head_ends(element: str) -> None:
-    article = extract(f"<html><head><{element}>Bridge news</head>"
-                      f"<body><article>{STORY}</article></body></html>")
+    article = extract(
+        f"<html><head><{element}>Bridge news</head><body><article>{STORY}</article></body></html>"
+    )
     assert article.text.endswith(STORY_TEXT)
     assert article.repairs == (Repair.RAW_TEXT_CLOSED,)
     assert article.title == "Harbour bridge reopens"  # (not the rest of the page)

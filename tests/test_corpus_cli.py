@@ -80,7 +80,8 @@ def test_export_formats_agree(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     table = pq.read_table(tmp_path / "out.parquet").to_pylist()
     assert [(r["url"], r["offset"], r["text"]) for r in table] == [
-        (r["url"], r["offset"], r["text"]) for r in jsonl]
+        (r["url"], r["offset"], r["text"]) for r in jsonl
+    ]
     assert thresher("export", "--format", "parquet", cwd=tmp_path).returncode == 1
     markdown = thresher("export", "--format", "markdown", "--status", "extracted", cwd=tmp_path).stdout
     extracted = [r for r in jsonl if r["status"] == "extracted"]
@@ -94,15 +95,22 @@ def test_a_truncated_archive_is_one_line_a_failed_row_and_exit_1(tmp_path: Path)
     folder.mkdir()
     written = write_warc(folder / "cut.warc.gz", [(f"https://example.test/{i}", page(i)) for i in range(4)])
     data = (folder / "cut.warc.gz").read_bytes()
-    (folder / "cut.warc.gz").write_bytes(data[:(int(written[3]["offset"]) + int(written[3]["end"])) // 2])
+    (folder / "cut.warc.gz").write_bytes(data[: (int(written[3]["offset"]) + int(written[3]["end"])) // 2])
     done = thresher("run", "in", "--store", "s.db", cwd=tmp_path)
     assert done.returncode == 1 and "Traceback" not in done.stderr
     problems = [line for line in done.stderr.splitlines() if line.startswith("thresher: ")]
-    assert problems == [f"thresher: cut.warc.gz @{written[3]['offset']}: truncated WARC record: "
-                        "the archive ends inside this record"]
-    rows = sorted((json.loads(line) for line in
-                   thresher("export", "--store", "s.db", cwd=tmp_path).stdout.splitlines()),
-                  key=lambda row: row["offset"])
-    assert [(r["offset"], r["status"]) for r in rows] == [
-        (w["offset"], "extracted") for w in written[:3]] + [(written[3]["offset"], "failed")]
+    assert problems == [
+        f"thresher: cut.warc.gz @{written[3]['offset']}: truncated WARC record: "
+        "the archive ends inside this record"
+    ]
+    rows = sorted(
+        (
+            json.loads(line)
+            for line in thresher("export", "--store", "s.db", cwd=tmp_path).stdout.splitlines()
+        ),
+        key=lambda row: row["offset"],
+    )
+    assert [(r["offset"], r["status"]) for r in rows] == [(w["offset"], "extracted") for w in written[:3]] + [
+        (written[3]["offset"], "failed")
+    ]
     assert rows[3]["error_kind"] == "truncated WARC record" and not rows[3]["text"]

@@ -23,8 +23,10 @@ import pytest
 from conftest import SRC
 from corpus_support import page, wait_for, write_warc
 
-pytestmark = [pytest.mark.slow,
-              pytest.mark.skipif(not sys.platform.startswith("linux"), reason="POSIX signals")]
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not sys.platform.startswith("linux"), reason="POSIX signals"),
+]
 
 distributed = pytest.importorskip("distributed")
 
@@ -49,8 +51,9 @@ class _Processes:
 
     def start(self, name: str, *command: str) -> subprocess.Popen[bytes]:
         log = open(self.folder / f"{name}.log", "wb")  # noqa: SIM115 - closed with the process
-        process = subprocess.Popen(command, env=self.env, stdout=log, stderr=subprocess.STDOUT,
-                                   cwd=self.folder)
+        process = subprocess.Popen(
+            command, env=self.env, stdout=log, stderr=subprocess.STDOUT, cwd=self.folder
+        )
         log.close()
         self.started.append(process)
         return process
@@ -69,8 +72,11 @@ class _Processes:
 
 @pytest.fixture
 def processes(tmp_path: Path) -> Iterator[_Processes]:
-    env = dict(os.environ, THRESHER_TEST_GATE=str(tmp_path / "gate"),
-               PYTHONPATH=os.pathsep.join([str(SRC), str(Path(__file__).parent)]))
+    env = dict(
+        os.environ,
+        THRESHER_TEST_GATE=str(tmp_path / "gate"),
+        PYTHONPATH=os.pathsep.join([str(SRC), str(Path(__file__).parent)]),
+    )
     started = _Processes(env, tmp_path)
     try:
         yield started
@@ -96,22 +102,49 @@ def _count(store: Path) -> int:
 def test_a_worker_killed_mid_run_loses_and_doubles_nothing(tmp_path: Path, processes: _Processes) -> None:
     count = 240
     pages = [(f"https://example.test/{i}", page(i)) for i in range(count)]
-    pages[200] = ("https://example.test/gate", b"<html><body><article><h1>Gate</h1><p>GATE "
-                  + b"waits until the test lets it through. " * 10 + b"</p></article></body></html>")
+    pages[200] = (
+        "https://example.test/gate",
+        b"<html><body><article><h1>Gate</h1><p>GATE "
+        + b"waits until the test lets it through. " * 10
+        + b"</p></article></body></html>",
+    )
     warc = tmp_path / "c.warc.gz"
     write_warc(warc, pages)
     store = tmp_path / "s.db"
     scheduler_file = tmp_path / "scheduler.json"
 
-    processes.start("scheduler", str(_DASK), "scheduler", "--host", "127.0.0.1", "--port", "0",
-                    "--no-dashboard", "--scheduler-file", str(scheduler_file))
+    processes.start(
+        "scheduler",
+        str(_DASK),
+        "scheduler",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        "0",
+        "--no-dashboard",
+        "--scheduler-file",
+        str(scheduler_file),
+    )
     wait_for(scheduler_file.exists, "the scheduler's address file")
     wait_for(lambda: bool(scheduler_file.read_text().strip()), "the scheduler's address")
     address = json.loads(scheduler_file.read_text())["address"]
     assert address.startswith("tcp://127.0.0.1:")
-    workers = [processes.start(f"worker{i}", str(_DASK), "worker", "--scheduler-file", str(scheduler_file),
-                               "--nthreads", "1", "--no-nanny", "--no-dashboard", "--host", "127.0.0.1")
-               for i in range(2)]
+    workers = [
+        processes.start(
+            f"worker{i}",
+            str(_DASK),
+            "worker",
+            "--scheduler-file",
+            str(scheduler_file),
+            "--nthreads",
+            "1",
+            "--no-nanny",
+            "--no-dashboard",
+            "--host",
+            "127.0.0.1",
+        )
+        for i in range(2)
+    ]
     with distributed.Client(address, timeout="60s") as client:
         client.wait_for_workers(2, timeout=180)
 
@@ -128,7 +161,8 @@ def test_a_worker_killed_mid_run_loses_and_doubles_nothing(tmp_path: Path, proce
     assert (tmp_path / "run.log").read_text().splitlines()[-1] == f"{count} {{}}"  # records, no failure
 
     db = sqlite3.connect(store)
-    assert db.execute('SELECT count(*), count(DISTINCT url), count(DISTINCT "offset") FROM records'
-                      ).fetchone() == (count, count, count)
+    assert db.execute(
+        'SELECT count(*), count(DISTINCT url), count(DISTINCT "offset") FROM records'
+    ).fetchone() == (count, count, count)
     assert db.execute("SELECT count(*) FROM records WHERE status = 'failed'").fetchone()[0] == 0
     assert [w.poll() for w in workers].count(None) == 1  # the other worker finished the run

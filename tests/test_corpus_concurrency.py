@@ -44,14 +44,23 @@ class _HeldRun:
 
     def __init__(self, warc: Path, store: Path, gate: Path, jobs: int) -> None:
         self.gate = gate
-        env = dict(os.environ, THRESHER_TEST_GATE=str(gate),
-                   PYTHONPATH=os.pathsep.join([str(SRC), str(Path(__file__).parent)]))
-        self.process = subprocess.Popen([sys.executable, "-c", _SCRIPT, str(warc), str(store), str(jobs)],
-                                        env=env, stderr=subprocess.PIPE, text=True)
+        env = dict(
+            os.environ,
+            THRESHER_TEST_GATE=str(gate),
+            PYTHONPATH=os.pathsep.join([str(SRC), str(Path(__file__).parent)]),
+        )
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", _SCRIPT, str(warc), str(store), str(jobs)],
+            env=env,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
 
     def wait_until_held(self) -> None:
-        wait_for(lambda: Path(f"{self.gate}.reached").exists() or self.process.poll() is not None,
-                 "the run to reach the gated page")
+        wait_for(
+            lambda: Path(f"{self.gate}.reached").exists() or self.process.poll() is not None,
+            "the run to reach the gated page",
+        )
         assert self.process.poll() is None, self.process.stderr.read()  # type: ignore[union-attr]
 
     def release(self) -> None:
@@ -74,8 +83,12 @@ def held_runs() -> Iterator[list[_HeldRun]]:
 
 def _corpus(tmp_path: Path, count: int, gate_at: int) -> Path:
     pages = [(f"https://example.test/{i}", page(i)) for i in range(count)]
-    pages[gate_at] = ("https://example.test/gate", b"<html><body><article><h1>Gate</h1><p>GATE "
-                      + b"held until the test lets it through. " * 10 + b"</p></article></body></html>")
+    pages[gate_at] = (
+        "https://example.test/gate",
+        b"<html><body><article><h1>Gate</h1><p>GATE "
+        + b"held until the test lets it through. " * 10
+        + b"</p></article></body></html>",
+    )
     warc = tmp_path / "c.warc.gz"
     write_warc(warc, pages)
     return warc
@@ -87,7 +100,8 @@ def _db(store: Path) -> sqlite3.Connection:
 
 @pytest.mark.slow
 def test_a_second_run_on_a_busy_store_refuses_and_no_record_is_extracted_twice(
-        tmp_path: Path, held_runs: list[_HeldRun]) -> None:
+    tmp_path: Path, held_runs: list[_HeldRun]
+) -> None:
     warc = _corpus(tmp_path, 300, gate_at=150)
     store = tmp_path / "s.db"
     first = _HeldRun(warc, store, tmp_path / "gate", jobs=2)
@@ -97,7 +111,8 @@ def test_a_second_run_on_a_busy_store_refuses_and_no_record_is_extracted_twice(
     assert second.returncode == 1
     assert second.stderr.splitlines() == [
         f"thresher: {store}: the store is in use by run 1 (pid {first.process.pid}); "
-        "wait for it to end or use another --store"]
+        "wait for it to end or use another --store"
+    ]
     first.release()
     assert first.process.wait(timeout=240) == 0
     db = _db(store)
@@ -113,7 +128,8 @@ def test_a_second_run_on_a_busy_store_refuses_and_no_record_is_extracted_twice(
 @pytest.mark.slow
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
 def test_a_signal_marks_the_run_interrupted_with_what_it_committed(
-        tmp_path: Path, held_runs: list[_HeldRun], signum: int) -> None:
+    tmp_path: Path, held_runs: list[_HeldRun], signum: int
+) -> None:
     warc = _corpus(tmp_path, 80, gate_at=60)
     store = tmp_path / "s.db"
     held = _HeldRun(warc, store, tmp_path / "gate", jobs=1)

@@ -19,15 +19,20 @@ distributed = pytest.importorskip("distributed")
 
 @pytest.fixture(scope="module")
 def scheduler() -> Iterator[str]:
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None, host="127.0.0.1") as cluster:
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, host="127.0.0.1"
+    ) as cluster:
         yield cluster.scheduler_address
 
 
 def _rows(store: Path) -> list[tuple[object, ...]]:
     db = sqlite3.connect(store)
-    return sorted(db.execute('SELECT source, record_id, "offset", url, captured_at, content_hash, '
-                             "status, reason, title, text, duplicate_of IS NOT NULL FROM records"))
+    return sorted(
+        db.execute(
+            'SELECT source, record_id, "offset", url, captured_at, content_hash, '
+            "status, reason, title, text, duplicate_of IS NOT NULL FROM records"
+        )
+    )
 
 
 def _corpus(tmp_path: Path) -> list[str]:
@@ -56,34 +61,66 @@ def test_dask_time_limit_works_in_worker_threads(tmp_path: Path, scheduler: str)
     pages = [(f"https://example.test/{i}", page(i)) for i in range(12)]
     pages[5] = ("https://example.test/bad", b"<html><body><p>LOOP</p></body></html>")
     write_warc(tmp_path / "m.warc.gz", pages)
-    summary = run([str(tmp_path / "m.warc.gz")], store=tmp_path / "t.db", engine="dask",
-                  scheduler=scheduler, time_limit=0.5, extractor=looping_extractor)
+    summary = run(
+        [str(tmp_path / "m.warc.gz")],
+        store=tmp_path / "t.db",
+        engine="dask",
+        scheduler=scheduler,
+        time_limit=0.5,
+        extractor=looping_extractor,
+    )
     assert summary.failed == {"timeout": 1} and summary.records == 12
 
 
 def test_cli_dask_with_its_own_local_cluster(tmp_path: Path) -> None:
     sources = _corpus(tmp_path)
-    done = run_cli("run", *sources, "--engine", "dask", "--jobs", "2", "--store", str(tmp_path / "d.db"),
-                   "-q", timeout=240, text=True)
+    done = run_cli(
+        "run",
+        *sources,
+        "--engine",
+        "dask",
+        "--jobs",
+        "2",
+        "--store",
+        str(tmp_path / "d.db"),
+        "-q",
+        timeout=240,
+        text=True,
+    )
     assert done.returncode == 0, done.stderr
     assert len(_rows(tmp_path / "d.db")) == 65
 
 
 def test_cli_unreachable_scheduler_is_one_line(tmp_path: Path) -> None:
     (tmp_path / "a.html").write_bytes(page(1))
-    done = run_cli("run", str(tmp_path / "a.html"), "--scheduler", "tcp://127.0.0.1:9",
-                   "--store", str(tmp_path / "d.db"), timeout=240, text=True)
+    done = run_cli(
+        "run",
+        str(tmp_path / "a.html"),
+        "--scheduler",
+        "tcp://127.0.0.1:9",
+        "--store",
+        str(tmp_path / "d.db"),
+        timeout=240,
+        text=True,
+    )
     assert done.returncode == 1
     assert "Traceback" not in done.stderr and "cannot reach the Dask scheduler" in done.stderr
 
 
 def test_dask_task_stalled_in_c_code_restarts_its_worker_and_fails_one_record(
-        tmp_path: Path, scheduler: str) -> None:
+    tmp_path: Path, scheduler: str
+) -> None:
     pages = [(f"https://example.test/{i}", page(i)) for i in range(4)]
     pages[2] = ("https://example.test/bad", b"<html><body><p>STALL</p></body></html>")
     write_warc(tmp_path / "s.warc.gz", pages)
-    summary = run([str(tmp_path / "s.warc.gz")], store=tmp_path / "t.db", engine="dask",
-                  scheduler=scheduler, time_limit=0.5, extractor=stalling_extractor)
+    summary = run(
+        [str(tmp_path / "s.warc.gz")],
+        store=tmp_path / "t.db",
+        engine="dask",
+        scheduler=scheduler,
+        time_limit=0.5,
+        extractor=stalling_extractor,
+    )
     assert summary.failed == {"timeout": 1} and summary.records == 4
     rows = _rows(tmp_path / "t.db")
     assert len(rows) == 4

@@ -60,8 +60,10 @@ def test_a_file_that_is_not_sqlite_is_named_and_left_as_it_was(tmp_path: Path) -
     for command in (("run", "in"), ("stats",), ("export",)):
         done = run_cli(*command, "--store", str(store), cwd=tmp_path, text=True)
         assert done.returncode == 1, command
-        assert _lines(done.stderr) == [f"thresher: {store}: cannot open the store: not a SQLite file "
-                                       "(not a thresher store) (file is not a database)"]
+        assert _lines(done.stderr) == [
+            f"thresher: {store}: cannot open the store: not a SQLite file "
+            "(not a thresher store) (file is not a database)"
+        ]
     assert store.read_bytes() == content
     assert not Path(f"{store}-wal").exists()
 
@@ -88,9 +90,23 @@ def test_a_store_in_a_read_only_folder_names_the_folder(tmp_path: Path, existing
         Store(store).close()
     folder.chmod(0o555)
     try:
-        done = subprocess.run([*_without_root_rights(), sys.executable, "-m", "thresher", "run", str(pages),
-                               "--store", str(store)], capture_output=True, text=True, cwd=REPO,
-                              env=cli_env(), timeout=240)
+        done = subprocess.run(
+            [
+                *_without_root_rights(),
+                sys.executable,
+                "-m",
+                "thresher",
+                "run",
+                str(pages),
+                "--store",
+                str(store),
+            ],
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+            env=cli_env(),
+            timeout=240,
+        )
     finally:
         folder.chmod(0o755)
     assert done.returncode == 1
@@ -104,19 +120,31 @@ def test_a_full_disk_is_named_and_a_rerun_finishes_every_record_once(tmp_path: P
     pages = _pages(tmp_path / "in", 60)
     store = tmp_path / "s.db"
     env = dict(cli_env(), THRESHER_TEST_MAX_PAGES="30")
-    done = subprocess.run([sys.executable, "-c", _FULL_DISK, "run", str(pages), "--store", str(store),
-                           "--jobs", "1"], capture_output=True, text=True, env=env, timeout=240)
+    done = subprocess.run(
+        [sys.executable, "-c", _FULL_DISK, "run", str(pages), "--store", str(store), "--jobs", "1"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=240,
+    )
     assert done.returncode == 1
     lines = _lines(done.stderr)
-    assert lines == [f"thresher: {store}: disk full: no space left for the store; the records committed "
-                     "so far are kept, free some space and run again (database or disk is full)"]
+    assert lines == [
+        f"thresher: {store}: disk full: no space left for the store; the records committed "
+        "so far are kept, free some space and run again (database or disk is full)"
+    ]
     db = sqlite3.connect(store)
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     kept = db.execute("SELECT count(*) FROM records").fetchone()[0]
     assert kept < 60
     # No half-written row: every stored row is a whole outcome.
-    assert db.execute("SELECT count(*) FROM records WHERE status = 'extracted' AND "
-                      "(article_json IS NULL OR text IS NULL)").fetchone()[0] == 0
+    assert (
+        db.execute(
+            "SELECT count(*) FROM records WHERE status = 'extracted' AND "
+            "(article_json IS NULL OR text IS NULL)"
+        ).fetchone()[0]
+        == 0
+    )
     again = run_cli("run", str(pages), "--store", str(store), "-q", text=True, timeout=240)
     assert again.returncode == 0, again.stderr
     assert db.execute("SELECT count(*), count(DISTINCT source) FROM records").fetchone() == (60, 60)

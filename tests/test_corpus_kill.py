@@ -60,8 +60,10 @@ def test_sigkill_mid_run_then_rerun_stores_every_record_once(tmp_path: Path) -> 
     warc = tmp_path / "big.warc.gz"
     write_warc(warc, [(f"https://example.test/{i}", page(i, words=20)) for i in range(RECORDS)])
     store = tmp_path / "t.db"
-    script = ("import sys; from corpus_support import slow_extractor; from thresher.corpus import run; "
-              "run([sys.argv[1]], store=sys.argv[2], jobs=2, extractor=slow_extractor)")
+    script = (
+        "import sys; from corpus_support import slow_extractor; from thresher.corpus import run; "
+        "run([sys.argv[1]], store=sys.argv[2], jobs=2, extractor=slow_extractor)"
+    )
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(SRC), str(Path(__file__).parent)]))
     proc = subprocess.Popen([sys.executable, "-c", script, str(warc), str(store)], env=env)
     try:

@@ -15,7 +15,8 @@ def test_outcomes_match_partitions_one_to_one() -> None:
     partitions = [[_record(p * 10 + i, page(p * 10 + i)) for i in range(7)] for p in range(5)]
     outcomes = [o for batch in LocalEngine(2, 5.0).run(iter(partitions)) for o in batch]
     assert sorted(o.provenance.offset for o in outcomes) == sorted(
-        r.provenance.offset for part in partitions for r in part)
+        r.provenance.offset for part in partitions for r in part
+    )
 
 
 def test_a_partition_that_kills_workers_before_any_record_fails_once_and_the_rest_runs() -> None:

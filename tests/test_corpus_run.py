@@ -18,7 +18,7 @@ from thresher.corpus.records import content_hash
 def _rows(store: Path) -> list[sqlite3.Row]:
     db = sqlite3.connect(store)
     db.row_factory = sqlite3.Row
-    return db.execute('SELECT * FROM records ORDER BY id').fetchall()
+    return db.execute("SELECT * FROM records ORDER BY id").fetchall()
 
 
 def _corpus(root: Path) -> dict[str, object]:
@@ -30,10 +30,17 @@ def _corpus(root: Path) -> dict[str, object]:
     (pages / "nested" / "c.html.gz").write_bytes(gzip.compress(page(3)))
     (pages / "d.txt").write_text("Story four\n\nA rendered text capture of story four.\n", "utf-8")
     (pages / "ignored.png").write_bytes(b"\x89PNG\r\n\x1a\n")
-    lines = [json.dumps({"url": "https://example.test/j1", "html": page(5).decode()}),
-             "",
-             json.dumps({"url": "https://example.test/j2", "text": "Story six\n\nText of story six.",
-                         "captured_at": "2021-03-04T05:06:07+00:00"})]
+    lines = [
+        json.dumps({"url": "https://example.test/j1", "html": page(5).decode()}),
+        "",
+        json.dumps(
+            {
+                "url": "https://example.test/j2",
+                "text": "Story six\n\nText of story six.",
+                "captured_at": "2021-03-04T05:06:07+00:00",
+            }
+        ),
+    ]
     (root / "lines.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
     warc = root / "crawl.warc.gz"
     written = write_warc(warc, [(f"https://example.test/w{i}", page(10 + i)) for i in range(5)])
@@ -44,8 +51,12 @@ def test_run_stores_every_record_once_with_provenance(tmp_path: Path) -> None:
     corpus = _corpus(tmp_path)
     store = tmp_path / "t.db"
     seen: list[int] = []
-    summary = run([str(corpus["pages"]), str(corpus["jsonl"]), str(corpus["warc"])], store=store, jobs=2,
-                  on_progress=lambda progress: seen.append(progress.records))
+    summary = run(
+        [str(corpus["pages"]), str(corpus["jsonl"]), str(corpus["warc"])],
+        store=store,
+        jobs=2,
+        on_progress=lambda progress: seen.append(progress.records),
+    )
     assert summary.records == 4 + 2 + 5
     assert seen and seen[-1] == summary.records and seen == sorted(seen)
     assert summary.processed == 11 and not summary.failed and summary.ok
@@ -55,17 +66,22 @@ def test_run_stores_every_record_once_with_provenance(tmp_path: Path) -> None:
     warc_rows = [r for r in rows if r["source"] == str(Path(corpus["warc"]).resolve())]
     written = corpus["written"]
     assert [(r["record_id"], r["offset"], r["url"]) for r in warc_rows] == [
-        (w["record_id"], w["offset"], w["url"]) for w in written]  # type: ignore[attr-defined]
-    assert all(r["captured_at"][:19] == w["date"][:19]  # type: ignore[index]
-               for r, w in zip(warc_rows, written, strict=True))  # type: ignore[call-overload]
+        (w["record_id"], w["offset"], w["url"]) for w in written
+    ]  # type: ignore[attr-defined]
+    assert all(
+        r["captured_at"][:19] == w["date"][:19]  # type: ignore[index]
+        for r, w in zip(warc_rows, written, strict=True)
+    )  # type: ignore[call-overload]
     assert warc_rows[0]["content_hash"] == content_hash(page(10))
     jsonl_rows = [r for r in rows if r["source"].endswith("lines.jsonl")]
     assert [(r["record_id"], r["url"]) for r in jsonl_rows] == [
-        ("1", "https://example.test/j1"), ("3", "https://example.test/j2")]
+        ("1", "https://example.test/j1"),
+        ("3", "https://example.test/j2"),
+    ]
     assert jsonl_rows[1]["captured_at"] == "2021-03-04T05:06:07+00:00"
     data = Path(corpus["jsonl"]).read_bytes()  # type: ignore[arg-type]
     for row in jsonl_rows:  # the offset is where the line starts in the file
-        assert json.loads(data[row["offset"]:].split(b"\n", 1)[0])["url"] == row["url"]
+        assert json.loads(data[row["offset"] :].split(b"\n", 1)[0])["url"] == row["url"]
     file_rows = [r for r in rows if r["source"].endswith(("a.html", "b.htm", "c.html.gz", "d.txt"))]
     assert len(file_rows) == 4
     assert all(r["record_id"] == r["source"] and r["offset"] == 0 and r["captured_at"] for r in file_rows)
@@ -121,7 +137,10 @@ def test_identical_content_is_stored_as_a_copy_not_reextracted(tmp_path: Path) -
     for copy in copies:
         assert copy["duplicate_of"] == original["id"]
         assert (copy["status"], copy["text"], copy["title"]) == (
-            original["status"], original["text"], original["title"])
+            original["status"],
+            original["text"],
+            original["title"],
+        )
     # A WARC record carrying the same bytes is recognised through its payload digest.
     write_warc(tmp_path / "w.warc", [("https://example.test/w", page(7))], gzip=False)
     assert run([str(tmp_path / "w.warc")], store=store, jobs=1).duplicates == 1
@@ -140,14 +159,20 @@ def test_bad_inputs_are_counted_and_the_rest_stored(tmp_path: Path) -> None:
     (folder / "broken.html.gz").write_bytes(b"\x1f\x8b\x08\x00garbage")
     (folder / "lines.jsonl").write_text('{"url": "u", "html": "<p>x</p>"}\nnot json\n{"url": 1}\n')
     problems: list[str] = []
-    summary = run([str(folder), str(tmp_path / "missing.warc")], store=tmp_path / "t.db", jobs=2,
-                  on_problem=problems.append)
+    summary = run(
+        [str(folder), str(tmp_path / "missing.warc")],
+        store=tmp_path / "t.db",
+        jobs=2,
+        on_problem=problems.append,
+    )
     assert summary.failed == {"UnsupportedInputError": 1, "unreadable file": 1, "invalid JSON line": 2}
     assert summary.source_problems == 1 and not summary.ok
     assert any("missing.warc: no such file or directory" in line for line in problems)
     assert len(problems) == 5
-    statuses = {r["source"].rsplit("/", 1)[-1] + "#" + r["record_id"].rsplit("/", 1)[-1]: r["status"]
-                for r in _rows(tmp_path / "t.db")}
+    statuses = {
+        r["source"].rsplit("/", 1)[-1] + "#" + r["record_id"].rsplit("/", 1)[-1]: r["status"]
+        for r in _rows(tmp_path / "t.db")
+    }
     assert statuses["good.html#good.html"] != "failed"
     assert statuses["image.html#image.html"] == "failed"
     assert statuses["lines.jsonl#1"] != "failed"
@@ -180,8 +205,7 @@ def _with_marker(tmp_path: Path, marker: bytes, count: int = 30) -> Path:
 
 def test_a_page_looping_in_python_is_stopped_by_the_time_limit(tmp_path: Path) -> None:
     warc = _with_marker(tmp_path, b"LOOP")
-    summary = run([str(warc)], store=tmp_path / "t.db", jobs=2, time_limit=0.5,
-                  extractor=looping_extractor)
+    summary = run([str(warc)], store=tmp_path / "t.db", jobs=2, time_limit=0.5, extractor=looping_extractor)
     assert summary.failed == {"timeout": 1} and summary.records == 30
     failed = [r for r in _rows(tmp_path / "t.db") if r["status"] == "failed"]
     assert [r["url"] for r in failed] == ["https://example.test/bad"]
@@ -204,8 +228,7 @@ def test_retry_failed_redoes_only_the_failures(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_a_page_stalled_in_c_code_gets_its_worker_replaced(tmp_path: Path) -> None:
     warc = _with_marker(tmp_path, b"STALL")
-    summary = run([str(warc)], store=tmp_path / "t.db", jobs=2, time_limit=0.5,
-                  extractor=stalling_extractor)
+    summary = run([str(warc)], store=tmp_path / "t.db", jobs=2, time_limit=0.5, extractor=stalling_extractor)
     assert summary.failed == {"timeout": 1} and summary.records == 30
     rows = _rows(tmp_path / "t.db")
     assert len(rows) == 30 and len({r["url"] for r in rows}) == 30

@@ -12,16 +12,40 @@ from thresher.corpus.store import Store
 from thresher.errors import StoreError
 from thresher.models import Article, Block, BlockKind
 
-CONTRACT = ("id", "source", "record_id", "offset", "url", "captured_at", "content_hash",
-            "thresher_version", "status", "reason", "title", "published", "text", "article_json")
+CONTRACT = (
+    "id",
+    "source",
+    "record_id",
+    "offset",
+    "url",
+    "captured_at",
+    "content_hash",
+    "thresher_version",
+    "status",
+    "reason",
+    "title",
+    "published",
+    "text",
+    "article_json",
+)
 
 
 def _outcome(n: int, status: str = "extracted") -> Outcome:
     article = Article(title=f"T{n}", blocks=(Block(BlockKind.PARAGRAPH, f"body {n}"),))
-    return Outcome(Provenance("src.warc", f"<urn:{n}>", n * 100, url=f"https://example.test/{n}",
-                              captured_at="2024-01-02T03:04:05+00:00"), f"sha1:{n:032d}",
-                   status, title=article.title, text=article.text,  # type: ignore[arg-type]
-                   article_json=article.to_json())
+    return Outcome(
+        Provenance(
+            "src.warc",
+            f"<urn:{n}>",
+            n * 100,
+            url=f"https://example.test/{n}",
+            captured_at="2024-01-02T03:04:05+00:00",
+        ),
+        f"sha1:{n:032d}",
+        status,
+        title=article.title,
+        text=article.text,  # type: ignore[arg-type]
+        article_json=article.to_json(),
+    )
 
 
 def test_contract_columns_exist(tmp_path: Path) -> None:
@@ -38,8 +62,9 @@ def test_rewrite_keeps_the_id_and_foreign_tables_stay_valid(tmp_path: Path) -> N
         first = store.write(_outcome(1), "test", run_id)
         store.commit()
     db = sqlite3.connect(tmp_path / "s.db")
-    db.execute("CREATE TABLE story_members (record_id INTEGER PRIMARY KEY REFERENCES records(id), "
-               "story_id INTEGER)")
+    db.execute(
+        "CREATE TABLE story_members (record_id INTEGER PRIMARY KEY REFERENCES records(id), story_id INTEGER)"
+    )
     db.execute("INSERT INTO story_members VALUES (?, 7)", (first,))
     db.commit()
     db.close()
@@ -55,8 +80,10 @@ def test_rewrite_keeps_the_id_and_foreign_tables_stay_valid(tmp_path: Path) -> N
 def test_read_api_streams_extracted_rows(tmp_path: Path) -> None:
     with Store(tmp_path / "s.db") as store:
         run_id = store.begin_run({}, "test")
-        ids = [store.write(_outcome(n, status), "test", run_id)
-               for n, status in ((1, "extracted"), (2, "empty"), (3, "extracted"))]
+        ids = [
+            store.write(_outcome(n, status), "test", run_id)
+            for n, status in ((1, "extracted"), (2, "empty"), (3, "extracted"))
+        ]
         store.commit()
         got = list(store.iter_articles())
         assert [row[0] for row in got] == [ids[0], ids[2]]
@@ -79,8 +106,10 @@ def test_other_commands_keep_their_tables_in_a_transaction(tmp_path: Path) -> No
         row_id = store.write(_outcome(1), "test", store.begin_run({}, "test"))
         store.commit()
         with store.transaction() as db:
-            db.execute("CREATE TABLE story_members (record_id INTEGER PRIMARY KEY "
-                       "REFERENCES records(id), story_id INTEGER)")
+            db.execute(
+                "CREATE TABLE story_members (record_id INTEGER PRIMARY KEY "
+                "REFERENCES records(id), story_id INTEGER)"
+            )
             db.execute("INSERT INTO story_members VALUES (?, 1)", (row_id,))
         with pytest.raises(ZeroDivisionError), store.transaction() as db:
             db.execute("INSERT INTO story_members VALUES (?, 2)", (row_id + 1,))

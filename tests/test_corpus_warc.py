@@ -26,7 +26,8 @@ def test_every_html_response_with_provenance(tmp_path: Path, gzip: bool) -> None
     items = list(iter_warc(str(path)))
     assert all(isinstance(item, InputRecord) for item in items)
     assert [(i.provenance.url, i.provenance.offset, i.provenance.record_id) for i in items] == [
-        (w["url"], w["offset"], w["record_id"]) for w in written]
+        (w["url"], w["offset"], w["record_id"]) for w in written
+    ]
     assert [i.payload for i in items] == [body for _, body in _pages(6)]
     # The record's own payload digest is its content hash: the same as hashing the bytes.
     assert [i.content_hash for i in items] == [content_hash(body) for _, body in _pages(6)]
@@ -41,15 +42,16 @@ def test_offsets_agree_with_warcio(tmp_path: Path) -> None:
     write_warc(path, _pages(5))
     with open(path, "rb") as handle:
         iterator = WarcioIterator(handle)
-        expected = [iterator.get_record_offset() for record in iterator
-                    if record.rec_type == "response"]
+        expected = [iterator.get_record_offset() for record in iterator if record.rec_type == "response"]
     assert [i.provenance.offset for i in iter_warc(str(path))] == expected
 
 
 def test_non_pages_are_ignored_with_a_reason(tmp_path: Path) -> None:
     path = tmp_path / "a.warc.gz"
-    extra = [("https://example.test/logo.png", b"\x89PNG\r\n\x1a\n....", "image/png", "200 OK"),
-             ("https://example.test/moved", b"", "text/html", "301 Moved Permanently")]
+    extra = [
+        ("https://example.test/logo.png", b"\x89PNG\r\n\x1a\n....", "image/png", "200 OK"),
+        ("https://example.test/moved", b"", "text/html", "301 Moved Permanently"),
+    ]
     write_warc(path, _pages(2), extra=extra)
     items = list(iter_warc(str(path)))
     assert [type(i).__name__ for i in items] == ["InputRecord", "InputRecord", "Ignored", "Ignored"]
@@ -70,14 +72,17 @@ def test_corrupt_gzip_member_in_the_middle_is_reported_and_the_rest_read(tmp_pat
 
 
 def _kinds(items: list[object]) -> list[tuple[str, int, str]]:
-    return [(type(i).__name__, i.provenance.offset, getattr(i, "kind", ""))  # type: ignore[attr-defined]
-            for i in items]
+    return [
+        (type(i).__name__, i.provenance.offset, getattr(i, "kind", ""))  # type: ignore[attr-defined]
+        for i in items
+    ]
 
 
 @pytest.mark.parametrize("gzip", [True, False])
 @pytest.mark.parametrize("cut", ["header", "early", "middle", "last bytes"])
 def test_an_archive_cut_inside_its_last_record_reports_that_record_truncated(
-        tmp_path: Path, gzip: bool, cut: str) -> None:
+    tmp_path: Path, gzip: bool, cut: str
+) -> None:
     """As an interrupted crawl leaves it: the records before are read, the cut one is one
     failure at its offset, never a page (FastWARC alone returns its first bytes as a page)."""
     path = tmp_path / ("a.warc.gz" if gzip else "a.warc")
@@ -85,12 +90,22 @@ def test_an_archive_cut_inside_its_last_record_reports_that_record_truncated(
     start, end = int(written[3]["offset"]), int(written[3]["end"])  # type: ignore[call-overload]
     # "last bytes" leaves the whole page but not the record's end (its gzip checksum, or its
     # last body bytes): still a record cut short.
-    at = {"header": start + 40, "early": start + (end - start) // 4, "middle": (start + end) // 2,
-          "last bytes": end - 8}[cut]
+    at = {
+        "header": start + 40,
+        "early": start + (end - start) // 4,
+        "middle": (start + end) // 2,
+        "last bytes": end - 8,
+    }[cut]
     path.write_bytes(path.read_bytes()[:at])
     items = list(iter_warc(str(path)))
-    assert _kinds(items) == [("InputRecord", int(w["offset"]), "")  # type: ignore[call-overload]
-                             for w in written[:3]] + [("Failure", start, TRUNCATED)]
+    assert (
+        _kinds(items)
+        == [
+            ("InputRecord", int(w["offset"]), "")  # type: ignore[call-overload]
+            for w in written[:3]
+        ]
+        + [("Failure", start, TRUNCATED)]
+    )
     if cut == "last bytes":  # the record's own id is kept, so a later run can retry it
         assert items[3].provenance.record_id == written[3]["record_id"]
 
@@ -102,17 +117,17 @@ def test_an_archive_missing_only_its_final_line_breaks_is_whole(tmp_path: Path) 
     assert [type(i).__name__ for i in iter_warc(str(path))] == ["InputRecord"] * 3
 
 
-def test_a_member_cut_short_in_the_middle_of_the_file_is_reported_and_the_rest_read(
-        tmp_path: Path) -> None:
+def test_a_member_cut_short_in_the_middle_of_the_file_is_reported_and_the_rest_read(tmp_path: Path) -> None:
     """A crawler that restarted and appended to a cut file: the cut member is one failure."""
     path = tmp_path / "a.warc.gz"
     written = write_warc(path, _pages(5))
     start, end = int(written[2]["offset"]), int(written[2]["end"])  # type: ignore[call-overload]
     data = path.read_bytes()
-    path.write_bytes(data[:(start + end) // 2] + data[end:])
+    path.write_bytes(data[: (start + end) // 2] + data[end:])
     items = list(iter_warc(str(path)))
     assert [i.provenance.url for i in items if isinstance(i, InputRecord)] == [
-        w["url"] for k, w in enumerate(written) if k != 2]
+        w["url"] for k, w in enumerate(written) if k != 2
+    ]
     assert [(i.provenance.offset, i.kind) for i in items if isinstance(i, Failure)] == [(start, CORRUPT)]
 
 
@@ -151,7 +166,8 @@ def test_a_gzip_record_without_a_block_digest_has_its_payload_digest_checked(tmp
 
 @pytest.mark.parametrize("damaged", [b"51 ", b" 14", b"5 4"])
 def test_a_content_length_damaged_into_another_number_counts_its_record_once(
-        tmp_path: Path, damaged: bytes) -> None:
+    tmp_path: Path, damaged: bytes
+) -> None:
     """FastWARC reads such a record with the wrong length and then stops at the bytes after
     it; that record is the damaged one, reported once, and the next record is read."""
     path = tmp_path / "a.warc"
@@ -159,9 +175,9 @@ def test_a_content_length_damaged_into_another_number_counts_its_record_once(
     start = int(written[0]["offset"])  # type: ignore[call-overload]
     data = bytearray(path.read_bytes())
     at = data.index(b"Content-Length: ", data.index(b"WARC-Type: response", 0)) + len(b"Content-Length: ")
-    length = data[at:data.index(b"\r\n", at)]
+    length = data[at : data.index(b"\r\n", at)]
     assert len(length) == 3  # the page is a few hundred bytes
-    data[at:at + 3] = damaged
+    data[at : at + 3] = damaged
     path.write_bytes(bytes(data))
     items = list(iter_warc(str(path)))
     assert len(items) == 2
@@ -169,11 +185,15 @@ def test_a_content_length_damaged_into_another_number_counts_its_record_once(
     assert isinstance(items[1], InputRecord) and items[1].provenance.url == written[1]["url"]
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                 HealthCheck.too_slow])
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(count=st.integers(min_value=2, max_value=9), data=st.data())
-def test_any_one_corrupt_member_loses_only_that_record(tmp_path: Path, count: int,
-                                                       data: st.DataObject) -> None:
+def test_any_one_corrupt_member_loses_only_that_record(
+    tmp_path: Path, count: int, data: st.DataObject
+) -> None:
     bad = data.draw(st.integers(min_value=0, max_value=count - 1))
     path = tmp_path / f"p{count}_{bad}.warc.gz"
     written = write_warc(path, _pages(count))
@@ -193,22 +213,30 @@ def test_compressed_and_chunked_bodies_are_decoded(tmp_path: Path) -> None:
 
     html = page(42)
     chunked = b"".join(b"%x\r\n%s\r\n" % (len(c), c) for c in (html[:100], html[100:])) + b"0\r\n\r\n"
-    bodies = [([("Content-Encoding", "gzip")], gz.compress(html)),
-              ([("Transfer-Encoding", "chunked")], chunked)]
+    bodies = [
+        ([("Content-Encoding", "gzip")], gz.compress(html)),
+        ([("Transfer-Encoding", "chunked")], chunked),
+    ]
     path = tmp_path / "enc.warc.gz"
     with open(path, "wb") as handle:
         writer = WARCWriter(handle, gzip=True)
         for extra_headers, body in bodies:
-            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html"), *extra_headers],
-                                       protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(
-                "https://example.test/enc", "response", payload=io.BytesIO(body), http_headers=headers))
+            headers = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html"), *extra_headers], protocol="HTTP/1.1"
+            )
+            writer.write_record(
+                writer.create_warc_record(
+                    "https://example.test/enc", "response", payload=io.BytesIO(body), http_headers=headers
+                )
+            )
     items = list(iter_warc(str(path)))
     assert [i.payload for i in items if isinstance(i, InputRecord)] == [html, html]
 
 
-@pytest.mark.parametrize("content", [b"<html><body><p>not an archive</p></body></html>",
-                                     gzip_module.compress(b"plain text, gzipped")])
+@pytest.mark.parametrize(
+    "content",
+    [b"<html><body><p>not an archive</p></body></html>", gzip_module.compress(b"plain text, gzipped")],
+)
 def test_a_file_that_is_no_warc_is_one_failure(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "fake.warc.gz"
     path.write_bytes(content)
@@ -223,11 +251,15 @@ def test_an_empty_warc_has_no_records(tmp_path: Path) -> None:
     assert list(iter_warc(str(path))) == []
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                 HealthCheck.too_slow])
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(count=st.integers(min_value=2, max_value=6), data=st.data())
 def test_garbage_in_one_uncompressed_record_header_is_counted_once(
-        tmp_path: Path, count: int, data: st.DataObject) -> None:
+    tmp_path: Path, count: int, data: st.DataObject
+) -> None:
     """Damage anywhere in a response's header block: that record gives exactly one item (read,
     ignored or failed) and every other page is read. FastWARC alone would drop some silently."""
     path = tmp_path / "a.warc"
@@ -239,19 +271,21 @@ def test_garbage_in_one_uncompressed_record_header_is_counted_once(
     at = start + data.draw(st.integers(min_value=0, max_value=header_length - 1))
     length = data.draw(st.integers(min_value=1, max_value=12))
     garbage = data.draw(st.sampled_from([b"#", b"\x00", b"?", b" "]))
-    raw[at:at + length] = garbage * len(raw[at:at + length])
+    raw[at : at + length] = garbage * len(raw[at : at + length])
     path.write_bytes(bytes(raw))
     items = list(iter_warc(str(path)))
     assert len(items) == count
     others = [w["url"] for k, w in enumerate(written) if k != bad]
-    assert [i.provenance.url for i in items if isinstance(i, InputRecord)
-            and i.provenance.offset != start] == others
+    assert [
+        i.provenance.url for i in items if isinstance(i, InputRecord) and i.provenance.offset != start
+    ] == others
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(gzip=st.booleans(), count=st.integers(min_value=1, max_value=4), data=st.data())
 def test_an_archive_cut_anywhere_gives_its_whole_records_and_one_truncated_failure(
-        tmp_path: Path, gzip: bool, count: int, data: st.DataObject) -> None:
+    tmp_path: Path, gzip: bool, count: int, data: st.DataObject
+) -> None:
     """Cut at any byte: every record whose content is all there is read, the record the cut
     falls inside is one truncated failure at its offset, and nothing else comes out."""
     path = tmp_path / ("cut.warc.gz" if gzip else "cut.warc")

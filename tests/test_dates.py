@@ -29,21 +29,24 @@ PLUS_TWO = timezone(timedelta(hours=2))
 
 
 # ----------------------------------------------------------------------------- machine dates
-@pytest.mark.parametrize(("value", "expected"), [
-    ("2020-05-17", datetime(2020, 5, 17)),
-    ("2020-05-17T10:30:00Z", datetime(2020, 5, 17, 10, 30, tzinfo=UTC)),
-    ("2020-05-17T10:30:00+02:00", datetime(2020, 5, 17, 10, 30, tzinfo=PLUS_TWO)),
-    ("2021-08-09T05:00:00 UTC", datetime(2021, 8, 9, 5, 0, tzinfo=UTC)),
-    ("Tue, 14 Sep 2021 07:30:00 +0200", datetime(2021, 9, 14, 7, 30, tzinfo=PLUS_TWO)),
-    ("May 2020", None),  # no day
-    ("January 1, 2021", datetime(2021, 1, 1)),  # day and month those of a default, yet written
-    ("June 12", None),  # no year
-    ("Sunday, 12 June 2022", datetime(2022, 6, 12)),
-    ("10:30", None),  # no date at all
-    ("1970-01-01", None),  # placeholder epoch
-    ("not a date", None),
-    ("", None),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2020-05-17", datetime(2020, 5, 17)),
+        ("2020-05-17T10:30:00Z", datetime(2020, 5, 17, 10, 30, tzinfo=UTC)),
+        ("2020-05-17T10:30:00+02:00", datetime(2020, 5, 17, 10, 30, tzinfo=PLUS_TWO)),
+        ("2021-08-09T05:00:00 UTC", datetime(2021, 8, 9, 5, 0, tzinfo=UTC)),
+        ("Tue, 14 Sep 2021 07:30:00 +0200", datetime(2021, 9, 14, 7, 30, tzinfo=PLUS_TWO)),
+        ("May 2020", None),  # no day
+        ("January 1, 2021", datetime(2021, 1, 1)),  # day and month those of a default, yet written
+        ("June 12", None),  # no year
+        ("Sunday, 12 June 2022", datetime(2022, 6, 12)),
+        ("10:30", None),  # no date at all
+        ("1970-01-01", None),  # placeholder epoch
+        ("not a date", None),
+        ("", None),
+    ],
+)
 def test_parse_date(value: str, expected: datetime | None) -> None:
     assert parse_date(value) == expected
 
@@ -71,15 +74,18 @@ def test_free_text_dates_in_the_page_language() -> None:
     assert parse_free_text_date("hace 3 horas", language="es") is None
 
 
-@pytest.mark.parametrize(("text", "language", "expected"), [
-    ("Stand: 12.03.2021, 10:00 Uhr", "de", datetime(2021, 3, 12)),
-    ("Publié le 5 mars 2020 à 10h", "fr", datetime(2020, 3, 5)),
-    ("Pubblicato il 5 marzo 2020 alle 9", "it", datetime(2020, 3, 5)),
-    ("Opublikowano 5 marca 2020", "pl", datetime(2020, 3, 5)),
-    ("Updated March 5, 2020, after the vote", "en", datetime(2020, 3, 5)),
-    ("Опубликовано 5 марта 2020", "ru", datetime(2020, 3, 5)),
-    ("Founded in 2020 by two friends", "en", None),
-])
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Stand: 12.03.2021, 10:00 Uhr", "de", datetime(2021, 3, 12)),
+        ("Publié le 5 mars 2020 à 10h", "fr", datetime(2020, 3, 5)),
+        ("Pubblicato il 5 marzo 2020 alle 9", "it", datetime(2020, 3, 5)),
+        ("Opublikowano 5 marca 2020", "pl", datetime(2020, 3, 5)),
+        ("Updated March 5, 2020, after the vote", "en", datetime(2020, 3, 5)),
+        ("Опубликовано 5 марта 2020", "ru", datetime(2020, 3, 5)),
+        ("Founded in 2020 by two friends", "en", None),
+    ],
+)
 def test_a_date_found_inside_page_text(text: str, language: str, expected: datetime | None) -> None:
     assert find_date_in_text(text, language=language) == expected
 
@@ -90,17 +96,21 @@ def test_only_the_first_tries_of_a_text_are_read() -> None:
     assert find_date_in_text(text, language="en", tries=0) is None
 
 
-@pytest.mark.parametrize(("text", "language", "expected"), [
-    ("22 de outubro de 2010", "pt", datetime(2010, 10, 22)),
-    ("Montag, 30. Juli 2018", "de", datetime(2018, 7, 30)),
-    ("24 сентября 2018", "ru", datetime(2018, 9, 24)),
-    ("30. Juli 2018", "en", None),  # not an English month name
-    ("12. März 2021, 10:00 Uhr", "de", None),  # a time: left to dateparser
-    ("31 février 2020", "fr", None),  # no such day
-    ("30 juillet 2018", "xx", None),  # unknown language
-])
-def test_day_month_year_read_with_locale_month_names(text: str, language: str,
-                                                      expected: datetime | None) -> None:
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("22 de outubro de 2010", "pt", datetime(2010, 10, 22)),
+        ("Montag, 30. Juli 2018", "de", datetime(2018, 7, 30)),
+        ("24 сентября 2018", "ru", datetime(2018, 9, 24)),
+        ("30. Juli 2018", "en", None),  # not an English month name
+        ("12. März 2021, 10:00 Uhr", "de", None),  # a time: left to dateparser
+        ("31 février 2020", "fr", None),  # no such day
+        ("30 juillet 2018", "xx", None),  # unknown language
+    ],
+)
+def test_day_month_year_read_with_locale_month_names(
+    text: str, language: str, expected: datetime | None
+) -> None:
     assert parse_day_month_year(text, language) == expected
 
 
@@ -110,11 +120,27 @@ def test_the_merged_month_words_name_all_twelve_months() -> None:
     assert len(MONTH_WORD_LANGUAGES) > 12  # and many languages, not English alone
 
 
-@pytest.mark.parametrize(("word", "month"), [
-    ("march", 3), ("märz", 3), ("marts", 3), ("maaliskuuta", 3), ("března", 3), ("mart", 3),
-    ("lipca", 7), ("июля", 7), ("липня", 7), ("juillet", 7), ("luglio", 7), ("ιουλίου", 7),
-    ("okt", 10), ("outubro", 10), ("grudnia", 12), ("dezember", 12),
-])
+@pytest.mark.parametrize(
+    ("word", "month"),
+    [
+        ("march", 3),
+        ("märz", 3),
+        ("marts", 3),
+        ("maaliskuuta", 3),
+        ("března", 3),
+        ("mart", 3),
+        ("lipca", 7),
+        ("июля", 7),
+        ("липня", 7),
+        ("juillet", 7),
+        ("luglio", 7),
+        ("ιουλίου", 7),
+        ("okt", 10),
+        ("outubro", 10),
+        ("grudnia", 12),
+        ("dezember", 12),
+    ],
+)
 def test_month_words_of_the_common_languages(word: str, month: int) -> None:
     assert month_words()[word] == month
 
@@ -131,22 +157,25 @@ def test_every_month_word_of_the_line_features_is_read_as_that_month() -> None:
 
 
 # ----------------------------------------------------------------------------- date lines of captures
-@pytest.mark.parametrize(("line", "expected"), [
-    ("July 3, 2024 4:45 AM", datetime(2024, 7, 3, 4, 45)),
-    ("Published 12 March 2021 at 9:05 pm", datetime(2021, 3, 12, 21, 5)),
-    ("3. Juli 2024, 14:30 Uhr", datetime(2024, 7, 3, 14, 30)),
-    ("03.07.2024", datetime(2024, 7, 3)),
-    ("11/19/2019 by Lars", datetime(2019, 11, 19)),
-    ("4 de maio de 2022, 05:34 h", datetime(2022, 5, 4, 5, 34)),
-    ("3 июля 2024 г., 12:00", datetime(2024, 7, 3, 12, 0)),
-    ("2024年7月3日", datetime(2024, 7, 3)),
-    ("3. marts 2024", datetime(2024, 3, 3)),
-    ("Julkaistu 3. maaliskuuta 2024", datetime(2024, 3, 3)),
-    ("3 Mart 2024 10:15", datetime(2024, 3, 3, 10, 15)),
-    ("Opublikowano 3 lipca 2024", datetime(2024, 7, 3)),
-    ("3 Ιουλίου 2024", datetime(2024, 7, 3)),
-    ("3 de julio de 2024 a las 10:15", datetime(2024, 7, 3, 10, 15)),
-])
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("July 3, 2024 4:45 AM", datetime(2024, 7, 3, 4, 45)),
+        ("Published 12 March 2021 at 9:05 pm", datetime(2021, 3, 12, 21, 5)),
+        ("3. Juli 2024, 14:30 Uhr", datetime(2024, 7, 3, 14, 30)),
+        ("03.07.2024", datetime(2024, 7, 3)),
+        ("11/19/2019 by Lars", datetime(2019, 11, 19)),
+        ("4 de maio de 2022, 05:34 h", datetime(2022, 5, 4, 5, 34)),
+        ("3 июля 2024 г., 12:00", datetime(2024, 7, 3, 12, 0)),
+        ("2024年7月3日", datetime(2024, 7, 3)),
+        ("3. marts 2024", datetime(2024, 3, 3)),
+        ("Julkaistu 3. maaliskuuta 2024", datetime(2024, 3, 3)),
+        ("3 Mart 2024 10:15", datetime(2024, 3, 3, 10, 15)),
+        ("Opublikowano 3 lipca 2024", datetime(2024, 7, 3)),
+        ("3 Ιουλίου 2024", datetime(2024, 7, 3)),
+        ("3 de julio de 2024 a las 10:15", datetime(2024, 7, 3, 10, 15)),
+    ],
+)
 def test_date_lines_in_many_languages_stay_naive(line: str, expected: datetime) -> None:
     assert parse_date_line(line) == expected
 
@@ -156,9 +185,16 @@ def test_a_date_line_with_a_zone_is_aware() -> None:
     assert parse_date_line("Posted 3 Feb 2024 15:00 GMT+2") == datetime(2024, 2, 3, 15, 0, tzinfo=PLUS_TWO)
 
 
-@pytest.mark.parametrize("line", ["2019", "7 key questions heading into the 2020 debate",
-                                  "Best of 2019: Pizza", "Talks resume in May 2024",
-                                  "3 III 2024"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2019",
+        "7 key questions heading into the 2020 debate",
+        "Best of 2019: Pizza",
+        "Talks resume in May 2024",
+        "3 III 2024",
+    ],
+)
 def test_a_year_alone_is_no_date(line: str) -> None:
     assert parse_date_line_thoroughly(line) is None
 
@@ -192,11 +228,16 @@ _DATE_LIKE = st.from_regex(r"\A[0-9]{1,4}[ ./-][A-Za-zäéл0-9]{1,9}[ ./-][0-9]
 @settings(max_examples=300, deadline=None)
 @given(value=st.text(max_size=120) | _DATE_LIKE, language=_LANGUAGES)
 def test_no_string_makes_a_reader_raise(value: str, language: str | None) -> None:
-    for moment in (parse_date(value), parse_date(value, dayfirst=True),
-                   parse_free_text_date(value, language=language),
-                   find_date_in_text(value, language=language),
-                   parse_day_month_year(value, language or ""),
-                   parse_date_line(value), parse_date_line_thoroughly(value), date_from_url(value)):
+    for moment in (
+        parse_date(value),
+        parse_date(value, dayfirst=True),
+        parse_free_text_date(value, language=language),
+        find_date_in_text(value, language=language),
+        parse_day_month_year(value, language or ""),
+        parse_date_line(value),
+        parse_date_line_thoroughly(value),
+        date_from_url(value),
+    ):
         assert moment is None or isinstance(moment, datetime)
 
 

@@ -65,12 +65,15 @@ def test_wrong_declaration_falls_back_to_utf8() -> None:
     assert RUSSIAN in decode_page(raw).text
 
 
-@pytest.mark.parametrize("raw, name", [
-    (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "PNG"),
-    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
-    (b"\xff\xd8\xff\xe0\x00\x10JFIF", "JPEG"),
-    (bytes(1000), "binary"),
-])
+@pytest.mark.parametrize(
+    "raw, name",
+    [
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "PNG"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF", "JPEG"),
+        (bytes(1000), "binary"),
+    ],
+)
 def test_binary_formats_are_refused_by_name(raw: bytes, name: str) -> None:
     with pytest.raises(UnsupportedInputError, match=name):
         decode_page(raw)

@@ -39,8 +39,11 @@ def _slice() -> list[tuple[str, bytes]]:
     if not (SHARED / "bench").is_dir():
         pytest.fail(f"the shared benchmark pages are missing: {SHARED / 'bench'}")
     spread = {"scrapinghub": (3, 60), "metadata": (2, 400), "scrapinghub-text": (2, 90), "wcxb-dev": (2, 1)}
-    return [page for name, (count, step) in spread.items()
-            for page in itertools.islice(fuzz.read_pages((name,)), 0, count * step, step)]
+    return [
+        page
+        for name, (count, step) in spread.items()
+        for page in itertools.islice(fuzz.read_pages((name,)), 0, count * step, step)
+    ]
 
 
 def _outcome(data: bytes) -> Article | ThresherError:

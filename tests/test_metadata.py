@@ -99,10 +99,12 @@ def test_local_offset_preferred_to_the_same_moment_in_utc() -> None:
 
 
 def test_displayed_day_corrects_a_lone_utc_time() -> None:
-    html = ('<html lang="de"><head><script type="application/ld+json">{"@type": "NewsArticle",'
-            ' "headline": "Sommerfest im Park", "datePublished": "2021-05-31T23:30:00Z"}</script></head>'
-            '<body><article><h1>Sommerfest im Park</h1><p class="date">1. Juni 2021</p>'
-            '<p>Das Fest beginnt um zehn Uhr.</p></article></body></html>')
+    html = (
+        '<html lang="de"><head><script type="application/ld+json">{"@type": "NewsArticle",'
+        ' "headline": "Sommerfest im Park", "datePublished": "2021-05-31T23:30:00Z"}</script></head>'
+        '<body><article><h1>Sommerfest im Park</h1><p class="date">1. Juni 2021</p>'
+        "<p>Das Fest beginnt um zehn Uhr.</p></article></body></html>"
+    )
     published = read_metadata(parse_document(html), None).published
     assert published is not None and published.date().isoformat() == "2021-06-01"
 
@@ -147,8 +149,15 @@ def test_extract_copies_metadata_into_the_article() -> None:
 
 
 def test_cli_json_carries_the_metadata() -> None:
-    result = run_cli("extract", "--format", "json", "--url", "https://tagesblatt.example/bruecke",
-                     str(GOLDEN / "jsonld_graph.html"), text=True)
+    result = run_cli(
+        "extract",
+        "--format",
+        "json",
+        "--url",
+        "https://tagesblatt.example/bruecke",
+        str(GOLDEN / "jsonld_graph.html"),
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     article = json.loads(result.stdout.splitlines()[0])
     assert article["title"] == "Neue Brücke über den Fluss eröffnet"
@@ -160,101 +169,124 @@ def test_cli_json_carries_the_metadata() -> None:
 
 def test_giant_values_are_cut() -> None:
     giant = "word " * 200_000
-    html = (f'<html><head><meta property="og:title" content="{giant}">'
-            f'<meta name="description" content="{giant}">'
-            f'<script type="application/ld+json">{{"@type": "Article", "headline": "{giant}"}}'
-            f'</script></head><body><h1>{giant}</h1></body></html>')
+    html = (
+        f'<html><head><meta property="og:title" content="{giant}">'
+        f'<meta name="description" content="{giant}">'
+        f'<script type="application/ld+json">{{"@type": "Article", "headline": "{giant}"}}'
+        f"</script></head><body><h1>{giant}</h1></body></html>"
+    )
     meta = read_metadata(parse_document(html), None)
     assert meta.title is not None and len(meta.title) <= 2000
     assert meta.description is not None and len(meta.description) <= 2000
 
 
 def test_byline_written_as_a_line_of_text() -> None:
-    html = ('<html lang="de"><body><article><h2>Ruhe finden im Alltag</h2>'
-            '<p><i>von Marta Beispiel</i></p>'
-            '<p>Von Wolken und anderen Dingen erzählt dieser lange Absatz.</p></article></body></html>')
+    html = (
+        '<html lang="de"><body><article><h2>Ruhe finden im Alltag</h2>'
+        "<p><i>von Marta Beispiel</i></p>"
+        "<p>Von Wolken und anderen Dingen erzählt dieser lange Absatz.</p></article></body></html>"
+    )
     assert read_metadata(parse_document(html), None).authors == ("Marta Beispiel",)
-    nouns_only = ('<html lang="de"><body><article><p>Von Wolken</p>'
-                  '<p>Ein Text ohne Autorenzeile.</p></article></body></html>')
+    nouns_only = (
+        '<html lang="de"><body><article><p>Von Wolken</p>'
+        "<p>Ein Text ohne Autorenzeile.</p></article></body></html>"
+    )
     assert read_metadata(parse_document(nouns_only), None).authors == ()
 
 
-@pytest.mark.parametrize("byline", [
-    '<div data-testid="story-byline"><span>Lena Beispiel</span></div>',
-    '<h5>Autor:</h5> Lena Beispiel/Agentur',
-])
+@pytest.mark.parametrize(
+    "byline",
+    [
+        '<div data-testid="story-byline"><span>Lena Beispiel</span></div>',
+        "<h5>Autor:</h5> Lena Beispiel/Agentur",
+    ],
+)
 def test_byline_by_test_id_or_after_a_label(byline: str) -> None:
-    html = f'<html><body><article><h2>Neue Radwege</h2>{byline}<p>Die Stadt baut.</p></article></body></html>'
+    html = f"<html><body><article><h2>Neue Radwege</h2>{byline}<p>Die Stadt baut.</p></article></body></html>"
     assert read_metadata(parse_document(html), None).authors[:1] == ("Lena Beispiel",)
 
 
 def test_blog_owner_as_publisher_is_still_the_author() -> None:
-    html = ('<html><head><meta property="og:site_name" content="Garden Notes">'
-            '<script type="application/ld+json">{"@type": "BlogPosting",'
-            ' "headline": "Do tomatoes need shade?",'
-            ' "author": {"@type": "Person", "name": "Chris Example"},'
-            ' "publisher": {"@type": "Person", "name": "Chris Example"}}</script></head>'
-            '<body><h1>Do tomatoes need shade?</h1></body></html>')
+    html = (
+        '<html><head><meta property="og:site_name" content="Garden Notes">'
+        '<script type="application/ld+json">{"@type": "BlogPosting",'
+        ' "headline": "Do tomatoes need shade?",'
+        ' "author": {"@type": "Person", "name": "Chris Example"},'
+        ' "publisher": {"@type": "Person", "name": "Chris Example"}}</script></head>'
+        "<body><h1>Do tomatoes need shade?</h1></body></html>"
+    )
     assert read_metadata(parse_document(html), None).authors == ("Chris Example",)
 
 
 def test_site_as_author_is_not_a_byline() -> None:
-    html = ('<html><head><meta property="og:site_name" content="Example Times">'
-            '<meta name="author" content="Example Times"></head>'
-            '<body><h1>Council meets</h1></body></html>')
+    html = (
+        '<html><head><meta property="og:site_name" content="Example Times">'
+        '<meta name="author" content="Example Times"></head>'
+        "<body><h1>Council meets</h1></body></html>"
+    )
     assert read_metadata(parse_document(html), "https://exampletimes.example/a").authors == ()
 
 
 def test_headline_with_kicker_in_h1() -> None:
-    html = ('<html><head><title>Neue Brücke für den Stadtpark | Stadtanzeiger Beispiel</title>'
-            '<meta property="og:title" content="Neue Brücke für den Stadtpark"></head>'
-            '<body><h1><span class="kicker">Verkehr</span> Neue Brücke für den Stadtpark</h1>'
-            '</body></html>')
+    html = (
+        "<html><head><title>Neue Brücke für den Stadtpark | Stadtanzeiger Beispiel</title>"
+        '<meta property="og:title" content="Neue Brücke für den Stadtpark"></head>'
+        '<body><h1><span class="kicker">Verkehr</span> Neue Brücke für den Stadtpark</h1>'
+        "</body></html>"
+    )
     assert read_metadata(parse_document(html), None).title == "Neue Brücke für den Stadtpark"
 
 
-@pytest.mark.parametrize("h1", [
-    '<span class="article-heading__kicker">Hafen</span><span class="visually-hidden">: </span>'
-    '<span class="article-heading__title">Neue Fähre fährt ab Mai</span>',
-    '<span class="dachzeile">Hafen</span> <span class="headline">Neue Fähre fährt ab Mai</span>',
-    '<small>Hafen</small><br> Neue Fähre fährt ab Mai',
-    '<span class="topic">Hafen</span><span class="invisible">: </span>Neue Fähre fährt ab Mai',
-])
+@pytest.mark.parametrize(
+    "h1",
+    [
+        '<span class="article-heading__kicker">Hafen</span><span class="visually-hidden">: </span>'
+        '<span class="article-heading__title">Neue Fähre fährt ab Mai</span>',
+        '<span class="dachzeile">Hafen</span> <span class="headline">Neue Fähre fährt ab Mai</span>',
+        "<small>Hafen</small><br> Neue Fähre fährt ab Mai",
+        '<span class="topic">Hafen</span><span class="invisible">: </span>Neue Fähre fährt ab Mai',
+    ],
+)
 def test_kicker_inside_h1_is_left_out(h1: str) -> None:
-    html = f'<html><body><h1>{h1}</h1><p>Text.</p></body></html>'  # the h1 is the only title
+    html = f"<html><body><h1>{h1}</h1><p>Text.</p></body></html>"  # the h1 is the only title
     assert read_metadata(parse_document(html), None).title == "Neue Fähre fährt ab Mai"
 
 
 def test_visible_h1_preferred_to_a_shortened_social_title() -> None:
-    html = ('<html><head><title>Apfelkuchen vom Blech | Kuchenheft</title>'
-            '<meta property="og:title" content="Apfelkuchen vom Blech"></head>'
-            '<body><h1>Schneller Apfelkuchen vom Blech: ganz ohne Waage!</h1></body></html>')
+    html = (
+        "<html><head><title>Apfelkuchen vom Blech | Kuchenheft</title>"
+        '<meta property="og:title" content="Apfelkuchen vom Blech"></head>'
+        "<body><h1>Schneller Apfelkuchen vom Blech: ganz ohne Waage!</h1></body></html>"
+    )
     meta = read_metadata(parse_document(html), None)
     assert meta.title == "Schneller Apfelkuchen vom Blech: ganz ohne Waage!"
 
 
 # ----------------------------------------------------------------------------- the parts
-@pytest.mark.parametrize(("raw", "expected"), [
-    (["By Jane Doe and John Roe"], ("Jane Doe", "John Roe")),
-    (["Von Anna Muster | 12.03.2021, 10:00 Uhr"], ("Anna Muster",)),
-    (["Jane Doe, Staff Writer"], ("Jane Doe",)),
-    (["Jane Doe am Samstag, 19. Oktober"], ("Jane Doe",)),
-    (["Ursula von der Leyen"], ("Ursula von der Leyen",)),
-    (["https://example.com/author/jane", "jane@example.com", "@janedoe"], ()),
-    (["Jane Doe", "JANE DOE", "Jane  Doe"], ("Jane Doe",)),
-    (["Foto: Max Bild"], ()),
-    (["Example Media GmbH"], ()),
-    (["Jane Doe Jane Doe"], ("Jane Doe",)),
-    (["Jane Doe, MS, RDN"], ("Jane Doe",)),
-    (["JOHN ROE, Science Writer"], ("JOHN ROE",)),
-    (["Analysis by Jane Doe, Example News Editor-at-large"], ("Jane Doe",)),
-    (["Jane Doe (Guest Post)"], ("Jane Doe",)),
-    (["Example Verlag GmbH, Musterstadt, Germany"], ()),  # a company and its address
-    (["Jane Doe, Example GmbH"], ("Jane Doe",)),
-    (["Name"], ()),
-    (["By Tomás Ferreira, Agriculture correspondent"], ("Tomás Ferreira",)),  # a job, not a name
-    (["Science editor Jane Doe"], ("Jane Doe",)),  # the job before the name
-])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (["By Jane Doe and John Roe"], ("Jane Doe", "John Roe")),
+        (["Von Anna Muster | 12.03.2021, 10:00 Uhr"], ("Anna Muster",)),
+        (["Jane Doe, Staff Writer"], ("Jane Doe",)),
+        (["Jane Doe am Samstag, 19. Oktober"], ("Jane Doe",)),
+        (["Ursula von der Leyen"], ("Ursula von der Leyen",)),
+        (["https://example.com/author/jane", "jane@example.com", "@janedoe"], ()),
+        (["Jane Doe", "JANE DOE", "Jane  Doe"], ("Jane Doe",)),
+        (["Foto: Max Bild"], ()),
+        (["Example Media GmbH"], ()),
+        (["Jane Doe Jane Doe"], ("Jane Doe",)),
+        (["Jane Doe, MS, RDN"], ("Jane Doe",)),
+        (["JOHN ROE, Science Writer"], ("JOHN ROE",)),
+        (["Analysis by Jane Doe, Example News Editor-at-large"], ("Jane Doe",)),
+        (["Jane Doe (Guest Post)"], ("Jane Doe",)),
+        (["Example Verlag GmbH, Musterstadt, Germany"], ()),  # a company and its address
+        (["Jane Doe, Example GmbH"], ("Jane Doe",)),
+        (["Name"], ()),
+        (["By Tomás Ferreira, Agriculture correspondent"], ("Tomás Ferreira",)),  # a job, not a name
+        (["Science editor Jane Doe"], ("Jane Doe",)),  # the job before the name
+    ],
+)
 def test_clean_authors(raw: list[str], expected: tuple[str, ...]) -> None:
     assert clean_authors(raw) == expected
 
@@ -267,28 +299,45 @@ def test_clean_authors_drops_the_site_itself() -> None:
     assert clean_authors(["Pots & Pans"], site_keys=both) == ()  # not split into "Pots", "Pans"
 
 
-@pytest.mark.parametrize(("title", "expected"), [
-    ("Headline of the day | Example Times", "Headline of the day"),
-    ("Example Times - Headline of the day", "Headline of the day"),
-    ("Headline of the day – Politics – example.com", "Headline of the day – Politics"),
-    ("A title: with a colon", "A title: with a colon"),
-    ("Example Times", "Example Times"),  # nothing left otherwise: keep it
-])
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Headline of the day | Example Times", "Headline of the day"),
+        ("Example Times - Headline of the day", "Headline of the day"),
+        ("Headline of the day – Politics – example.com", "Headline of the day – Politics"),
+        ("A title: with a colon", "A title: with a colon"),
+        ("Example Times", "Example Times"),  # nothing left otherwise: keep it
+    ],
+)
 def test_strip_site_name(title: str, expected: str) -> None:
     assert strip_site_name(title, site_name_keys(["Example Times"], "https://www.example.com/a")) == expected
 
 
 def test_short_trailing_parts_of_title_are_dropped_without_a_known_site_name() -> None:
-    assert strip_site_name("Why my phone will not charge ? | Phones | Forum", set(), guess=True) == \
-        "Why my phone will not charge ?"
-    assert strip_site_name("Why my phone will not charge | Forum", set()) == \
-        "Why my phone will not charge | Forum"  # without guessing, unknown parts stay
+    assert (
+        strip_site_name("Why my phone will not charge ? | Phones | Forum", set(), guess=True)
+        == "Why my phone will not charge ?"
+    )
+    assert (
+        strip_site_name("Why my phone will not charge | Forum", set())
+        == "Why my phone will not charge | Forum"
+    )  # without guessing, unknown parts stay
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    ("en", "en"), ("EN-us", "en-US"), ("pt_BR", "pt-BR"), ("zh-hant-tw", "zh-Hant-TW"),
-    ("de-DE, en", "de-DE"), ("x-default", None), ("", None), (None, None), ("english please", None),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("en", "en"),
+        ("EN-us", "en-US"),
+        ("pt_BR", "pt-BR"),
+        ("zh-hant-tw", "zh-Hant-TW"),
+        ("de-DE, en", "de-DE"),
+        ("x-default", None),
+        ("", None),
+        (None, None),
+        ("english please", None),
+    ],
+)
 def test_normalise_language(value: str | None, expected: str | None) -> None:
     assert normalise_language(value) == expected
 
@@ -300,12 +349,15 @@ _text = st.text(max_size=300)
 def _page(title: str, author: str, date: str, lang: str, jsonld: str) -> str:
     def attr(value: str) -> str:
         return value.replace("&", "&amp;").replace('"', "&quot;")
-    return (f'<html lang="{attr(lang)}"><head><title>{title}</title>'
-            f'<meta property="og:title" content="{attr(title)}">'
-            f'<meta name="author" content="{attr(author)}">'
-            f'<meta property="article:published_time" content="{attr(date)}">'
-            f'<script type="application/ld+json">{jsonld}</script></head>'
-            f'<body><h1>{title}</h1><p class="byline">{author}</p><time>{date}</time></body></html>')
+
+    return (
+        f'<html lang="{attr(lang)}"><head><title>{title}</title>'
+        f'<meta property="og:title" content="{attr(title)}">'
+        f'<meta name="author" content="{attr(author)}">'
+        f'<meta property="article:published_time" content="{attr(date)}">'
+        f'<script type="application/ld+json">{jsonld}</script></head>'
+        f'<body><h1>{title}</h1><p class="byline">{author}</p><time>{date}</time></body></html>'
+    )
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -319,11 +371,32 @@ def test_arbitrary_strings_never_raise(title: str, author: str, date: str, lang:
 
 _json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | _text,
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(
-        st.sampled_from(["@type", "@graph", "@id", "headline", "name", "author", "datePublished",
-                         "publisher", "inLanguage", "description", "url", "mainEntity"]) | _text,
-        children, max_size=5),
-    max_leaves=20)
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "@type",
+                    "@graph",
+                    "@id",
+                    "headline",
+                    "name",
+                    "author",
+                    "datePublished",
+                    "publisher",
+                    "inLanguage",
+                    "description",
+                    "url",
+                    "mainEntity",
+                ]
+            )
+            | _text,
+            children,
+            max_size=5,
+        )
+    ),
+    max_leaves=20,
+)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -343,7 +416,9 @@ def test_headline_found_after_thousands_of_meta_tags() -> None:
 
 def test_huge_jsonld_list_is_bounded() -> None:
     items = ",".join('{"@type": "Thing", "name": "x"}' for _ in range(12_000))
-    html = (f'<html><head><script type="application/ld+json">[{items}, {{"@type": "NewsArticle", '
-            f'"headline": "Found at the end"}}]</script></head><body></body></html>')
+    html = (
+        f'<html><head><script type="application/ld+json">[{items}, {{"@type": "NewsArticle", '
+        f'"headline": "Found at the end"}}]</script></head><body></body></html>'
+    )
     meta = read_metadata(parse_document(html), None)
     assert meta.title is None  # beyond the node budget: not read, and no hang

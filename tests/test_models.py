@@ -13,13 +13,26 @@ from thresher import Article, Block, BlockKind, EmptyReason, Image, Inline, Inli
 
 texts = st.text(max_size=40)
 optional_texts = st.none() | texts
-spans = st.builds(Inline, start=st.integers(0, 40), end=st.integers(0, 40),
-                  kind=st.sampled_from(list(InlineKind)), url=optional_texts)
-blocks = st.builds(Block, kind=st.sampled_from(list(BlockKind)), text=texts, kept=st.booleans(),
-                   reason=texts, level=st.integers(0, 6), ordinal=st.integers(0, 99),
-                   inline=st.lists(spans, max_size=3).map(tuple))
-zones = st.none() | st.sampled_from([UTC, timezone(timedelta(hours=5, minutes=30)),
-                                      timezone(timedelta(hours=-8))])
+spans = st.builds(
+    Inline,
+    start=st.integers(0, 40),
+    end=st.integers(0, 40),
+    kind=st.sampled_from(list(InlineKind)),
+    url=optional_texts,
+)
+blocks = st.builds(
+    Block,
+    kind=st.sampled_from(list(BlockKind)),
+    text=texts,
+    kept=st.booleans(),
+    reason=texts,
+    level=st.integers(0, 6),
+    ordinal=st.integers(0, 99),
+    inline=st.lists(spans, max_size=3).map(tuple),
+)
+zones = st.none() | st.sampled_from(
+    [UTC, timezone(timedelta(hours=5, minutes=30)), timezone(timedelta(hours=-8))]
+)
 articles = st.builds(
     Article,
     title=optional_texts,
@@ -92,11 +105,15 @@ def test_json_has_text_and_plain_values() -> None:
     data = SAMPLE.to_dict()
     assert data["published"] == "2024-07-03T04:45:00"
     assert data["text"] == SAMPLE.text
-    assert data["blocks"][1] == {"kind": "heading", "text": "What comes next", "kept": True,
-                                 "reason": "", "level": 2}
+    assert data["blocks"][1] == {
+        "kind": "heading",
+        "text": "What comes next",
+        "kept": True,
+        "reason": "",
+        "level": 2,
+    }
 
 
 def test_markdown_prints_a_bare_day_without_a_time() -> None:
     day_only = Article(title="T", published=datetime(2024, 7, 3), blocks=SAMPLE.blocks[:1])
     assert "*2024-07-03*" in day_only.to_markdown()
-

@@ -18,8 +18,10 @@ from thresher import extract
 from thresher.html.vocabulary import name_groups
 from thresher.models import Article, PageType
 
-PROSE = ("The committee met on Tuesday to weigh the proposal, and after a long debate its members "
-         "agreed to send the plan back for another round of study before any vote is held. ")
+PROSE = (
+    "The committee met on Tuesday to weigh the proposal, and after a long debate its members "
+    "agreed to send the plan back for another round of study before any vote is held. "
+)
 
 
 def _page(body: str, head: str = "") -> str:
@@ -30,14 +32,17 @@ def test_post_wrapper_named_after_its_author_keeps_its_text() -> None:
     posts = "".join(
         f'<article class="entry hentry category-news tag-city author-jane-doe post-{n}">'
         f"<h2><a href='/p{n}'>Story number {n} about the city council</a></h2><p>{n}. {PROSE}</p></article>"
-        for n in range(3))
+        for n in range(3)
+    )
     article = extract(_page(f"<h1>News</h1><section class='blog-list'>{posts}</section>"))
     assert article.text.count("The committee met") == 3
 
 
 def test_thread_posts_in_comment_boxes_are_the_content() -> None:
-    posts = "".join(f'<li class="message post-{n}"><div class="comment-body"><p>Reply {n}: {PROSE}</p>'
-                    f"</div></li>" for n in range(4))
+    posts = "".join(
+        f'<li class="message post-{n}"><div class="comment-body"><p>Reply {n}: {PROSE}</p></div></li>'
+        for n in range(4)
+    )
     html = _page(f"<h1>Does this plan work?</h1><ol class='discussion-list'>{posts}</ol>")
     article = extract(html)
     assert all(f"Reply {n}:" in article.text for n in range(4))
@@ -46,8 +51,9 @@ def test_thread_posts_in_comment_boxes_are_the_content() -> None:
 
 
 def test_comments_below_an_article_stay_out() -> None:
-    comments = "".join(f'<div class="comment"><p>Comment {n}: I do not agree with this, sorry.</p></div>'
-                       for n in range(2))
+    comments = "".join(
+        f'<div class="comment"><p>Comment {n}: I do not agree with this, sorry.</p></div>' for n in range(2)
+    )
     html = _page(f"<article><h1>Plan</h1><p>{PROSE * 4}</p></article><div class='comments'>{comments}</div>")
     article = extract(html)
     assert "The committee met" in article.text
@@ -56,27 +62,37 @@ def test_comments_below_an_article_stay_out() -> None:
 
 
 def test_product_description_only_in_json_ld() -> None:
-    data = {"@context": "https://schema.org", "@type": "Product", "name": "Blue kettle",
-            "description": "A stainless steel kettle that boils a litre of water in three minutes. " * 3}
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Product",
+        "name": "Blue kettle",
+        "description": "A stainless steel kettle that boils a litre of water in three minutes. " * 3,
+    }
     head = f'<script type="application/ld+json">{json.dumps(data)}</script>'
-    article = extract(_page("<h1>Blue kettle</h1><div class='price'>$30</div><button>Add to cart</button>",
-                            head))
+    article = extract(
+        _page("<h1>Blue kettle</h1><div class='price'>$30</div><button>Add to cart</button>", head)
+    )
     assert article.page_type == PageType.PRODUCT
     assert article.page_type_evidence == "JSON-LD @type Product"
     assert "boils a litre of water" in article.text
 
 
 def test_page_of_links_keeps_its_links() -> None:
-    rows = "".join(f"<tr><td>{n}.</td><td><a href='/item{n}'>Startup {n} is hiring engineers</a></td></tr>"
-                   for n in range(1, 15))
+    rows = "".join(
+        f"<tr><td>{n}.</td><td><a href='/item{n}'>Startup {n} is hiring engineers</a></td></tr>"
+        for n in range(1, 15)
+    )
     article = extract(_page(f"<nav><a href='/'>Home</a> <a href='/new'>New</a></nav><table>{rows}</table>"))
     assert "Startup 3 is hiring engineers" in article.text
     assert "Home" not in article.text
 
 
 def test_listing_cards_keep_their_linked_titles() -> None:
-    cards = "".join(f"<div class='card'><h3><a href='/c{n}'>Course {n}: leading product teams</a></h3>"
-                    f"<p>{n}. {PROSE}</p></div>" for n in range(6))
+    cards = "".join(
+        f"<div class='card'><h3><a href='/c{n}'>Course {n}: leading product teams</a></h3>"
+        f"<p>{n}. {PROSE}</p></div>"
+        for n in range(6)
+    )
     article = extract(_page(f"<main><h1>Courses</h1>{cards}</main>"))
     assert article.page_type == PageType.LISTING
     assert "Course 4: leading product teams" in article.text
@@ -89,19 +105,31 @@ def test_code_blocks_make_documentation() -> None:
     assert "def f(x):\n    return x + 1" in article.text
 
 
-@pytest.mark.parametrize(("name", "furniture"), [
-    ("sidebar", True), ("widget widget_recent_entries", True), ("sidebar-widget", True),
-    ("no-sidebar", False), ("mainContainer_noSidebar", False), ("with-ads", False),
-    ("elementor-widget-container", False), ("mdx-table_root__adKqa", False), ("e1e2ad", False),
-    ("sidebar2", True), ("headerAd", True),
-])
+@pytest.mark.parametrize(
+    ("name", "furniture"),
+    [
+        ("sidebar", True),
+        ("widget widget_recent_entries", True),
+        ("sidebar-widget", True),
+        ("no-sidebar", False),
+        ("mainContainer_noSidebar", False),
+        ("with-ads", False),
+        ("elementor-widget-container", False),
+        ("mdx-table_root__adKqa", False),
+        ("e1e2ad", False),
+        ("sidebar2", True),
+        ("headerAd", True),
+    ],
+)
 def test_names_read_as_furniture_only_when_an_author_wrote_them(name: str, furniture: bool) -> None:
     assert bool(name_groups(name) & 16) is furniture  # (16: the furniture group's bit)
 
 
 def test_id_slugged_from_a_heading_names_no_box() -> None:
-    html = _page(f"<main><h1>Guide</h1><p>1. {PROSE}</p><section id='more-on-share-buttons-and-links'>"
-                 f"<h2>More on share buttons and links</h2><p>2. {PROSE}</p></section></main>")
+    html = _page(
+        f"<main><h1>Guide</h1><p>1. {PROSE}</p><section id='more-on-share-buttons-and-links'>"
+        f"<h2>More on share buttons and links</h2><p>2. {PROSE}</p></section></main>"
+    )
     assert extract(html).text.count("The committee met") == 2
 
 
@@ -113,8 +141,10 @@ def test_article_dict_round_trip_keeps_the_type() -> None:
 
 def test_cli_explain_says_the_type_and_why(tmp_path: Path) -> None:
     page = tmp_path / "q.html"
-    page.write_text(_page(f"<h1>Q</h1><p>{PROSE}</p>",
-                          '<script type="application/ld+json">{"@type": "QAPage"}</script>'))
-    result = subprocess.run([sys.executable, "-m", "thresher", "explain", str(page)],
-                            capture_output=True, text=True, check=True)
+    page.write_text(
+        _page(f"<h1>Q</h1><p>{PROSE}</p>", '<script type="application/ld+json">{"@type": "QAPage"}</script>')
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "thresher", "explain", str(page)], capture_output=True, text=True, check=True
+    )
     assert "forum (JSON-LD @type QAPage)" in result.stdout

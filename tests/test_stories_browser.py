@@ -123,8 +123,10 @@ def test_story_page_from_a_run_shows_versions_sources_and_folded_copies(tmp_path
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         try:
             page = browser.new_page(viewport={"width": 1000, "height": 900})
-            page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
-                       else route.abort())
+            page.route(
+                "**/*",
+                lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort(),
+            )
             page.goto(page_path.as_uri())
             versions = page.locator("section.version")
             assert versions.count() == 2

@@ -52,12 +52,18 @@ def test_stories_writes_one_story_id_per_article(store):
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert {k: data[k] for k in ("articles", "stories", "multi_capture_stories", "new_records")} == {
-        "articles": 4, "stories": 2, "multi_capture_stories": 1, "new_records": 0}
+        "articles": 4,
+        "stories": 2,
+        "multi_capture_stories": 1,
+        "new_records": 0,
+    }
     rows = dict(sqlite3.connect(path).execute("SELECT record_id, story_id FROM story_members").fetchall())
     v2, unrelated, v1, v3 = ids
     assert rows == {v2: v2, v1: v2, v3: v2, unrelated: unrelated}
     assert [(s["story_id"], s["captures"], s["headline"]) for s in data["largest"]] == [
-        (v2, 3, "Harbour closes after heavy storm"), (unrelated, 1, "Museum opens new wing")]
+        (v2, 3, "Harbour closes after heavy storm"),
+        (unrelated, 1, "Museum opens new wing"),
+    ]
     assert data["largest"][0]["first"] == "2024-03-01T08:00:00"
     assert data["largest"][0]["last"] == "2024-03-02T09:00:00"
 
@@ -139,6 +145,7 @@ def test_errors_are_one_line_with_status_1(tmp_path, store):
 
 # ---------------------------------------------------------------- end to end, from `thresher run`
 
+
 @pytest.fixture()
 def corpus(tmp_path):
     """A store made by `thresher run` of ``story_pages``: record ids by page name."""
@@ -171,7 +178,9 @@ def test_stories_story_export_and_stats_after_a_run(corpus):
     data = json.loads(story.stdout)
     assert data["story_id"] == story_id and data["captures"] == 3
     assert [(v["record_id"], v["source"], v["identical_captures"]) for v in data["versions"]] == [
-        (ids["first"], str(files["first"]), []), (ids["updated"], str(files["updated"]), [ids["copy"]])]
+        (ids["first"], str(files["first"]), []),
+        (ids["updated"], str(files["updated"]), [ids["copy"]]),
+    ]
     (change,) = data["diffs"]
     assert change["summary"]["headline"] == "edited" and change["summary"]["captions"] == {"added": 1}
     assert change["summary"]["paragraphs"] == {"unchanged": 4, "edited": 1}
@@ -182,8 +191,12 @@ def test_stories_story_export_and_stats_after_a_run(corpus):
     # export: one story id per record, in every format.
     jsonl = [json.loads(line) for line in run("export", "--store", str(store)).stdout.splitlines()]
     by_source = {row["source"]: row["story_id"] for row in jsonl}
-    assert by_source == {str(files["first"]): story_id, str(files["updated"]): story_id,
-                         str(files["copy"]): story_id, str(files["other"]): ids["other"]}
+    assert by_source == {
+        str(files["first"]): story_id,
+        str(files["updated"]): story_id,
+        str(files["copy"]): story_id,
+        str(files["other"]): ids["other"],
+    }
     rows = list(csv.DictReader(io.StringIO(run("export", "--store", str(store), "--format", "csv").stdout)))
     assert {row["source"]: int(row["story_id"]) for row in rows} == by_source
     parquet = tmp_path / "out.parquet"
@@ -235,14 +248,19 @@ def test_store_diff_is_labelled_and_matches_the_file_diff(corpus):
     assert by_store.returncode == 0 and by_files.returncode == 0, by_store.stderr + by_files.stderr
     store_lines, file_lines = by_store.stdout.splitlines(), by_files.stdout.splitlines()
     assert store_lines[0] == f"--- record {ids['first']}: Harbour closes after storm ({files['first']})"
-    assert store_lines[1] == (f"+++ record {ids['updated']}: Harbour closes after heavy storm "
-                              f"({files['updated']})")
+    assert store_lines[1] == (
+        f"+++ record {ids['updated']}: Harbour closes after heavy storm ({files['updated']})"
+    )
     assert file_lines[0] == f"--- {files['first']}: Harbour closes after storm"
     assert store_lines[2:] == file_lines[2:]
     assert "Captions" in store_lines and "  + Boats moored at the northern quay on Tuesday" in store_lines
-    as_json = [json.loads(run("diff", *pair, "--format", "json", *extra).stdout) for pair, extra in (
-        ((str(ids["first"]), str(ids["updated"])), ("--store", str(store))),
-        ((str(files["first"]), str(files["updated"])), ()))]
+    as_json = [
+        json.loads(run("diff", *pair, "--format", "json", *extra).stdout)
+        for pair, extra in (
+            ((str(ids["first"]), str(ids["updated"])), ("--store", str(store))),
+            ((str(files["first"]), str(files["updated"])), ()),
+        )
+    ]
     for side in ("a", "b"):
         for data in as_json:
             data[side].pop("url")
@@ -256,8 +274,9 @@ def test_diff_of_unrelated_captures_says_they_share_almost_nothing(corpus):
     summary = result.stdout.splitlines()[2]
     assert summary.startswith("these captures share almost nothing (0 of 3 sentences in common)")
     assert "edited" not in result.stdout
-    data = json.loads(run("diff", str(ids["first"]), str(ids["other"]), "--store", str(store),
-                          "--format", "json").stdout)
+    data = json.loads(
+        run("diff", str(ids["first"]), str(ids["other"]), "--store", str(store), "--format", "json").stdout
+    )
     assert data["summary"]["unrelated"] is True and data["summary"]["headline"] == "different"
 
 
@@ -318,8 +337,10 @@ def test_seed_pair_is_one_story_in_the_export(tmp_path):
     assert len(rows) == 2 and len({row["story_id"] for row in rows}) == 1 and rows[0]["story_id"] is not None
     story_id = str(rows[0]["story_id"])
     story = json.loads(run("story", story_id, "--store", str(store), "--format", "json").stdout)
-    assert [Path(v["source"]).name for v in story["versions"]] == ["001_ba017784b4be2fbe.txt",
-                                                                    "000_dc9d9d334f7e463c.txt"]
+    assert [Path(v["source"]).name for v in story["versions"]] == [
+        "001_ba017784b4be2fbe.txt",
+        "000_dc9d9d334f7e463c.txt",
+    ]
     summary = story["diffs"][0]["summary"]
     assert summary["headline"] == "edited" and summary["captions"] == {"added": 1}
     assert summary["paragraphs"] == {"unchanged": 8, "edited": 1}

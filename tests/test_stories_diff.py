@@ -212,8 +212,12 @@ def test_edited_sentences_hold_their_place_for_moves():
     reworded = [s.replace(".", " again.") for s in BODY[1:4]]
     new = [*reworded, BODY[0], BODY[4], BODY[5]]
     ops = [(unit.op, unit.b) for unit in align(old, new)]
-    assert ops[:4] == [("edited", reworded[0]), ("edited", reworded[1]), ("edited", reworded[2]),
-                       ("moved", BODY[0])]
+    assert ops[:4] == [
+        ("edited", reworded[0]),
+        ("edited", reworded[1]),
+        ("edited", reworded[2]),
+        ("moved", BODY[0]),
+    ]
     assert [op for op, _ in ops[4:]] == ["unchanged", "unchanged"]
 
 
@@ -271,8 +275,13 @@ def test_identical_neighbours_fold_into_one_version():
     def capture(record_id: int, art: Article, digest: str) -> StoredCapture:
         return StoredCapture(record_id, None, datetime(2024, 1, record_id), art, f"{record_id}.html", digest)
 
-    captures = [capture(1, old, "x"), capture(2, old, "x"), capture(3, retyped, "y"), capture(4, new, "z"),
-                capture(5, old, "x")]
+    captures = [
+        capture(1, old, "x"),
+        capture(2, old, "x"),
+        capture(3, retyped, "y"),
+        capture(4, new, "z"),
+        capture(5, old, "x"),
+    ]
     versions = fold_identical(captures)
     assert [[c.id for c in v.captures] for v in versions] == [[1, 2, 3], [4], [5]]
     assert versions[0].label().endswith("; 3 identical captures")

@@ -147,12 +147,15 @@ def test_a_teaser_under_a_rewritten_headline_joins_the_article_it_opens():
 
 def test_containment_candidates_are_the_pairs_with_one_sample_inside_the_other():
     story = shingle_hashes(" ".join(made_up_paragraphs(90, 12)))
-    top = [np.unique((values >> np.uint64(32)).astype(np.uint32)) for values in (
-        story, story[: len(story) // 10], shingle_hashes(" ".join(made_up_paragraphs(91, 12))))]
+    top = [
+        np.unique((values >> np.uint64(32)).astype(np.uint32))
+        for values in (story, story[: len(story) // 10], shingle_hashes(" ".join(made_up_paragraphs(91, 12))))
+    ]
     assert containment_pairs(top, 0.5).tolist() == [[0, 1]]
     # A block of text in more documents than any one story has (a template) proposes nothing.
-    template = np.unique((shingle_hashes(" ".join(made_up_paragraphs(92, 2))) >> np.uint64(32))
-                         .astype(np.uint32))
+    template = np.unique(
+        (shingle_hashes(" ".join(made_up_paragraphs(92, 2))) >> np.uint64(32)).astype(np.uint32)
+    )
     assert len(containment_pairs([template] * 100, 0.5)) == 0
 
 
@@ -161,8 +164,14 @@ def test_chrome_residue_does_not_glue_unrelated_stories_captured_the_same_day():
     light = [doc(made_up_paragraphs(100 + i, 6) + chrome[:2], None, DAY) for i in range(60)]
     assert group_documents(light) == list(range(60))
     # Chrome that outweighs each story: their headlines still tell the stories apart.
-    heavy = [doc(made_up_paragraphs(100 + i, 2, words=25) + chrome,
-                 f"Headline {i} {made_up_paragraphs(i, 1, 3)}", DAY) for i in range(60)]
+    heavy = [
+        doc(
+            made_up_paragraphs(100 + i, 2, words=25) + chrome,
+            f"Headline {i} {made_up_paragraphs(i, 1, 3)}",
+            DAY,
+        )
+        for i in range(60)
+    ]
     assert group_documents(heavy) == list(range(60))
 
 
@@ -174,8 +183,13 @@ def test_many_stories_of_one_site_stay_apart_and_each_joins_its_recaptures():
     for index, story in enumerate(stories):
         for capture in range(3):
             residue = made_up_paragraphs(800 + 3 * index + capture, 1, words=12)  # a varying box
-            documents.append(doc(header + story + residue + footer, f"Story {index} {capture}",
-                                 DAY + timedelta(days=capture * 200)))
+            documents.append(
+                doc(
+                    header + story + residue + footer,
+                    f"Story {index} {capture}",
+                    DAY + timedelta(days=capture * 200),
+                )
+            )
             truth.append(index)
     labels = group_documents(documents)
     assert _partition(labels) == _partition(truth)
@@ -185,8 +199,12 @@ def test_a_paragraph_quoted_by_another_story_is_not_glue():
     quoted = made_up_paragraphs(900, 1)
     first = made_up_paragraphs(901, 4) + quoted
     second = made_up_paragraphs(902, 3) + quoted
-    documents = [doc(first, "Dam plan approved", DAY), doc(first, "Dam plan approved", DAY),
-                 doc(second, "Dam plan opponents sue", DAY), doc(second, "Dam plan opponents sue", DAY)]
+    documents = [
+        doc(first, "Dam plan approved", DAY),
+        doc(first, "Dam plan approved", DAY),
+        doc(second, "Dam plan opponents sue", DAY),
+        doc(second, "Dam plan opponents sue", DAY),
+    ]
     assert group_documents(documents) == [0, 0, 2, 2]
 
 

@@ -18,13 +18,61 @@ from thresher.text.lines import split_lines
 from thresher.text.page_text import page_words, vocabulary_keys
 
 PIECES = [
-    "The", "council", "approved", "it", "on", "Monday.", "He", "said:", "“Yes.”", "wrote", "Comments",
-    "12", "Share", "sign", "up", "newsletter", "|", "/", "»", "May", "3,", "2024", "10:45", "©",
+    "The",
+    "council",
+    "approved",
+    "it",
+    "on",
+    "Monday.",
+    "He",
+    "said:",
+    "“Yes.”",
+    "wrote",
+    "Comments",
+    "12",
+    "Share",
+    "sign",
+    "up",
+    "newsletter",
+    "|",
+    "/",
+    "»",
+    "May",
+    "3,",
+    "2024",
+    "10:45",
+    "©",
     "Copyright",
-    "https://example.org/a", "www", "a@b.co", "•", "-", "1.", "5", "min", "read", "…", "...", "iPhone",
-    "Student-AthleteA", "中文字", "日本語の文", "Ünïcödé", "ΣΟΦΙΑ", "«Quote»", "(c)", ",", "，", "、",
-    "?", "!",
-    "<image>![alt](https://example.org/x.jpg)</image>", "__", "'’-", "l'été", "rock-'n'-roll", "١٢:٣٤",
+    "https://example.org/a",
+    "www",
+    "a@b.co",
+    "•",
+    "-",
+    "1.",
+    "5",
+    "min",
+    "read",
+    "…",
+    "...",
+    "iPhone",
+    "Student-AthleteA",
+    "中文字",
+    "日本語の文",
+    "Ünïcödé",
+    "ΣΟΦΙΑ",
+    "«Quote»",
+    "(c)",
+    ",",
+    "，",
+    "、",
+    "?",
+    "!",
+    "<image>![alt](https://example.org/x.jpg)</image>",
+    "__",
+    "'’-",
+    "l'été",
+    "rock-'n'-roll",
+    "١٢:٣٤",
 ]
 
 line_text = st.lists(st.sampled_from(PIECES), min_size=1, max_size=30).map(" ".join)
@@ -50,15 +98,20 @@ def test_a_line_measures_the_same_in_a_page_and_alone(texts: list[str]) -> None:
 
 
 def test_fields_of_known_lines() -> None:
-    lines = split_lines("\n".join([
-        "He said: “It works.” She agreed.",
-        "Alex on May 3, 2019 at 6:34 am said:",
-        "Home | News | Sport",
-        "12 Comments",
-        "Share",
-        "Share",
-        "Visit https://example.org for more",
-    ]), max_lines=100)
+    lines = split_lines(
+        "\n".join(
+            [
+                "He said: “It works.” She agreed.",
+                "Alex on May 3, 2019 at 6:34 am said:",
+                "Home | News | Sport",
+                "12 Comments",
+                "Share",
+                "Share",
+                "Visit https://example.org for more",
+            ]
+        ),
+        max_lines=100,
+    )
     stats = line_stats(lines)
     prose, comment, menu, heading, share, _, url = stats.rows
     assert prose.words == 6 and stats.column("sentences")[0] == 2 and prose.ends_sentence and prose.full_stop
@@ -73,8 +126,9 @@ WORD = re.compile(r"\w[\w'’-]*")  # what page_words calls a word, emoji and ot
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.text(alphabet=st.sampled_from("aZé_1٣ 'ʼ’-.—\n日😀İ"), max_size=40),
-                min_size=1, max_size=20))
+@given(
+    st.lists(st.text(alphabet=st.sampled_from("aZé_1٣ 'ʼ’-.—\n日😀İ"), max_size=40), min_size=1, max_size=20)
+)
 def test_page_words_are_the_regex_words(texts: list[str]) -> None:
     lines = [t.replace("\n", " ") for t in texts]
     page = page_words(lines)
@@ -97,8 +151,13 @@ def test_words_of_a_long_page() -> None:
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.text(alphabet=st.sampled_from("aZé_1٣ 'ʼ’-.—😀İ"), min_size=1, max_size=40),
-                min_size=1, max_size=20))
+@given(
+    st.lists(
+        st.text(alphabet=st.sampled_from("aZé_1٣ 'ʼ’-.—😀İ"), min_size=1, max_size=40),
+        min_size=1,
+        max_size=20,
+    )
+)
 def test_line_words_are_the_regex_words(texts: list[str]) -> None:
     lines = split_lines("\n".join(texts), max_lines=1000)
     stats = line_stats(lines)
@@ -107,10 +166,15 @@ def test_line_words_are_the_regex_words(texts: list[str]) -> None:
 
 
 def test_a_headline_glued_to_its_teaser() -> None:
-    lines = split_lines("\n".join([
-        "Deal Of The DayA new phone with a larger screen goes on sale",
-        "The new iPhone goes on sale in many countries this week",
-        "NASA and the ESA plan a joint mission to Mars in the next decade",
-    ]), max_lines=100)
+    lines = split_lines(
+        "\n".join(
+            [
+                "Deal Of The DayA new phone with a larger screen goes on sale",
+                "The new iPhone goes on sale in many countries this week",
+                "NASA and the ESA plan a joint mission to Mars in the next decade",
+            ]
+        ),
+        max_lines=100,
+    )
     glued, camel_case, acronyms = line_stats(lines).rows
     assert glued.glued and not camel_case.glued and not acronyms.glued

@@ -18,7 +18,7 @@ from thresher.models import Article, EmptyReason
 from thresher.options import ExtractOptions
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "text"
-CASES = sorted(path.name[:-len(".expected.json")] for path in GOLDEN.glob("*.expected.json"))
+CASES = sorted(path.name[: -len(".expected.json")] for path in GOLDEN.glob("*.expected.json"))
 
 
 def _extract(name: str) -> tuple[Article, dict]:

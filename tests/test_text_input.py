@@ -19,8 +19,10 @@ from thresher.options import ExtractOptions
 
 TEXT = ExtractOptions(input="text")
 GOLDEN = Path(__file__).resolve().parent / "golden" / "text"
-PARAGRAPH = ("The council voted on Tuesday to keep the library open on Sundays, after residents "
-             "collected more than two thousand signatures in a single month.")
+PARAGRAPH = (
+    "The council voted on Tuesday to keep the library open on Sundays, after residents "
+    "collected more than two thousand signatures in a single month."
+)
 
 
 def test_text_captures_with_image_lines_are_detected_as_text() -> None:
@@ -36,9 +38,20 @@ def test_html_is_still_detected_as_html() -> None:
 
 
 def test_auto_detection_routes_a_capture_to_the_text_extractor() -> None:
-    capture = "\n".join(["Home", "News", "Sport", "The library stays open on Sundays",
-                         "May 4, 2021", PARAGRAPH, PARAGRAPH.replace("Tuesday", "Monday"),
-                         PARAGRAPH.replace("library", "pool"), "Share", "Privacy policy"])
+    capture = "\n".join(
+        [
+            "Home",
+            "News",
+            "Sport",
+            "The library stays open on Sundays",
+            "May 4, 2021",
+            PARAGRAPH,
+            PARAGRAPH.replace("Tuesday", "Monday"),
+            PARAGRAPH.replace("library", "pool"),
+            "Share",
+            "Privacy policy",
+        ]
+    )
     article = extract(capture)
     assert article.title == "The library stays open on Sundays"
     assert PARAGRAPH in article.text and "Privacy policy" not in article.text
@@ -79,19 +92,33 @@ def test_one_gigantic_line_gives_an_article_without_hanging() -> None:
 
 
 def test_mixed_scripts_are_handled() -> None:
-    lines = ["Главная", "ニュース", "الأخبار",
-             "Учёные нашли в Антарктиде новый вид рачков, которые живут подо льдом на глубине ста метров.",
-             "研究チームは、氷の下で暮らす小さな甲殻類の新種を見つけたと発表した。観察は三年間続いた。",
-             "أعلن الباحثون اكتشاف نوع جديد من القشريات يعيش تحت الجليد على عمق مئة متر في القارة القطبية.",
-             "Emoji 🦐🧊 and ZWJ\u200dtext with \u00a0no-break spaces.", "© 2024"]
+    lines = [
+        "Главная",
+        "ニュース",
+        "الأخبار",
+        "Учёные нашли в Антарктиде новый вид рачков, которые живут подо льдом на глубине ста метров.",
+        "研究チームは、氷の下で暮らす小さな甲殻類の新種を見つけたと発表した。観察は三年間続いた。",
+        "أعلن الباحثون اكتشاف نوع جديد من القشريات يعيش تحت الجليد على عمق مئة متر في القارة القطبية.",
+        "Emoji 🦐🧊 and ZWJ\u200dtext with \u00a0no-break spaces.",
+        "© 2024",
+    ]
     article = extract("\n".join(lines), options=TEXT)
     assert isinstance(article, Article)
     assert article.blocks or article.empty_reason
 
 
 def test_explain_lists_dropped_lines_only_on_request() -> None:
-    capture = "\n".join(["Home", "Login", "A headline for the test", PARAGRAPH, PARAGRAPH + " Again.",
-                         PARAGRAPH + " Once more.", "Terms of use"])
+    capture = "\n".join(
+        [
+            "Home",
+            "Login",
+            "A headline for the test",
+            PARAGRAPH,
+            PARAGRAPH + " Again.",
+            PARAGRAPH + " Once more.",
+            "Terms of use",
+        ]
+    )
     assert extract(capture, options=TEXT).discarded == ()
     explained = extract(capture, options=ExtractOptions(input="text", explain=True))
     assert {"Home", "Login", "Terms of use"} <= {b.text for b in explained.discarded}

@@ -21,12 +21,33 @@ def test_a_german_capture_is_german() -> None:
 
 
 def test_languages_by_their_function_words() -> None:
-    assert guess_language(["Le conseil a voté pour le projet, et les travaux de la digue commencent "
-                           "au printemps avec une aide de la région pour les habitants."]) == "fr"
-    assert guess_language(["El ayuntamiento aprobó el plan y las obras comenzarán en la primavera, "
-                           "con una ayuda de la región para los vecinos del puerto."]) == "es"
-    assert guess_language(["Gemeenteraad stemt in met het plan voor de haven en de werken zijn "
-                           "voor de zomer klaar, zegt de burgemeester van de stad."]) == "nl"
+    assert (
+        guess_language(
+            [
+                "Le conseil a voté pour le projet, et les travaux de la digue commencent "
+                "au printemps avec une aide de la région pour les habitants."
+            ]
+        )
+        == "fr"
+    )
+    assert (
+        guess_language(
+            [
+                "El ayuntamiento aprobó el plan y las obras comenzarán en la primavera, "
+                "con una ayuda de la región para los vecinos del puerto."
+            ]
+        )
+        == "es"
+    )
+    assert (
+        guess_language(
+            [
+                "Gemeenteraad stemt in met het plan voor de haven en de werken zijn "
+                "voor de zomer klaar, zegt de burgemeester van de stad."
+            ]
+        )
+        == "nl"
+    )
 
 
 def test_too_little_text_names_no_language() -> None:

@@ -51,11 +51,22 @@ def test_seed_capture_related_link_and_teaser_left_out() -> None:
     assert "U.N. Secretary General" not in article.text
 
 
-@pytest.mark.parametrize("furniture", [
-    "Edit post", "2 min read", "This audio is created with AI assistance", "Sign up for our newsletter",
-    "WTF is wrong with Russia?", "Most popular", "Editors' Picks", "Taurus missiles",
-    "Did Trump lie about", "Afghanistan playbook", "Donetsk front",
-])
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Edit post",
+        "2 min read",
+        "This audio is created with AI assistance",
+        "Sign up for our newsletter",
+        "WTF is wrong with Russia?",
+        "Most popular",
+        "Editors' Picks",
+        "Taurus missiles",
+        "Did Trump lie about",
+        "Afghanistan playbook",
+        "Donetsk front",
+    ],
+)
 def test_seed_capture_drops_page_furniture(furniture: str) -> None:
     assert furniture not in extract(CAPTURE.read_bytes()).text
 
@@ -71,8 +82,9 @@ def test_seed_capture_is_detected_as_text_and_explains_drops() -> None:
 
 def test_clean_capture_headline_caption_body_and_read_also() -> None:
     article = extract(CLEAN.read_bytes(), options=ExtractOptions(include_captions=True))
-    assert article.title == ("Allies believe China allegedly developing attack drones to aid Russia, "
-                             "Bloomberg reports")
+    assert article.title == (
+        "Allies believe China allegedly developing attack drones to aid Russia, Bloomberg reports"
+    )
     captions = [b.text for b in article.blocks if b.kind == BlockKind.CAPTION]
     assert len(captions) == 1 and captions[0].startswith("Photo for illustrative purposes:")
     assert article.blocks[0].kind == BlockKind.CAPTION

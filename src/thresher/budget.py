@@ -29,7 +29,8 @@ class Budget:
     def check(self, stage: str) -> None:
         if self._limit is not None and time.thread_time() > self._limit:
             raise ExtractTimeoutError(
-                f"extraction ran past its time budget of {self._seconds:g} s (CPU) during {stage}")
+                f"extraction ran past its time budget of {self._seconds:g} s (CPU) during {stage}"
+            )
 
 
 #: The budget of work that has none (direct calls to the stages, tests).

@@ -13,8 +13,18 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-__all__ = ["Article", "Block", "BlockKind", "EmptyReason", "Image", "Inline", "InlineKind", "Link",
-           "PageType", "Repair"]
+__all__ = [
+    "Article",
+    "Block",
+    "BlockKind",
+    "EmptyReason",
+    "Image",
+    "Inline",
+    "InlineKind",
+    "Link",
+    "PageType",
+    "Repair",
+]
 
 
 class BlockKind(StrEnum):
@@ -123,8 +133,12 @@ class Block:
     inline: tuple[Inline, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"kind": str(self.kind), "text": self.text, "kept": self.kept,
-                                "reason": self.reason}
+        data: dict[str, Any] = {
+            "kind": str(self.kind),
+            "text": self.text,
+            "kept": self.kept,
+            "reason": self.reason,
+        }
         if self.level:
             data["level"] = self.level
         if self.ordinal:
@@ -135,10 +149,15 @@ class Block:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Block:
-        return cls(kind=BlockKind(data["kind"]), text=data["text"], kept=data.get("kept", True),
-                   reason=data.get("reason", ""), level=data.get("level", 0),
-                   ordinal=data.get("ordinal", 0),
-                   inline=tuple(Inline.from_dict(span) for span in data.get("inline") or ()))
+        return cls(
+            kind=BlockKind(data["kind"]),
+            text=data["text"],
+            kept=data.get("kept", True),
+            reason=data.get("reason", ""),
+            level=data.get("level", 0),
+            ordinal=data.get("ordinal", 0),
+            inline=tuple(Inline.from_dict(span) for span in data.get("inline") or ()),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,8 +278,10 @@ class Article:
             image=data.get("image"),
             blocks=tuple(Block.from_dict(b) for b in data.get("blocks") or ()),
             related=tuple(Link(text=r["text"], url=r.get("url")) for r in data.get("related") or ()),
-            images=tuple(Image(url=i.get("url"), alt=i.get("alt", ""), caption=i.get("caption", ""))
-                         for i in data.get("images") or ()),
+            images=tuple(
+                Image(url=i.get("url"), alt=i.get("alt", ""), caption=i.get("caption", ""))
+                for i in data.get("images") or ()
+            ),
             empty_reason=data.get("empty_reason"),
             page_type=data.get("page_type") or PageType.ARTICLE,
             page_type_evidence=data.get("page_type_evidence") or "",

@@ -13,8 +13,7 @@ from thresher.options import ExtractOptions
 __all__ = ["extract"]
 
 
-def extract(page: str | bytes, *, url: str | None = None,
-            options: ExtractOptions | None = None) -> Article:
+def extract(page: str | bytes, *, url: str | None = None, options: ExtractOptions | None = None) -> Article:
     """Extract the article of one page: HTML (str or bytes in any encoding) or rendered text.
 
     Returns an ``Article``; one whose body is empty carries ``empty_reason``. Raises a
@@ -31,7 +30,8 @@ def extract(page: str | bytes, *, url: str | None = None,
         raise TypeError(f"page must be str or bytes, not {type(page).__name__}")
     if len(page) > options.max_input_bytes:
         raise InputTooLargeError(
-            f"input of {len(page):,} bytes exceeds max_input_bytes={options.max_input_bytes:,}")
+            f"input of {len(page):,} bytes exceeds max_input_bytes={options.max_input_bytes:,}"
+        )
     text, utf8 = (page.removeprefix("\ufeff"), None) if isinstance(page, str) else decode_page(bytes(page))
     if not text or text.isspace():  # (strip() would copy the whole page)
         return Article(url=url, empty_reason=EmptyReason.EMPTY_INPUT)

@@ -16,24 +16,47 @@ from thresher import __version__
 
 #: name -> (module, attribute, one-line help shown by ``thresher --help``), in help order.
 COMMANDS: dict[str, tuple[str, str, str]] = {
-    "extract": ("thresher.cli.extract_cmd", "extract_command",
-                "Extract the article of pages (files, - for stdin) as text, Markdown, JSON or HTML."),
-    "explain": ("thresher.cli.explain_cmd", "explain_command",
-                "Show every block of one page: kept or dropped, and why."),
-    "run": ("thresher.cli.corpus_cmds", "run_command",
-            "Extract files, folders, WARC and JSON Lines into a resumable store."),
-    "export": ("thresher.cli.corpus_cmds", "export_command",
-               "Write a store as JSON Lines, CSV, Parquet or Markdown."),
-    "stats": ("thresher.cli.corpus_cmds", "stats_command",
-              "Counts of a store by status, reason and error kind."),
-    "stories": ("thresher.cli.stories_cmds", "stories_command",
-                "Group the store's articles into stories and write a story id per article."),
-    "diff": ("thresher.cli.stories_cmds", "diff_command",
-             "What changed from capture A to capture B."),
-    "story": ("thresher.cli.stories_cmds", "story_command",
-              "The versions of one story in time order, with the diffs between them."),
-    "fetch": ("thresher.cli.fetch_cmd", "fetch_command",
-              "Fetch URLs, sitemaps and feeds politely into a WARC archive."),
+    "extract": (
+        "thresher.cli.extract_cmd",
+        "extract_command",
+        "Extract the article of pages (files, - for stdin) as text, Markdown, JSON or HTML.",
+    ),
+    "explain": (
+        "thresher.cli.explain_cmd",
+        "explain_command",
+        "Show every block of one page: kept or dropped, and why.",
+    ),
+    "run": (
+        "thresher.cli.corpus_cmds",
+        "run_command",
+        "Extract files, folders, WARC and JSON Lines into a resumable store.",
+    ),
+    "export": (
+        "thresher.cli.corpus_cmds",
+        "export_command",
+        "Write a store as JSON Lines, CSV, Parquet or Markdown.",
+    ),
+    "stats": (
+        "thresher.cli.corpus_cmds",
+        "stats_command",
+        "Counts of a store by status, reason and error kind.",
+    ),
+    "stories": (
+        "thresher.cli.stories_cmds",
+        "stories_command",
+        "Group the store's articles into stories and write a story id per article.",
+    ),
+    "diff": ("thresher.cli.stories_cmds", "diff_command", "What changed from capture A to capture B."),
+    "story": (
+        "thresher.cli.stories_cmds",
+        "story_command",
+        "The versions of one story in time order, with the diffs between them.",
+    ),
+    "fetch": (
+        "thresher.cli.fetch_cmd",
+        "fetch_command",
+        "Fetch URLs, sitemaps and feeds politely into a WARC archive.",
+    ),
 }
 
 
@@ -54,8 +77,11 @@ class LazyGroup(click.Group):
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """The command list from the table, so ``--help`` imports no command module."""
         rows = [(name, help_text) for name, (_, _, help_text) in COMMANDS.items()]
-        rows += [(name, command.get_short_help_str(formatter.width)) for name in super().list_commands(ctx)
-                 if name not in COMMANDS and (command := super().get_command(ctx, name)) is not None]
+        rows += [
+            (name, command.get_short_help_str(formatter.width))
+            for name in super().list_commands(ctx)
+            if name not in COMMANDS and (command := super().get_command(ctx, name)) is not None
+        ]
         if rows:
             with formatter.section("Commands"):
                 formatter.write_dl(rows)

@@ -51,29 +51,72 @@ class _ProblemPrinter:
 
 @click.command("run", short_help="Extract files, folders, WARC and JSON Lines into a resumable store.")
 @click.argument("sources", nargs=-1, required=True)
-@click.option("--store", "store_path", default="thresher.db", show_default=True,
-              help="The SQLite store to fill (created if missing).")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Worker processes (Dask: LocalCluster workers). Default: all cores.")
-@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
-              help="local: processes on this machine; dask: a Dask distributed cluster.")
-@click.option("--scheduler", default=None, metavar="ADDRESS",
-              help="Dask scheduler address (tcp://host:8786); implies --engine dask. "
-                   "Without it, --engine dask starts a LocalCluster.")
+@click.option(
+    "--store",
+    "store_path",
+    default="thresher.db",
+    show_default=True,
+    help="The SQLite store to fill (created if missing).",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (Dask: LocalCluster workers). Default: all cores.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="local: processes on this machine; dask: a Dask distributed cluster.",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="Dask scheduler address (tcp://host:8786); implies --engine dask. "
+    "Without it, --engine dask starts a LocalCluster.",
+)
 @click.option("--force", is_flag=True, help="Re-extract records already in the store.")
 @click.option("--retry-failed", is_flag=True, help="Re-extract records that failed before.")
-@click.option("--time-limit", type=click.FloatRange(min=0, min_open=True), default=30.0,
-              show_default=True, help="CPU seconds one record may take before it is recorded as failed "
-                   "(a worker stalled in C code is stopped after twice that plus 5 s).")
-@click.option("--quiet", "-q", is_flag=True,
-              help="No progress bar (there is none when stderr is no terminal) and no problem lines.")
-@click.option("--warc", default=None, metavar="FILE.warc.gz",
-              help="Where URL sources are fetched to (default: beside the store, named with the time).")
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(min=0, min_open=True),
+    default=30.0,
+    show_default=True,
+    help="CPU seconds one record may take before it is recorded as failed "
+    "(a worker stalled in C code is stopped after twice that plus 5 s).",
+)
+@click.option(
+    "--quiet",
+    "-q",
+    is_flag=True,
+    help="No progress bar (there is none when stderr is no terminal) and no problem lines.",
+)
+@click.option(
+    "--warc",
+    default=None,
+    metavar="FILE.warc.gz",
+    help="Where URL sources are fetched to (default: beside the store, named with the time).",
+)
 @content_flags
 @click.option("--links", is_flag=True, help="Record the links of the text (Block.inline) in the store.")
-def run_command(sources: tuple[str, ...], store_path: str, jobs: int | None, engine: str,
-                scheduler: str | None, force: bool, retry_failed: bool, time_limit: float,
-                quiet: bool, warc: str | None, links: bool, **flags: Any) -> None:
+def run_command(
+    sources: tuple[str, ...],
+    store_path: str,
+    jobs: int | None,
+    engine: str,
+    scheduler: str | None,
+    force: bool,
+    retry_failed: bool,
+    time_limit: float,
+    quiet: bool,
+    warc: str | None,
+    links: bool,
+    **flags: Any,
+) -> None:
     """Extract every record of SOURCES into the store: files (.html, .htm, .txt, .gz), folders
     (recursive), glob patterns, WARC / WARC.gz archives, JSON Lines of {"url", "html"|"text"},
     and http(s) URLs of pages, sitemaps or feeds (fetched first into a WARC, as `thresher fetch` does).
@@ -90,25 +133,43 @@ def run_command(sources: tuple[str, ...], store_path: str, jobs: int | None, eng
     options = options_from_flags(flags, include_links=links)
     err = Console(stderr=True)
     problems = _ProblemPrinter(err)
-    progress = Progress(SpinnerColumn(), TextColumn("{task.completed:,.0f} records"), _RateColumn(),
-                        TextColumn("{task.fields[detail]}"), TimeElapsedColumn(), console=err,
-                        # Into a log or a pipe, stderr carries the problem lines alone.
-                        disable=quiet or not err.is_terminal, transient=False)
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("{task.completed:,.0f} records"),
+        _RateColumn(),
+        TextColumn("{task.fields[detail]}"),
+        TimeElapsedColumn(),
+        console=err,
+        # Into a log or a pipe, stderr carries the problem lines alone.
+        disable=quiet or not err.is_terminal,
+        transient=False,
+    )
     task = progress.add_task("run", total=None, detail="")
 
     def on_progress(summary: Any) -> None:
-        progress.update(task, completed=summary.records,
-                        detail=f"[green]{summary.extracted:,} extracted[/] "
-                               f"[red]{sum(summary.failed.values()):,} failed[/] "
-                               f"{summary.skipped:,} skipped")
+        progress.update(
+            task,
+            completed=summary.records,
+            detail=f"[green]{summary.extracted:,} extracted[/] "
+            f"[red]{sum(summary.failed.values()):,} failed[/] "
+            f"{summary.skipped:,} skipped",
+        )
 
     try:
         with progress:
-            summary = run(sources, store=store_path, jobs=jobs,
-                          engine="dask" if scheduler else engine, scheduler=scheduler, force=force,
-                          retry_failed=retry_failed, time_limit=time_limit,
-                          on_problem=None if quiet else problems, on_progress=on_progress,
-                          options=options)
+            summary = run(
+                sources,
+                store=store_path,
+                jobs=jobs,
+                engine="dask" if scheduler else engine,
+                scheduler=scheduler,
+                force=force,
+                retry_failed=retry_failed,
+                time_limit=time_limit,
+                on_problem=None if quiet else problems,
+                on_progress=on_progress,
+                options=options,
+            )
     except ThresherError as error:
         _say(err, str(error))
         sys.exit(1)
@@ -121,15 +182,30 @@ def run_command(sources: tuple[str, ...], store_path: str, jobs: int | None, eng
 
 @click.command("export", short_help="Write a store as JSON Lines, CSV, Parquet or Markdown.")
 @click.option("--store", "store_path", default="thresher.db", show_default=True)
-@click.option("--format", "output_format", type=click.Choice(["jsonl", "parquet", "csv", "markdown"]),
-              default="jsonl", show_default=True)
-@click.option("--output", "-o", default=None, metavar="FILE",
-              help="Where to write (default: standard output; required for parquet).")
-@click.option("--status", "statuses", multiple=True,
-              type=click.Choice(["extracted", "empty", "failed"]),
-              help="Only rows with this status (repeatable). Default: all rows.")
-def export_command(store_path: str, output_format: str, output: str | None,
-                   statuses: tuple[str, ...]) -> None:
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["jsonl", "parquet", "csv", "markdown"]),
+    default="jsonl",
+    show_default=True,
+)
+@click.option(
+    "--output",
+    "-o",
+    default=None,
+    metavar="FILE",
+    help="Where to write (default: standard output; required for parquet).",
+)
+@click.option(
+    "--status",
+    "statuses",
+    multiple=True,
+    type=click.Choice(["extracted", "empty", "failed"]),
+    help="Only rows with this status (repeatable). Default: all rows.",
+)
+def export_command(
+    store_path: str, output_format: str, output: str | None, statuses: tuple[str, ...]
+) -> None:
     """Write the rows of a store as JSON Lines, CSV, Parquet or Markdown (streamed)."""
     from thresher.corpus.export import export_rows
     from thresher.corpus.stats import story_counts, ungrouped_note
@@ -177,8 +253,10 @@ def stats_command(store_path: str, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(stats, indent=2))
         return
-    table = Table(title=f"{store_path}: {stats['records']:,} records from {stats['sources']:,} sources",
-                  title_justify="left")
+    table = Table(
+        title=f"{store_path}: {stats['records']:,} records from {stats['sources']:,} sources",
+        title_justify="left",
+    )
     table.add_column("")
     table.add_column("records", justify="right")
     for status, count in stats["by_status"].items():

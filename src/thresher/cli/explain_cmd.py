@@ -16,8 +16,13 @@ __all__ = ["explain_command"]
 
 @click.command("explain")
 @click.argument("path")
-@click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write a self-contained HTML report to this file instead of printing.")
+@click.option(
+    "--html",
+    "html_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write a self-contained HTML report to this file instead of printing.",
+)
 @click.option("--url", default=None, help="The page's URL.")
 @extraction_flags
 def explain_command(path: str, html_path: Path | None, url: str | None, **flags: Any) -> None:

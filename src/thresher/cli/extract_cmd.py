@@ -68,25 +68,53 @@ def skip_reason(article: Article, language: str | None, min_length: int) -> str 
 
 @click.command("extract")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "output_format", type=click.Choice(["text", "markdown", "json", "html"]),
-              default="text", show_default=True,
-              help="Output: plain text, Markdown, JSON (one object per line, with its source) or a "
-                   "clean HTML document.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "markdown", "json", "html"]),
+    default="text",
+    show_default=True,
+    help="Output: plain text, Markdown, JSON (one object per line, with its source) or a "
+    "clean HTML document.",
+)
 @click.option("--url", default=None, help="The page's URL (resolves links, adds evidence for the date).")
 @extraction_flags
-@click.option("--links", is_flag=True, help="Show the links of the text inline (Markdown and HTML; "
-                                              "JSON lists them as `inline` spans of each block).")
-@click.option("--related", is_flag=True,
-              help='Print the related-story links ("Read also: …") after the article.')
-@click.option("--language", default=None, metavar="CODE",
-              help="Skip articles not in this language (ISO 639-1, e.g. en); the count goes to stderr.")
-@click.option("--min-length", type=click.IntRange(min=0), default=0, metavar="N",
-              help="Skip articles whose body has fewer than N characters; the count goes to stderr.")
-@click.option("--explain", is_flag=True,
-              help="With --format json: list every block, kept or dropped, with its reason.")
-def extract_command(paths: tuple[str, ...], output_format: str, url: str | None, links: bool,
-                    related: bool, language: str | None, min_length: int, explain: bool,
-                    **flags: Any) -> None:
+@click.option(
+    "--links",
+    is_flag=True,
+    help="Show the links of the text inline (Markdown and HTML; "
+    "JSON lists them as `inline` spans of each block).",
+)
+@click.option(
+    "--related", is_flag=True, help='Print the related-story links ("Read also: …") after the article.'
+)
+@click.option(
+    "--language",
+    default=None,
+    metavar="CODE",
+    help="Skip articles not in this language (ISO 639-1, e.g. en); the count goes to stderr.",
+)
+@click.option(
+    "--min-length",
+    type=click.IntRange(min=0),
+    default=0,
+    metavar="N",
+    help="Skip articles whose body has fewer than N characters; the count goes to stderr.",
+)
+@click.option(
+    "--explain", is_flag=True, help="With --format json: list every block, kept or dropped, with its reason."
+)
+def extract_command(
+    paths: tuple[str, ...],
+    output_format: str,
+    url: str | None,
+    links: bool,
+    related: bool,
+    language: str | None,
+    min_length: int,
+    explain: bool,
+    **flags: Any,
+) -> None:
     """Extract the article of each page in PATHS (files, http(s) URLs, or - for standard input).
 
     Exit status: 0 when every input was read, 1 when some failed (one line each on
@@ -94,8 +122,12 @@ def extract_command(paths: tuple[str, ...], output_format: str, url: str | None,
     an empty body (JSON has its empty_reason). Articles left out by --language or
     --min-length are not failures either: stderr counts them.
     """
-    options = options_from_flags(flags, explain=explain, include_links=links and output_format != "text",
-                                 include_formatting=output_format in _MARKUP_FORMATS)
+    options = options_from_flags(
+        flags,
+        explain=explain,
+        include_links=links and output_format != "text",
+        include_formatting=output_format in _MARKUP_FORMATS,
+    )
     wanted_language = language.split("-")[0].casefold() if language else None
     failures = 0
     skipped: Counter[str] = Counter()
@@ -120,6 +152,7 @@ def extract_command(paths: tuple[str, ...], output_format: str, url: str | None,
         first = False
     if skipped:
         details = ", ".join(f"{count:,} {reason}" for reason, count in skipped.most_common())
-        click.echo(f"thresher: skipped {sum(skipped.values()):,} of {len(paths):,} inputs ({details})",
-                   err=True)
+        click.echo(
+            f"thresher: skipped {sum(skipped.values()):,} of {len(paths):,} inputs ({details})", err=True
+        )
     sys.exit(1 if failures else 0)

@@ -59,27 +59,46 @@ def _write(text: str, output: str | None) -> None:
 
 #: The grouping settings a user may tune: (name, type, help). Defaults come from StoryOptions.
 _TUNING: list[tuple[str, type, str]] = [
-    ("resemblance", float,
-     "Body resemblance (Jaccard of word shingles) from which two captures are one story."),
-    ("containment", float,
-     "Share of the smaller body inside the larger from which they are one story."),
-    ("candidate_threshold", float,
-     "LSH threshold proposing pairs to verify (lower finds shorter partial captures)."),
-    ("containment_candidates", float,
-     "Estimated containment from which a short body is checked against longer ones "
-     "(teasers, paywalled captures)."),
-    ("headline_similarity", float,
-     "Headline agreement that lets weaker body resemblance join, however far apart the captures are."),
-    ("evidence_resemblance", float,
-     "Body resemblance that suffices when the headlines agree."),
-    ("headline_contradiction", float,
-     "Headlines sharing less than this veto a join on containment alone (unless the shorter "
-     "body opens the longer)."),
-    ("chrome_resemblance", float,
-     "A line recurring in captures that resemble each other less than this (and do not lie "
-     "inside one another) is chrome, ignored."),
-    ("chrome_containment", float,
-     "Estimated containment from which two captures of a recurring line count as one story."),
+    (
+        "resemblance",
+        float,
+        "Body resemblance (Jaccard of word shingles) from which two captures are one story.",
+    ),
+    ("containment", float, "Share of the smaller body inside the larger from which they are one story."),
+    (
+        "candidate_threshold",
+        float,
+        "LSH threshold proposing pairs to verify (lower finds shorter partial captures).",
+    ),
+    (
+        "containment_candidates",
+        float,
+        "Estimated containment from which a short body is checked against longer ones "
+        "(teasers, paywalled captures).",
+    ),
+    (
+        "headline_similarity",
+        float,
+        "Headline agreement that lets weaker body resemblance join, however far apart the captures are.",
+    ),
+    ("evidence_resemblance", float, "Body resemblance that suffices when the headlines agree."),
+    (
+        "headline_contradiction",
+        float,
+        "Headlines sharing less than this veto a join on containment alone (unless the shorter "
+        "body opens the longer).",
+    ),
+    (
+        "chrome_resemblance",
+        float,
+        "A line recurring in captures that resemble each other less than this (and do not lie "
+        "inside one another) is chrome, ignored.",
+    ),
+    (
+        "chrome_containment",
+        float,
+        "Estimated containment from which two captures of a recurring line count as one story.",
+    ),
     ("chrome_sample", int, "Captures of a recurring line compared to decide whether it is chrome."),
     ("num_perm", int, "MinHash permutations."),
 ]
@@ -89,8 +108,14 @@ def _tuning_options(command: Callable[..., None]) -> Callable[..., None]:
     """Add one ``--option`` per ``_TUNING`` row, in table order, defaulting to ``StoryOptions``."""
     for name, kind, help_text in reversed(_TUNING):
         default = getattr(_DEFAULTS, name)
-        command = click.option(f"--{name.replace('_', '-')}", name, type=kind, default=default,
-                               show_default=default is not None, help=help_text)(command)
+        command = click.option(
+            f"--{name.replace('_', '-')}",
+            name,
+            type=kind,
+            default=default,
+            show_default=default is not None,
+            help=help_text,
+        )(command)
     return command
 
 
@@ -119,14 +144,26 @@ def _story_table(stories: list[StorySummary]) -> list[str]:
         rows.append((str(story.id), str(story.captures), _day(story.first), _day(story.last), headline))
     widths = [max(len(row[column]) for row in rows) for column in range(4)]
     return [
-        "  ".join([row[0].rjust(widths[0]), row[1].rjust(widths[1]), row[2].ljust(widths[2]),
-                   row[3].ljust(widths[3]), row[4]]).rstrip()
+        "  ".join(
+            [
+                row[0].rjust(widths[0]),
+                row[1].rjust(widths[1]),
+                row[2].ljust(widths[2]),
+                row[3].ljust(widths[3]),
+                row[4],
+            ]
+        ).rstrip()
         for row in rows
     ]
 
 
-def _print_stories(store_path: str, grouping: StoreGrouping | None, stories: list[StorySummary],
-                   shown: int, output_format: str) -> None:
+def _print_stories(
+    store_path: str,
+    grouping: StoreGrouping | None,
+    stories: list[StorySummary],
+    shown: int,
+    output_format: str,
+) -> None:
     top = stories[:shown] if shown else stories
     if output_format == "json":
         data: dict[str, Any] = {}
@@ -141,17 +178,20 @@ def _print_stories(store_path: str, grouping: StoreGrouping | None, stories: lis
         click.echo(json.dumps(data, ensure_ascii=False))
         return
     if grouping is not None:
-        line = (f"{_count(grouping.articles, 'article', 'articles')} in "
-                f"{_count(grouping.stories, 'story', 'stories')} "
-                f"({grouping.multi_capture_stories} with more than one capture)")
+        line = (
+            f"{_count(grouping.articles, 'article', 'articles')} in "
+            f"{_count(grouping.stories, 'story', 'stories')} "
+            f"({grouping.multi_capture_stories} with more than one capture)"
+        )
         if grouping.new_records:
             line += f"; {_count(grouping.new_records, 'new record', 'new records')} placed into them"
         click.echo(line)
     if not top:
         return
     if shown and len(stories) > shown:
-        click.echo(f"\nThe {shown} largest stories (`thresher stories --list --store {store_path}` "
-                   "lists all):")
+        click.echo(
+            f"\nThe {shown} largest stories (`thresher stories --list --store {store_path}` lists all):"
+        )
     elif grouping is not None:
         click.echo("")
     for line in _story_table(top):
@@ -170,15 +210,28 @@ def _print_stories(store_path: str, grouping: StoreGrouping | None, stories: lis
 @click.option(
     "--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
-@click.option("--list", "list_all", is_flag=True,
-              help="List every story of the last grouping (id, captures, dates, headline); group nothing.")
-@click.option("--top", type=click.IntRange(min=0), default=_TOP, show_default=True,
-              help="How many of the largest stories to show after grouping (0: all).")
-@click.option("--regroup", is_flag=True,
-              help="Group the whole store again, instead of placing only the records added "
-                   "since the last grouping into its stories.")
-def stories_command(store_path: str, output_format: str, list_all: bool, top: int, regroup: bool,
-                    **tuning: Any) -> None:
+@click.option(
+    "--list",
+    "list_all",
+    is_flag=True,
+    help="List every story of the last grouping (id, captures, dates, headline); group nothing.",
+)
+@click.option(
+    "--top",
+    type=click.IntRange(min=0),
+    default=_TOP,
+    show_default=True,
+    help="How many of the largest stories to show after grouping (0: all).",
+)
+@click.option(
+    "--regroup",
+    is_flag=True,
+    help="Group the whole store again, instead of placing only the records added "
+    "since the last grouping into its stories.",
+)
+def stories_command(
+    store_path: str, output_format: str, list_all: bool, top: int, regroup: bool, **tuning: Any
+) -> None:
     """Group the store's articles into stories, write a story id per article, and show the largest.
 
     The first run groups the whole store. Later runs place only the records added since
@@ -201,16 +254,20 @@ def stories_command(store_path: str, output_format: str, list_all: bool, top: in
             elif counts["ungrouped_records"]:
                 grouping = group_new_records(store_path, options)
             else:
-                click.echo("thresher: no records added since the last grouping; --regroup groups "
-                           "the whole store again", err=True)
+                click.echo(
+                    "thresher: no records added since the last grouping; --regroup groups "
+                    "the whole store again",
+                    err=True,
+                )
         with open_store(store_path) as store:
             stories = list_stories(store)
     except ThresherError as error:
         _fail(str(error))
         return
     if grouping is None and not list_all:
-        grouping = StoreGrouping(sum(s.captures for s in stories), len(stories),
-                                 sum(1 for s in stories if s.captures > 1))
+        grouping = StoreGrouping(
+            sum(s.captures for s in stories), len(stories), sum(1 for s in stories if s.captures > 1)
+        )
     _print_stories(store_path, grouping, stories, 0 if list_all else top, output_format)
 
 
@@ -234,8 +291,10 @@ def _load(name: str, store_path: str | None) -> tuple[Article, str]:
             raise ThresherError(f"{name}: no such file (give --store to read a store id)")
         with open_store(store_path) as store:
             capture = read_capture(store, int(name))
-        return capture.article, f"record {capture.id}: {capture.article.title or '(no headline)'} " \
-                                f"({capture.origin})"
+        return (
+            capture.article,
+            f"record {capture.id}: {capture.article.title or '(no headline)'} ({capture.origin})",
+        )
     raise ThresherError(f"{name}: no such file")
 
 
@@ -336,8 +395,9 @@ def story_command(story_id: int | None, store_path: str, html_path: str | None, 
         _print_stories(store_path, None, stories, 0, output_format)
         return
     versions = fold_identical(captures)
-    diffs = [diff_articles(old.article, new.article)
-             for old, new in zip(versions, versions[1:], strict=False)]
+    diffs = [
+        diff_articles(old.article, new.article) for old, new in zip(versions, versions[1:], strict=False)
+    ]
     if html_path:
         Path(html_path).write_text(render_story_html(resolved, versions, diffs), encoding="utf-8")
     if output_format == "json":

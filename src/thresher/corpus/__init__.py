@@ -28,13 +28,21 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def run(sources: str | Path | Iterable[str | Path], *, store: str | Path = "thresher.db",
-        jobs: int | None = None, engine: str = "local", scheduler: str | None = None,
-        force: bool = False, retry_failed: bool = False,
-        time_limit: float | None = DEFAULT_TIME_LIMIT, extractor: Extractor | None = None,
-        on_problem: Callable[[str], None] | None = None,
-        on_progress: Callable[[Summary], None] | None = None,
-        options: ExtractOptions | None = None) -> Summary:
+def run(
+    sources: str | Path | Iterable[str | Path],
+    *,
+    store: str | Path = "thresher.db",
+    jobs: int | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    force: bool = False,
+    retry_failed: bool = False,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
+    extractor: Extractor | None = None,
+    on_problem: Callable[[str], None] | None = None,
+    on_progress: Callable[[Summary], None] | None = None,
+    options: ExtractOptions | None = None,
+) -> Summary:
     """Extract every record of ``sources`` into the store at ``store``; return the counts.
 
     Records already in the store are skipped (``force=True`` redoes them,
@@ -65,9 +73,16 @@ def run(sources: str | Path | Iterable[str | Path], *, store: str | Path = "thre
         chosen = DaskEngine(scheduler, jobs, time_limit, extractor)
     else:
         raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}")
-    settings = RunSettings(force=force, retry_failed=retry_failed, on_problem=on_problem,
-                           on_progress=on_progress)
-    arguments = {"sources": source_list, "engine": engine, "jobs": jobs, "force": force,
-                 "retry_failed": retry_failed, "time_limit": time_limit}
+    settings = RunSettings(
+        force=force, retry_failed=retry_failed, on_problem=on_problem, on_progress=on_progress
+    )
+    arguments = {
+        "sources": source_list,
+        "engine": engine,
+        "jobs": jobs,
+        "force": force,
+        "retry_failed": retry_failed,
+        "time_limit": time_limit,
+    }
     with Store(store) as opened:
         return execute(source_list, opened, chosen, settings, arguments)

@@ -35,8 +35,14 @@ _SLACK = 10.0
 class DaskEngine:
     """Submits partitions to a Dask cluster, at most ``per_worker`` per worker thread at a time."""
 
-    def __init__(self, scheduler: str | None, jobs: int, time_limit: float | None,
-                 extractor: Extractor | None = None, per_worker: int = 2) -> None:
+    def __init__(
+        self,
+        scheduler: str | None,
+        jobs: int,
+        time_limit: float | None,
+        extractor: Extractor | None = None,
+        per_worker: int = 2,
+    ) -> None:
         self.scheduler = scheduler
         self.jobs = max(1, jobs)
         self.time_limit = time_limit
@@ -48,16 +54,21 @@ class DaskEngine:
             distributed: Any = importlib.import_module("distributed")
         except ImportError as error:
             raise ThresherError(
-                "the Dask engine needs the dask extra: pip install 'thresher[dask]'") from error
+                "the Dask engine needs the dask extra: pip install 'thresher[dask]'"
+            ) from error
         cluster = None
         try:
             if self.scheduler:
                 client = distributed.Client(self.scheduler, timeout="10s")
             else:
                 with calling_script_hidden(self.extractor):
-                    cluster = distributed.LocalCluster(n_workers=self.jobs, threads_per_worker=1,
-                                                       processes=True, dashboard_address=None,
-                                                       host="127.0.0.1")
+                    cluster = distributed.LocalCluster(
+                        n_workers=self.jobs,
+                        threads_per_worker=1,
+                        processes=True,
+                        dashboard_address=None,
+                        host="127.0.0.1",
+                    )
                 client = distributed.Client(cluster)
         except (OSError, TimeoutError) as error:
             if cluster is not None:
@@ -80,14 +91,14 @@ class DaskEngine:
                 while len(futures) < capacity and (pulled := feed.pull(len(futures))):
                     part, alone = pulled
                     # pure=False: equal partitions (rare, but possible) are still separate tasks.
-                    future = client.submit(process_partition, part, self.time_limit, self.extractor,
-                                           pure=False)
+                    future = client.submit(
+                        process_partition, part, self.time_limit, self.extractor, pure=False
+                    )
                     futures[future] = (part, time.monotonic() + self._budget(len(part)), alone)
                 if not futures:
                     return
                 try:
-                    done = distributed.wait(list(futures), timeout=1.0,
-                                            return_when="FIRST_COMPLETED").done
+                    done = distributed.wait(list(futures), timeout=1.0, return_when="FIRST_COMPLETED").done
                 except TimeoutError:
                     done = set()
                 for future in done:
@@ -105,28 +116,37 @@ class DaskEngine:
         try:
             outcomes: list[Outcome] = future.result()
         except Exception as error:  # noqa: BLE001 - a lost task fails its records, not the run
-            outcomes = [Outcome.failed(r.provenance, r.content_hash, "dask task failed",
-                                       f"{type(error).__name__}: {error}") for r in part]
+            outcomes = [
+                Outcome.failed(
+                    r.provenance, r.content_hash, "dask task failed", f"{type(error).__name__}: {error}"
+                )
+                for r in part
+            ]
         future.release()
         return outcomes
 
-    def _unstick(self, client: Any, futures: dict[Any, tuple[Partition, float, bool]],
-                 retry: deque[Partition]) -> Iterator[list[Outcome]]:
+    def _unstick(
+        self, client: Any, futures: dict[Any, tuple[Partition, float, bool]], retry: deque[Partition]
+    ) -> Iterator[list[Outcome]]:
         """Restart the workers of tasks past their budget; isolate or fail their records."""
         now = time.monotonic()
         overdue = [f for f, (_, deadline, _) in futures.items() if now > deadline]
         if not overdue:
             return
         keys = {f.key for f in overdue}
-        stuck_workers = [worker for worker, running in client.processing().items()
-                         if keys & set(running)]
+        stuck_workers = [worker for worker, running in client.processing().items() if keys & set(running)]
         for future in overdue:
             part, _, alone = futures.pop(future)
             future.cancel()
             if alone:
-                yield [Outcome.failed(part[0].provenance, part[0].content_hash, "timeout",
-                                      "extraction did not finish in its time limit "
-                                      "(its Dask worker was restarted)")]
+                yield [
+                    Outcome.failed(
+                        part[0].provenance,
+                        part[0].content_hash,
+                        "timeout",
+                        "extraction did not finish in its time limit (its Dask worker was restarted)",
+                    )
+                ]
             else:
                 retry.extend([record] for record in part)  # sent again one per task
         if stuck_workers:

@@ -29,12 +29,11 @@ class RecordTimeout(Exception):
     """Extraction of one record ran past its time limit."""
 
 
-
-
 def _set_async_exc(thread_id: int, exc_type: type[BaseException] | None) -> None:
     """Schedule ``exc_type`` in a thread, or clear a scheduled one with ``None``."""
     ctypes.pythonapi.PyThreadState_SetAsyncExc(
-        ctypes.c_ulong(thread_id), ctypes.py_object(exc_type) if exc_type else None)
+        ctypes.c_ulong(thread_id), ctypes.py_object(exc_type) if exc_type else None
+    )
 
 
 class _Watchdog:
@@ -121,8 +120,9 @@ class _Limit:
             _get_watchdog().arm(self, self.seconds)
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         if self.seconds and _get_watchdog().disarm(self) and exc_type is None:
             raise RecordTimeout()
 

@@ -19,9 +19,24 @@ from thresher.models import Article
 __all__ = ["ARTICLE_COLUMNS", "EXPORT_COLUMNS", "FORMATS", "STORY_COLUMN", "export_rows"]
 
 FORMATS = ("jsonl", "csv", "parquet", "markdown")
-EXPORT_COLUMNS = ("source", "record_id", "offset", "url", "captured_at", "content_hash",
-                  "thresher_version", "status", "reason", "error_kind", "title", "published", "text",
-                  "article_json", "duplicate_of", "run_id")
+EXPORT_COLUMNS = (
+    "source",
+    "record_id",
+    "offset",
+    "url",
+    "captured_at",
+    "content_hash",
+    "thresher_version",
+    "status",
+    "reason",
+    "error_kind",
+    "title",
+    "published",
+    "text",
+    "article_json",
+    "duplicate_of",
+    "run_id",
+)
 #: Flat columns read from each row's article (None, or empty lists, for a failed row).
 ARTICLE_COLUMNS = ("authors", "language", "site_name", "description", "modified", "tags", "image")
 #: Columns holding lists: lists in JSON Lines and Parquet, joined with "; " in CSV.
@@ -34,7 +49,8 @@ STORY_COLUMN = "story_id"
 def _story_lookup(store: Store) -> Callable[[int], int | None]:
     """Record id -> story id, read from the ``story_members`` table `thresher stories` writes."""
     exists = store.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'story_members'").fetchone()
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'story_members'"
+    ).fetchone()
     if exists is None:
         return lambda record_id: None
 
@@ -66,8 +82,13 @@ def _rows(store: Store, statuses: tuple[str, ...]) -> Iterator[tuple[dict[str, A
             yield _flat(row)
 
 
-def export_rows(store: Store, output_format: str, text_out: IO[str] | None, binary_path: str | None,
-                statuses: tuple[str, ...] = ()) -> int:
+def export_rows(
+    store: Store,
+    output_format: str,
+    text_out: IO[str] | None,
+    binary_path: str | None,
+    statuses: tuple[str, ...] = (),
+) -> int:
     """Write the rows of ``store`` (those with one of ``statuses``, or all); return the count."""
     rows = _rows(store, statuses)
     if output_format == "parquet":
@@ -120,12 +141,18 @@ def _markdown(rows: Rows, out: IO[str]) -> int:
             continue
         if count:
             out.write("\n---\n\n")
-        fields = [f"{column}: {_comment_value(row[column])}" for column in ARTICLE_COLUMNS
-                  if row[column] not in (None, [], "")]
+        fields = [
+            f"{column}: {_comment_value(row[column])}"
+            for column in ARTICLE_COLUMNS
+            if row[column] not in (None, [], "")
+        ]
         story = f" story {row[STORY_COLUMN]}" if row[STORY_COLUMN] is not None else ""
-        out.write(f"<!-- record {row['id']}{story}: {_comment_value(row['url'] or row['source'])} "
-                  f"captured {row['captured_at'] or 'unknown'}"
-                  + "".join("\n" + field for field in fields) + " -->\n\n")
+        out.write(
+            f"<!-- record {row['id']}{story}: {_comment_value(row['url'] or row['source'])} "
+            f"captured {row['captured_at'] or 'unknown'}"
+            + "".join("\n" + field for field in fields)
+            + " -->\n\n"
+        )
         out.write(Article.from_dict(article).to_markdown().rstrip("\n") + "\n")
         count += 1
     return count
@@ -138,9 +165,19 @@ def _parquet(rows: Rows, path: str) -> int:
     except ImportError as error:
         raise ThresherError("Parquet export needs pyarrow: pip install 'thresher[parquet]'") from error
     int_columns = {"id", "offset", "duplicate_of", "run_id", STORY_COLUMN}
-    schema = pa.schema([(name, pa.int64() if name in int_columns else
-                         pa.list_(pa.string()) if name in _LIST_COLUMNS else pa.string())
-                        for name in ("id", *EXPORT_COLUMNS, *ARTICLE_COLUMNS, STORY_COLUMN)])
+    schema = pa.schema(
+        [
+            (
+                name,
+                pa.int64()
+                if name in int_columns
+                else pa.list_(pa.string())
+                if name in _LIST_COLUMNS
+                else pa.string(),
+            )
+            for name in ("id", *EXPORT_COLUMNS, *ARTICLE_COLUMNS, STORY_COLUMN)
+        ]
+    )
     count = 0
     with pq.ParquetWriter(path, schema, compression="zstd") as writer:
         batch: list[dict[str, Any]] = []

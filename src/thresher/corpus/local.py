@@ -42,8 +42,14 @@ def _next_job(tasks: Any, parent_pid: int) -> tuple[int, Partition] | None:
     return None
 
 
-def _worker_main(tasks: Any, results: Connection, state: Any, time_limit: float | None,
-                 extractor: Extractor | None, parent_pid: int) -> None:
+def _worker_main(
+    tasks: Any,
+    results: Connection,
+    state: Any,
+    time_limit: float | None,
+    extractor: Extractor | None,
+    parent_pid: int,
+) -> None:
     """Loop of one worker process: partitions in, outcome lists out."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     # One-time work (lazy imports, compiling the text model on a cold cache) before the first
@@ -74,8 +80,9 @@ class _Slot:
 class LocalEngine:
     """Runs ``extract_record`` over partitions in ``jobs`` worker processes."""
 
-    def __init__(self, jobs: int, time_limit: float | None, extractor: Extractor | None = None,
-                 per_worker: int = 2) -> None:
+    def __init__(
+        self, jobs: int, time_limit: float | None, extractor: Extractor | None = None, per_worker: int = 2
+    ) -> None:
         self.jobs = max(1, jobs)
         self.time_limit = time_limit
         #: A worker busy this long on one record is killed (the soft limit failed to stop it).
@@ -90,8 +97,12 @@ class LocalEngine:
         tasks = ctx.Queue()
         receive, send = ctx.Pipe(duplex=False)
         state = ctx.Array("d", 3, lock=False)
-        process = ctx.Process(target=_worker_main, name="thresher-worker", daemon=True,
-                              args=(tasks, send, state, self.time_limit, self.extractor, os.getpid()))
+        process = ctx.Process(
+            target=_worker_main,
+            name="thresher-worker",
+            daemon=True,
+            args=(tasks, send, state, self.time_limit, self.extractor, os.getpid()),
+        )
         with calling_script_hidden(self.extractor):
             process.start()
         send.close()
@@ -148,10 +159,12 @@ class LocalEngine:
             elif self.hard_limit and started and now - started > self.hard_limit:
                 slot.process.kill()
                 slots[index] = yield from self._replace(
-                    slot, retry, f"extraction took longer than {self.hard_limit:g} s (worker stopped)")
+                    slot, retry, f"extraction took longer than {self.hard_limit:g} s (worker stopped)"
+                )
 
-    def _replace(self, slot: _Slot, retry: deque[Partition],
-                 why: str) -> Generator[list[Outcome], None, _Slot]:
+    def _replace(
+        self, slot: _Slot, retry: deque[Partition], why: str
+    ) -> Generator[list[Outcome], None, _Slot]:
         """Retire a dead or stuck worker; fail its current record, hand its other records out again."""
         slot.process.kill()
         slot.process.join()
@@ -170,12 +183,13 @@ class LocalEngine:
         for part_seq, records in slot.outstanding:
             if started and part_seq == current_seq:
                 yield [_failed(records[current_index], kind, why)]
-                records = records[:current_index] + records[current_index + 1:]
+                records = records[:current_index] + records[current_index + 1 :]
             elif part_seq == slot.outstanding[0][0]:
                 # Lost between records (e.g. while receiving the partition): no record to
                 # blame. A partition lost this way three times fails whole, so it cannot loop.
-                strikes = self._strikes[records[0].provenance.key] = \
+                strikes = self._strikes[records[0].provenance.key] = (
                     self._strikes.get(records[0].provenance.key, 0) + 1
+                )
                 if strikes >= 3:
                     yield [_failed(record, kind, why) for record in records]
                     records = []

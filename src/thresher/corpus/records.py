@@ -15,8 +15,17 @@ from typing import Literal
 
 from thresher.models import Article, EmptyReason
 
-__all__ = ["CORRUPT", "DIGEST_MISMATCH", "TRUNCATED", "Failure", "InputRecord", "Outcome", "Provenance",
-           "Status", "content_hash"]
+__all__ = [
+    "CORRUPT",
+    "DIGEST_MISMATCH",
+    "TRUNCATED",
+    "Failure",
+    "InputRecord",
+    "Outcome",
+    "Provenance",
+    "Status",
+    "content_hash",
+]
 
 Status = Literal["extracted", "empty", "failed"]
 #: The failure kind of a WARC record that cannot be read whole.
@@ -92,19 +101,38 @@ class Outcome:
     article_json: str | None = None
 
     @classmethod
-    def of_article(cls, provenance: Provenance, content_hash: str | None, article: Article,
-                   article_json: str | None = None) -> Outcome:
+    def of_article(
+        cls,
+        provenance: Provenance,
+        content_hash: str | None,
+        article: Article,
+        article_json: str | None = None,
+    ) -> Outcome:
         """The row of an extracted article: ``extracted``, or ``empty`` with its reason."""
         published = article.published.isoformat() if article.published else None
         article_json = article_json if article_json is not None else article.to_json()
         if article.text:
-            return cls(provenance, content_hash, "extracted", title=article.title,
-                       published=published, text=article.text, article_json=article_json)
-        return cls(provenance, content_hash, "empty", title=article.title, published=published, text="",
-                   reason=str(article.empty_reason or EmptyReason.NO_ARTICLE), article_json=article_json)
+            return cls(
+                provenance,
+                content_hash,
+                "extracted",
+                title=article.title,
+                published=published,
+                text=article.text,
+                article_json=article_json,
+            )
+        return cls(
+            provenance,
+            content_hash,
+            "empty",
+            title=article.title,
+            published=published,
+            text="",
+            reason=str(article.empty_reason or EmptyReason.NO_ARTICLE),
+            article_json=article_json,
+        )
 
     @classmethod
-    def failed(cls, provenance: Provenance, content_hash: str | None, kind: str,
-               message: str) -> Outcome:
+    def failed(cls, provenance: Provenance, content_hash: str | None, kind: str, message: str) -> Outcome:
         reason = f"{kind}: {message}" if message else kind
         return cls(provenance, content_hash, "failed", reason=reason, error_kind=kind)

@@ -41,19 +41,25 @@ class RunLock:
             handle = open(self.path, "a+", encoding="ascii")  # noqa: SIM115 - held until release()
         except OSError as error:
             folder = Path(self.path).parent
-            raise StoreError(f"{self.path}: cannot create the run lock: folder {folder} is not writable "
-                             f"({error.strerror or error})") from error
+            raise StoreError(
+                f"{self.path}: cannot create the run lock: folder {folder} is not writable "
+                f"({error.strerror or error})"
+            ) from error
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             handle.seek(0)
             holder = handle.read().split()
             handle.close()
-            who = f"run {holder[1]} (pid {holder[0]})" if len(holder) == 2 else (
-                f"another run (pid {holder[0]})" if holder else "another run")
+            who = (
+                f"run {holder[1]} (pid {holder[0]})"
+                if len(holder) == 2
+                else (f"another run (pid {holder[0]})" if holder else "another run")
+            )
             store = self.path.removesuffix(".lock")
-            raise StoreError(f"{store}: the store is in use by {who}; wait for it to end "
-                             "or use another --store") from None
+            raise StoreError(
+                f"{store}: the store is in use by {who}; wait for it to end or use another --store"
+            ) from None
         self._handle = handle
         self._write(f"{os.getpid()}\n")
 

@@ -48,10 +48,16 @@ class Engine(Protocol):
 class RunSettings:
     """The knobs of a run besides sources, store and engine."""
 
-    def __init__(self, *, force: bool = False, retry_failed: bool = False, batch_size: int = 500,
-                 batch_seconds: float = 2.0,
-                 on_problem: Callable[[str], None] | None = None,
-                 on_progress: Callable[[Summary], None] | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        force: bool = False,
+        retry_failed: bool = False,
+        batch_size: int = 500,
+        batch_seconds: float = 2.0,
+        on_problem: Callable[[str], None] | None = None,
+        on_progress: Callable[[Summary], None] | None = None,
+    ) -> None:
         self.force = force
         self.retry_failed = retry_failed
         self.batch_size = batch_size
@@ -77,8 +83,10 @@ class _Run:
     def _wrote(self) -> None:
         self._uncommitted += 1
         now = time.monotonic()
-        if (self._uncommitted >= self.settings.batch_size
-                or now - self._last_commit > self.settings.batch_seconds):
+        if (
+            self._uncommitted >= self.settings.batch_size
+            or now - self._last_commit > self.settings.batch_seconds
+        ):
             self.flush()
         if now - self._last_progress >= PROGRESS_SECONDS:
             self._last_progress = now
@@ -108,8 +116,9 @@ class _Run:
             for provenance in waiting:
                 self.write_duplicate(provenance, outcome.content_hash, row_id, outcome.provenance)
 
-    def write_duplicate(self, provenance: Provenance, content_hash: str, original_id: int,
-                        original: Provenance | None = None) -> None:
+    def write_duplicate(
+        self, provenance: Provenance, content_hash: str, original_id: int, original: Provenance | None = None
+    ) -> None:
         if original is not None and original.key == provenance.key:
             self.summary.skipped += 1  # the same record named twice in one run
         else:
@@ -132,7 +141,8 @@ class _Run:
                 continue
             assert isinstance(item, InputRecord | Failure)
             if not self.settings.force and self.store.is_done(
-                    item.provenance.key, retry_failed=self.settings.retry_failed):
+                item.provenance.key, retry_failed=self.settings.retry_failed
+            ):
                 self.summary.skipped += 1
                 self._wrote()
                 continue
@@ -161,8 +171,7 @@ class _Run:
             waiting.append(record.provenance)
             self.waiting_count += 1
             return True
-        original = self.store.find_original(record.content_hash,
-                                            self.run_id if self.settings.force else None)
+        original = self.store.find_original(record.content_hash, self.run_id if self.settings.force else None)
         if original is None:
             return False
         self.write_duplicate(record.provenance, record.content_hash, original)
@@ -176,8 +185,9 @@ def _where(provenance: Provenance) -> str:
     return f"{name} @{provenance.offset}"
 
 
-def execute(sources: Iterable[str], store: Store, engine: Engine, settings: RunSettings,
-            arguments: dict[str, object]) -> Summary:
+def execute(
+    sources: Iterable[str], store: Store, engine: Engine, settings: RunSettings, arguments: dict[str, object]
+) -> Summary:
     """Run ``engine`` over ``sources`` into ``store`` and return the counts."""
     started = time.monotonic()
     run_id = store.begin_run(arguments, __version__)
@@ -221,8 +231,10 @@ def _termination_as_interrupt() -> Iterator[None]:
 
     Only in the main thread, and only when nobody else handles SIGTERM.
     """
-    if (threading.current_thread() is not threading.main_thread()
-            or signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL):
+    if (
+        threading.current_thread() is not threading.main_thread()
+        or signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL
+    ):
         yield
         return
 

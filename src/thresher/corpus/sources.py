@@ -29,10 +29,18 @@ __all__ = ["SourceFile", "SourceProblem", "SourceItem", "expand_sources", "iter_
 FileKind = Literal["warc", "jsonl", "html", "text", "page"]
 READ_ERROR = "unreadable file"
 _SUFFIXES: tuple[tuple[str, FileKind], ...] = (
-    (".warc.gz", "warc"), (".warc", "warc"),
-    (".jsonl.gz", "jsonl"), (".jsonl", "jsonl"), (".ndjson", "jsonl"),
-    (".html.gz", "html"), (".htm.gz", "html"), (".html", "html"), (".htm", "html"),
-    (".xhtml", "html"), (".txt.gz", "text"), (".txt", "text"),
+    (".warc.gz", "warc"),
+    (".warc", "warc"),
+    (".jsonl.gz", "jsonl"),
+    (".jsonl", "jsonl"),
+    (".ndjson", "jsonl"),
+    (".html.gz", "html"),
+    (".htm.gz", "html"),
+    (".html", "html"),
+    (".htm", "html"),
+    (".xhtml", "html"),
+    (".txt.gz", "text"),
+    (".txt", "text"),
 )
 
 
@@ -129,8 +137,9 @@ def _iter_page(file: SourceFile) -> Iterator[InputRecord | Failure]:
     except (OSError, EOFError, zlib.error) as error:
         yield Failure(prov, READ_ERROR, _describe(error))
         return
-    yield InputRecord(prov, payload, "text" if file.kind == "text" else
-                      "html" if file.kind == "html" else "auto")
+    yield InputRecord(
+        prov, payload, "text" if file.kind == "text" else "html" if file.kind == "html" else "auto"
+    )
 
 
 def _iter_jsonl(file: SourceFile) -> Iterator[InputRecord | Failure]:
@@ -151,8 +160,9 @@ def _iter_jsonl(file: SourceFile) -> Iterator[InputRecord | Failure]:
         yield Failure(prov, READ_ERROR, _describe(error))
 
 
-def _jsonl_record(path: str, line_number: int, offset: int, line: bytes,
-                  captured: str | None) -> InputRecord | Failure:
+def _jsonl_record(
+    path: str, line_number: int, offset: int, line: bytes, captured: str | None
+) -> InputRecord | Failure:
     prov = Provenance(path, str(line_number), offset, captured_at=captured)
     try:
         data = json.loads(line)

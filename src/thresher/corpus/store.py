@@ -65,19 +65,37 @@ CREATE TABLE IF NOT EXISTS records (
 CREATE INDEX IF NOT EXISTS records_by_content_hash ON records(content_hash);
 """
 
-_COLUMNS = ("source", "record_id", "offset", "url", "captured_at", "content_hash",
-            "thresher_version", "status", "reason", "error_kind", "title", "published", "text",
-            "article_json", "duplicate_of", "run_id")
+_COLUMNS = (
+    "source",
+    "record_id",
+    "offset",
+    "url",
+    "captured_at",
+    "content_hash",
+    "thresher_version",
+    "status",
+    "reason",
+    "error_kind",
+    "title",
+    "published",
+    "text",
+    "article_json",
+    "duplicate_of",
+    "run_id",
+)
 _QUOTED = ", ".join(f'"{c}"' for c in _COLUMNS)
 _UPDATE = ", ".join(f'"{c}" = excluded."{c}"' for c in _COLUMNS[3:])
-_UPSERT = (f"INSERT INTO records ({_QUOTED}) VALUES ({', '.join('?' * len(_COLUMNS))}) "
-           f'ON CONFLICT (source, "offset", record_id) DO UPDATE SET {_UPDATE} RETURNING id')
+_UPSERT = (
+    f"INSERT INTO records ({_QUOTED}) VALUES ({', '.join('?' * len(_COLUMNS))}) "
+    f'ON CONFLICT (source, "offset", record_id) DO UPDATE SET {_UPDATE} RETURNING id'
+)
 # A duplicate copies the outcome of its original inside SQLite, without re-extracting.
 _COPIED = ("status", "reason", "error_kind", "title", "published", "text", "article_json")
 _UPSERT_DUPLICATE = (
     f"INSERT INTO records ({_QUOTED}) "
     f"SELECT ?, ?, ?, ?, ?, ?, ?, {', '.join(_COPIED)}, id, ? FROM records WHERE id = ? AND true "
-    f'ON CONFLICT (source, "offset", record_id) DO UPDATE SET {_UPDATE} RETURNING id')
+    f'ON CONFLICT (source, "offset", record_id) DO UPDATE SET {_UPDATE} RETURNING id'
+)
 
 
 #: Columns added to ``runs`` after the first stores were written; added when such a store is opened.
@@ -89,6 +107,7 @@ R = TypeVar("R")
 
 def _store_errors(method: Callable[Concatenate[Store, P], R]) -> Callable[Concatenate[Store, P], R]:
     """Report SQLite failures (disk full, locked, read-only) as ``StoreError``: one line, no traceback."""
+
     @functools.wraps(method)
     def wrapper(store: Store, /, *args: P.args, **kwargs: P.kwargs) -> R:
         try:
@@ -97,6 +116,7 @@ def _store_errors(method: Callable[Concatenate[Store, P], R]) -> Callable[Concat
             # SQLite rolls a transaction back by itself on some errors (a full disk).
             store._in_transaction = store._db.in_transaction
             raise StoreError(describe_error(store.path, error)) from error
+
     return wrapper
 
 
@@ -105,14 +125,19 @@ def describe_error(path: str, error: sqlite3.Error, doing: str = "") -> str:
     name = getattr(error, "sqlite_errorname", "")
     folder = os.path.dirname(os.path.abspath(path))
     if name == "SQLITE_FULL":
-        cause = ("disk full: no space left for the store; the records committed so far are kept, "
-                 "free some space and run again")
+        cause = (
+            "disk full: no space left for the store; the records committed so far are kept, "
+            "free some space and run again"
+        )
     elif name == "SQLITE_NOTADB":
         cause = "not a SQLite file (not a thresher store)"
     elif name in ("SQLITE_BUSY", "SQLITE_LOCKED") or name.startswith("SQLITE_BUSY_"):
         cause = "the store is locked by another process"
-    elif (name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN"))
-          and os.path.isdir(folder) and not os.access(folder, os.W_OK)):
+    elif (
+        name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN"))
+        and os.path.isdir(folder)
+        and not os.access(folder, os.W_OK)
+    ):
         cause = f"folder {folder} is not writable"
     elif name.startswith("SQLITE_CANTOPEN") and not os.path.isdir(folder):
         cause = f"folder {folder} does not exist"
@@ -200,13 +225,17 @@ class Store:
     def _insert_run(self, arguments: dict[str, Any], version: str) -> int:
         self._begin()
         for (stale,) in self._db.execute(
-                "SELECT id FROM runs WHERE status = 'running' OR (status IS NULL AND finished_at IS NULL)"
-                ).fetchall():
-            self._db.execute("UPDATE runs SET status = 'interrupted', summary_json = ? WHERE id = ?",
-                             (json.dumps(self.committed_summary(stale)), stale))
+            "SELECT id FROM runs WHERE status = 'running' OR (status IS NULL AND finished_at IS NULL)"
+        ).fetchall():
+            self._db.execute(
+                "UPDATE runs SET status = 'interrupted', summary_json = ? WHERE id = ?",
+                (json.dumps(self.committed_summary(stale)), stale),
+            )
         cursor = self._db.execute(
             "INSERT INTO runs (started_at, thresher_version, arguments, status, pid) "
-            "VALUES (?, ?, ?, 'running', ?)", (_now(), version, json.dumps(arguments), os.getpid()))
+            "VALUES (?, ?, ?, 'running', ?)",
+            (_now(), version, json.dumps(arguments), os.getpid()),
+        )
         self.commit()
         return int(cursor.lastrowid or 0)
 
@@ -218,8 +247,10 @@ class Store:
             self._begin()
             if summary is None:
                 summary = self.committed_summary(run_id)
-            self._db.execute("UPDATE runs SET finished_at = ?, summary_json = ?, status = ? WHERE id = ?",
-                             (_now(), json.dumps(summary), status, run_id))
+            self._db.execute(
+                "UPDATE runs SET finished_at = ?, summary_json = ?, status = ? WHERE id = ?",
+                (_now(), json.dumps(summary), status, run_id),
+            )
             self.commit()
         finally:
             self.release()
@@ -227,11 +258,19 @@ class Store:
     def committed_summary(self, run_id: int) -> dict[str, Any]:
         """The counts of the rows a run committed: the partial summary of a run that could not
         write its own."""
-        summary: dict[str, Any] = {"records": 0, "extracted": 0, "empty": {}, "failed": {},
-                                   "duplicates": 0, "counted_from_store": True}
+        summary: dict[str, Any] = {
+            "records": 0,
+            "extracted": 0,
+            "empty": {},
+            "failed": {},
+            "duplicates": 0,
+            "counted_from_store": True,
+        }
         for status, reason, kind, copy, count in self._db.execute(
-                "SELECT status, reason, error_kind, duplicate_of IS NOT NULL, count(*) FROM records "
-                "WHERE run_id = ? GROUP BY 1, 2, 3, 4", (run_id,)):
+            "SELECT status, reason, error_kind, duplicate_of IS NOT NULL, count(*) FROM records "
+            "WHERE run_id = ? GROUP BY 1, 2, 3, 4",
+            (run_id,),
+        ):
             summary["records"] += count
             if copy:
                 summary["duplicates"] += count
@@ -253,19 +292,44 @@ class Store:
         """Insert (or, under --force, replace) the row of one outcome; return its id."""
         self._begin()
         p = outcome.provenance
-        row = (p.source, p.record_id, p.offset, p.url, p.captured_at, outcome.content_hash, version,
-               outcome.status, outcome.reason, outcome.error_kind, outcome.title, outcome.published,
-               outcome.text, outcome.article_json, None, run_id)
+        row = (
+            p.source,
+            p.record_id,
+            p.offset,
+            p.url,
+            p.captured_at,
+            outcome.content_hash,
+            version,
+            outcome.status,
+            outcome.reason,
+            outcome.error_kind,
+            outcome.title,
+            outcome.published,
+            outcome.text,
+            outcome.article_json,
+            None,
+            run_id,
+        )
         return int(self._db.execute(_UPSERT, row).fetchone()[0])
 
     @_store_errors
-    def write_duplicate(self, provenance: Provenance, content_hash: str, original_id: int,
-                        version: str, run_id: int) -> int:
+    def write_duplicate(
+        self, provenance: Provenance, content_hash: str, original_id: int, version: str, run_id: int
+    ) -> int:
         """Store a record whose content equals the record ``original_id``, copying its outcome."""
         self._begin()
         p = provenance
-        row = (p.source, p.record_id, p.offset, p.url, p.captured_at, content_hash, version, run_id,
-               original_id)
+        row = (
+            p.source,
+            p.record_id,
+            p.offset,
+            p.url,
+            p.captured_at,
+            content_hash,
+            version,
+            run_id,
+            original_id,
+        )
         return int(self._db.execute(_UPSERT_DUPLICATE, row).fetchone()[0])
 
     # ------------------------------------------------------------------ lookups for a run
@@ -274,14 +338,14 @@ class Store:
         """True when the record already has a row (not counting failures with ``retry_failed``)."""
         row = self._db.execute(
             'SELECT status FROM records WHERE source = ? AND "offset" = ? AND record_id = ?',
-            (key[0], key[2], key[1])).fetchone()
+            (key[0], key[2], key[1]),
+        ).fetchone()
         return row is not None and not (retry_failed and row[0] == "failed")
 
     @_store_errors
     def find_original(self, content_hash: str, run_id: int | None = None) -> int | None:
         """The id of a row with this content that was extracted (not failed), if any."""
-        sql = ("SELECT id FROM records WHERE content_hash = ? AND duplicate_of IS NULL "
-               "AND status != 'failed'")
+        sql = "SELECT id FROM records WHERE content_hash = ? AND duplicate_of IS NULL AND status != 'failed'"
         args: tuple[Any, ...] = (content_hash,)
         if run_id is not None:
             sql += " AND run_id = ?"
@@ -293,8 +357,8 @@ class Store:
     def iter_articles(self) -> Iterator[tuple[int, str | None, str | None, Article]]:
         """``(id, url, captured_at, article)`` of every extracted row, in id order, streamed."""
         cursor = self._db.execute(
-            "SELECT id, url, captured_at, article_json FROM records "
-            "WHERE status = 'extracted' ORDER BY id")
+            "SELECT id, url, captured_at, article_json FROM records WHERE status = 'extracted' ORDER BY id"
+        )
         for row_id, url, captured_at, article_json in cursor:
             yield row_id, url, captured_at, Article.from_json(article_json)
 
@@ -307,7 +371,8 @@ class Store:
         """Every row as a dict of ``id`` plus ``columns``, in id order, streamed."""
         names = ("id", *columns)
         cursor = self._db.execute(
-            f"SELECT {', '.join(chr(34) + c + chr(34) for c in names)} FROM records ORDER BY id")
+            f"SELECT {', '.join(chr(34) + c + chr(34) for c in names)} FROM records ORDER BY id"
+        )
         for row in cursor:
             yield dict(zip(names, row, strict=True))
 

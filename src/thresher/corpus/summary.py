@@ -33,8 +33,13 @@ class Summary:
 
     @property
     def records(self) -> int:
-        return (self.extracted + sum(self.empty.values()) + sum(self.failed.values()) + self.skipped
-                + self.duplicates)
+        return (
+            self.extracted
+            + sum(self.empty.values())
+            + sum(self.failed.values())
+            + self.skipped
+            + self.duplicates
+        )
 
     @property
     def processed(self) -> int:
@@ -47,22 +52,32 @@ class Summary:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "records": self.records, "extracted": self.extracted, "empty": dict(self.empty),
-            "failed": dict(self.failed), "skipped": self.skipped, "duplicates": self.duplicates,
-            "ignored": dict(self.ignored), "source_problems": self.source_problems,
+            "records": self.records,
+            "extracted": self.extracted,
+            "empty": dict(self.empty),
+            "failed": dict(self.failed),
+            "skipped": self.skipped,
+            "duplicates": self.duplicates,
+            "ignored": dict(self.ignored),
+            "source_problems": self.source_problems,
             "seconds": round(self.seconds, 3),
         }
 
     def render(self, console: Console) -> None:
         """The closing table of ``thresher run``."""
         rate = self.processed / self.seconds if self.seconds > 0 else 0.0
-        table = Table(title=f"{self.records:,} records in {self.seconds:.1f} s "
-                            f"({rate:,.1f} records/s)", title_justify="left")
+        table = Table(
+            title=f"{self.records:,} records in {self.seconds:.1f} s ({rate:,.1f} records/s)",
+            title_justify="left",
+        )
         table.add_column("outcome")
         table.add_column("records", justify="right")
         table.add_row("extracted", f"{self.extracted:,}")
-        for name, counts in (("empty", self.empty), ("failed", self.failed),
-                             ("ignored (not a page)", self.ignored)):
+        for name, counts in (
+            ("empty", self.empty),
+            ("failed", self.failed),
+            ("ignored (not a page)", self.ignored),
+        ):
             table.add_row(name, f"{sum(counts.values()):,}")
             for reason, count in counts.most_common():
                 table.add_row(f"  {reason}", f"{count:,}")

@@ -120,8 +120,9 @@ def _read_from(archive: _Archive, start: int) -> Generator[_Item, None, int | No
     return (yield from _after_end(archive, start, last_read, pending))
 
 
-def _after_end(archive: _Archive, start: int, last_read: WarcRecord | None,
-               pending: _Item | None) -> Generator[_Item, None, int | None]:
+def _after_end(
+    archive: _Archive, start: int, last_read: WarcRecord | None, pending: _Item | None
+) -> Generator[_Item, None, int | None]:
     """FastWARC ended without an error: check that the file does not end inside the last record."""
     at = last_read.stream_pos if last_read is not None else start
     state, end = _state(archive, at)
@@ -149,8 +150,14 @@ def _after_end(archive: _Archive, start: int, last_read: WarcRecord | None,
     return (yield from _report(archive, damaged, None, "gzip member truncated or corrupt"))
 
 
-def _after_error(archive: _Archive, start: int, last_read: WarcRecord | None, pending: _Item | None,
-                 current: WarcRecord | None, message: str) -> Generator[_Item, None, int | None]:
+def _after_error(
+    archive: _Archive,
+    start: int,
+    last_read: WarcRecord | None,
+    pending: _Item | None,
+    current: WarcRecord | None,
+    message: str,
+) -> Generator[_Item, None, int | None]:
     """FastWARC stopped with ``message``: report the damaged spot once and say where to resume."""
     if current is not None:  # the error is inside this record (its body or HTTP headers)
         if pending is not None:
@@ -181,8 +188,9 @@ def _after_error(archive: _Archive, start: int, last_read: WarcRecord | None, pe
     return (yield from _report(archive, at, last_read, message))
 
 
-def _report(archive: _Archive, damaged: int, record: WarcRecord | None,
-            message: str) -> Generator[_Item, None, int | None]:
+def _report(
+    archive: _Archive, damaged: int, record: WarcRecord | None, message: str
+) -> Generator[_Item, None, int | None]:
     """Yield the failure of the damaged spot at ``damaged``; return where to resume.
 
     The spot is a truncated record when the file ends inside it and nothing readable
@@ -196,8 +204,7 @@ def _report(archive: _Archive, damaged: int, record: WarcRecord | None,
     return resume
 
 
-def _failure(archive: _Archive, offset: int, record: WarcRecord | None, kind: str,
-             message: str) -> Failure:
+def _failure(archive: _Archive, offset: int, record: WarcRecord | None, kind: str, message: str) -> Failure:
     """A failure at ``offset``, under the record's own id when the record starting there is known."""
     if record is not None and record.stream_pos == offset:
         return Failure(_provenance(archive.path, record), kind, message)
@@ -223,8 +230,11 @@ def _convert(path: str, record: WarcRecord) -> _Item:
     prov = _provenance(path, record)
     if not (headers.get("Content-Length") or "").strip().isdigit():
         return Failure(prov, CORRUPT, "record header truncated (no Content-Length)")
-    if (_verifiable(headers.get("WARC-Block-Digest")) and record.content_length <= _MAX_VERIFIED_BLOCK
-            and not record.verify_block_digest(consume=False)):
+    if (
+        _verifiable(headers.get("WARC-Block-Digest"))
+        and record.content_length <= _MAX_VERIFIED_BLOCK
+        and not record.verify_block_digest(consume=False)
+    ):
         return Failure(prov, DIGEST_MISMATCH, "the record does not match its WARC-Block-Digest")
     # Bodies sent gzip-compressed or chunked are decoded, so the extractor sees the page.
     record.parse_http(auto_decode="all")
@@ -240,15 +250,24 @@ def _convert(path: str, record: WarcRecord) -> _Item:
     digest = _sha1_digest(headers.get("WARC-Payload-Digest"))
     # A digest is taken over the body as sent: only a body that needed no decoding can be checked.
     raw_body = not (http.get("Content-Encoding") or http.get("Transfer-Encoding"))
-    return InputRecord(prov, record.reader.read(), "html", content_hash=digest or "",
-                       expected_digest=digest if raw_body else None)
+    return InputRecord(
+        prov,
+        record.reader.read(),
+        "html",
+        content_hash=digest or "",
+        expected_digest=digest if raw_body else None,
+    )
 
 
 def _provenance(path: str, record: WarcRecord) -> Provenance:
     offset = record.stream_pos
-    return Provenance(path, record.record_id or f"offset:{offset}", offset,
-                      url=record.headers.get("WARC-Target-URI"),
-                      captured_at=record.record_date.isoformat() if record.record_date else None)
+    return Provenance(
+        path,
+        record.record_id or f"offset:{offset}",
+        offset,
+        url=record.headers.get("WARC-Target-URI"),
+        captured_at=record.record_date.isoformat() if record.record_date else None,
+    )
 
 
 def _verifiable(value: str | None) -> bool:
@@ -260,8 +279,9 @@ def _verifiable(value: str | None) -> bool:
     if lengths is None:
         return False
     base32 = digest.rstrip("=")
-    return ((len(base32) == lengths[0] and re.fullmatch(r"[A-Z2-7]+", base32) is not None)
-            or (len(digest) == lengths[1] and re.fullmatch(r"[0-9a-fA-F]+", digest) is not None))
+    return (len(base32) == lengths[0] and re.fullmatch(r"[A-Z2-7]+", base32) is not None) or (
+        len(digest) == lengths[1] and re.fullmatch(r"[0-9a-fA-F]+", digest) is not None
+    )
 
 
 def _sha1_digest(value: str | None) -> str | None:
@@ -301,7 +321,7 @@ def _plain_state(archive: _Archive, offset: int) -> tuple[_State, int]:
         return "cut", offset
     stream.seek(content_end)
     boundary = stream.read(4)
-    if boundary != b"\r\n\r\n"[:len(boundary)]:
+    if boundary != b"\r\n\r\n"[: len(boundary)]:
         return "broken", offset
     return "whole", content_end + len(boundary)
 

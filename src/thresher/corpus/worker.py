@@ -33,8 +33,14 @@ def _thresher_extract(payload: bytes, url: str | None, options: ExtractOptions) 
     return extract(payload, url=url, options=options)
 
 
-def _extract_with(payload: bytes, url: str | None, record_options: ExtractOptions, *,
-                  options: ExtractOptions, extractor: Extractor | None) -> Article:
+def _extract_with(
+    payload: bytes,
+    url: str | None,
+    record_options: ExtractOptions,
+    *,
+    options: ExtractOptions,
+    extractor: Extractor | None,
+) -> Article:
     """``extractor`` called with ``options``, the record's input kind kept."""
     merged = dataclasses.replace(options, input=record_options.input)
     return (extractor or _thresher_extract)(payload, url, merged)
@@ -48,9 +54,11 @@ def with_options(options: ExtractOptions, extractor: Extractor | None = None) ->
 
 
 _warmed_up = False
-_WARM_UP_PAGE = (b"<html><head><title>Warm-up</title><meta name='date' content='2020-01-02'></head>"
-                 b"<body><article><h1>Warm-up</h1><p>Published on 2 January 2020 by A. Writer. "
-                 b"This page only loads what extraction loads lazily.</p></article></body></html>")
+_WARM_UP_PAGE = (
+    b"<html><head><title>Warm-up</title><meta name='date' content='2020-01-02'></head>"
+    b"<body><article><h1>Warm-up</h1><p>Published on 2 January 2020 by A. Writer. "
+    b"This page only loads what extraction loads lazily.</p></article></body></html>"
+)
 
 
 def warm_up(extractor: Extractor | None = None) -> None:
@@ -65,22 +73,25 @@ def warm_up(extractor: Extractor | None = None) -> None:
                 (extractor or _thresher_extract)(_WARM_UP_PAGE, None, _OPTIONS[kind])
 
 
-def extract_record(record: InputRecord, time_limit_s: float | None = DEFAULT_TIME_LIMIT,
-                   extractor: Extractor | None = None) -> Outcome:
+def extract_record(
+    record: InputRecord, time_limit_s: float | None = DEFAULT_TIME_LIMIT, extractor: Extractor | None = None
+) -> Outcome:
     """Extract one record into an outcome: extracted, empty (with reason) or failed (with error)."""
     warm_up(extractor)
     run = extractor or _thresher_extract
     prov = record.provenance
     if record.expected_digest and content_hash(record.payload) != record.expected_digest:
-        return Outcome.failed(prov, record.content_hash, DIGEST_MISMATCH,
-                              "the payload does not match its WARC-Payload-Digest")
+        return Outcome.failed(
+            prov, record.content_hash, DIGEST_MISMATCH, "the payload does not match its WARC-Payload-Digest"
+        )
     try:
         with time_limit(time_limit_s):
             article = run(record.payload, prov.url, _OPTIONS[record.input_kind])
             article_json = article.to_json()
     except RecordTimeout:
-        return Outcome.failed(prov, record.content_hash, "timeout",
-                              f"extraction took longer than {time_limit_s:g} s")
+        return Outcome.failed(
+            prov, record.content_hash, "timeout", f"extraction took longer than {time_limit_s:g} s"
+        )
     except ThresherError as error:
         return Outcome.failed(prov, record.content_hash, type(error).__name__, str(error))
     except (Exception, RecursionError, MemoryError) as error:  # noqa: BLE001 - one record's bug must not stop the run
@@ -88,7 +99,10 @@ def extract_record(record: InputRecord, time_limit_s: float | None = DEFAULT_TIM
     return Outcome.of_article(prov, record.content_hash, article, article_json)
 
 
-def process_partition(records: Iterable[InputRecord], time_limit_s: float | None = DEFAULT_TIME_LIMIT,
-                      extractor: Extractor | None = None) -> list[Outcome]:
+def process_partition(
+    records: Iterable[InputRecord],
+    time_limit_s: float | None = DEFAULT_TIME_LIMIT,
+    extractor: Extractor | None = None,
+) -> list[Outcome]:
     """The unit of parallel work: the outcomes of a small batch of records, in order."""
     return [extract_record(record, time_limit_s, extractor) for record in records]

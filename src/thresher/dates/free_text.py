@@ -30,7 +30,8 @@ _DATEPARSER_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES
 DATE_SHAPED = re.compile(
     r"(?<![\w.])(?:\d{1,2}[./-]\s?\d{1,2}[./-]\s?(?:19|20)\d{2}|(?:19|20)\d{2}-\d{1,2}-\d{1,2}"
     r"|\d{1,2}\.?\s+(?:de\s+)?[^\W\d_]{3,12}\.?,?\s+(?:de\s+)?(?:19|20)\d{2}"
-    r"|[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2})(?![\w])")
+    r"|[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2})(?![\w])"
+)
 
 
 def parse_free_text_date(value: str | None, *, language: str | None = None) -> datetime | None:
@@ -44,8 +45,7 @@ def parse_free_text_date(value: str | None, *, language: str | None = None) -> d
     if moment is not None or not value:
         return moment
     text = " ".join(value.split())
-    if (len(text) > _MAX_FREE_TEXT_CHARS or not any(ch.isdigit() for ch in text)
-            or not _WORD.search(text)):
+    if len(text) > _MAX_FREE_TEXT_CHARS or not any(ch.isdigit() for ch in text) or not _WORD.search(text):
         return None  # digits alone: dateutil has already said no
     language = (language or "en").split("-")[0].casefold()
     moment = parse_day_month_year(text, language)

@@ -20,23 +20,36 @@ from thresher.dates.locale_months import month_words
 
 __all__ = ["parse_date_line", "parse_date_line_thoroughly"]
 
-_TIME = r"(?:[,\s]+(?:at\s+|um\s+|à\s+|a las\s+|в\s+|о\s+)?" \
-        r"(?P<hour>\d{1,2})[:.h](?P<minute>\d\d)(?::(?P<second>\d\d))?" \
-        r"\s*(?P<ampm>[ap]\.?m\.?)?(?:\s*(?P<tz>utc|gmt|z|[+-]\d\d:?\d\d)(?P<tzoff>[+-]\d{1,2}(?::?\d\d)?)?)?)?"
+_TIME = (
+    r"(?:[,\s]+(?:at\s+|um\s+|à\s+|a las\s+|в\s+|о\s+)?"
+    r"(?P<hour>\d{1,2})[:.h](?P<minute>\d\d)(?::(?P<second>\d\d))?"
+    r"\s*(?P<ampm>[ap]\.?m\.?)?(?:\s*(?P<tz>utc|gmt|z|[+-]\d\d:?\d\d)(?P<tzoff>[+-]\d{1,2}(?::?\d\d)?)?)?)?"
+)
 _MONTH_WORD = r"(?P<month>[^\W\d_]{3,12})\.?"
 _PATTERNS = [
-    re.compile(r"(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)(?:[T ](?P<hour>\d\d):(?P<minute>\d\d)"
-               r"(?::(?P<second>\d\d))?(?:\.\d+)?(?P<tz>z|[+-]\d\d:?\d\d)?)?", re.I),
-    re.compile(_MONTH_WORD + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)" + _TIME,
-               re.I),
-    re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?" + _MONTH_WORD
-               + r",?\s+(?:de\s+)?(?P<year>(?:19|20)\d\d)(?:\s*(?:г\.|р\.|roku))?" + _TIME, re.I),
+    re.compile(
+        r"(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)(?:[T ](?P<hour>\d\d):(?P<minute>\d\d)"
+        r"(?::(?P<second>\d\d))?(?:\.\d+)?(?P<tz>z|[+-]\d\d:?\d\d)?)?",
+        re.I,
+    ),
+    re.compile(
+        _MONTH_WORD + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)" + _TIME, re.I
+    ),
+    re.compile(
+        r"(?P<day>\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?"
+        + _MONTH_WORD
+        + r",?\s+(?:de\s+)?(?P<year>(?:19|20)\d\d)(?:\s*(?:г\.|р\.|roku))?"
+        + _TIME,
+        re.I,
+    ),
     re.compile(r"(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>(?:19|20)\d\d)" + _TIME, re.I),
     # Slashes: month first, as in the United States (day first when the month cannot be).
     re.compile(r"(?P<mnum>\d{1,2})/(?P<day>\d{1,2})/(?P<year>(?:19|20)\d\d)" + _TIME, re.I),
     re.compile(r"(?P<year>(?:19|20)\d\d)([./])(?P<mnum>\d{1,2})\2(?P<day>\d{1,2})" + _TIME, re.I),
-    re.compile(r"(?P<year>(?:19|20)\d\d)\s*[年년]\s*(?P<mnum>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]"
-               r"(?:\s*(?P<hour>\d{1,2}):(?P<minute>\d\d))?"),
+    re.compile(
+        r"(?P<year>(?:19|20)\d\d)\s*[年년]\s*(?P<mnum>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]"
+        r"(?:\s*(?P<hour>\d{1,2}):(?P<minute>\d\d))?"
+    ),
 ]
 # Worth a thorough look only when a year comes with some other number (a day).
 _HAS_DATE_HINT = re.compile(r"\b(?:19|20)\d\d\b")
@@ -82,8 +95,15 @@ def _from_match(match: re.Match[str]) -> datetime | None:
     elif ampm == "am" and hour == 12:
         hour = 0
     try:
-        return datetime(int(groups["year"]), month, day, hour, minute, second,
-                        tzinfo=_tzinfo(groups.get("tz"), groups.get("tzoff")))
+        return datetime(
+            int(groups["year"]),
+            month,
+            day,
+            hour,
+            minute,
+            second,
+            tzinfo=_tzinfo(groups.get("tz"), groups.get("tzoff")),
+        )
     except ValueError:
         return None
 

@@ -29,11 +29,43 @@ __all__ = ["MONTH_WORD_LANGUAGES", "month_words", "parse_day_month_year"]
 #: The languages whose month names ``month_words`` merges: those most pages are written
 #: in (dateparser's locale codes; Norwegian Bokmål is "nb"). Chinese, Japanese and Korean
 #: write months as numbers ("7月"), which the line reader reads as digits.
-MONTH_WORD_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "ru", "uk", "pl", "id", "tr",
-                        "sv", "da", "nb", "fi", "cs", "ro", "hu", "el")
+MONTH_WORD_LANGUAGES = (
+    "en",
+    "de",
+    "fr",
+    "es",
+    "it",
+    "pt",
+    "nl",
+    "ru",
+    "uk",
+    "pl",
+    "id",
+    "tr",
+    "sv",
+    "da",
+    "nb",
+    "fi",
+    "cs",
+    "ro",
+    "hu",
+    "el",
+)
 
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december")
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
 _TOKEN = re.compile(r"[0-9]+|[^\W\d_]+")
@@ -80,10 +112,12 @@ def _words(language: str) -> tuple[dict[str, int], frozenset[str]] | None:
     info = _locale_info(language)
     if info is None:
         return None
-    months = {name.casefold().rstrip("."): number for number, key in enumerate(_MONTHS, 1)
-              for name in info.get(key, [])}
-    filler = {word.casefold() for word in info.get("skip", []) + info.get("pertain", [])
-              if word.strip()}
+    months = {
+        name.casefold().rstrip("."): number
+        for number, key in enumerate(_MONTHS, 1)
+        for name in info.get(key, [])
+    }
+    filler = {word.casefold() for word in info.get("skip", []) + info.get("pertain", []) if word.strip()}
     filler.update(name.casefold().rstrip(".") for key in _WEEKDAYS for name in info.get(key, []))
     return months, frozenset(filler - months.keys())
 

@@ -64,8 +64,11 @@ def _parse_general(text: str, dayfirst: bool) -> datetime | None:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # UnknownTimezoneWarning for "10:00 CET"
             first: datetime = dateutil_parser.parse(text, default=_DEFAULT_A, dayfirst=dayfirst)
-            if first.year != _DEFAULT_A.year and first.month != _DEFAULT_A.month and \
-                    first.day != _DEFAULT_A.day:
+            if (
+                first.year != _DEFAULT_A.year
+                and first.month != _DEFAULT_A.month
+                and first.day != _DEFAULT_A.day
+            ):
                 return first  # no component equals the default's: none came from it
             second: datetime = dateutil_parser.parse(text, default=_DEFAULT_B, dayfirst=dayfirst)
     except (ValueError, OverflowError, TypeError, ArithmeticError):

@@ -26,28 +26,100 @@ from thresher.budget import UNLIMITED, Budget
 from thresher.html.switches import enabled
 from thresher.html.vocabulary import GROUP_BITS, name_groups
 
-__all__ = ["CAPTION", "COMMENT", "CONTENT", "FURNITURE", "FURNITURE_TAGS", "NEVER_SHOWN_TAGS", "Page",
-           "TextBlock", "walk_blocks"]
+__all__ = [
+    "CAPTION",
+    "COMMENT",
+    "CONTENT",
+    "FURNITURE",
+    "FURNITURE_TAGS",
+    "NEVER_SHOWN_TAGS",
+    "Page",
+    "TextBlock",
+    "walk_blocks",
+]
 
 #: Elements a browser lays out as boxes: they end the current run of text.
-BLOCK_TAGS = frozenset([
-    "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "dir",
-    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
-    "h5", "h6", "header", "hgroup", "hr", "li", "main", "menu", "nav", "ol", "p", "pre", "section",
-    "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "caption", "legend"])
+BLOCK_TAGS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "li",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+        "caption",
+        "legend",
+    ]
+)
 #: Tags that tell what kind of text a block is, innermost first.
-SEMANTIC_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "blockquote",
-                           "figcaption", "caption", "pre", "figure"])
+SEMANTIC_TAGS = frozenset(
+    [
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "dt",
+        "dd",
+        "blockquote",
+        "figcaption",
+        "caption",
+        "pre",
+        "figure",
+    ]
+)
 #: Elements never shown as text that ``clean`` leaves in the tree (they hold no text,
 #: or only fallback text for old browsers): skipped with their subtree.
-NEVER_SHOWN_TAGS = frozenset(["input", "option", "link", "meta", "object", "embed", "canvas", "video",
-                              "audio", "map"])
+NEVER_SHOWN_TAGS = frozenset(
+    ["input", "option", "link", "meta", "object", "embed", "canvas", "video", "audio", "map"]
+)
 #: Tags that are page furniture by definition.
 FURNITURE_TAGS = frozenset(["nav", "aside", "footer", "form", "menu"])
 
 #: Vocabulary groups of an element's class/id (bits of ``Page.groups``).
 CONTENT, CAPTION, COMMENT, FURNITURE, POPUP = (
-    GROUP_BITS[group] for group in ("content", "caption", "comment", "furniture", "popup"))
+    GROUP_BITS[group] for group in ("content", "caption", "comment", "furniture", "popup")
+)
 
 
 @dataclass(slots=True)
@@ -151,8 +223,9 @@ def _normalised_lengths(parts: list[str], invisible: bool) -> list[int]:
     return lengths
 
 
-def _span_offsets(parts: list[str], marks: list[tuple[int, int, str, str | None]],
-                  text: str) -> list[tuple[int, int, str, str | None]]:
+def _span_offsets(
+    parts: list[str], marks: list[tuple[int, int, str, str | None]], text: str
+) -> list[tuple[int, int, str, str | None]]:
     """The marks of a run, recorded as (first part, end part, kind, href), as offsets
     into the run's normalised ``text``: a span starts at its first word and ends after
     its last; one holding only whitespace is left out."""
@@ -172,8 +245,15 @@ def _has_invisible(text: str) -> bool:
     """Whether ``text`` holds an ``_INVISIBLE`` character. Six substring tests: one in
     a string of Latin-1 text is a ``memchr``, and the five past U+00FF are answered
     from the string's width without a scan, where the regex tests every character."""
-    return ("\u00ad" in text or "\u200b" in text or "\u200c" in text or "\u200d" in text
-            or "\u2060" in text or "\ufeff" in text)
+    return (
+        "\u00ad" in text
+        or "\u200b" in text
+        or "\u200c" in text
+        or "\u200d" in text
+        or "\u2060" in text
+        or "\ufeff" in text
+    )
+
 
 # class/id strings repeat within and across pages of a site: remember their reading.
 _NAME_GROUPS: dict[str, int] = {}
@@ -219,8 +299,32 @@ def _promoted(groups: int, block_tag: str) -> bool:
 
 #: Words of running text that names of boxes do not hold: an id holding one is slugged
 #: from a heading ("more-on-lists", "how-to-share-a-file").
-_FUNCTION_WORDS = frozenset(["a", "an", "the", "of", "on", "to", "in", "for", "and", "or", "is", "are",
-                             "how", "what", "why", "when", "your", "you", "we", "our", "about", "from"])
+_FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "on",
+        "to",
+        "in",
+        "for",
+        "and",
+        "or",
+        "is",
+        "are",
+        "how",
+        "what",
+        "why",
+        "when",
+        "your",
+        "you",
+        "we",
+        "our",
+        "about",
+        "from",
+    ]
+)
 _SLUG_WORDS = 6
 
 
@@ -241,8 +345,9 @@ def _hidden(attributes: dict[str, str | None]) -> bool:
     return False
 
 
-_LAYOUT_IN_CELL = ", ".join(f"{cell} {inner}" for cell in ("td", "th")
-                            for inner in ("table", "ul", "ol", "div", "form", "iframe"))
+_LAYOUT_IN_CELL = ", ".join(
+    f"{cell} {inner}" for cell in ("td", "th") for inner in ("table", "ul", "ol", "div", "form", "iframe")
+)
 
 
 def _table_block(node: LexborNode) -> str | None:
@@ -298,15 +403,22 @@ def _tag_ids() -> tuple[int, int, dict[int, str], dict[int, int]]:
     assert parser.body is not None
     text, comment = (node.tag_id for node in parser.body.iter(include_text=True))
     assert text < comment < parser.create_node("a").tag_id
-    ids = {name: parser.create_node(name).tag_id
-           for name in BLOCK_TAGS | NEVER_SHOWN_TAGS | {"a", "br", "img"}}
+    ids = {
+        name: parser.create_node(name).tag_id for name in BLOCK_TAGS | NEVER_SHOWN_TAGS | {"a", "br", "img"}
+    }
     # (the ids of the other kinds of node, comments and processing instructions, come
     # before the elements', which start with <a>)
     kinds = {tag_id: _SKIP for tag_id in range(ids["a"]) if tag_id != text}
     kinds |= {ids[name]: _SKIP for name in NEVER_SHOWN_TAGS}
     kinds |= {ids[name]: _SEMANTIC_TAG if name in SEMANTIC_TAGS else _BLOCK_TAG for name in BLOCK_TAGS}
-    kinds |= {ids["a"]: _A, ids["br"]: _BR, ids["img"]: _IMG, ids["ol"]: _OL, ids["pre"]: _PRE,
-              ids["table"]: _TABLE}
+    kinds |= {
+        ids["a"]: _A,
+        ids["br"]: _BR,
+        ids["img"]: _IMG,
+        ids["ol"]: _OL,
+        ids["pre"]: _PRE,
+        ids["table"]: _TABLE,
+    }
     return text, ids["body"], {ids[name]: name for name in BLOCK_TAGS}, kinds
 
 
@@ -316,16 +428,32 @@ _TEXT_ID, _BODY_ID, _BLOCK_NAMES, _KINDS = _tag_ids()
 def _emphasis_ids() -> dict[int, str]:
     """The tag ids of the inline elements recorded as emphasis spans, with their kind."""
     parser = LexborHTMLParser("")
-    kinds = {"em": "emphasis", "i": "emphasis", "cite": "emphasis", "strong": "strong", "b": "strong",
-             "code": "code", "kbd": "code", "samp": "code", "tt": "code"}
+    kinds = {
+        "em": "emphasis",
+        "i": "emphasis",
+        "cite": "emphasis",
+        "strong": "strong",
+        "b": "strong",
+        "code": "code",
+        "kbd": "code",
+        "samp": "code",
+        "tt": "code",
+    }
     return {parser.create_node(name).tag_id: kind for name, kind in kinds.items()}
 
 
 _EMPHASIS_IDS = _emphasis_ids()
 
 
-def walk_blocks(body: LexborNode, *, max_nodes: int, record_links: bool = False,
-                record_emphasis: bool = False, reveal: bool = False, budget: Budget = UNLIMITED) -> Page:
+def walk_blocks(
+    body: LexborNode,
+    *,
+    max_nodes: int,
+    record_links: bool = False,
+    record_emphasis: bool = False,
+    reveal: bool = False,
+    budget: Budget = UNLIMITED,
+) -> Page:
     """Cut the visible text under ``body`` into blocks, in document order.
 
     The walk descends with lexbor's iterators over each element's children (in C),
@@ -372,8 +500,11 @@ def walk_blocks(body: LexborNode, *, max_nodes: int, record_links: bool = False,
             if not text.isascii() and _has_invisible(text):
                 text = " ".join(_INVISIBLE.sub("", text).split())
             if text:
-                blocks.append(TextBlock(text, current, context[-1] if context else "p",
-                                        min(link_chars, len(text)), links))
+                blocks.append(
+                    TextBlock(
+                        text, current, context[-1] if context else "p", min(link_chars, len(text)), links
+                    )
+                )
                 if marks:
                     blocks[-1].spans = _span_offsets(parts, marks, text)
             if marks:
@@ -441,8 +572,12 @@ def walk_blocks(body: LexborNode, *, max_nodes: int, record_links: bool = False,
                     element_id = attributes["id"] or ""
                     if not heading_ids or element_id.count("-") < 2 or not _slugged(element_id):
                         name = f"{name} {element_id}"
-                if (("hidden" in attributes or "aria-hidden" in attributes or "style" in attributes)
-                        and not reveal and _hidden(attributes) and tag_id != body_id):
+                if (
+                    ("hidden" in attributes or "aria-hidden" in attributes or "style" in attributes)
+                    and not reveal
+                    and _hidden(attributes)
+                    and tag_id != body_id
+                ):
                     continue  # (the body is never skipped: pages hide it until their scripts have run)
             if kind < block_tag:
                 bits = 0
@@ -464,8 +599,12 @@ def walk_blocks(body: LexborNode, *, max_nodes: int, record_links: bool = False,
                     continue
                 if kind == img_tag:
                     # lazy-loading pages keep the real address in data-src, a placeholder in src
-                    src = (attributes.get("data-src") or attributes.get("data-lazy-src")
-                           or attributes.get("src") or "")
+                    src = (
+                        attributes.get("data-src")
+                        or attributes.get("data-lazy-src")
+                        or attributes.get("src")
+                        or ""
+                    )
                     if src and not src.startswith("data:"):
                         images.append((current, src, attributes.get("alt") or ""))
                     continue

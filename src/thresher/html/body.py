@@ -94,8 +94,10 @@ def _inline(block: TextBlock, base: str | None) -> tuple[Inline, ...]:
     if not block.spans:
         return ()
     # (recorded as the elements closed: inner ones first; listed outer ones first)
-    return tuple(Inline(start, end, InlineKind(kind), _resolve(href, base) if kind == "link" else None)
-                 for start, end, kind, href in sorted(block.spans, key=lambda span: (span[0], -span[1])))
+    return tuple(
+        Inline(start, end, InlineKind(kind), _resolve(href, base) if kind == "link" else None)
+        for start, end, kind, href in sorted(block.spans, key=lambda span: (span[0], -span[1]))
+    )
 
 
 def _enclosing(page: Page, index: int, tag: str, stop: int) -> int:
@@ -106,9 +108,15 @@ def _enclosing(page: Page, index: int, tag: str, stop: int) -> int:
     return -1
 
 
-def extract_body(tree: LexborHTMLParser, options: ExtractOptions, url: str | None,
-                 nodes: PageNodes, title: str | None = None, hints: PageHints | None = None,
-                 budget: Budget = UNLIMITED) -> Body:
+def extract_body(
+    tree: LexborHTMLParser,
+    options: ExtractOptions,
+    url: str | None,
+    nodes: PageNodes,
+    title: str | None = None,
+    hints: PageHints | None = None,
+    budget: Budget = UNLIMITED,
+) -> Body:
     """The article body of ``tree``; relative image and link URLs resolve against ``url``.
     ``nodes`` are the page's elements from ``nodes.collect_nodes`` (its never-shown
     elements and furniture boxes are detached); ``title`` is the headline read from
@@ -122,13 +130,24 @@ def extract_body(tree: LexborHTMLParser, options: ExtractOptions, url: str | Non
         return Body(empty_reason=EmptyReason.FRAMESET if frameset else EmptyReason.NO_TEXT)
     scripts = remove_invisible(body, nodes.never_text, nodes.boxes)
     budget.check("cleaning")
-    page = walk_blocks(body, max_nodes=options.max_nodes, record_links=options.include_links,
-                       record_emphasis=options.include_formatting, budget=budget)
+    page = walk_blocks(
+        body,
+        max_nodes=options.max_nodes,
+        record_links=options.include_links,
+        record_emphasis=options.include_formatting,
+        budget=budget,
+    )
     if sum(len(block.text) for block in page.blocks) < _HIDDEN_PAGE and enabled("reveal-hidden"):
         # Next to no visible text: the page may hide itself until its scripts have run
         # (a wrapper styled hidden, streamed markup). Its hidden text is what it shows.
-        revealed = walk_blocks(body, max_nodes=options.max_nodes, record_links=options.include_links,
-                               record_emphasis=options.include_formatting, reveal=True, budget=budget)
+        revealed = walk_blocks(
+            body,
+            max_nodes=options.max_nodes,
+            record_links=options.include_links,
+            record_emphasis=options.include_formatting,
+            reveal=True,
+            budget=budget,
+        )
         if sum(len(block.text) for block in revealed.blocks) >= 2 * _HIDDEN_PAGE:
             page = revealed
     repairs = (Repair.NODES_CUT,) if page.cut else ()
@@ -142,28 +161,51 @@ def extract_body(tree: LexborHTMLParser, options: ExtractOptions, url: str | Non
             reason = EmptyReason.NO_TEXT
         return Body(empty_reason=reason, repairs=repairs)
     budget.check("reading the blocks")
-    reading = classify_blocks(page, title=title, include_comments=options.include_comments,
-                              include_tables=options.include_tables,
-                              include_captions=options.include_captions, hints=hints)
+    reading = classify_blocks(
+        page,
+        title=title,
+        include_comments=options.include_comments,
+        include_tables=options.include_tables,
+        include_captions=options.include_captions,
+        hints=hints,
+    )
     budget.check("classifying the blocks")
     # Dropped blocks are built only on request: most of a page is dropped.
     explain = options.explain
     shown = reading.decisions if explain else [decision for decision in reading.decisions if decision.kept]
     items = [decision.block.owner for decision in shown if decision.kind is _LIST_ITEM]
     ordinals = iter(page.list_numbers(items))
-    decisions = tuple(Block(decision.kind, decision.block.text, decision.kept, decision.reason,
-                            decision.level, ordinal=next(ordinals) if decision.kind is _LIST_ITEM else 0,
-                            inline=_inline(decision.block, url) if decision.block.spans else ())
-                      for decision in shown)
+    decisions = tuple(
+        Block(
+            decision.kind,
+            decision.block.text,
+            decision.kept,
+            decision.reason,
+            decision.level,
+            ordinal=next(ordinals) if decision.kind is _LIST_ITEM else 0,
+            inline=_inline(decision.block, url) if decision.block.spans else (),
+        )
+        for decision in shown
+    )
     kept = tuple(block for block in decisions if block.kept) if explain else decisions
     described = hints.product_description if hints else ""
-    if (reading.page_type is PageType.PRODUCT and len(described) > sum(len(block.text) for block in kept)
-            and enabled("product-jsonld")):
+    if (
+        reading.page_type is PageType.PRODUCT
+        and len(described) > sum(len(block.text) for block in kept)
+        and enabled("product-jsonld")
+    ):
         # A shop may show the description only once a script has run: the JSON-LD has it.
         kept = (Block(BlockKind.PARAGRAPH, described, True, "product description (JSON-LD)"), *kept)
         decisions = (kept[0], *decisions)
     related = tuple(Link(text, _resolve(href, url)) for text, href in related_links(reading))
-    return Body(blocks=kept, decisions=decisions, images=_images(page, reading, url),
-                related=related, empty_reason=None if kept else EmptyReason.NO_ARTICLE,
-                byline=reading.byline, repairs=repairs, page_type=reading.page_type,
-                page_type_evidence=reading.page_type_evidence)
+    return Body(
+        blocks=kept,
+        decisions=decisions,
+        images=_images(page, reading, url),
+        related=related,
+        empty_reason=None if kept else EmptyReason.NO_ARTICLE,
+        byline=reading.byline,
+        repairs=repairs,
+        page_type=reading.page_type,
+        page_type_evidence=reading.page_type_evidence,
+    )

@@ -79,7 +79,9 @@ _RAW_TEXT_ENDS = {name: re.compile(rb"</" + name, re.I) for name in _RAW_TEXT}
 # Where a head plainly ended: the first of these after an unclosed raw-text element.
 _HEAD_ENDS = re.compile(
     rb"</head[\s>]|<body[\s>]|<(?:div|p|h[1-6]|article|section|main|header|nav|footer|table|ul|ol|dl"
-    rb"|form|center|blockquote|pre)[\s>]", re.I)
+    rb"|form|center|blockquote|pre)[\s>]",
+    re.I,
+)
 
 # A double-quoted attribute value holding ``>``: the candidates for a quote that
 # swallowed markup (``_close_quotes`` tells which did).
@@ -169,8 +171,9 @@ class _TagCensus:
         """The first three name bytes of each opening (or closing) tag as one number."""
         if closing not in self._keys:
             heads = self._names(closing)
-            self._keys[closing] = (heads[0].astype(np.uint32) << 16 | heads[1].astype(np.uint32) << 8
-                                   | heads[2])
+            self._keys[closing] = (
+                heads[0].astype(np.uint32) << 16 | heads[1].astype(np.uint32) << 8 | heads[2]
+            )
         return self._keys[closing]
 
     def options(self) -> int:
@@ -313,7 +316,7 @@ def _close_raw_text(data: bytes, repairs: list[Repair]) -> bytes:
         if head_end is None:
             return data
         repairs.append(Repair.RAW_TEXT_CLOSED)
-        return b"".join((data[:head_end.start()], b"</", name, b">", data[head_end.start():]))
+        return b"".join((data[: head_end.start()], b"</", name, b">", data[head_end.start() :]))
 
 
 def _close_quotes(data: bytes) -> bytes | None:
@@ -321,15 +324,23 @@ def _close_quotes(data: bytes) -> bytes | None:
     None when there are none. A value that holds ``>`` then markup and ends in ``=`` was
     closed by the opening quote of a later attribute; a quote still open at the end of
     the page runs to its end, hiding all that follows."""
-    cuts = [match.end(1) for match in _QUOTED_WITH_GT.finditer(data)
-            if _ENDS_IN_EQUALS.search(match.group(2)) and _MARKUP.search(match.group(2))
-            and _in_a_tag(data, match.start())]
+    cuts = [
+        match.end(1)
+        for match in _QUOTED_WITH_GT.finditer(data)
+        if _ENDS_IN_EQUALS.search(match.group(2))
+        and _MARKUP.search(match.group(2))
+        and _in_a_tag(data, match.start())
+    ]
     last = data.rfind(b'"')
     if last >= 0:
         tag = data.rfind(b"<", 0, last)
         closing = data.find(b">", last)
-        if (tag >= 0 and closing >= 0 and _OPEN_QUOTE_AT_END.match(data, tag, last + 1)
-                and _MARKUP.search(data, closing)):
+        if (
+            tag >= 0
+            and closing >= 0
+            and _OPEN_QUOTE_AT_END.match(data, tag, last + 1)
+            and _MARKUP.search(data, closing)
+        ):
             cuts.append(closing)
     if not cuts:
         return None

@@ -48,17 +48,32 @@ from thresher.models import BlockKind, PageType
 __all__ = ["Decision", "Reading", "classify_blocks"]
 
 #: (kind, heading level) of a block by the tag deciding its kind; others are paragraphs.
-_KINDS = {"h1": (BlockKind.HEADING, 1), "h2": (BlockKind.HEADING, 2), "h3": (BlockKind.HEADING, 3),
-          "h4": (BlockKind.HEADING, 4), "h5": (BlockKind.HEADING, 5), "h6": (BlockKind.HEADING, 6),
-          "li": (BlockKind.LIST_ITEM, 0), "dt": (BlockKind.LIST_ITEM, 0), "dd": (BlockKind.LIST_ITEM, 0),
-          "blockquote": (BlockKind.QUOTE, 0), "figcaption": (BlockKind.CAPTION, 0),
-          "caption": (BlockKind.CAPTION, 0), "figure": (BlockKind.CAPTION, 0),
-          "pre": (BlockKind.CODE, 0), "table": (BlockKind.TABLE, 0)}
+_KINDS = {
+    "h1": (BlockKind.HEADING, 1),
+    "h2": (BlockKind.HEADING, 2),
+    "h3": (BlockKind.HEADING, 3),
+    "h4": (BlockKind.HEADING, 4),
+    "h5": (BlockKind.HEADING, 5),
+    "h6": (BlockKind.HEADING, 6),
+    "li": (BlockKind.LIST_ITEM, 0),
+    "dt": (BlockKind.LIST_ITEM, 0),
+    "dd": (BlockKind.LIST_ITEM, 0),
+    "blockquote": (BlockKind.QUOTE, 0),
+    "figcaption": (BlockKind.CAPTION, 0),
+    "caption": (BlockKind.CAPTION, 0),
+    "figure": (BlockKind.CAPTION, 0),
+    "pre": (BlockKind.CODE, 0),
+    "table": (BlockKind.TABLE, 0),
+}
 _PARAGRAPH_KIND = (BlockKind.PARAGRAPH, 0)
 #: The kinds the rules test, bound once: a member look-up on an enum class is a slow
 #: attribute look-up (tens of ns), and the rules test kinds for every block.
-_HEADING, _PARAGRAPH, _CAPTION, _TABLE = (BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.CAPTION,
-                                          BlockKind.TABLE)
+_HEADING, _PARAGRAPH, _CAPTION, _TABLE = (
+    BlockKind.HEADING,
+    BlockKind.PARAGRAPH,
+    BlockKind.CAPTION,
+    BlockKind.TABLE,
+)
 #: ``furniture_of`` of an element outside the article.
 _OUTSIDE = -2
 
@@ -96,10 +111,29 @@ class Reading:
 _LINK_CAP = 100.0
 #: Shortest link-dense paragraph read as a sentence rather than a link list.
 _LINKED_SENTENCE = 100
-_SENTENCE_END = frozenset(".!?\"”»)")
+_SENTENCE_END = frozenset('.!?"”»)')
 #: Elements that hold one run of text rather than a sequence of blocks.
-_TEXT_TAGS = frozenset(["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "dd", "dt",
-                        "figcaption", "pre", "span", "td", "th", "caption"])
+_TEXT_TAGS = frozenset(
+    [
+        "p",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "dd",
+        "dt",
+        "figcaption",
+        "pre",
+        "span",
+        "td",
+        "th",
+        "caption",
+    ]
+)
 #: Length of an opening link that makes a list item a story teaser.
 _TEASER_LINK = 20
 #: Factor on the vote of an element whose class/id names the article text.
@@ -112,6 +146,7 @@ _GALLERY_SHARE = 2.0
 _HEADER_LINE = 200
 #: A sibling of the container joins the article when it scores this share of it.
 _SIBLING_SHARE = 0.2
+
 
 def _is_date(text: str) -> bool:
     """A line that is a date and nothing else ("March 3, 2009", "03.03.2009 14:30")."""
@@ -131,8 +166,12 @@ def _linked_sentence(block: TextBlock) -> bool:
     """A long, finished sentence whose words are mostly links (a paragraph of sources,
     a deals round-up) is prose, unlike a list of headlines or menu entries."""
     text = block.text
-    return (len(text) >= _LINKED_SENTENCE and block.kind_tag in ("p", "li")
-            and text[-1] in _SENTENCE_END and not text.endswith("..."))
+    return (
+        len(text) >= _LINKED_SENTENCE
+        and block.kind_tag in ("p", "li")
+        and text[-1] in _SENTENCE_END
+        and not text.endswith("...")
+    )
 
 
 def _votes(blocks: list[TextBlock], prose: list[float]) -> list[float]:
@@ -194,6 +233,7 @@ def _deepest(indexes: list[int], parents: list[int]) -> int:
             index = parents[index]
             steps += 1
         return steps
+
     return max(indexes, key=lambda index: (depth(index), -index))
 
 
@@ -221,8 +261,9 @@ def _headline_holders(blocks: list[TextBlock], parents: list[int], count: int) -
     return holders
 
 
-def _article_spans(container: int, page: Page, score: list[float],
-                   inside: list[bool]) -> list[tuple[int, int]]:
+def _article_spans(
+    container: int, page: Page, score: list[float], inside: list[bool]
+) -> list[tuple[int, int]]:
     """Element index ranges holding the article: the container's subtree and those of
     its siblings that carry prose too (an article split around an ad or a figure)."""
     ends = page.ends
@@ -236,8 +277,12 @@ def _article_spans(container: int, page: Page, score: list[float],
     index = parent + 1
     end = ends[parent]
     while index <= end:
-        if index != container and score[index] >= threshold and not inside[index] \
-                and not (own_article and page.tags[index] == "article"):
+        if (
+            index != container
+            and score[index] >= threshold
+            and not inside[index]
+            and not (own_article and page.tags[index] == "article")
+        ):
             spans.append((index, ends[index]))
         index = ends[index] + 1
     return spans
@@ -264,8 +309,15 @@ def _headline_article(page: Page, container: int, prose: list[float], headline: 
     return next((index for index in articles if headline[index]), container)
 
 
-def _forgive_systematic_names(page: Page, marked: list[int], prose: list[float], limit: float,
-                              headline: list[bool], *, series: bool = False) -> list[int]:
+def _forgive_systematic_names(
+    page: Page,
+    marked: list[int],
+    prose: list[float],
+    limit: float,
+    headline: list[bool],
+    *,
+    series: bool = False,
+) -> list[int]:
     """The elements of ``marked`` (furniture names, in document order) left once the
     names that the headline's box and most of the prose share are forgiven.
 
@@ -280,8 +332,11 @@ def _forgive_systematic_names(page: Page, marked: list[int], prose: list[float],
     if sum(prose[index] for index in marked) <= limit:  # (nested boxes counted twice: an upper bound)
         return marked
     furniture, parents = page.furniture, page.parents
-    misnamed = {boilerplate_reason(name) for index, holder in enumerate(headline)
-                if holder and (name := furniture(index))}
+    misnamed = {
+        boilerplate_reason(name)
+        for index, holder in enumerate(headline)
+        if holder and (name := furniture(index))
+    }
     any_kind = enabled("systematic-any-kind")
     if not misnamed and not any_kind:
         return marked
@@ -313,8 +368,9 @@ def _forgive_systematic_names(page: Page, marked: list[int], prose: list[float],
                     common = parents[common]
                 if common > 0 and (headline[common] or series):
                     misnamed.add(kind)
-    return [index for index in marked
-            if kinds[index] not in misnamed or totals.get(kinds[index], 0.0) <= limit]
+    return [
+        index for index in marked if kinds[index] not in misnamed or totals.get(kinds[index], 0.0) <= limit
+    ]
 
 
 #: Boxes of one kind of furniture name, holding prose, that make the name systematic.
@@ -344,9 +400,15 @@ def _thread_posts(commented: list[int], prose: list[float], ends: list[int]) -> 
     return commented
 
 
-def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
-                    include_captions: bool, title: str | None = None,
-                    hints: PageHints | None = None) -> Reading:
+def classify_blocks(
+    page: Page,
+    *,
+    include_comments: bool,
+    include_tables: bool,
+    include_captions: bool,
+    title: str | None = None,
+    hints: PageHints | None = None,
+) -> Reading:
     """One decision per block of ``page``, in document order; ``title`` is the page's
     headline as its metadata gives it (a block repeating it above the text is dropped)."""
     blocks, tags, parents, groups = page.blocks, page.tags, page.parents, page.groups
@@ -369,9 +431,15 @@ def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
     if tagged := list(compress(range(count), map(FURNITURE_TAGS.__contains__, tags))):
         furnished = sorted({*furnished, *tagged})
     comment_limit = 0.9 * prose[0]
-    commented = [] if include_comments else [
-        index for index in named
-        if groups[index] & COMMENT and prose[index] <= comment_limit and not headline[index]]
+    commented = (
+        []
+        if include_comments
+        else [
+            index
+            for index in named
+            if groups[index] & COMMENT and prose[index] <= comment_limit and not headline[index]
+        ]
+    )
     thread = False
     if commented and enabled("thread"):
         posts = _thread_posts(commented, prose, ends)
@@ -379,8 +447,13 @@ def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
     page_type, evidence = judge_page_type(hints or PageHints(), page, thread=thread)
     limit = 0.5 * prose[0]
     marked = _forgive_systematic_names(
-        page, [index for index in furnished if prose[index] <= limit and not headline[index]],
-        prose, limit, headline, series=page_type in _SERIES_PAGES)
+        page,
+        [index for index in furnished if prose[index] <= limit and not headline[index]],
+        prose,
+        limit,
+        headline,
+        series=page_type in _SERIES_PAGES,
+    )
     boxes = sorted({*marked, *commented}) if commented else marked
     inside = _inside(boxes, ends, count)  # under (or being) furniture or comments
     score = [0.0] * count
@@ -417,8 +490,11 @@ def classify_blocks(page: Page, *, include_comments: bool, include_tables: bool,
     state = _State(include_comments, include_tables, include_captions, title)
     state.cards = page_type in _CARD_PAGES and enabled("card-headings")
     decisions = _decide(page, container, spans, boxes, set(commented), state)
-    if enabled("sparse-fallback") and page_type not in _OWN_FALLBACK and \
-            sum(len(d.block.text) for d in decisions if d.kept) < _SPARSE:
+    if (
+        enabled("sparse-fallback")
+        and page_type not in _OWN_FALLBACK
+        and sum(len(d.block.text) for d in decisions if d.kept) < _SPARSE
+    ):
         # Next to no prose anywhere: the page is its lists (a job board, a table of
         # links, a shop's grid). Its content is the element holding most of the text
         # outside the furniture, links and all.
@@ -461,8 +537,14 @@ def _text_holder(page: Page, inside: list[bool]) -> int:
     return holder
 
 
-def _decide(page: Page, container: int, spans: list[tuple[int, int]], boxes: list[int],
-            comment_boxes: set[int], state: _State) -> list[Decision]:
+def _decide(
+    page: Page,
+    container: int,
+    spans: list[tuple[int, int]],
+    boxes: list[int],
+    comment_boxes: set[int],
+    state: _State,
+) -> list[Decision]:
     """The decision on every block: outside the article, under furniture (named by its
     box), in a related box, or as the line rules of ``state`` say."""
     blocks, parents, groups, ends = page.blocks, page.parents, page.groups, page.ends
@@ -471,7 +553,7 @@ def _decide(page: Page, container: int, spans: list[tuple[int, int]], boxes: lis
     # Elements outside the article are _OUTSIDE.
     furniture_of = [_OUTSIDE] * len(page.tags)
     for first, last in spans:
-        furniture_of[first:last + 1] = [-1] * (last + 1 - first)
+        furniture_of[first : last + 1] = [-1] * (last + 1 - first)
         for index in boxes:
             if first < index <= last and furniture_of[index] < 0:
                 end = ends[index] + 1
@@ -494,8 +576,9 @@ def _decide(page: Page, container: int, spans: list[tuple[int, int]], boxes: lis
             continue
         if furniture >= 0:
             kept = False
-            reason = "comments" if furniture in comment_boxes else boilerplate_reason(
-                page.furniture(furniture))
+            reason = (
+                "comments" if furniture in comment_boxes else boilerplate_reason(page.furniture(furniture))
+            )
             related = reason == "related links"
         else:
             kept, reason, related = state.decide(block, kind, level)
@@ -524,8 +607,9 @@ class _State:
     some depend on what came before (the headline before the first paragraph, a
     comment-section heading after it, repeated text)."""
 
-    def __init__(self, include_comments: bool, include_tables: bool, include_captions: bool,
-                 title: str | None) -> None:
+    def __init__(
+        self, include_comments: bool, include_tables: bool, include_captions: bool, title: str | None
+    ) -> None:
         self.include_comments = include_comments
         self.include_tables = include_tables
         self.include_captions = include_captions
@@ -555,8 +639,13 @@ class _State:
             return False, "advertising", False
         if length < 20 and UI_LABEL.fullmatch(text):
             return False, "control label", False
-        if kind is not _TABLE and block.link_chars / length > 0.5 and not _linked_sentence(block) \
-                and not (self.cards and kind is _HEADING) and not self.links:
+        if (
+            kind is not _TABLE
+            and block.link_chars / length > 0.5
+            and not _linked_sentence(block)
+            and not (self.cards and kind is _HEADING)
+            and not self.links
+        ):
             return False, "link list", False
         if kind is _HEADING and not self.seen_paragraph and level == 1:
             return False, "headline", False
@@ -575,8 +664,7 @@ class _State:
         if kind is _CAPTION and not self.include_captions:
             self.captions += 1
             return False, "caption", False
-        if (block.links and length < 200 or kind is _HEADING and length < 80) and \
-                RELATED_PHRASE.match(text):
+        if (block.links and length < 200 or kind is _HEADING and length < 80) and RELATED_PHRASE.match(text):
             return False, "related links", True
         if length < 120 and CREDIT_LINE.match(text):
             return False, "picture credit", False
@@ -588,8 +676,11 @@ class _State:
             # (the cheap test first: with a space in it, only a list of addresses
             # opening with "http" or "www" can match)
             return False, "bare web address", False
-        if length < 100 and kind is not _HEADING and (
-                DATE_LINE.match(text) or DATE_AFTER_SEPARATOR.search(text)):
+        if (
+            length < 100
+            and kind is not _HEADING
+            and (DATE_LINE.match(text) or DATE_AFTER_SEPARATOR.search(text))
+        ):
             return False, "byline/date", False
         if length < 80 and (NOTICE_LINE.match(text) or RIGHTS_RESERVED.search(text)):
             return False, "notice", False

@@ -26,8 +26,14 @@ __all__ = ["extract_html"]
 _LITTLE_TEXT = 200
 
 
-def extract_html(markup: str, *, url: str | None, options: ExtractOptions,
-                 utf8: bytes | None = None, budget: Budget | None = None) -> Article:
+def extract_html(
+    markup: str,
+    *,
+    url: str | None,
+    options: ExtractOptions,
+    utf8: bytes | None = None,
+    budget: Budget | None = None,
+) -> Article:
     """The article of ``markup``; ``utf8``, when given, is ``markup`` encoded in UTF-8
     (the page's own bytes), which the parser reads as they are."""
     budget = budget or Budget(options.time_budget)
@@ -51,8 +57,13 @@ def extract_html(markup: str, *, url: str | None, options: ExtractOptions,
     return article
 
 
-def _read(tree: LexborHTMLParser, repairs: tuple[Repair, ...], url: str | None, options: ExtractOptions,
-          budget: Budget) -> Article:
+def _read(
+    tree: LexborHTMLParser,
+    repairs: tuple[Repair, ...],
+    url: str | None,
+    options: ExtractOptions,
+    budget: Budget,
+) -> Article:
     nodes = collect_nodes(tree)
     metadata = read_metadata(tree, url, nodes)
     hints = page_hints(nodes.scripts, nodes.metas)  # (before the body's extraction deletes the scripts)
@@ -61,8 +72,8 @@ def _read(tree: LexborHTMLParser, repairs: tuple[Repair, ...], url: str | None, 
     return Article(
         title=metadata.title,
         # A plain "By Jane Doe" line above the text, when no markup names the authors.
-        authors=metadata.authors or clean_authors([body.byline] if body.byline else [],
-                                                  site_keys=metadata.site_keys),
+        authors=metadata.authors
+        or clean_authors([body.byline] if body.byline else [], site_keys=metadata.site_keys),
         published=metadata.published,
         site_name=metadata.site_name,
         language=metadata.language,

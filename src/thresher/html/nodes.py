@@ -21,14 +21,16 @@ __all__ = ["BOX_ROLES", "BOX_TAGS", "NEVER_TEXT_TAGS", "PageNodes", "collect_nod
 
 #: Elements whose content is never article text (those that hold no text, or only
 #: fallback text, are skipped by the walk instead: ``blocks.NEVER_SHOWN_TAGS``).
-NEVER_TEXT_TAGS = frozenset(["script", "style", "template", "svg", "math", "iframe", "button", "select",
-                             "textarea", "dialog"])
+NEVER_TEXT_TAGS = frozenset(
+    ["script", "style", "template", "svg", "math", "iframe", "button", "select", "textarea", "dialog"]
+)
 #: Furniture boxes, deleted by ``clean`` when they hold a small share of the page's text.
 #: (<noscript> is one too: usually a "turn on JavaScript" line.) ARIA landmarks are
 #: matched as any [role] and sorted here.
 BOX_TAGS = frozenset(["nav", "aside", "footer", "header", "form", "noscript"])
-BOX_ROLES = frozenset(["navigation", "banner", "contentinfo", "complementary", "search", "menu",
-                       "menubar", "toolbar", "dialog"])
+BOX_ROLES = frozenset(
+    ["navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "toolbar", "dialog"]
+)
 
 _MARKED_SELECTOR = ":is([itemprop], [property], [role])"
 #: Marked elements the metadata readers read through their own lists, or never.
@@ -85,8 +87,14 @@ def collect_nodes(tree: LexborHTMLParser) -> PageNodes:
         scripts=scripts[:_MAX_PER_KIND],
         headings=tags("h1")[:_MAX_HEADINGS],
         title=next((node for node in titles if node.parent is None or node.parent.tag != "svg"), None),
-        canonical=next((node for node in tags("link")
-                        if "canonical" in (node.attributes.get("rel") or "").casefold().split()), None),
+        canonical=next(
+            (
+                node
+                for node in tags("link")
+                if "canonical" in (node.attributes.get("rel") or "").casefold().split()
+            ),
+            None,
+        ),
         article=articles[0] if articles else None,
         main=mains[0] if mains else None,
         never_text=[node for tag in sorted(NEVER_TEXT_TAGS - {"script"}) for node in tags(tag)] + scripts,
@@ -96,11 +104,18 @@ def collect_nodes(tree: LexborHTMLParser) -> PageNodes:
     for node in tree.css(_MARKED_SELECTOR):
         tag = node.tag
         attributes = node.attributes
-        if ("itemprop" in attributes or "property" in attributes and tag != "h1") \
-                and tag not in _NOT_MARKED and len(marked) < _MAX_PER_KIND:
+        if (
+            ("itemprop" in attributes or "property" in attributes and tag != "h1")
+            and tag not in _NOT_MARKED
+            and len(marked) < _MAX_PER_KIND
+        ):
             marked.append(node)
-        if attributes.get("role") in BOX_ROLES and tag not in NEVER_TEXT_TAGS and tag not in BOX_TAGS \
-                and tag not in _NEVER_BOXES:
+        if (
+            attributes.get("role") in BOX_ROLES
+            and tag not in NEVER_TEXT_TAGS
+            and tag not in BOX_TAGS
+            and tag not in _NEVER_BOXES
+        ):
             boxes.append(node)
     # Deepest first: a box is measured after the boxes inside it are gone.
     nodes.boxes = sorted(boxes, key=_depth, reverse=True) if len(boxes) > 1 else boxes

@@ -30,13 +30,29 @@ _SCHEMA_TYPES = (
     (PageType.PRODUCT, frozenset(["Product", "ProductGroup", "IndividualProduct"])),
     (PageType.DOCUMENTATION, frozenset(["TechArticle", "APIReference", "SoftwareSourceCode"])),
     (PageType.LISTING, frozenset(["ItemList", "CollectionPage", "SearchResultsPage"])),
-    (PageType.ARTICLE, frozenset(["NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle",
-                                  "OpinionNewsArticle", "AnalysisNewsArticle", "Report",
-                                  "ScholarlyArticle"])),
+    (
+        PageType.ARTICLE,
+        frozenset(
+            [
+                "NewsArticle",
+                "Article",
+                "BlogPosting",
+                "ReportageNewsArticle",
+                "OpinionNewsArticle",
+                "AnalysisNewsArticle",
+                "Report",
+                "ScholarlyArticle",
+            ]
+        ),
+    ),
     (PageType.SERVICE, frozenset(["Service"])),
 )
-_OG_TYPES = {"product": PageType.PRODUCT, "product.group": PageType.COLLECTION, "article": PageType.ARTICLE,
-             "forum": PageType.FORUM}
+_OG_TYPES = {
+    "product": PageType.PRODUCT,
+    "product.group": PageType.COLLECTION,
+    "article": PageType.ARTICLE,
+    "forum": PageType.FORUM,
+}
 #: Headings that are one link, needed for a page to read as a listing of cards.
 _LISTING_HEADINGS = 5
 #: Prices among a listing's blocks that make it a shop's collection.
@@ -110,8 +126,11 @@ def judge_page_type(hints: PageHints, page: Page, *, thread: bool) -> tuple[Page
     code = page.tags.count("pre")
     if code >= _CODE_BLOCKS:
         return PageType.DOCUMENTATION, f"{code} code blocks"
-    linked = sum(1 for block in page.blocks
-                 if block.kind_tag in _HEADING_TAGS and block.link_chars >= 0.9 * len(block.text))
+    linked = sum(
+        1
+        for block in page.blocks
+        if block.kind_tag in _HEADING_TAGS and block.link_chars >= 0.9 * len(block.text)
+    )
     if linked >= _LISTING_HEADINGS:
         prices = sum(1 for block in page.blocks if len(block.text) < 40 and _PRICE.search(block.text))
         if prices >= _COLLECTION_PRICES:

@@ -37,7 +37,7 @@ def related_links(reading: Reading) -> list[tuple[str, str | None]]:
     found: list[tuple[str, str | None]] = []
     seen: set[tuple[str, str | None]] = set()
     announced = False
-    for decision in decisions[first:last + 1]:
+    for decision in decisions[first : last + 1]:
         block = decision.block
         if decision.kept and decision.kind is not _HEADING:
             announced = False

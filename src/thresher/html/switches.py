@@ -16,7 +16,7 @@ DISABLED: frozenset[str] = frozenset()
 RULES = {
     "post-taxonomy": "a post wrapper's taxonomy classes (tag-, category-, author-) are not furniture names",
     "systematic-any-kind": "one furniture name on three or more boxes holding most of the prose, beside "
-                           "the headline (or on a forum or listing), is a misnomer",
+    "the headline (or on a forum or listing), is a misnomer",
     "thread": "comment boxes holding nearly all of the prose are a thread's posts: content",
     "card-headings": "on listing and collection pages, a heading that is a link is an item's title",
     "product-jsonld": "a product page's JSON-LD description, when longer than the text found",

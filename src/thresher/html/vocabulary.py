@@ -14,44 +14,160 @@ import re
 from thresher.html.switches import enabled
 from thresher.phrases import PICTURE_WORDS, READ_ALSO, alternation
 
-__all__ = ["AD_LABEL", "BARE_URLS", "COMMENTS_HEADING", "CONTRIBUTOR_CLOSING",
-           "CONTRIBUTOR_OPENING", "CREDIT_LINE", "CREDIT_TAIL", "DATE_AFTER_SEPARATOR", "DATE_LINE",
-           "GROUP_BITS", "NOTICE_LINE", "RELATED_PHRASE", "RIGHTS_RESERVED", "UI_LABEL", "boilerplate_reason",
-           "name_groups"]
+__all__ = [
+    "AD_LABEL",
+    "BARE_URLS",
+    "COMMENTS_HEADING",
+    "CONTRIBUTOR_CLOSING",
+    "CONTRIBUTOR_OPENING",
+    "CREDIT_LINE",
+    "CREDIT_TAIL",
+    "DATE_AFTER_SEPARATOR",
+    "DATE_LINE",
+    "GROUP_BITS",
+    "NOTICE_LINE",
+    "RELATED_PHRASE",
+    "RIGHTS_RESERVED",
+    "UI_LABEL",
+    "boilerplate_reason",
+    "name_groups",
+]
 
 # Words of class/id names. Most may stand anywhere inside a word of the name
 # ("relatedarticles", "sitesidebar"); those marked "^" only at its start, because
 # they hide inside other words ("pager" in "apageroot", "rating" in "generating",
 # "story" in "history", "respond" in "correspondent").
 _FURNITURE_WORDS = [
-    "sidebar", "side-bar", "share", "sharing", "social", "newsletter", "subscri", "signup", "sign-up",
-    "breadcrumb", "related", "recommend", "advert", "sponsor", "popup", "pop-up", "^modal",
-    "cookie", "^banner", "byline", "^author", "widget", "toolbar", "pagination", "^pager", "masthead",
-    "navbar", "navigation", "menu", "footer", "copyright", "disclaimer", "^rating", "^follow",
-    "most-read", "mostread", "most-popular", "trending", "teaser", "^login", "skip-link", "skiplink",
-    "^tags", "tagline", "^keywords", "^topics", "^print", "^email", "dateline", "timestamp",
-    "^published", "^updated", "read-more", "readmore", "more-stories", "see-also", "also-read",
-    "newsfeed", "^ticker", "visually-hidden", "screen-reader", "sr-only", "offscreen",
-    "caption-credit", "^credit"]
+    "sidebar",
+    "side-bar",
+    "share",
+    "sharing",
+    "social",
+    "newsletter",
+    "subscri",
+    "signup",
+    "sign-up",
+    "breadcrumb",
+    "related",
+    "recommend",
+    "advert",
+    "sponsor",
+    "popup",
+    "pop-up",
+    "^modal",
+    "cookie",
+    "^banner",
+    "byline",
+    "^author",
+    "widget",
+    "toolbar",
+    "pagination",
+    "^pager",
+    "masthead",
+    "navbar",
+    "navigation",
+    "menu",
+    "footer",
+    "copyright",
+    "disclaimer",
+    "^rating",
+    "^follow",
+    "most-read",
+    "mostread",
+    "most-popular",
+    "trending",
+    "teaser",
+    "^login",
+    "skip-link",
+    "skiplink",
+    "^tags",
+    "tagline",
+    "^keywords",
+    "^topics",
+    "^print",
+    "^email",
+    "dateline",
+    "timestamp",
+    "^published",
+    "^updated",
+    "read-more",
+    "readmore",
+    "more-stories",
+    "see-also",
+    "also-read",
+    "newsfeed",
+    "^ticker",
+    "visually-hidden",
+    "screen-reader",
+    "sr-only",
+    "offscreen",
+    "caption-credit",
+    "^credit",
+]
 # Short words that only count as a whole word ("ad", "nav", "meta"), not inside "shadow".
-_SHORT_WORDS = ["ad", "ads", "adv", "nav", "meta", "date", "time", "share", "tag", "rss", "bio", "foot",
-                "aside", "extra", "more", "info", "utility", "tools", "promo", "promos", "promotion",
-                "promotions", "promotional", "promobox"]
+_SHORT_WORDS = [
+    "ad",
+    "ads",
+    "adv",
+    "nav",
+    "meta",
+    "date",
+    "time",
+    "share",
+    "tag",
+    "rss",
+    "bio",
+    "foot",
+    "aside",
+    "extra",
+    "more",
+    "info",
+    "utility",
+    "tools",
+    "promo",
+    "promos",
+    "promotion",
+    "promotions",
+    "promotional",
+    "promobox",
+]
 _COMMENT_WORDS = ["comment", "disqus", "^respond", "^reply", "^replies", "^discussion", "^forum"]
 _CAPTION_WORDS = ["caption", "legend"]
 #: Names authors give the article's own text container.
-_CONTENT_WORDS = ["article", "content", "^entry", "post-body", "postbody", "^story", "^main", "^body",
-                  "^text", "prose", "rich-text", "richtext", "blog-post", "blogpost"]
+_CONTENT_WORDS = [
+    "article",
+    "content",
+    "^entry",
+    "post-body",
+    "postbody",
+    "^story",
+    "^main",
+    "^body",
+    "^text",
+    "prose",
+    "rich-text",
+    "richtext",
+    "blog-post",
+    "blogpost",
+]
 #: Boxes shown only on hover or click (a person card over a name, a tooltip).
 _POPUP_WORDS = ["tooltip", "popover", "hovercard", "hover-card", "rollover", "flyout"]
 
 
-_GROUPS = (("popup", _POPUP_WORDS), ("comment", _COMMENT_WORDS), ("caption", _CAPTION_WORDS),
-           ("content", _CONTENT_WORDS), ("furniture", _FURNITURE_WORDS))
+_GROUPS = (
+    ("popup", _POPUP_WORDS),
+    ("comment", _COMMENT_WORDS),
+    ("caption", _CAPTION_WORDS),
+    ("content", _CONTENT_WORDS),
+    ("furniture", _FURNITURE_WORDS),
+)
 #: One-piece words found anywhere inside a word of a class name, in the order they are
 #: tried (group by group, the longest first) with their group.
-_INSIDE = [(word, group) for group, words in _GROUPS
-           for word in sorted((w for w in words if "-" not in w and w[0] != "^"), key=len, reverse=True)]
+_INSIDE = [
+    (word, group)
+    for group, words in _GROUPS
+    for word in sorted((w for w in words if "-" not in w and w[0] != "^"), key=len, reverse=True)
+]
 #: (One flat alternation of words: the regex engine skips ahead to the positions
 #: holding the first letter of one, where named groups around the words of each group
 #: would make it try them all at every position.)
@@ -59,8 +175,12 @@ _INSIDE_WORD = re.compile("|".join(word for word, _ in _INSIDE))
 #: One-piece words that must start a word of the name: (prefixes, group).
 _STARTS = [(tuple(w[1:] for w in words if w[0] == "^"), group) for group, words in _GROUPS]
 #: Two-piece words ("side-bar", "read-more"): matched as neighbouring words of a name.
-_PAIRS = {tuple(word.lstrip("^").split("-")): group for group, words in reversed(_GROUPS)
-          for word in words if word.count("-") == 1}
+_PAIRS = {
+    tuple(word.lstrip("^").split("-")): group
+    for group, words in reversed(_GROUPS)
+    for word in words
+    if word.count("-") == 1
+}
 #: One bit per group, so that a name's groups are an int OR-ed together word by word
 #: (cheaper than building sets: every page brings dozens of new names).
 GROUP_BITS = {group: 1 << position for position, (group, _) in enumerate(_GROUPS)}
@@ -119,8 +239,9 @@ def _hash_like(piece: str) -> bool:
         made_up = not (letters.isalpha() and letters.islower())
     else:
         parts = _CAMEL_PARTS(piece)
-        made_up = (any(len(part) > 1 and part.isupper() for part in parts[1:])
-                   or all(len(part) <= 3 for part in parts))
+        made_up = any(len(part) > 1 and part.isupper() for part in parts[1:]) or all(
+            len(part) <= 3 for part in parts
+        )
     if len(_MADE_UP) > 100_000:
         _MADE_UP.clear()
     _MADE_UP[piece] = made_up
@@ -138,8 +259,11 @@ def name_groups(name: str) -> int:
     """
     if enabled("hash-tokens") and _HASH_HINT.search(name):
         made_up = _MADE_UP
-        name = " ".join(piece for piece in _PIECES(name)
-                        if not (made_up[piece] if piece in made_up else _hash_like(piece)))
+        name = " ".join(
+            piece
+            for piece in _PIECES(name)
+            if not (made_up[piece] if piece in made_up else _hash_like(piece))
+        )
     if "widget" in name and enabled("builder-widget"):
         name = _BUILDER_WIDGET.sub("", name)
     if not name.islower():  # (camelCase words are split; most names have no capitals)
@@ -167,12 +291,12 @@ RELATED_PHRASE = re.compile(rf"^\W*(?:{alternation(READ_ALSO)})\b", re.I)
 
 #: Short lines crediting a picture ("Photo: ...", "Foto: ...") rather than telling the story.
 _CREDIT_WORDS = ("credit", "crédit", "crédits", "source", "quelle", "fonte", "video")
-CREDIT_LINE = re.compile(
-    rf"^\W*(?:{alternation(PICTURE_WORDS + _CREDIT_WORDS)})s?\b\s*(?:by\b|:|/|©)", re.I)
+CREDIT_LINE = re.compile(rf"^\W*(?:{alternation(PICTURE_WORDS + _CREDIT_WORDS)})s?\b\s*(?:by\b|:|/|©)", re.I)
 
 #: A caption's closing credit: "(AP Photo/Jane Doe)", "(Image: Agency)", "(Foto: dpa)".
 CREDIT_TAIL = re.compile(
-    rf"\((?:[^()]*\b)?(?:{alternation(PICTURE_WORDS + ('crédit', 'credit'))})\b[^()]*\)\W*$", re.I)
+    rf"\((?:[^()]*\b)?(?:{alternation(PICTURE_WORDS + ('crédit', 'credit'))})\b[^()]*\)\W*$", re.I
+)
 
 #: Lines naming the reporters and editors behind a wire story, not part of its text:
 #: opening with the credit ("Reporting by ...") or closing with it ("... contributed to
@@ -182,22 +306,27 @@ CREDIT_TAIL = re.compile(
 #: search skips ahead to a character without case, and is tried at every place when
 #: the pattern opens with a letter.)
 CONTRIBUTOR_OPENING = re.compile(
-    r"^\W*(?:(?:additional )?reporting by|editing by|writing by|compiled by)\b", re.I)
+    r"^\W*(?:(?:additional )?reporting by|editing by|writing by|compiled by)\b", re.I
+)
 CONTRIBUTOR_CLOSING = re.compile(
     r" (?<=contributed )(?:(?:to )?(?:this|the) (?:report|story|article)\W*$|reporting(?: from [^.]*)?\W*$)",
-    re.I)
+    re.I,
+)
 
 #: A block made only of web addresses, or one address, handle or e-mail without spaces.
-BARE_URLS = re.compile(r"(?:\s*(?:https?://|www\.)\S+)+\s*|[^\s/@]+\.[^\s/@]+[/@]\S*|[^\s@]+@[^\s@]+\.\w+",
-                       re.I)
+BARE_URLS = re.compile(
+    r"(?:\s*(?:https?://|www\.)\S+)+\s*|[^\s/@]+\.[^\s/@]+[/@]\S*|[^\s@]+@[^\s@]+\.\w+", re.I
+)
 
 #: Short lines giving the publication or update time ("Updated: 19 Nov 2019, 09:01"),
 #: opening with it (``match``) or giving it after a separator ("Jane Doe | Published
 #: 3 May 2021", ``search``). Two patterns, so that the search skips ahead to the
 #: separators rather than trying a line-start alternative at every position.
-_DATE_WORDS = (r"(?:first\s+|last\s+)?(?:updated|published|posted|modified|aktualisiert|veröffentlicht|"
-               r"publié|mis à jour|actualizado|publicado|pubblicato|aggiornato|bijgewerkt|gepubliceerd)"
-               r"\b[^\n]*\d")
+_DATE_WORDS = (
+    r"(?:first\s+|last\s+)?(?:updated|published|posted|modified|aktualisiert|veröffentlicht|"
+    r"publié|mis à jour|actualizado|publicado|pubblicato|aggiornato|bijgewerkt|gepubliceerd)"
+    r"\b[^\n]*\d"
+)
 DATE_LINE = re.compile(r"\W*" + _DATE_WORDS, re.I)
 DATE_AFTER_SEPARATOR = re.compile(r"[|·•]\s*" + _DATE_WORDS, re.I)
 
@@ -207,40 +336,55 @@ DATE_AFTER_SEPARATOR = re.compile(r"[|·•]\s*" + _DATE_WORDS, re.I)
 #: as ``CONTRIBUTOR_CLOSING`` does).
 NOTICE_LINE = re.compile(
     r"\W*(?:copyright\b|©|ⓒ|\(c\)\s*\d{4}|"
-    r"like this (?:story|article)\?|share (?:this|it|on)\b|enjoyed this (?:story|article))", re.I)
+    r"like this (?:story|article)\?|share (?:this|it|on)\b|enjoyed this (?:story|article))",
+    re.I,
+)
 RIGHTS_RESERVED = re.compile(
-    r" (?:(?<=all )rights reserved|(?<=tous )droits réservés|(?<=alle )rechte vorbehalten)", re.I)
+    r" (?:(?<=all )rights reserved|(?<=tous )droits réservés|(?<=alle )rechte vorbehalten)", re.I
+)
 
 #: Whole lines that label an ad slot or an interruption of the article.
 AD_LABEL = re.compile(
     r"\W*(?:advertisement|advertising|advert|ad|ads|sponsored|sponsored content|paid content|"
     r"promoted|partner content|story continues below|article continues below|continue reading below|"
-    r"scroll to continue|anzeige|werbung|publicité|publicidad|pubblicità|reklama|реклама|iklan)\W*", re.I)
+    r"scroll to continue|anzeige|werbung|publicité|publicidad|pubblicità|reklama|реклама|iklan)\W*",
+    re.I,
+)
 
 #: Whole lines that are the labels of page controls or counters, not text: "Close",
 #: "Caption", "Topics", "Next", "1 of 6", "1 - 5 of 36".
 UI_LABEL = re.compile(
     r"\W*(?:close|caption|topics|tags|share|menu|previous|prev|next|back|more|show more|load more|"
     r"expand|collapse|don't miss|must read|print|email|schließen|fermer|cerrar|chiudi|"
-    r"\d+\s*(?:-\s*\d+\s+)?(?:of|/|von|de|di|sur)\s*\d+)\W*", re.I)
+    r"\d+\s*(?:-\s*\d+\s+)?(?:of|/|von|de|di|sur)\s*\d+)\W*",
+    re.I,
+)
 
 #: Lines that open a comment section ("12 Comments", "Leave a reply", "Kommentare").
 COMMENTS_HEADING = re.compile(
     r"\W*(?:\d+\s+)?(?:comments?|reader comments|leave a (?:comment|reply)|add a comment|post a comment|"
     r"join the (?:discussion|conversation)|\d+\s+(?:responses?|replies)|kommentare?|"
     r"commentaires?|comentarios?|commenti|reacties|komentarze|комментарии)(?:\s*\(\d+\))?\W*",
-    re.I)
+    re.I,
+)
 
 _REASONS = (
     (re.compile(r"comment|disqus|respond|reply|discussion", re.I), "comments"),
     (re.compile(r"share|sharing|social|follow|email|print", re.I), "newsletter/share box"),
     (re.compile(r"newsletter|subscri|signup|sign-up|login", re.I), "newsletter/share box"),
-    (re.compile(r"related|recommend|read-?more|more-(?:stories|news|articles|from)|see-?also|also-?read|"
-                r"teaser|trending|popular|most-?read", re.I),
-     "related links"),
+    (
+        re.compile(
+            r"related|recommend|read-?more|more-(?:stories|news|articles|from)|see-?also|also-?read|"
+            r"teaser|trending|popular|most-?read",
+            re.I,
+        ),
+        "related links",
+    ),
     (re.compile(r"nav|menu|breadcrumb|pagination|pager|toolbar|skip", re.I), "navigation"),
-    (re.compile(r"(?:^|[^a-z])ads?(?:$|[^a-z])|advert|sponsor|promo|banner|popup|modal", re.I),
-     "advertising"),
+    (
+        re.compile(r"(?:^|[^a-z])ads?(?:$|[^a-z])|advert|sponsor|promo|banner|popup|modal", re.I),
+        "advertising",
+    ),
     (re.compile(r"byline|author|date|time|published|updated|dateline|meta|bio", re.I), "byline/date"),
     (re.compile(r"sidebar|side-bar|aside|widget", re.I), "sidebar"),
     (re.compile(r"footer|foot|copyright|disclaimer", re.I), "footer"),

@@ -48,8 +48,10 @@ def explain_terminal(article: Article, console: Console) -> None:
         console.print(Text("title  ", style="bold") + Text(article.title))
     console.print(Text("type   ", style="bold") + Text(page_type_line(article)))
     if article.second_opinion:
-        console.print(Text("body from the text reader (second opinion): ", style="bold magenta")
-                      + Text(article.second_opinion))
+        console.print(
+            Text("body from the text reader (second opinion): ", style="bold magenta")
+            + Text(article.second_opinion)
+        )
     for block in article.decisions:
         mark, style = ("✓ keep", "green") if block.kept else ("✗ drop", "red")
         line = Text(f"{mark}  ", style=f"bold {style}")
@@ -83,17 +85,26 @@ def explain_html(article: Article) -> str:
     """A self-contained HTML page (no external assets) of the decisions."""
     kept, dropped = reason_counts(article)
     esc = html.escape
-    meta = " · ".join(filter(None, [
-        ", ".join(article.authors),
-        article.published.isoformat(sep=" ") if article.published else "",
-        article.site_name or "", article.url or ""]))
+    meta = " · ".join(
+        filter(
+            None,
+            [
+                ", ".join(article.authors),
+                article.published.isoformat(sep=" ") if article.published else "",
+                article.site_name or "",
+                article.url or "",
+            ],
+        )
+    )
     rows = []
     for block in article.decisions:
         css = "keep" if block.kept else "drop"
-        rows.append(f'<div class="block {css}"><span class="tag">{"kept" if block.kept else "dropped"}'
-                    f'</span><span class="tag">{esc(str(block.kind))}</span>'
-                    f'<span class="tag">{esc(block.reason or "unspecified")}</span>'
-                    f'{esc(block.text).replace(chr(10), "<br>")}</div>')
+        rows.append(
+            f'<div class="block {css}"><span class="tag">{"kept" if block.kept else "dropped"}'
+            f'</span><span class="tag">{esc(str(block.kind))}</span>'
+            f'<span class="tag">{esc(block.reason or "unspecified")}</span>'
+            f"{esc(block.text).replace(chr(10), '<br>')}</div>"
+        )
     summary = ", ".join(f"{count} {esc(reason)}" for reason, count in dropped.most_common())
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>thresher explain: {esc(article.title or "page")}</title>
@@ -102,12 +113,16 @@ def explain_html(article: Article) -> str:
 <h1>{esc(article.title or "(no title)")}</h1>
 <div class="meta">{esc(meta)}</div>
 <div class="meta">page type: {esc(page_type_line(article))}</div>
-{f'<div class="summary">Body from the text reader (second opinion): {esc(article.second_opinion)}.</div>'
-   if article.second_opinion else ""}
+{
+        f'<div class="summary">Body from the text reader (second opinion): '
+        f"{esc(article.second_opinion)}.</div>"
+        if article.second_opinion
+        else ""
+    }
 <div class="summary">Kept <b>{sum(kept.values())}</b> blocks, dropped <b>{sum(dropped.values())}</b>
 {f"({summary})" if summary else ""}.{
-    f" No body: {esc(article.empty_reason)}." if article.empty_reason else ""}{
-    "".join(f" Before reading: {esc(repair)}." for repair in article.repairs)}
+        f" No body: {esc(article.empty_reason)}." if article.empty_reason else ""
+    }{"".join(f" Before reading: {esc(repair)}." for repair in article.repairs)}
 <br><label><input type="checkbox" onchange="document.body.classList.toggle('hide-dropped', this.checked)">
 hide dropped blocks</label></div>
 {chr(10).join(rows)}

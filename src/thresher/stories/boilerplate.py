@@ -47,8 +47,10 @@ def line_words(text: str) -> list[list[str]]:
 
 def line_hashes(lines: list[list[str]]) -> np.ndarray:
     """A stable 64-bit hash of each line (given as its words), in order."""
-    values = [int.from_bytes(hashlib.blake2b(" ".join(tokens).encode("utf-8"), digest_size=8).digest(),
-                             "little") for tokens in lines]
+    values = [
+        int.from_bytes(hashlib.blake2b(" ".join(tokens).encode("utf-8"), digest_size=8).digest(), "little")
+        for tokens in lines
+    ]
     return np.array(values, dtype=np.uint64) if values else _EMPTY
 
 
@@ -110,17 +112,30 @@ def chrome_lines(
             if count > sample:
                 members = members[np.argsort(rank[members], kind="stable")[:sample]]
             headlines = [titles[m] for m in members.tolist()] if titles is not None else None
-            verdict = _groups(signatures[members], sizes[members], headlines, resemblance,
-                              containment, contradiction, agreement) >= max(min_groups,
-                                                                            min_share * len(members))
+            verdict = _groups(
+                signatures[members],
+                sizes[members],
+                headlines,
+                resemblance,
+                containment,
+                contradiction,
+                agreement,
+            ) >= max(min_groups, min_share * len(members))
             verdicts[key] = verdict
         if verdict:
             chrome.append(hashes[start : start + 1])
     return np.concatenate(chrome) if chrome else _EMPTY
 
 
-def _groups(signatures: np.ndarray, sizes: np.ndarray, titles: list[frozenset[str]] | None,
-            resemblance_at: float, containment_at: float, contradiction: float, agreement: float) -> int:
+def _groups(
+    signatures: np.ndarray,
+    sizes: np.ndarray,
+    titles: list[frozenset[str]] | None,
+    resemblance_at: float,
+    containment_at: float,
+    contradiction: float,
+    agreement: float,
+) -> int:
     """How many groups the documents form, joining those that resemble each other or where
     the smaller one seems to lie inside the larger."""
     count = len(signatures)

@@ -34,8 +34,7 @@ _MAX_POSTING = 64
 _MIN_SHARED = 2
 
 
-def containment_pairs(shingles: Sequence[np.ndarray], threshold: float,
-                      min_shingles: int = 1) -> np.ndarray:
+def containment_pairs(shingles: Sequence[np.ndarray], threshold: float, min_shingles: int = 1) -> np.ndarray:
     """Index pairs ``(i, j)``, ``i < j``, where about ``threshold`` or more of the smaller
     of the two shingle sets (sorted, unique ``uint32`` values) lies inside the larger.
     Sets smaller than ``min_shingles`` are left out."""
@@ -67,8 +66,10 @@ def containment_pairs(shingles: Sequence[np.ndarray], threshold: float,
 
 def _samples(shingles: Sequence[np.ndarray], min_shingles: int) -> tuple[np.ndarray, np.ndarray]:
     """(document index, sampled shingle) rows of every document with ``min_shingles`` or more."""
-    picked = [values[values % _SAMPLING_RATE == 0] if len(values) >= min_shingles else values[:0]
-              for values in shingles]
+    picked = [
+        values[values % _SAMPLING_RATE == 0] if len(values) >= min_shingles else values[:0]
+        for values in shingles
+    ]
     if not picked:
         return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.uint32)
     documents = np.repeat(np.arange(len(picked), dtype=np.int64), [len(p) for p in picked])

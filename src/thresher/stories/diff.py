@@ -59,8 +59,10 @@ class ArticleDiff:
         """Share of the shorter body's sentences found again (unchanged, edited or moved)
         in the other body: 1.0 for a teaser inside its article, near 0 for two stories."""
         paired = sum(1 for s in self.sentences if s.a_index is not None and s.b_index is not None)
-        sides = (sum(1 for s in self.sentences if s.a_index is not None),
-                 sum(1 for s in self.sentences if s.b_index is not None))
+        sides = (
+            sum(1 for s in self.sentences if s.a_index is not None),
+            sum(1 for s in self.sentences if s.b_index is not None),
+        )
         return paired / min(sides) if min(sides) else 1.0
 
     @property

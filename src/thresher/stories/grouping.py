@@ -85,8 +85,11 @@ def _sign(tokens: list[str], options: StoryOptions) -> tuple[np.ndarray, np.ndar
     """MinHash values, sorted 32-bit shingle set and opening of one body (given as its words)."""
     sequence = word_shingles(tokens, options.shingle_size)
     shingles = sorted_unique(sequence)
-    return (minhash(shingles, options.num_perm).hashvalues, sorted_unique(_top32(shingles)),
-            _top32(sequence[:_OPENING]))
+    return (
+        minhash(shingles, options.num_perm).hashvalues,
+        sorted_unique(_top32(shingles)),
+        _top32(sequence[:_OPENING]),
+    )
 
 
 def sign_documents(documents: Sequence[StoryDocument], options: StoryOptions | None = None) -> SignedCorpus:
@@ -115,12 +118,22 @@ def sign_documents(documents: Sequence[StoryDocument], options: StoryOptions | N
         openings.append(opening)
         lines.append(line_hashes(body))
 
-    def recurring(keys: list[np.ndarray], titles: list[frozenset[str]] | None,
-                  min_share: float = 0.0) -> np.ndarray:
-        return chrome_lines(keys, hashvalues, sizes, titles, resemblance=options.chrome_resemblance,
-                            containment=options.chrome_containment, sample=options.chrome_sample,
-                            contradiction=options.headline_contradiction,
-                            agreement=options.headline_similarity, min_groups=3, min_share=min_share)
+    def recurring(
+        keys: list[np.ndarray], titles: list[frozenset[str]] | None, min_share: float = 0.0
+    ) -> np.ndarray:
+        return chrome_lines(
+            keys,
+            hashvalues,
+            sizes,
+            titles,
+            resemblance=options.chrome_resemblance,
+            containment=options.chrome_containment,
+            sample=options.chrome_sample,
+            contradiction=options.headline_contradiction,
+            agreement=options.headline_similarity,
+            min_groups=3,
+            min_share=min_share,
+        )
 
     titles = [frozenset(words(document.title or "")) for document in documents]
     first_round = recurring(lines, titles)
@@ -128,8 +141,10 @@ def sign_documents(documents: Sequence[StoryDocument], options: StoryOptions | N
     _resign(documents, lines, first_round, options, hashvalues, sizes, kept, openings, removed)
     headline_keys = [line_hashes([sorted(title)]) if title else _EMPTY for title in titles]
     generic = recurring(headline_keys, None, min_share=0.5)
-    titles = [_EMPTY_TITLE if _among(key, generic).any() else title
-              for key, title in zip(headline_keys, titles, strict=True)]
+    titles = [
+        _EMPTY_TITLE if _among(key, generic).any() else title
+        for key, title in zip(headline_keys, titles, strict=True)
+    ]
     del headline_keys
     chrome = recurring(lines, titles)
     _resign(documents, lines, chrome, options, hashvalues, sizes, kept, openings, removed)
@@ -154,9 +169,17 @@ def _among(values: np.ndarray, ordered: np.ndarray) -> np.ndarray:
     return found
 
 
-def _resign(documents: Sequence[StoryDocument], lines: list[np.ndarray], chrome: np.ndarray,
-            options: StoryOptions, hashvalues: np.ndarray, sizes: np.ndarray, kept: list[np.ndarray],
-            openings: list[np.ndarray], removed: list[np.ndarray]) -> None:
+def _resign(
+    documents: Sequence[StoryDocument],
+    lines: list[np.ndarray],
+    chrome: np.ndarray,
+    options: StoryOptions,
+    hashvalues: np.ndarray,
+    sizes: np.ndarray,
+    kept: list[np.ndarray],
+    openings: list[np.ndarray],
+    removed: list[np.ndarray],
+) -> None:
     """Sign again, in place, each body whose chrome lines differ from those taken out so far
     (``removed``: a flag per line)."""
     for index, document in enumerate(documents):
@@ -221,8 +244,13 @@ def pair_scores(corpus: SignedCorpus, pairs: np.ndarray) -> dict[str, np.ndarray
     headline = np.array([_jaccard(corpus.titles[a], corpus.titles[b]) for a, b in pairs], dtype=np.float64)
     shorter = np.where(size_a <= size_b, first, second)
     longer = np.where(size_a <= size_b, second, first)
-    same_opening = np.array([_opens_alike(corpus.openings[a], corpus.openings[b])
-                             for a, b in zip(shorter.tolist(), longer.tolist(), strict=True)], dtype=bool)
+    same_opening = np.array(
+        [
+            _opens_alike(corpus.openings[a], corpus.openings[b])
+            for a, b in zip(shorter.tolist(), longer.tolist(), strict=True)
+        ],
+        dtype=bool,
+    )
     return {
         "resemblance": resemblance,
         "containment": containment,
@@ -255,14 +283,21 @@ def verify_pairs(corpus: SignedCorpus, pairs: np.ndarray, options: StoryOptions)
     # A short text inside a long one may be a quoted paragraph of another story: when
     # the headlines share next to nothing, containment alone does not join, unless the
     # short body opens the way the long one does (a teaser under a rewritten headline).
-    contradicted = (scores["titles_known"] & (scores["headline"] < options.headline_contradiction)
-                    & ~scores["same_opening"])
+    contradicted = (
+        scores["titles_known"]
+        & (scores["headline"] < options.headline_contradiction)
+        & ~scores["same_opening"]
+    )
     # A teaser inside its article shares little besides that text; so does a story
     # whose few paragraphs another story quotes as background. With so little
     # resemblance, the headlines must agree too, or the short body must be the long
     # one's opening (a teaser is; quoted background rarely opens a story).
-    unconfirmed = (scores["titles_known"] & (scores["resemblance"] < options.evidence_resemblance)
-                   & (scores["headline"] < options.headline_similarity) & ~scores["same_opening"])
+    unconfirmed = (
+        scores["titles_known"]
+        & (scores["resemblance"] < options.evidence_resemblance)
+        & (scores["headline"] < options.headline_similarity)
+        & ~scores["same_opening"]
+    )
     contained = (
         (scores["containment"] >= options.containment)
         & (scores["smaller"] >= options.min_shingles)
@@ -272,7 +307,8 @@ def verify_pairs(corpus: SignedCorpus, pairs: np.ndarray, options: StoryOptions)
     # Agreeing headlines with some shared body: however far apart the captures are (a
     # wiki article revised over years keeps its title while its text drifts).
     evidence = (scores["headline"] >= options.headline_similarity) & (
-        scores["resemblance"] >= options.evidence_resemblance)
+        scores["resemblance"] >= options.evidence_resemblance
+    )
     joined: np.ndarray = similar | contained | evidence
     return joined
 

@@ -61,8 +61,9 @@ def _unit(unit: Alignment) -> str:
 def _diff_body(diff: ArticleDiff) -> str:
     headline = diff.headline
     if diff.unrelated and headline.op == "edited":  # two stories: no word diff of their headlines
-        headline_html = (_unit(Alignment("deleted", 0, None, headline.a, None))
-                         + _unit(Alignment("added", None, 0, None, headline.b)))
+        headline_html = _unit(Alignment("deleted", 0, None, headline.a, None)) + _unit(
+            Alignment("added", None, 0, None, headline.b)
+        )
     else:
         headline_html = _unit(headline)
     parts = [
@@ -120,8 +121,10 @@ def _version_meta(version: Version) -> str:
         dates.append(f"published {escape(format_moment(first.article.published))}")
     if first.captured_at:
         dates.append(f"captured {escape(format_moment(first.captured_at))}")
-    parts = [f'<p class="meta source">Record {first.id}{", " if dates else ""}{", ".join(dates)}: '
-             f"{_origin(first)}</p>"]
+    parts = [
+        f'<p class="meta source">Record {first.id}{", " if dates else ""}{", ".join(dates)}: '
+        f"{_origin(first)}</p>"
+    ]
     if len(version.captures) > 1:
         items = "".join(
             f"<li>record {c.id}"
@@ -129,8 +132,10 @@ def _version_meta(version: Version) -> str:
             + f": {_origin(c)}</li>"
             for c in version.captures
         )
-        parts.append(f'<div class="identical"><p class="meta">{len(version.captures)} identical captures:</p>'
-                     f'<ul class="meta">{items}</ul></div>')
+        parts.append(
+            f'<div class="identical"><p class="meta">{len(version.captures)} identical captures:</p>'
+            f'<ul class="meta">{items}</ul></div>'
+        )
     return "".join(parts)
 
 

@@ -71,8 +71,10 @@ def unrelated_line(diff: ArticleDiff) -> str:
     paired = sum(1 for s in diff.sentences if s.a_index is not None and s.b_index is not None)
     old = sum(1 for s in diff.sentences if s.a_index is not None)
     new = sum(1 for s in diff.sentences if s.b_index is not None)
-    return (f"these captures share almost nothing ({paired} of {min(old, new)} sentences in common): "
-            "they are not versions of one story")
+    return (
+        f"these captures share almost nothing ({paired} of {min(old, new)} sentences in common): "
+        "they are not versions of one story"
+    )
 
 
 def render_diff_text(diff: ArticleDiff, *, color: bool = False, name_a: str = "a", name_b: str = "b") -> str:

@@ -15,7 +15,12 @@ import numpy as np
 import regex
 
 __all__ = [
-    "DEFAULT_SHINGLE_SIZE", "shingle_hashes", "shingle_sequence", "sorted_unique", "word_shingles", "words",
+    "DEFAULT_SHINGLE_SIZE",
+    "shingle_hashes",
+    "shingle_sequence",
+    "sorted_unique",
+    "word_shingles",
+    "words",
 ]
 
 DEFAULT_SHINGLE_SIZE = 5

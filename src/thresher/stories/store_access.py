@@ -75,8 +75,11 @@ def format_moment(moment: datetime) -> str:
     """A date for people: to the minute, in UTC when the zone is known; a bare date at midnight."""
     if moment.tzinfo is not None:
         return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    return moment.strftime("%Y-%m-%d %H:%M") if (moment.hour, moment.minute) != (0, 0) \
+    return (
+        moment.strftime("%Y-%m-%d %H:%M")
+        if (moment.hour, moment.minute) != (0, 0)
         else moment.date().isoformat()
+    )
 
 
 def open_store(path: str | Path) -> Store:
@@ -95,8 +98,14 @@ def _parse_time(value: str | None) -> datetime | None:
         return None
 
 
-def _capture(record_id: int, url: str | None, captured_at: str | None, article: Article,
-             source: str | None = None, content_hash: str | None = None) -> StoredCapture:
+def _capture(
+    record_id: int,
+    url: str | None,
+    captured_at: str | None,
+    article: Article,
+    source: str | None = None,
+    content_hash: str | None = None,
+) -> StoredCapture:
     return StoredCapture(record_id, url, _parse_time(captured_at), article, source, content_hash)
 
 
@@ -111,8 +120,9 @@ def read_captures(store: Store) -> Iterator[StoredCapture]:
 
 def read_capture(store: Store, record_id: int) -> StoredCapture:
     """One record by id; ``StoreError`` if there is none or it holds no article."""
-    row = store.execute("SELECT url, captured_at, status, source, content_hash FROM records WHERE id = ?",
-                        (record_id,)).fetchone()
+    row = store.execute(
+        "SELECT url, captured_at, status, source, content_hash FROM records WHERE id = ?", (record_id,)
+    ).fetchone()
     if row is None:
         raise StoreError(f"no record {record_id} in the store")
     url, captured_at, status, source, content_hash = row
@@ -195,8 +205,9 @@ def read_story(store: Store, story_id: int) -> list[StoredCapture]:
     """
     if not has_stories(store):
         raise StoreError("the store has no stories yet: run `thresher stories --store PATH`")
-    ids = [row[0] for row in store.execute(
-        "SELECT record_id FROM story_members WHERE story_id = ?", (story_id,))]
+    ids = [
+        row[0] for row in store.execute("SELECT record_id FROM story_members WHERE story_id = ?", (story_id,))
+    ]
     if not ids:
         raise StoreError(f"no story {story_id} in the store")
     return sorted((read_capture(store, record_id) for record_id in ids), key=version_order)
@@ -234,7 +245,8 @@ def list_stories(store: Store) -> list[StorySummary]:
     latest: dict[int, float] = {}
     rows = store.execute(
         "SELECT m.story_id, r.title, r.published, r.captured_at FROM story_members m "
-        "JOIN records r ON r.id = m.record_id WHERE r.status = 'extracted' ORDER BY r.id")
+        "JOIN records r ON r.id = m.record_id WHERE r.status = 'extracted' ORDER BY r.id"
+    )
     for story_id, title, published, captured_at in rows:
         summary = stories.setdefault(story_id, StorySummary(story_id))
         summary.captures += 1

@@ -34,6 +34,7 @@ _DOUBT_WORDS = 20
 _BRIDGE_SPAN = 16
 _UNMARKED_BRIDGE_FLOOR = 0.35
 
+
 def widget_lines(kept: set[int], lines: list[Line], page: PageStats) -> set[int]:
     """Kept lines inside runs of short lines that hold an interface string (newsletter boxes,
     share bars): the whole run is page furniture, whatever its other lines say.
@@ -57,14 +58,16 @@ def widget_lines(kept: set[int], lines: list[Line], page: PageStats) -> set[int]
             end += 1
         run = range(start, end + 1)
         in_body = [j for j in run if j in kept]
-        sentences = [j for j in in_body
-                     if not stats[j].interface and stats[j].full_stop and stats[j].words >= 5]
+        sentences = [
+            j for j in in_body if not stats[j].interface and stats[j].full_stop and stats[j].words >= 5
+        ]
         # Only a full sentence in the run needs the call to action to be dropped with it.
         if sentences and any(CALL_TO_ACTION.search(lines[j].text) for j in run if stats[j].interface):
             found.update(in_body)
         else:
             found.update(set(in_body).difference(sentences))
     return found
+
 
 def _main_clusters(kept: list[int], stats: list[LineStats], probability: list[float]) -> list[int]:
     """Keep the article's run of body lines, not stray runs far from it.
@@ -95,14 +98,26 @@ def _main_clusters(kept: list[int], stats: list[LineStats], probability: list[fl
 
 def _is_prose(s: LineStats) -> bool:
     """Unmistakable running text: a long line of sentences with function words."""
-    return (s.words >= 10 and s.ends_sentence and s.stop_ratio >= 0.15 and not s.interface
-            and not s.glued and not s.ellipsis and not s.comment_header and not s.repeated)
+    return (
+        s.words >= 10
+        and s.ends_sentence
+        and s.stop_ratio >= 0.15
+        and not s.interface
+        and not s.glued
+        and not s.ellipsis
+        and not s.comment_header
+        and not s.repeated
+    )
 
 
 def _bridgeable(s: LineStats) -> bool:
     """A line that may sit between two parts of a body: a list item or a short heading."""
-    return not s.is_image and not s.interface and not s.repeated and (
-        s.bullet or (s.words <= 6 and not s.date_like and not s.copyright and not s.url))
+    return (
+        not s.is_image
+        and not s.interface
+        and not s.repeated
+        and (s.bullet or (s.words <= 6 and not s.date_like and not s.copyright and not s.url))
+    )
 
 
 def _grow(chosen: set[int], start: int, step: int, stats: list[LineStats], probability: list[float]) -> None:
@@ -180,8 +195,9 @@ def _comment_thread_start(page: PageStats) -> int | None:
     return None
 
 
-def select_body(kept: list[int], page: PageStats, probability: list[float], *,
-                include_comments: bool = False) -> list[int]:
+def select_body(
+    kept: list[int], page: PageStats, probability: list[float], *, include_comments: bool = False
+) -> list[int]:
     """The body's line indexes from the lines the classifier kept, in order.
 
     Without ``include_comments``, a comment thread and what follows it are cut off
@@ -209,5 +225,8 @@ def _without_stray_repeats(kept: list[int], stats: list[LineStats]) -> list[int]
     """Drop long lines that occur twice on the page (a teaser shown in two lists) unless
     they sit between body lines (a pull quote repeating a sentence of the article)."""
     chosen = set(kept)
-    return [i for i in kept if not (stats[i].repeated and stats[i].words >= 8)
-            or (i - 1 in chosen and i + 1 in chosen)]
+    return [
+        i
+        for i in kept
+        if not (stats[i].repeated and stats[i].words >= 8) or (i - 1 in chosen and i + 1 in chosen)
+    ]

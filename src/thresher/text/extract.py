@@ -32,8 +32,9 @@ _BULLET_PREFIX = re.compile(r"^(?:[•·▪►▸\-–—*+●○■□✓✔])\
 _NUMBER_PREFIX = re.compile(r"^(\d{1,2})[.)]\s+")
 
 
-def extract_text(text: str, *, url: str | None, options: ExtractOptions,
-                 budget: Budget = UNLIMITED) -> Article:
+def extract_text(
+    text: str, *, url: str | None, options: ExtractOptions, budget: Budget = UNLIMITED
+) -> Article:
     """The article of a rendered-text capture (innerText dump, copy-paste, reader export);
     ``budget`` is checked between the steps."""
     lines = split_lines(text, max_lines=options.max_lines)
@@ -76,8 +77,11 @@ def extract_text(text: str, *, url: str | None, options: ExtractOptions,
             captions.add(i)
             if not options.include_captions:
                 reasons[i] = "caption"
-    body_lines = [i for i in range(region_start, region_end + 1)
-                  if i not in reasons and (i in kept_set or i in captions)]
+    body_lines = [
+        i
+        for i in range(region_start, region_end + 1)
+        if i not in reasons and (i in kept_set or i in captions)
+    ]
     card = trailing_story_card(body_lines, stats, [line.text for line in lines])
     if card:
         related.append(Link(lines[card[0]].text))
@@ -85,19 +89,31 @@ def extract_text(text: str, *, url: str | None, options: ExtractOptions,
         reasons[card[1]] = "teaser"
         body_lines = [i for i in body_lines if i not in card]
 
-    blocks = {i: _body_block(i, position, body_lines, lines, stats, captions)
-              for position, i in enumerate(body_lines)}
+    blocks = {
+        i: _body_block(i, position, body_lines, lines, stats, captions)
+        for position, i in enumerate(body_lines)
+    }
     last_body = body_lines[-1] if body_lines else -1
-    images = [Image(url=lines[i].image_src, alt=lines[i].image_alt)
-              for i in range(max(0, header_at), last_body + 1) if lines[i].is_image]
+    images = [
+        Image(url=lines[i].image_src, alt=lines[i].image_alt)
+        for i in range(max(0, header_at), last_body + 1)
+        if lines[i].is_image
+    ]
     # A caption left out of the body is kept with the images, as for HTML pages.
     images += [Image(url=None, caption=lines[i].text) for i in sorted(captions) if i not in blocks]
     decisions: tuple[Block, ...] = ()
     if options.explain:  # every line in page order, the kept ones as they are in the body
         decisions = tuple(
-            blocks.get(line.position) or Block(BlockKind.PARAGRAPH, line.text, kept=False,
-                                                reason=reasons.get(line.position, "page furniture"))
-            for line in lines if not line.is_image)
+            blocks.get(line.position)
+            or Block(
+                BlockKind.PARAGRAPH,
+                line.text,
+                kept=False,
+                reason=reasons.get(line.position, "page furniture"),
+            )
+            for line in lines
+            if not line.is_image
+        )
     return Article(
         title=header.title,
         authors=header.authors,
@@ -112,8 +128,14 @@ def extract_text(text: str, *, url: str | None, options: ExtractOptions,
     )
 
 
-def _body_block(i: int, position: int, body_lines: list[int], lines: list[Line],
-                stats: list[LineStats], captions: set[int]) -> Block:
+def _body_block(
+    i: int,
+    position: int,
+    body_lines: list[int],
+    lines: list[Line],
+    stats: list[LineStats],
+    captions: set[int],
+) -> Block:
     """The block of body line ``i``: its kind read from its shape and its neighbour."""
     line_text = lines[i].text
     if i in captions:
@@ -122,11 +144,19 @@ def _body_block(i: int, position: int, body_lines: list[int], lines: list[Line],
         if _BULLET_PREFIX.match(line_text):
             return Block(BlockKind.LIST_ITEM, _BULLET_PREFIX.sub("", line_text), reason="list item")
         if number := _NUMBER_PREFIX.match(line_text):  # "1. Heat the oven", "2) Whisk"
-            return Block(BlockKind.LIST_ITEM, line_text[number.end():], reason="list item",
-                         ordinal=int(number.group(1)))
+            return Block(
+                BlockKind.LIST_ITEM,
+                line_text[number.end() :],
+                reason="list item",
+                ordinal=int(number.group(1)),
+            )
     if line_text.startswith("> "):
         return Block(BlockKind.QUOTE, line_text[2:], reason="quotation")
-    if (is_headline_shaped(stats[i], line_text) and stats[i].words <= 15
-            and position + 1 < len(body_lines) and stats[body_lines[position + 1]].words >= 15):
+    if (
+        is_headline_shaped(stats[i], line_text)
+        and stats[i].words <= 15
+        and position + 1 < len(body_lines)
+        and stats[body_lines[position + 1]].words >= 15
+    ):
         return Block(BlockKind.HEADING, line_text, reason="subheading", level=2)
     return Block(BlockKind.PARAGRAPH, line_text, reason="main text")

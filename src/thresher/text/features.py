@@ -91,12 +91,22 @@ class LineStats(NamedTuple):
 
 #: Fields only the classifier reads: sentence and comma counts, the shares of capitalised
 #: words and of digits, the first and last character's kind, and blank lines around.
-CLASSIFIER_FIELDS = ("sentences", "commas", "cap_ratio", "digit_ratio", "ends_colon", "starts_lower",
-                     "starts_quote", "mean_word_len", "blank_before", "blank_after")
+CLASSIFIER_FIELDS = (
+    "sentences",
+    "commas",
+    "cap_ratio",
+    "digit_ratio",
+    "ends_colon",
+    "starts_lower",
+    "starts_quote",
+    "mean_word_len",
+    "blank_before",
+    "blank_after",
+)
 
 
 #: The fields measured on a line's text alone (the same in any page).
-TEXT_FIELDS = LineStats._fields[:LineStats._fields.index("repeated")] + CLASSIFIER_FIELDS[:-2]
+TEXT_FIELDS = LineStats._fields[: LineStats._fields.index("repeated")] + CLASSIFIER_FIELDS[:-2]
 #: The columns of ``PageStats.matrix``.
 STAT_FIELDS = TEXT_FIELDS + ("repeated", "is_image", "blank_before", "blank_after")
 _STAT_INDEX = {name: j for j, name in enumerate(STAT_FIELDS)}
@@ -116,6 +126,7 @@ class PageStats(NamedTuple):
         column: np.ndarray = self.matrix[_STAT_INDEX[name]]
         return column
 
+
 _WORD = re.compile(r"\w[\w'’-]*")
 _BULLET = re.compile(r"^(?:[•·▪►▸\-–—*+●○■□✓✔]|\d{1,2}[.)])\s")
 _GLUE_HEAD = "abcdefghijklmnopqrstuvwxyz0123456789?!’”'"
@@ -128,8 +139,21 @@ _TAIL = 32
 #: Where a ``_GLUE_HEAD`` character run into a capital is looked for: the start of a line.
 _GLUE_SPAN = 200
 #: The verbs of ``COMMENT_HEADER``: a line without any of them is no comment header.
-_COMMENT_VERBS = ("said", "says", "wrote", "writes", "replied", "schrieb", "écrit", "dice", "disse",
-                  "написал", "написала", "написали", "написав")
+_COMMENT_VERBS = (
+    "said",
+    "says",
+    "wrote",
+    "writes",
+    "replied",
+    "schrieb",
+    "écrit",
+    "dice",
+    "disse",
+    "написал",
+    "написала",
+    "написали",
+    "написав",
+)
 
 
 def _chars(characters: str) -> np.ndarray:
@@ -142,43 +166,70 @@ def _chars(characters: str) -> np.ndarray:
 def _ranges(*ranges: tuple[int, int]) -> np.ndarray:
     mask = np.zeros(0x10000, dtype=bool)
     for low, high in ranges:
-        mask[low:high + 1] = True
+        mask[low : high + 1] = True
     return mask
 
 
 # Character classes of the features, looked up once per character with page_text's own (one bit each).
-_CLOSER, _ENDS_SENTENCE, _FULL_STOP, _SENTENCE_END, _COMMA, _BULLET_START, _QUOTE, _SEPARATOR, \
-    _GLUE_HEAD_CHAR, _ASCII_CAPITAL, _DECIMAL, _IDEOGRAPH, _LOWERCASE = \
-    (FIRST_FREE_BIT << k for k in range(13))
-_CLASSES = character_classes({
-    _CLOSER: _chars("\"'”’“»«›‹)]"),
-    _ENDS_SENTENCE: _chars(".!?…。！？:;"),
-    _FULL_STOP: _chars(".…。"),
-    _SENTENCE_END: _chars(".!?…。！？"),
-    _COMMA: _chars(",，、"),
-    _BULLET_START: _chars("•·▪►▸-–—*+●○■□✓✔0123456789"),
-    _QUOTE: _chars("\"'“”„«‘’"),
-    _SEPARATOR: _chars("|·•/»›>"),
-    _GLUE_HEAD_CHAR: _chars(_GLUE_HEAD),
-    _ASCII_CAPITAL: _chars("ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
-    # What ``\d`` matches: the decimal digits of every script.
-    _DECIMAL: np.fromiter(map(str.isdecimal, map(chr, range(0x10000))), dtype=bool, count=0x10000),
-    # Chinese, Japanese and Korean: about one word per two characters.
-    _IDEOGRAPH: _ranges((0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xAC00, 0xD7AF),
-                        (0xF900, 0xFAFF)),
-    _LOWERCASE: np.fromiter(map(str.islower, map(chr, range(0x10000))), dtype=bool, count=0x10000),
-})
+(
+    _CLOSER,
+    _ENDS_SENTENCE,
+    _FULL_STOP,
+    _SENTENCE_END,
+    _COMMA,
+    _BULLET_START,
+    _QUOTE,
+    _SEPARATOR,
+    _GLUE_HEAD_CHAR,
+    _ASCII_CAPITAL,
+    _DECIMAL,
+    _IDEOGRAPH,
+    _LOWERCASE,
+) = (FIRST_FREE_BIT << k for k in range(13))
+_CLASSES = character_classes(
+    {
+        _CLOSER: _chars("\"'”’“»«›‹)]"),
+        _ENDS_SENTENCE: _chars(".!?…。！？:;"),
+        _FULL_STOP: _chars(".…。"),
+        _SENTENCE_END: _chars(".!?…。！？"),
+        _COMMA: _chars(",，、"),
+        _BULLET_START: _chars("•·▪►▸-–—*+●○■□✓✔0123456789"),
+        _QUOTE: _chars("\"'“”„«‘’"),
+        _SEPARATOR: _chars("|·•/»›>"),
+        _GLUE_HEAD_CHAR: _chars(_GLUE_HEAD),
+        _ASCII_CAPITAL: _chars("ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+        # What ``\d`` matches: the decimal digits of every script.
+        _DECIMAL: np.fromiter(map(str.isdecimal, map(chr, range(0x10000))), dtype=bool, count=0x10000),
+        # Chinese, Japanese and Korean: about one word per two characters.
+        _IDEOGRAPH: _ranges(
+            (0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF)
+        ),
+        _LOWERCASE: np.fromiter(map(str.islower, map(chr, range(0x10000))), dtype=bool, count=0x10000),
+    }
+)
 
 # The vocabularies looked up for every word at once, a bit per vocabulary.
-_STOPWORD, _INTERFACE_WORD, _INTERFACE_PAIR, _MONTH, _COMMENT_VERB, _COMMENT_NOUN, _BYLINE_WORD = \
-    1, 2, 4, 8, 16, 32, 64
+_STOPWORD, _INTERFACE_WORD, _INTERFACE_PAIR, _MONTH, _COMMENT_VERB, _COMMENT_NOUN, _BYLINE_WORD = (
+    1,
+    2,
+    4,
+    8,
+    16,
+    32,
+    64,
+)
 
 
 def _vocabulary() -> VocabularyTables:
     bits: dict[int, int] = {}
-    for bit, words in ((_STOPWORD, STOPWORDS), (_INTERFACE_WORD, INTERFACE_WORDS), (_MONTH, MONTHS),
-                       (_COMMENT_VERB, _COMMENT_VERBS), (_COMMENT_NOUN, COMMENT_NOUNS),
-                       (_BYLINE_WORD, BYLINE_WORDS)):
+    for bit, words in (
+        (_STOPWORD, STOPWORDS),
+        (_INTERFACE_WORD, INTERFACE_WORDS),
+        (_MONTH, MONTHS),
+        (_COMMENT_VERB, _COMMENT_VERBS),
+        (_COMMENT_NOUN, COMMENT_NOUNS),
+        (_BYLINE_WORD, BYLINE_WORDS),
+    ):
         for key in vocabulary_keys(words).tolist():
             bits[key] = bits.get(key, 0) | bit
     pairs = sorted(INTERFACE_PAIRS)
@@ -189,9 +240,16 @@ def _vocabulary() -> VocabularyTables:
 
 
 _VOCABULARY = _vocabulary()
-_COUNT_CLASSES = CountClasses(closer=_CLOSER, sentence_end=_SENTENCE_END, decimal=_DECIMAL,
-                              separator=_SEPARATOR, comma=_COMMA, ideograph=_IDEOGRAPH,
-                              glue_head=_GLUE_HEAD_CHAR, ascii_capital=_ASCII_CAPITAL)
+_COUNT_CLASSES = CountClasses(
+    closer=_CLOSER,
+    sentence_end=_SENTENCE_END,
+    decimal=_DECIMAL,
+    separator=_SEPARATOR,
+    comma=_COMMA,
+    ideograph=_IDEOGRAPH,
+    glue_head=_GLUE_HEAD_CHAR,
+    ascii_capital=_ASCII_CAPITAL,
+)
 
 
 def _lines_holding(page: str, ends: np.ndarray, literal: str) -> list[int]:
@@ -218,12 +276,41 @@ def _flags_where(mask: np.ndarray, test: Callable[[int], bool]) -> np.ndarray:
 def _text_columns(texts: list[str]) -> dict[str, np.ndarray]:
     """The fields of ``LineStats`` that depend on the text alone, one array per field,
     for non-empty ``texts``."""
-    samples = texts if max(map(len, texts)) <= _SAMPLE else \
-        [t if len(t) <= _SAMPLE else t[:_SAMPLE - _TAIL - 1] + " " + t[-_TAIL:] for t in texts]
-    counted = count_lines(samples, _CLASSES, _COUNT_CLASSES, _VOCABULARY, stopword=_STOPWORD,
-                          pair=_INTERFACE_PAIR, glue_span=_GLUE_SPAN)
-    words, ideographs, stopwords, capitalised, word_chars, line_bits, pairs, final, first_classes, lasts, \
-        sentence_ends, digits, decimals, separated, commas, glued, lengths, capitals, lower_or_title = counted
+    samples = (
+        texts
+        if max(map(len, texts)) <= _SAMPLE
+        else [t if len(t) <= _SAMPLE else t[: _SAMPLE - _TAIL - 1] + " " + t[-_TAIL:] for t in texts]
+    )
+    counted = count_lines(
+        samples,
+        _CLASSES,
+        _COUNT_CLASSES,
+        _VOCABULARY,
+        stopword=_STOPWORD,
+        pair=_INTERFACE_PAIR,
+        glue_span=_GLUE_SPAN,
+    )
+    (
+        words,
+        ideographs,
+        stopwords,
+        capitalised,
+        word_chars,
+        line_bits,
+        pairs,
+        final,
+        first_classes,
+        lasts,
+        sentence_ends,
+        digits,
+        decimals,
+        separated,
+        commas,
+        glued,
+        lengths,
+        capitals,
+        lower_or_title,
+    ) = counted
     n_lines = len(samples)
 
     def lines_with(bit: int) -> np.ndarray:
@@ -243,31 +330,40 @@ def _text_columns(texts: list[str]) -> dict[str, np.ndarray]:
 
     # "Sign up for our newsletter" is furniture; "He declined to comment." is not.
     interface = short & lines_with(_INTERFACE_WORD)
-    interface |= _flags_where(short & ~interface & (pairs > 0),
-                              lambda k: has_interface_phrase(_WORD.findall(samples[k].lower())))
-    interface &= ~_flags_where(interface & full_stop & (counts >= 5),
-                               lambda k: CALL_TO_ACTION.search(samples[k]) is None)
+    interface |= _flags_where(
+        short & ~interface & (pairs > 0), lambda k: has_interface_phrase(_WORD.findall(samples[k].lower()))
+    )
+    interface &= ~_flags_where(
+        interface & full_stop & (counts >= 5), lambda k: CALL_TO_ACTION.search(samples[k]) is None
+    )
     # Date lines: a month name, or a date shape (which needs three digits or more, ASCII or
     # another script's).
     date_like = short & lines_with(_MONTH)
-    date_like |= _flags_where(short & ~date_like & (decimals >= 3),
-                              lambda k: _DATE_SHAPE.search(samples[k]) is not None)
+    date_like |= _flags_where(
+        short & ~date_like & (decimals >= 3), lambda k: _DATE_SHAPE.search(samples[k]) is not None
+    )
     first_digit = (first_classes & _DECIMAL) > 0
     reading_time = _flags_where(short & first_digit, lambda k: READING_TIME.match(texts[k]) is not None)
-    bullet = _flags_where((first_classes & _BULLET_START) > 0,
-                          lambda k: _BULLET.match(texts[k]) is not None)
+    bullet = _flags_where((first_classes & _BULLET_START) > 0, lambda k: _BULLET.match(texts[k]) is not None)
     joined = "\n".join(samples)
     ends = np.cumsum(lengths + 1) - 1
     copyright_ = np.zeros(n_lines, dtype=bool)
-    copyright_[_lines_holding(joined, ends, "©") + _lines_holding(joined, ends, "opyright")
-               + _lines_holding(joined, ends, "OPYRIGHT")] = True
+    copyright_[
+        _lines_holding(joined, ends, "©")
+        + _lines_holding(joined, ends, "opyright")
+        + _lines_holding(joined, ends, "OPYRIGHT")
+    ] = True
     url = np.zeros(n_lines, dtype=bool)
-    url[_lines_holding(joined, ends, "http") + _lines_holding(joined, ends, "www")
-        + _lines_holding(joined, ends, "@")] = True
+    url[
+        _lines_holding(joined, ends, "http")
+        + _lines_holding(joined, ends, "www")
+        + _lines_holding(joined, ends, "@")
+    ] = True
     url = _flags_where(url, lambda k: _URL.search(samples[k]) is not None)
     comment_header = _flags_where(short & lines_with(_COMMENT_VERB), lambda k: _comment_header(texts[k]))
-    comments_heading = _flags_where((counts <= 6) & lines_with(_COMMENT_NOUN),
-                                    lambda k: COMMENTS_HEADING.match(texts[k]) is not None)
+    comments_heading = _flags_where(
+        (counts <= 6) & lines_with(_COMMENT_NOUN), lambda k: COMMENTS_HEADING.match(texts[k]) is not None
+    )
 
     lowered_length = word_chars + np.maximum(words - 1, 0)
     return {
@@ -301,8 +397,9 @@ def _text_columns(texts: list[str]) -> dict[str, np.ndarray]:
 
 def _comment_header(text: str) -> bool:
     """Ends like "… said:" (the header ends with the verb or a colon)."""
-    return (text[-1] == ":" or text[-1].isalpha()) \
-        and COMMENT_HEADER.search(text if len(text) < 8 else text[-24:]) is not None
+    return (text[-1] == ":" or text[-1].isalpha()) and COMMENT_HEADER.search(
+        text if len(text) < 8 else text[-24:]
+    ) is not None
 
 
 _TEXT = attrgetter("text")
@@ -334,13 +431,22 @@ def line_stats(lines: list[Line]) -> PageStats:
     if images:
         repeated[0] = False
     values = _text_columns(measured) if measured else {name: np.zeros(0, dtype=int) for name in TEXT_FIELDS}
-    rows = list(map(tuple.__new__, repeat(LineStats), zip(
-        *[values[name].tolist() for name in _ROW_TEXT_FIELDS], repeated.tolist()[images:], repeat(False),
-        strict=False)))
+    rows = list(
+        map(
+            tuple.__new__,
+            repeat(LineStats),
+            zip(
+                *[values[name].tolist() for name in _ROW_TEXT_FIELDS],
+                repeated.tolist()[images:],
+                repeat(False),
+                strict=False,
+            ),
+        )
+    )
     if images:
         rows.insert(0, _IMAGE_ROW)
     table = np.zeros((len(STAT_FIELDS), len(distinct)))  # field by field, a column per distinct key
-    table[:len(TEXT_FIELDS), images:] = [values[name] for name in TEXT_FIELDS]  # (an image's stays zero)
+    table[: len(TEXT_FIELDS), images:] = [values[name] for name in TEXT_FIELDS]  # (an image's stays zero)
     table[_STAT_INDEX["repeated"]] = repeated
     matrix = table.take(which, axis=1)
     matrix[_STAT_INDEX["is_image"]] = is_image
@@ -349,5 +455,5 @@ def line_stats(lines: list[Line]) -> PageStats:
     return PageStats(list(map(rows.__getitem__, keys)), matrix)
 
 
-_ROW_TEXT_FIELDS = LineStats._fields[:LineStats._fields.index("repeated")]
+_ROW_TEXT_FIELDS = LineStats._fields[: LineStats._fields.index("repeated")]
 _IMAGE_ROW = LineStats._make([0] * len(_ROW_TEXT_FIELDS) + [False, True])

@@ -16,12 +16,14 @@ __all__ = ["Header", "read_header"]
 
 # "By Jane Doe", "Posted on May 3, 2023 by Jane Doe", "Von Jana Krüger", "Author: …".
 _BYLINE = re.compile(
-    r"(?:^|[\s|·•,(])(?:" + "|".join(map(re.escape, BYLINE_LABELS)) + r")\s*:?\s+(\w.*)$", re.I)
+    r"(?:^|[\s|·•,(])(?:" + "|".join(map(re.escape, BYLINE_LABELS)) + r")\s*:?\s+(\w.*)$", re.I
+)
 # "ByJane Doe": a capture that lost the space between a label and a link.
 _GLUED_BY = re.compile(r"^By(?=[A-Z][a-z])")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bи\b|\bі\b)\s*", re.I)
 _BYLINE_TAIL = re.compile(
-    r"\s*(?:[|·•∙–—(]|\s-\s|\bon\b|\bam\b|\ble\b|\bel\b|\bupdated\b|\bpublished\b|\d).*$", re.I)
+    r"\s*(?:[|·•∙–—(]|\s-\s|\bon\b|\bam\b|\ble\b|\bel\b|\bupdated\b|\bpublished\b|\d).*$", re.I
+)
 # A person's name alone on a line: two to four capitalised words.
 _NAME_LINE = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄ][\w'’.-]*\s){1,3}[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄ][\w'’.-]*,?$")
 #: How far from the headline a date line is looked for when none is right next to it.
@@ -43,8 +45,19 @@ class Header:
 
 
 def _headline_candidate(line: Line, s: LineStats) -> bool:
-    if s.is_image or s.bullet or s.interface or s.reading_time or s.copyright or s.url \
-            or s.separators or s.glued or s.ellipsis or s.all_caps or line.text[-1] in ",;":
+    if (
+        s.is_image
+        or s.bullet
+        or s.interface
+        or s.reading_time
+        or s.copyright
+        or s.url
+        or s.separators
+        or s.glued
+        or s.ellipsis
+        or s.all_caps
+        or line.text[-1] in ",;"
+    ):
         return False
     if is_caption(line.text) or (s.date_like and parse_date_line(line.text) is not None):
         return False  # a caption, or a date line (a month name alone is fine: "Talks resume in May")
@@ -68,8 +81,11 @@ def _find_title(lines: list[Line], stats: list[LineStats], first_body: int) -> i
         score = 1.0 + min(s.words, 14) / 14
         # A headline is usually followed by a date line, a byline or the body within a few lines.
         for j in range(i + 1, min(i + 5, len(lines))):
-            if stats[j].date_like or stats[j].reading_time \
-                    or (stats[j].byline_label and _BYLINE.match(lines[j].text)):
+            if (
+                stats[j].date_like
+                or stats[j].reading_time
+                or (stats[j].byline_label and _BYLINE.match(lines[j].text))
+            ):
                 score += 1.0
                 break
         score -= 0.05 * (first_body - i)
@@ -79,8 +95,13 @@ def _find_title(lines: list[Line], stats: list[LineStats], first_body: int) -> i
             score -= 0.3
         if score > best_score:
             best, best_score = i, score
-    if best is not None and best > lo and stats[best - 1].words >= 4 and \
-            _headline_candidate(lines[best - 1], stats[best - 1]) and not stats[best - 1].repeated:
+    if (
+        best is not None
+        and best > lo
+        and stats[best - 1].words >= 4
+        and _headline_candidate(lines[best - 1], stats[best - 1])
+        and not stats[best - 1].repeated
+    ):
         return best - 1
     return best
 
@@ -110,6 +131,7 @@ def _name_line(line: Line, s: LineStats) -> str | None:
     if s.interface or s.date_like or s.url or s.is_image or not 2 <= s.words <= 4 or s.stop_ratio > 0:
         return None
     return line.text.rstrip(",") if _NAME_LINE.match(line.text) else None
+
 
 def read_header(lines: list[Line], stats: list[LineStats], kept: list[int]) -> Header:
     """Headline, byline and date of a capture whose body lines (so far) are ``kept``."""

@@ -82,7 +82,7 @@ def _image_line(position: int, inner: str, blank_before: bool, blank_after: bool
         alt, src = match.group(1).strip(), match.group(2).strip() or None
     elif alt_match:  # src alt="…" or src="…" alt="…"
         alt = (alt_match.group(1) or alt_match.group(2) or "").strip()
-        rest = inner[:alt_match.start()].strip()
+        rest = inner[: alt_match.start()].strip()
         src_match = _SRC_ATTRIBUTE.search(inner) or _QUOTED_URL.search(rest)
         src = (src_match.group(1) if src_match else rest.strip("\"' ")) or None
     elif inner and " " not in inner and ("/" in inner or ":" in inner):  # a bare address
@@ -150,8 +150,13 @@ def split_lines(text: str, *, max_lines: int) -> list[Line]:
     gaps[0], gaps[-1] = at[:1].sum() > 0, len(at) > 0 and at[-1] < len(stripped) - 1
     np.greater(at[1:] - at[:-1], 1, out=gaps[1:-1])
     blank_before, blank_after = gaps[:-1].tolist(), gaps[1:].tolist()
-    lines = list(map(tuple.__new__, repeat(Line), zip(range(len(texts)), texts, blank_before, blank_after,
-                                                      repeat(False), repeat(None), repeat(""))))
+    lines = list(
+        map(
+            tuple.__new__,
+            repeat(Line),
+            zip(range(len(texts)), texts, blank_before, blank_after, repeat(False), repeat(None), repeat("")),
+        )
+    )
     if "<" in text:  # image lines
         for k, line in enumerate(lines):
             image = _IMAGE_LINE.match(line.text) if line.text[:1] == "<" else None

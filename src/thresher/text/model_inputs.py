@@ -21,33 +21,110 @@ from thresher.text.features import STAT_FIELDS
 __all__ = ["CONTEXT_FEATURES", "OWN_FEATURES", "SMOOTH_FEATURES", "smooth_features", "stage_one_features"]
 
 OWN_FEATURES = [
-    "log_words", "long", "short", "ends_sentence", "log_sentences", "comma_rate", "stop_ratio",
-    "cap_ratio", "digit_ratio", "bullet", "separators", "interface", "date_like", "reading_time",
-    "copyright", "ends_colon", "starts_lower", "all_caps", "starts_quote", "url", "mean_word_len",
-    "repeated", "is_image", "blank_before", "blank_after", "position", "position_sq",
-    "ellipsis", "glued", "comment_header", "comments_heading",
+    "log_words",
+    "long",
+    "short",
+    "ends_sentence",
+    "log_sentences",
+    "comma_rate",
+    "stop_ratio",
+    "cap_ratio",
+    "digit_ratio",
+    "bullet",
+    "separators",
+    "interface",
+    "date_like",
+    "reading_time",
+    "copyright",
+    "ends_colon",
+    "starts_lower",
+    "all_caps",
+    "starts_quote",
+    "url",
+    "mean_word_len",
+    "repeated",
+    "is_image",
+    "blank_before",
+    "blank_after",
+    "position",
+    "position_sq",
+    "ellipsis",
+    "glued",
+    "comment_header",
+    "comments_heading",
 ]
 # Neighbourhood summaries: the previous/next line's main traits and windowed means.
 CONTEXT_FEATURES = [
-    "prev_log_words", "prev_ends_sentence", "prev_stop_ratio", "prev_interface",
-    "next_log_words", "next_ends_sentence", "next_stop_ratio", "next_interface",
-    "prev2_log_words", "next2_log_words",
-    "win3_log_words", "win3_ends_sentence", "win3_stop_ratio", "win3_interface",
-    "win10_log_words", "win10_ends_sentence", "win10_long",
-    "alternation", "after_comments", "win3_comment_header", "win3_ellipsis_glued",
+    "prev_log_words",
+    "prev_ends_sentence",
+    "prev_stop_ratio",
+    "prev_interface",
+    "next_log_words",
+    "next_ends_sentence",
+    "next_stop_ratio",
+    "next_interface",
+    "prev2_log_words",
+    "next2_log_words",
+    "win3_log_words",
+    "win3_ends_sentence",
+    "win3_stop_ratio",
+    "win3_interface",
+    "win10_log_words",
+    "win10_ends_sentence",
+    "win10_long",
+    "alternation",
+    "after_comments",
+    "win3_comment_header",
+    "win3_ellipsis_glued",
 ]
 SMOOTH_FEATURES = [
-    "p", "p_prev", "p_next", "p_prev2", "p_next2", "p_win5", "p_win15", "p_max3",
-    "mass_before", "mass_after", "log_words", "ends_sentence", "interface", "is_image", "short",
-    "repeated", "p_long_prev", "p_long_next",
+    "p",
+    "p_prev",
+    "p_next",
+    "p_prev2",
+    "p_next2",
+    "p_win5",
+    "p_win15",
+    "p_max3",
+    "mass_before",
+    "mass_after",
+    "log_words",
+    "ends_sentence",
+    "interface",
+    "is_image",
+    "short",
+    "repeated",
+    "p_long_prev",
+    "p_long_next",
 ]
 
 _OWN = {name: k for k, name in enumerate(OWN_FEATURES)}
 #: Own features that are a ``LineStats`` field as it is.
-_COPIED = ["ends_sentence", "stop_ratio", "cap_ratio", "digit_ratio", "bullet", "separators", "interface",
-           "date_like", "reading_time", "copyright", "ends_colon", "starts_lower", "all_caps", "starts_quote",
-           "url", "repeated", "is_image", "blank_before", "blank_after", "ellipsis", "glued",
-           "comment_header", "comments_heading"]
+_COPIED = [
+    "ends_sentence",
+    "stop_ratio",
+    "cap_ratio",
+    "digit_ratio",
+    "bullet",
+    "separators",
+    "interface",
+    "date_like",
+    "reading_time",
+    "copyright",
+    "ends_colon",
+    "starts_lower",
+    "all_caps",
+    "starts_quote",
+    "url",
+    "repeated",
+    "is_image",
+    "blank_before",
+    "blank_after",
+    "ellipsis",
+    "glued",
+    "comment_header",
+    "comments_heading",
+]
 _COPIED_FROM = [STAT_FIELDS.index(name) for name in _COPIED]
 _COPIED_TO = [_OWN[name] for name in _COPIED]
 _STAT = {name: j for j, name in enumerate(STAT_FIELDS)}
@@ -59,16 +136,44 @@ _NEAR = [_OWN["log_words"], _OWN["ends_sentence"], _OWN["stop_ratio"], _OWN["int
 
 # The rows of the own features the kernels fill or read: constants of this module, which
 # numba compiles in (its disk cache is rebuilt when this file changes).
-_LOG_WORDS, _LONG, _SHORT, _LOG_SENTENCES, _COMMA_RATE, _MEAN_WORD_LEN, _POSITION, _POSITION_SQ, \
-    _ENDS_SENTENCE, _COMMENT_HEADER, _ELLIPSIS, _GLUED, _COMMENTS_HEADING = (
-        _OWN[name] for name in ("log_words", "long", "short", "log_sentences", "comma_rate", "mean_word_len",
-                                "position", "position_sq", "ends_sentence", "comment_header", "ellipsis",
-                                "glued", "comments_heading"))
+(
+    _LOG_WORDS,
+    _LONG,
+    _SHORT,
+    _LOG_SENTENCES,
+    _COMMA_RATE,
+    _MEAN_WORD_LEN,
+    _POSITION,
+    _POSITION_SQ,
+    _ENDS_SENTENCE,
+    _COMMENT_HEADER,
+    _ELLIPSIS,
+    _GLUED,
+    _COMMENTS_HEADING,
+) = (
+    _OWN[name]
+    for name in (
+        "log_words",
+        "long",
+        "short",
+        "log_sentences",
+        "comma_rate",
+        "mean_word_len",
+        "position",
+        "position_sq",
+        "ends_sentence",
+        "comment_header",
+        "ellipsis",
+        "glued",
+        "comments_heading",
+    )
+)
 #: The stats rows the own features are computed from. They come from another module, so
 #: the kernel gets them as an argument: numba's disk cache would keep a constant read from
 #: another module's globals after that module changed.
-_STAT_ROWS = np.array([_STAT[name] for name in ("words", "sentences", "commas", "mean_word_len")],
-                      dtype=np.int64)
+_STAT_ROWS = np.array(
+    [_STAT[name] for name in ("words", "sentences", "commas", "mean_word_len")], dtype=np.int64
+)
 _COPIED_PAIRS = np.array([_COPIED_FROM, _COPIED_TO], dtype=np.int64)
 _NEAR_ROWS = np.array(_NEAR, dtype=np.int64)
 _SMOOTHED_ROWS = np.array(_SMOOTHED_OWN, dtype=np.int64)
@@ -90,8 +195,14 @@ def _window_means(values: np.ndarray, radius: int, out: np.ndarray) -> None:
 
 
 @njit(cache=True, nogil=True)
-def _stage_one(stats: np.ndarray, stat_rows: np.ndarray, n_own: int, n_context: int, copied: np.ndarray,
-               near_rows: np.ndarray) -> np.ndarray:
+def _stage_one(
+    stats: np.ndarray,
+    stat_rows: np.ndarray,
+    n_own: int,
+    n_context: int,
+    copied: np.ndarray,
+    near_rows: np.ndarray,
+) -> np.ndarray:
     n = stats.shape[1]
     inputs = np.zeros((n_own + n_context, n))
     for j in range(copied.shape[1]):
@@ -131,7 +242,7 @@ def _stage_one(stats: np.ndarray, stat_rows: np.ndarray, n_own: int, n_context: 
     # (a "12 Comments" link in the header is not it).
     for i in range(n):
         if inputs[_COMMENTS_HEADING, i] > 0 and inputs[_POSITION, i] >= 0.3:
-            context[18, i + 1:] = 1.0
+            context[18, i + 1 :] = 1.0
             break
     return inputs
 
@@ -140,14 +251,19 @@ def stage_one_features(stats: np.ndarray) -> np.ndarray:
     """Own + neighbourhood features of every line (from ``PageStats.matrix``): one row per
     line, one column per ``OWN_FEATURES + CONTEXT_FEATURES``. Built feature by feature
     (every feature's values contiguous) and returned as the transposed view."""
-    inputs: np.ndarray = _stage_one(np.ascontiguousarray(stats, dtype=np.float64), _STAT_ROWS,
-                                    len(OWN_FEATURES), len(CONTEXT_FEATURES), _COPIED_PAIRS, _NEAR_ROWS)
+    inputs: np.ndarray = _stage_one(
+        np.ascontiguousarray(stats, dtype=np.float64),
+        _STAT_ROWS,
+        len(OWN_FEATURES),
+        len(CONTEXT_FEATURES),
+        _COPIED_PAIRS,
+        _NEAR_ROWS,
+    )
     return inputs.T
 
 
 @njit(cache=True, nogil=True)
-def _smooth(p: np.ndarray, first: np.ndarray, n_features: int,
-            smoothed_rows: np.ndarray) -> np.ndarray:
+def _smooth(p: np.ndarray, first: np.ndarray, n_features: int, smoothed_rows: np.ndarray) -> np.ndarray:
     n = len(p)
     inputs = np.zeros((n_features, n))
     log_words = first[_LOG_WORDS]
@@ -195,6 +311,10 @@ def smooth_features(p: np.ndarray, first_rows: np.ndarray) -> np.ndarray:
     """Stage-two inputs: the stage-one scores ``p`` around each line, the content mass
     around it, and a few of its own features (from ``first_rows``, as
     ``stage_one_features`` gives them): one row per line, one column per ``SMOOTH_FEATURES``."""
-    inputs: np.ndarray = _smooth(np.ascontiguousarray(p, dtype=np.float64),
-                                 np.ascontiguousarray(first_rows.T), len(SMOOTH_FEATURES), _SMOOTHED_ROWS)
+    inputs: np.ndarray = _smooth(
+        np.ascontiguousarray(p, dtype=np.float64),
+        np.ascontiguousarray(first_rows.T),
+        len(SMOOTH_FEATURES),
+        _SMOOTHED_ROWS,
+    )
     return inputs.T

@@ -28,9 +28,26 @@ from typing import NamedTuple
 import numpy as np
 from numba import njit
 
-__all__ = ["ALPHA", "CAPITAL", "COUNT_FIELDS", "FIRST_FREE_BIT", "JOINER", "LOWERS", "LOWER_OR_TITLE", "WORD",
-           "CountClasses", "PageWords", "VocabularyTables", "character_classes", "code_points", "count_lines",
-           "page_words", "pair_keys", "vocabulary_keys", "vocabulary_tables"]
+__all__ = [
+    "ALPHA",
+    "CAPITAL",
+    "COUNT_FIELDS",
+    "FIRST_FREE_BIT",
+    "JOINER",
+    "LOWERS",
+    "LOWER_OR_TITLE",
+    "WORD",
+    "CountClasses",
+    "PageWords",
+    "VocabularyTables",
+    "character_classes",
+    "code_points",
+    "count_lines",
+    "page_words",
+    "pair_keys",
+    "vocabulary_keys",
+    "vocabulary_tables",
+]
 
 _BMP = 0x10000
 
@@ -107,13 +124,18 @@ def _page(lines: list[str], table: np.ndarray) -> _Page:
 
 def _astral_kind(char: str) -> int:
     """The own class bits of a character beyond the BMP."""
-    return (WORD if char.isalnum() else 0) | (CAPITAL if char.isupper() else 0) \
-        | (ALPHA if char.isalpha() else 0) | (LOWER_OR_TITLE if _lower_or_title(char) else 0)
+    return (
+        (WORD if char.isalnum() else 0)
+        | (CAPITAL if char.isupper() else 0)
+        | (ALPHA if char.isalpha() else 0)
+        | (LOWER_OR_TITLE if _lower_or_title(char) else 0)
+    )
 
 
 @njit(cache=True, nogil=True)
-def _classify(points: np.ndarray, table: np.ndarray, astral: np.ndarray, astral_kinds: np.ndarray,
-              n_lines: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def _classify(
+    points: np.ndarray, table: np.ndarray, astral: np.ndarray, astral_kinds: np.ndarray, n_lines: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """The class bits of ``points`` (``table`` over the BMP, ``astral_kinds`` for the sorted
     ``astral`` points beyond it) and the bounds of the ``n_lines`` lines they hold."""
     classes = np.empty(len(points), dtype=np.uint32)
@@ -149,8 +171,7 @@ def _word_end(classes: np.ndarray, at: int, n: int) -> tuple[int, int]:
 
 
 @njit(cache=True, nogil=True)
-def _word_key(points: np.ndarray, classes: np.ndarray, lower: np.ndarray,
-              start: int, end: int) -> np.uint64:
+def _word_key(points: np.ndarray, classes: np.ndarray, lower: np.ndarray, start: int, end: int) -> np.uint64:
     key = np.uint64(0)
     for i in range(start, end):
         point = np.uint64(points[i])
@@ -161,8 +182,9 @@ def _word_key(points: np.ndarray, classes: np.ndarray, lower: np.ndarray,
 
 
 @njit(cache=True, nogil=True)
-def _page_words(points: np.ndarray, classes: np.ndarray, lower: np.ndarray) -> tuple[
-        np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def _page_words(
+    points: np.ndarray, classes: np.ndarray, lower: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     n = len(points)
     starts = np.empty(n // 2 + 1, dtype=np.int64)
     lengths = np.empty(n // 2 + 1, dtype=np.int64)
@@ -238,15 +260,19 @@ def vocabulary_tables(bits: dict[int, int]) -> VocabularyTables:
         rows_keys.append(keys)
         rows_flags.append(flags)
         if not left:
-            return VocabularyTables(np.array(_MULTIPLIERS[:len(rows_keys)], dtype=np.uint64),
-                                    np.array(rows_keys), np.array(rows_flags))
+            return VocabularyTables(
+                np.array(_MULTIPLIERS[: len(rows_keys)], dtype=np.uint64),
+                np.array(rows_keys),
+                np.array(rows_flags),
+            )
         pending = left
     raise RuntimeError("vocabulary keys do not fit the hash tables")
 
 
 @njit(cache=True, nogil=True)
-def _flags_of(key: np.uint64, multipliers: np.ndarray, table_keys: np.ndarray,
-              table_flags: np.ndarray) -> int:
+def _flags_of(
+    key: np.uint64, multipliers: np.ndarray, table_keys: np.ndarray, table_flags: np.ndarray
+) -> int:
     """The vocabulary bits of ``key``; 0 for a key in no vocabulary."""
     for row in range(len(multipliers)):
         slot = (key * multipliers[row]) >> _SLOT_SHIFT
@@ -258,9 +284,27 @@ def _flags_of(key: np.uint64, multipliers: np.ndarray, table_keys: np.ndarray,
 
 
 #: The per-line counts of ``count_lines``, in the order of its rows.
-COUNT_FIELDS = ("words", "ideographs", "stopwords", "capitalised", "word_chars", "vocabulary", "pair",
-                "final_class", "first_class", "last_point", "sentence_ends", "ascii_digits", "decimals",
-                "separated", "commas", "glued", "length", "capitals", "lower_or_title")
+COUNT_FIELDS = (
+    "words",
+    "ideographs",
+    "stopwords",
+    "capitalised",
+    "word_chars",
+    "vocabulary",
+    "pair",
+    "final_class",
+    "first_class",
+    "last_point",
+    "sentence_ends",
+    "ascii_digits",
+    "decimals",
+    "separated",
+    "commas",
+    "glued",
+    "length",
+    "capitals",
+    "lower_or_title",
+)
 
 
 class CountClasses(NamedTuple):
@@ -280,8 +324,16 @@ class CountClasses(NamedTuple):
     ascii_capital: int
 
 
-def count_lines(lines: list[str], classes: np.ndarray, count_classes: CountClasses,
-                vocabulary: VocabularyTables, *, stopword: int, pair: int, glue_span: int) -> np.ndarray:
+def count_lines(
+    lines: list[str],
+    classes: np.ndarray,
+    count_classes: CountClasses,
+    vocabulary: VocabularyTables,
+    *,
+    stopword: int,
+    pair: int,
+    glue_span: int,
+) -> np.ndarray:
     """The ``COUNT_FIELDS`` of every line of ``lines`` (non-empty strings whose only
     whitespace is single spaces), one row per field:
 
@@ -300,16 +352,25 @@ def count_lines(lines: list[str], classes: np.ndarray, count_classes: CountClass
     """
     page = _page(lines, classes)
     bits = np.array(count_classes, dtype=np.int64)
-    counts: np.ndarray = _count_lines(page.points, page.classes, page.starts, page.ends, _LOWER, bits,
-                                      vocabulary.multipliers, vocabulary.keys, vocabulary.flags,
-                                      stopword, pair, glue_span)
+    counts: np.ndarray = _count_lines(
+        page.points,
+        page.classes,
+        page.starts,
+        page.ends,
+        _LOWER,
+        bits,
+        vocabulary.multipliers,
+        vocabulary.keys,
+        vocabulary.flags,
+        stopword,
+        pair,
+        glue_span,
+    )
     return counts
 
 
-
 @njit(cache=True, nogil=True)
-def _glued_head(points: np.ndarray, classes: np.ndarray, start: int,
-                end: int) -> bool:
+def _glued_head(points: np.ndarray, classes: np.ndarray, start: int, end: int) -> bool:
     """Whether ``points[start:end]`` holds three space-separated words or more, 70% of them
     starting with a capital or a character that is not a letter."""
     words = capitalised = 0
@@ -322,12 +383,30 @@ def _glued_head(points: np.ndarray, classes: np.ndarray, start: int,
 
 
 @njit(cache=True, nogil=True)
-def _count_lines(points: np.ndarray, classes: np.ndarray, starts: np.ndarray, ends: np.ndarray,
-                 lower: np.ndarray, bits: np.ndarray, multipliers: np.ndarray, table_keys: np.ndarray,
-                 table_flags: np.ndarray, stopword: int, pair_bit: int,
-                 glue_span: int) -> np.ndarray:
-    closer, sentence_end, decimal, separator, comma, ideograph, glue_head, capital = \
-        bits[0], bits[1], bits[2], bits[3], bits[4], bits[5], bits[6], bits[7]
+def _count_lines(
+    points: np.ndarray,
+    classes: np.ndarray,
+    starts: np.ndarray,
+    ends: np.ndarray,
+    lower: np.ndarray,
+    bits: np.ndarray,
+    multipliers: np.ndarray,
+    table_keys: np.ndarray,
+    table_flags: np.ndarray,
+    stopword: int,
+    pair_bit: int,
+    glue_span: int,
+) -> np.ndarray:
+    closer, sentence_end, decimal, separator, comma, ideograph, glue_head, capital = (
+        bits[0],
+        bits[1],
+        bits[2],
+        bits[3],
+        bits[4],
+        bits[5],
+        bits[6],
+        bits[7],
+    )
     n = len(points)
     out = np.zeros((len(COUNT_FIELDS), len(starts)), dtype=np.int64)
     for k in range(len(starts)):
@@ -395,15 +474,29 @@ def _count_lines(points: np.ndarray, classes: np.ndarray, starts: np.ndarray, en
             if not glue_seen and kind & glue_head and i + 1 < n and classes[i + 1] & capital:
                 offset = i - start
                 # A capital followed by another is an acronym, not a glued word.
-                if offset < glue_span - 1 and (i + 2 >= n or not classes[i + 2] & capital
-                                               or offset == glue_span - 2):
+                if offset < glue_span - 1 and (
+                    i + 2 >= n or not classes[i + 2] & capital or offset == glue_span - 2
+                ):
                     glue_seen = True  # the first such place decides
                     glued = _glued_head(points, classes, start, i + 1)
         column = out[:, k]
-        column[0], column[1], column[2], column[3], column[4], column[5], column[6] = \
-            words, ideographs, stopwords, capitalised, word_chars, vocabulary, pair
+        column[0], column[1], column[2], column[3], column[4], column[5], column[6] = (
+            words,
+            ideographs,
+            stopwords,
+            capitalised,
+            word_chars,
+            vocabulary,
+            pair,
+        )
         column[7], column[8], column[9] = classes[last], classes[start], points[end - 1]
-        column[10], column[11], column[12], column[13], column[14], column[15] = \
-            sentence_ends, ascii_digits, decimals, separated, commas, glued
+        column[10], column[11], column[12], column[13], column[14], column[15] = (
+            sentence_ends,
+            ascii_digits,
+            decimals,
+            separated,
+            commas,
+            glued,
+        )
         column[16], column[17], column[18] = end - start, capitals, lower_or_title
     return out

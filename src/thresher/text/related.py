@@ -32,9 +32,16 @@ def related_prefix_target(text: str) -> str | None:
 def is_headline_shaped(stats: LineStats, text: str) -> bool:
     """A line that reads like a headline: a handful of words, no full stop, no furniture,
     not a date line (a month name alone is fine: "Talks resume in May")."""
-    return (4 <= stats.words <= 25 and not stats.ends_sentence and not stats.interface
-            and not stats.bullet and not stats.separators and not stats.is_image and not stats.repeated
-            and not (stats.date_like and parse_date_line(text) is not None))
+    return (
+        4 <= stats.words <= 25
+        and not stats.ends_sentence
+        and not stats.interface
+        and not stats.bullet
+        and not stats.separators
+        and not stats.is_image
+        and not stats.repeated
+        and not (stats.date_like and parse_date_line(text) is not None)
+    )
 
 
 def _is_card(head: int, stats: list[LineStats], texts: list[str]) -> bool:

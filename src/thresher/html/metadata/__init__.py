@@ -54,35 +54,108 @@ class Metadata:
 
 
 # Keys in order of trust, per field.
-_TITLE_KEYS = ("og:title", "twitter:title", "dc.title", "dcterms.title", "citation_title",
-               "parsely-title", "sailthru.title", "headline", "title")
-_AUTHOR_KEYS = ("article:author", "author", "dc.creator", "dcterms.creator", "citation_author",
-                "parsely-author", "sailthru.author", "byl", "article.author", "og:article:author",
-                "creator", "dc.contributor")
-_PUBLISHED_KEYS = ("article:published_time", "og:article:published_time", "article:published",
-                   "datepublished", "published_time", "og:published_time", "parsely-pub-date",
-                   "sailthru.date", "dc.date.issued", "dcterms.issued", "dc.date.created",
-                   "dcterms.created", "dc.date", "dcterms.date", "citation_publication_date",
-                   "citation_date", "citation_online_date", "article.published", "pubdate",
-                   "publishdate", "publish-date", "publish_date", "published-date", "date",
-                   "datecreated", "dc.created", "release_date", "og:pubdate", "pub_date",
-                   "article_date_original", "cxenseparse:recs:publishtime", "originalpublicationdate")
+_TITLE_KEYS = (
+    "og:title",
+    "twitter:title",
+    "dc.title",
+    "dcterms.title",
+    "citation_title",
+    "parsely-title",
+    "sailthru.title",
+    "headline",
+    "title",
+)
+_AUTHOR_KEYS = (
+    "article:author",
+    "author",
+    "dc.creator",
+    "dcterms.creator",
+    "citation_author",
+    "parsely-author",
+    "sailthru.author",
+    "byl",
+    "article.author",
+    "og:article:author",
+    "creator",
+    "dc.contributor",
+)
+_PUBLISHED_KEYS = (
+    "article:published_time",
+    "og:article:published_time",
+    "article:published",
+    "datepublished",
+    "published_time",
+    "og:published_time",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "dc.date",
+    "dcterms.date",
+    "citation_publication_date",
+    "citation_date",
+    "citation_online_date",
+    "article.published",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "published-date",
+    "date",
+    "datecreated",
+    "dc.created",
+    "release_date",
+    "og:pubdate",
+    "pub_date",
+    "article_date_original",
+    "cxenseparse:recs:publishtime",
+    "originalpublicationdate",
+)
 # Other keys that name a publication date (site-specific prefixes: "sw-pubdate", "x:publish_date");
 # each alternative holds "pub".
-_PUBLISHED_KEY = re.compile(
-    r"pub(?:lish(?:ed)?|lication)?[-_.:]?(?:date|time)|date[-_.:]?pub|firstpublished")
-_SITE_KEYS = ("og:site_name", "application-name", "apple-mobile-web-app-title", "publisher",
-              "dc.publisher", "citation_journal_title")
-_DESCRIPTION_KEYS = ("og:description", "description", "twitter:description", "dc.description",
-                     "dcterms.abstract")
-_MODIFIED_KEYS = ("article:modified_time", "og:article:modified_time", "article:modified", "og:updated_time",
-                  "datemodified", "modified_time", "dc.date.modified", "dcterms.modified",
-                  "last-modified", "parsely-updated", "sailthru.updated", "lastmod")
+_PUBLISHED_KEY = re.compile(r"pub(?:lish(?:ed)?|lication)?[-_.:]?(?:date|time)|date[-_.:]?pub|firstpublished")
+_SITE_KEYS = (
+    "og:site_name",
+    "application-name",
+    "apple-mobile-web-app-title",
+    "publisher",
+    "dc.publisher",
+    "citation_journal_title",
+)
+_DESCRIPTION_KEYS = (
+    "og:description",
+    "description",
+    "twitter:description",
+    "dc.description",
+    "dcterms.abstract",
+)
+_MODIFIED_KEYS = (
+    "article:modified_time",
+    "og:article:modified_time",
+    "article:modified",
+    "og:updated_time",
+    "datemodified",
+    "modified_time",
+    "dc.date.modified",
+    "dcterms.modified",
+    "last-modified",
+    "parsely-updated",
+    "sailthru.updated",
+    "lastmod",
+)
 #: Keys whose values are one tag each, then keys holding comma-separated keyword lists.
 _TAG_KEYS = ("article:tag", "og:article:tag", "parsely-tags", "sailthru.tags")
 _KEYWORD_KEYS = ("news_keywords", "keywords")
-_IMAGE_KEYS = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src",
-               "thumbnail")
+_IMAGE_KEYS = (
+    "og:image",
+    "og:image:url",
+    "og:image:secure_url",
+    "twitter:image",
+    "twitter:image:src",
+    "thumbnail",
+)
 _MAX_TAGS = 50
 _LANGUAGE_KEYS = ("content-language", "language", "dc.language", "og:locale", "inlanguage")
 
@@ -135,14 +208,20 @@ def _absolute(value: str | None, base: str | None) -> str | None:
     return absolute if scheme in {"http", "https"} or absolute.startswith("//") else None
 
 
-def _choose_authors(jsonld: JsonLdFacts, micro: dict[str, list[str]], meta: MetaTags,
-                    scope: LexborNode | None, header: Header,
-                    site_keys: frozenset[str]) -> tuple[str, ...]:
+def _choose_authors(
+    jsonld: JsonLdFacts,
+    micro: dict[str, list[str]],
+    meta: MetaTags,
+    scope: LexborNode | None,
+    header: Header,
+    site_keys: frozenset[str],
+) -> tuple[str, ...]:
     """Authors from the first source naming someone other than the site itself (the
     sources are read in order of trust, each only if those before it named nobody)."""
     sources: Iterator[list[str]] = itertools.chain(
         (list(jsonld.authors), micro.get("author.name", []) or micro.get("author", [])),
-        (meta.all(key) for key in _AUTHOR_KEYS))
+        (meta.all(key) for key in _AUTHOR_KEYS),
+    )
     for raw in sources:
         if raw:
             names = clean_authors(raw, site_keys=site_keys)
@@ -163,38 +242,54 @@ def read_metadata(tree: LexborHTMLParser, url: str | None, nodes: PageNodes | No
     language = normalise_language(html_node.attributes.get("lang") if html_node else None)
     if language is None:
         language = normalise_language(jsonld.language) or next(
-            (lang for key in _LANGUAGE_KEYS if (lang := normalise_language(meta.first(key)))), None)
+            (lang for key in _LANGUAGE_KEYS if (lang := normalise_language(meta.first(key)))), None
+        )
 
-    site_name = _plain_site_name(meta.first(*_SITE_KEYS[:1]) or jsonld.publisher or
-                                 jsonld.website_name or meta.first(*_SITE_KEYS[1:]))
-    site_keys = site_name_keys([site_name, jsonld.publisher, jsonld.website_name,
-                                meta.first("application-name")], url)
+    site_name = _plain_site_name(
+        meta.first(*_SITE_KEYS[:1]) or jsonld.publisher or jsonld.website_name or meta.first(*_SITE_KEYS[1:])
+    )
+    site_keys = site_name_keys(
+        [site_name, jsonld.publisher, jsonld.website_name, meta.first("application-name")], url
+    )
 
     title_node = nodes.title
     html_title = clean_value(raw_text(title_node), 500) if title_node else None
-    heading_nodes = [(node, text) for node in nodes.headings
-                     if (text := clean_value(headline_text(node), 500))]
+    heading_nodes = [
+        (node, text) for node in nodes.headings if (text := clean_value(headline_text(node), 500))
+    ]
     headings = [text for _, text in heading_nodes]
     title = choose_title(
-        jsonld=jsonld.headline, jsonld_is_article=jsonld.headline_is_article,
+        jsonld=jsonld.headline,
+        jsonld_is_article=jsonld.headline_is_article,
         meta=[value for key in _TITLE_KEYS if (value := meta.first(key))] + micro.get("headline", []),
-        headings=headings, html_title=html_title, site_keys=site_keys)
+        headings=headings,
+        html_title=html_title,
+        site_keys=site_keys,
+    )
 
-    headline = next((node for node, text in heading_nodes if text == title),
-                    heading_nodes[0][0] if heading_nodes else None)
+    headline = next(
+        (node for node, text in heading_nodes if text == title),
+        heading_nodes[0][0] if heading_nodes else None,
+    )
     header = locate_header(headline)
     article_or_body = nodes.article or tree.body
     own_names = frozenset(site_keys)
     authors = _choose_authors(jsonld, micro, meta, article_or_body, header, own_names)
 
     dayfirst = day_first(language)
-    published_keys = _PUBLISHED_KEYS + tuple(key for key in meta.names()
-                                             if "pub" in key and _PUBLISHED_KEY.search(key))
-    stated = [jsonld.published] + [meta.first(key) for key in published_keys] + \
-        micro.get("datepublished", []) + micro.get("datecreated", [])
+    published_keys = _PUBLISHED_KEYS + tuple(
+        key for key in meta.names() if "pub" in key and _PUBLISHED_KEY.search(key)
+    )
+    stated = (
+        [jsonld.published]
+        + [meta.first(key) for key in published_keys]
+        + micro.get("datepublished", [])
+        + micro.get("datecreated", [])
+    )
     candidates = (moment for value in stated if value and (moment := parse_date(value, dayfirst=dayfirst)))
-    published = choose_published(candidates, date_from_url(url),
-                                 lambda: find_displayed_date(language=language, header=header))
+    published = choose_published(
+        candidates, date_from_url(url), lambda: find_displayed_date(language=language, header=header)
+    )
     if published is None:
         published = find_visible_date(article_or_body, language=language, header=header)
     if published is None:
@@ -204,8 +299,14 @@ def read_metadata(tree: LexborHTMLParser, url: str | None, nodes: PageNodes | No
     if published is None:
         published = find_text_date(nodes.main or article_or_body, language=language)
 
-    modified = next((moment for value in [jsonld.modified, *map(meta.first, _MODIFIED_KEYS)]
-                     if value and (moment := parse_date(value, dayfirst=dayfirst))), None)
+    modified = next(
+        (
+            moment
+            for value in [jsonld.modified, *map(meta.first, _MODIFIED_KEYS)]
+            if value and (moment := parse_date(value, dayfirst=dayfirst))
+        ),
+        None,
+    )
     canonical = _canonical_url(nodes.canonical, meta.first("og:url"), url)
     # (OpenGraph first: the image the publisher chose for sharing; Twitter's last)
     images = [meta.first(*_IMAGE_KEYS[:3]), jsonld.image, meta.first(*_IMAGE_KEYS[3:])]

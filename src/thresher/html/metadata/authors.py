@@ -29,65 +29,319 @@ _LEAD = re.compile(
     r"|^(?:authors?|autor(?:in|en|a|es)?|auteur(?:e|s)?|autore|author\(s\)|text|texte|testo|"
     r"reporter|redaktion|written|geschrieben|posted|byline|interview|veröffentlicht|erstellt|"
     r"publiziert)\s*[:：\-–—]?\s+",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # Separators between several names.
 _SPLIT = re.compile(
-    r"\s*[,;|/·•\n]\s*|\s+(?:&|and|und|et|y|e|en|og|och|i|и|ja|és|oraz|with|mit|avec|con)\s+",
-    re.IGNORECASE)
+    r"\s*[,;|/·•\n]\s*|\s+(?:&|and|und|et|y|e|en|og|och|i|и|ja|és|oraz|with|mit|avec|con)\s+", re.IGNORECASE
+)
 # Job titles and labels that follow or stand in for a name; generic newsroom vocabulary.
-_ROLES = frozenset((
-    "staff", "writer", "writers", "reporter", "reporters", "editor", "editors", "correspondent",
-    "correspondents", "contributor", "contributors", "columnist", "columnists", "author",
-    "authors", "guest", "post", "senior", "associate", "managing", "chief", "digital", "news",
-    "desk", "team", "staff", "freelance", "photographer", "photographers", "photos", "photo",
-    "video", "editorial", "redakteur", "redakteurin", "redaktion", "korrespondent",
-    "korrespondentin", "mitarbeiter", "autorin", "autor", "journaliste", "rédaction", "rédacteur",
-    "periodista", "redacción", "redazione", "giornalista", "updated", "published", "posted",
-    "share", "tweet", "email", "comments", "comment", "follow", "read", "more", "min", "minutes",
-    "hours", "ago", "view", "all", "articles", "profile", "about", "contact", "home", "subscribe",
-    "sign", "login", "am", "on", "at", "datum", "date", "beitrag", "artikel", "article", "admin",
-    "administrator", "webmaster", "no", "none", "unknown", "anonymous", "zur", "artikelübersicht",
-    "publisher", "user", "anónimo", "anonimo", "anonyme", "anonym", "journalist", "journalistin",
-    "kolumnist", "kolumnistin", "ceo", "founder", "gründer", "recipe", "guest", "chefredakteur",
-    "chefredakteurin", "chefredaktion", "publicado", "publié", "pubblicato", "veröffentlicht",
-    "erstellt", "geschrieben", "quelle", "source", "fuente", "wer", "hinterlasse", "leave", "reply",
-    "antworten", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "name",
-    "un", "une", "the", "der", "die", "das", "ein", "eine", "il", "lo", "los", "las", "in", "of",
-))
+_ROLES = frozenset(
+    (
+        "staff",
+        "writer",
+        "writers",
+        "reporter",
+        "reporters",
+        "editor",
+        "editors",
+        "correspondent",
+        "correspondents",
+        "contributor",
+        "contributors",
+        "columnist",
+        "columnists",
+        "author",
+        "authors",
+        "guest",
+        "post",
+        "senior",
+        "associate",
+        "managing",
+        "chief",
+        "digital",
+        "news",
+        "desk",
+        "team",
+        "staff",
+        "freelance",
+        "photographer",
+        "photographers",
+        "photos",
+        "photo",
+        "video",
+        "editorial",
+        "redakteur",
+        "redakteurin",
+        "redaktion",
+        "korrespondent",
+        "korrespondentin",
+        "mitarbeiter",
+        "autorin",
+        "autor",
+        "journaliste",
+        "rédaction",
+        "rédacteur",
+        "periodista",
+        "redacción",
+        "redazione",
+        "giornalista",
+        "updated",
+        "published",
+        "posted",
+        "share",
+        "tweet",
+        "email",
+        "comments",
+        "comment",
+        "follow",
+        "read",
+        "more",
+        "min",
+        "minutes",
+        "hours",
+        "ago",
+        "view",
+        "all",
+        "articles",
+        "profile",
+        "about",
+        "contact",
+        "home",
+        "subscribe",
+        "sign",
+        "login",
+        "am",
+        "on",
+        "at",
+        "datum",
+        "date",
+        "beitrag",
+        "artikel",
+        "article",
+        "admin",
+        "administrator",
+        "webmaster",
+        "no",
+        "none",
+        "unknown",
+        "anonymous",
+        "zur",
+        "artikelübersicht",
+        "publisher",
+        "user",
+        "anónimo",
+        "anonimo",
+        "anonyme",
+        "anonym",
+        "journalist",
+        "journalistin",
+        "kolumnist",
+        "kolumnistin",
+        "ceo",
+        "founder",
+        "gründer",
+        "recipe",
+        "guest",
+        "chefredakteur",
+        "chefredakteurin",
+        "chefredaktion",
+        "publicado",
+        "publié",
+        "pubblicato",
+        "veröffentlicht",
+        "erstellt",
+        "geschrieben",
+        "quelle",
+        "source",
+        "fuente",
+        "wer",
+        "hinterlasse",
+        "leave",
+        "reply",
+        "antworten",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "montag",
+        "dienstag",
+        "mittwoch",
+        "donnerstag",
+        "freitag",
+        "samstag",
+        "sonntag",
+        "name",
+        "un",
+        "une",
+        "the",
+        "der",
+        "die",
+        "das",
+        "ein",
+        "eine",
+        "il",
+        "lo",
+        "los",
+        "las",
+        "in",
+        "of",
+    )
+)
 # Job titles and labels that end a name written before them ("Jane Doe Chefredakteurin").
-_TITLES = frozenset((
-    "chefredakteur", "chefredakteurin", "redakteur", "redakteurin", "korrespondent",
-    "korrespondentin", "editor", "correspondent", "columnist", "kolumnist", "kolumnistin",
-    "veröffentlicht", "publicado", "publié", "pubblicato", "published", "posted", "erstellt",
-    "geschrieben", "follow", "folgen", "updated", "aktualisiert", "illustration", "illustrationen",
-    "foto", "fotos", "photo", "photos", "bild", "bilder",
-))
+_TITLES = frozenset(
+    (
+        "chefredakteur",
+        "chefredakteurin",
+        "redakteur",
+        "redakteurin",
+        "korrespondent",
+        "korrespondentin",
+        "editor",
+        "correspondent",
+        "columnist",
+        "kolumnist",
+        "kolumnistin",
+        "veröffentlicht",
+        "publicado",
+        "publié",
+        "pubblicato",
+        "published",
+        "posted",
+        "erstellt",
+        "geschrieben",
+        "follow",
+        "folgen",
+        "updated",
+        "aktualisiert",
+        "illustration",
+        "illustrationen",
+        "foto",
+        "fotos",
+        "photo",
+        "photos",
+        "bild",
+        "bilder",
+    )
+)
 _ROLES = _ROLES | {"analysis", "opinion", "commentary", "kommentar", "meinung", "analyse"}
 # Degrees and credentials written after a name.
-_CREDENTIALS = frozenset((
-    "md", "phd", "ms", "ma", "msc", "bsc", "ba", "bs", "mph", "rd", "rdn", "rn", "ld", "np", "cpa",
-    "cfp", "mba", "jd", "llm", "dds", "esq", "jr", "sr", "ii", "iii", "cscs", "facp", "faan",
-))
+_CREDENTIALS = frozenset(
+    (
+        "md",
+        "phd",
+        "ms",
+        "ma",
+        "msc",
+        "bsc",
+        "ba",
+        "bs",
+        "mph",
+        "rd",
+        "rdn",
+        "rn",
+        "ld",
+        "np",
+        "cpa",
+        "cfp",
+        "mba",
+        "jd",
+        "llm",
+        "dds",
+        "esq",
+        "jr",
+        "sr",
+        "ii",
+        "iii",
+        "cscs",
+        "facp",
+        "faan",
+    )
+)
 # Nouns that end a job description rather than a name.
-_JOB_NOUNS = frozenset((
-    "writer", "editor", "reporter", "correspondent", "columnist", "contributor", "producer",
-    "analyst", "photographer", "redakteur", "redakteurin", "korrespondent", "korrespondentin",
-))
+_JOB_NOUNS = frozenset(
+    (
+        "writer",
+        "editor",
+        "reporter",
+        "correspondent",
+        "columnist",
+        "contributor",
+        "producer",
+        "analyst",
+        "photographer",
+        "redakteur",
+        "redakteurin",
+        "korrespondent",
+        "korrespondentin",
+    )
+)
 # Legal forms mark a company (the web agency or the publishing house), not a byline.
-_LEGAL_FORMS = frozenset((
-    "gmbh", "ag", "kg", "inc", "ltd", "llc", "plc", "corp", "sa", "sarl", "srl", "spa", "bv", "nv",
-    "oy", "ab", "as", "ev", "gbr", "ug", "kgaa", "gmbhcokg", "sl", "sas", "limited",
-))
+_LEGAL_FORMS = frozenset(
+    (
+        "gmbh",
+        "ag",
+        "kg",
+        "inc",
+        "ltd",
+        "llc",
+        "plc",
+        "corp",
+        "sa",
+        "sarl",
+        "srl",
+        "spa",
+        "bv",
+        "nv",
+        "oy",
+        "ab",
+        "as",
+        "ev",
+        "gbr",
+        "ug",
+        "kgaa",
+        "gmbhcokg",
+        "sl",
+        "sas",
+        "limited",
+    )
+)
 # Credits for pictures are not bylines of the text.
 _PICTURE_CREDIT = re.compile(
     r"^(?:photos?|fotos?|bild(?:er)?|images?|illustrations?|grafik|video|фото|copyright|©|\(c\))(?!\w)",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # Lower-case words that may sit inside a name ("Ursula von der Leyen", "Vincent van Gogh").
-_PARTICLES = frozenset((
-    "von", "van", "der", "den", "de", "da", "di", "del", "della", "dos", "das", "du", "la", "le",
-    "bin", "ibn", "al", "el", "ten", "ter", "zu", "y", "e",
-))
+_PARTICLES = frozenset(
+    (
+        "von",
+        "van",
+        "der",
+        "den",
+        "de",
+        "da",
+        "di",
+        "del",
+        "della",
+        "dos",
+        "das",
+        "du",
+        "la",
+        "le",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "ten",
+        "ter",
+        "zu",
+        "y",
+        "e",
+    )
+)
 _URL_OR_MAIL = re.compile(r"\S+://\S*|www\.\S+|\S+@\S+\.\S+|(?<!\w)@\w+")
 _NOT_NAME_CHARS = re.compile(r"[0-9@#<>{}=+_\\\[\]]|https?:|www\.|\.(?:com|org|net|de|html?)\b", re.I)
 _MAX_NAME_WORDS = 6
@@ -103,7 +357,7 @@ def _strip_lead(text: str) -> str:
 
 
 def _cut_at_sentence(part: str) -> str:
-    """"Jane Doe am Samstag", "Max Muster im Gespräch", "Jane Doe Chefredakteurin": a
+    """ "Jane Doe am Samstag", "Max Muster im Gespräch", "Jane Doe Chefredakteurin": a
     capitalised name ends at the first lower-case word that is not a name particle, or at
     a job title."""
     words = part.split()
@@ -121,7 +375,7 @@ def _cut_at_sentence(part: str) -> str:
 
 
 def _collapse_repeat(part: str) -> str:
-    """"Jane Doe Jane Doe" (a name shown twice, e.g. for screen readers) → "Jane Doe"."""
+    """ "Jane Doe Jane Doe" (a name shown twice, e.g. for screen readers) → "Jane Doe"."""
     words = part.split()
     half = len(words) // 2
     if half and len(words) % 2 == 0 and words[:half] == words[half:]:
@@ -196,14 +450,16 @@ _BYLINE_SELECTOR = (
     '[rel~="author" i], [class*="byline" i], [id*="byline" i], [class*="author" i], '
     '[id*="author" i], [class*="autor" i], [class*="auteur" i], [class*="writer" i], '
     '[class~="submitted" i], [data-author], [data-testid*="byline" i], [data-testid*="author" i], '
-    'a[href*="/author/" i], a[href*="/autor/" i], a[href*="/authors/" i], a[href*="/autoren/" i]')
+    'a[href*="/author/" i], a[href*="/autor/" i], a[href*="/authors/" i], a[href*="/autoren/" i]'
+)
 _MAX_BYLINE_CHARS = 200
 _MAX_CANDIDATES = 40
 _SKIPPED_TAGS = frozenset({"meta", "link", "script", "style", "img", "body", "html", "article"})
 
 
-def _byline_in(zone: LexborNode, excluded: frozenset[str], main: frozenset[int],
-               trusted: bool) -> tuple[str, ...]:
+def _byline_in(
+    zone: LexborNode, excluded: frozenset[str], main: frozenset[int], trusted: bool
+) -> tuple[str, ...]:
     for count, node in enumerate(zone.css(_BYLINE_SELECTOR)):
         if count >= _MAX_CANDIDATES:
             break
@@ -218,8 +474,9 @@ def _byline_in(zone: LexborNode, excluded: frozenset[str], main: frozenset[int],
     return ()
 
 
-def find_byline(scope: LexborNode | None, *, header: Header,
-                site_keys: frozenset[str] = frozenset()) -> tuple[str, ...]:
+def find_byline(
+    scope: LexborNode | None, *, header: Header, site_keys: frozenset[str] = frozenset()
+) -> tuple[str, ...]:
     """Author names from the byline elements near the headline, else in ``scope`` (the
     article, or the body)."""
     zones: list[tuple[LexborNode, bool]] = []
@@ -239,9 +496,11 @@ def find_byline(scope: LexborNode | None, *, header: Header,
 _BYLINE_START = re.compile(
     r"^(?i:(?:text|words|written|story|reported|geschrieben|escrito|texto)\s+)?"
     r"(?i:by|von|por|par|door|af|av)\s+(?=[^\W\d_])(?=\S*[A-ZÀ-ÞĀ-ſ])"
-    r"|^(?i:autor(?:in)?|author|text|texto|testo)\s*:\s*(?=\S)")
-_LINE_TAGS = frozenset(("p", "em", "i", "strong", "b", "span", "small", "address", "h4", "h5", "h6",
-                        "li", "dt", "label"))
+    r"|^(?i:autor(?:in)?|author|text|texto|testo)\s*:\s*(?=\S)"
+)
+_LINE_TAGS = frozenset(
+    ("p", "em", "i", "strong", "b", "span", "small", "address", "h4", "h5", "h6", "li", "dt", "label")
+)
 _MAX_LINES = 60
 _MAX_LINE_CHARS = 80
 _MAX_LINE_WORDS = 8
@@ -249,8 +508,11 @@ _MAX_LINE_WORDS = 8
 
 def is_byline_line(text: str) -> bool:
     """Whether a short line of text reads as a byline: "By Jane Doe", "Autor: Jan Roe"."""
-    return (len(text) <= _MAX_LINE_CHARS and len(text.split()) <= _MAX_LINE_WORDS
-            and _BYLINE_START.match(text) is not None)
+    return (
+        len(text) <= _MAX_LINE_CHARS
+        and len(text.split()) <= _MAX_LINE_WORDS
+        and _BYLINE_START.match(text) is not None
+    )
 
 
 # A label standing alone, its name in the text that follows: "<b>Autor:</b> Jane Doe".
@@ -285,8 +547,7 @@ def _byline_line(scope: LexborNode, excluded: frozenset[str], main: frozenset[in
         if is_foreign(node, main=main):
             continue
         # outside the marked-up places a single word after "von"/"by" is too often a noun
-        names = tuple(name for name in clean_authors([text], site_keys=excluded)
-                      if len(name.split()) >= 2)
+        names = tuple(name for name in clean_authors([text], site_keys=excluded) if len(name.split()) >= 2)
         if names:
             return names
     return ()

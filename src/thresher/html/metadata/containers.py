@@ -16,8 +16,22 @@ from selectolax.lexbor import LexborNode
 
 __all__ = ["is_foreign", "marker", "ancestor_ids"]
 
-_FOREIGN_WORDS = ("comment", "related", "teaser", "recommend", "sidebar", "widget", "newsletter",
-                  "footer", "popular", "trending", "promo", "advert", "share", "social")
+_FOREIGN_WORDS = (
+    "comment",
+    "related",
+    "teaser",
+    "recommend",
+    "sidebar",
+    "widget",
+    "newsletter",
+    "footer",
+    "popular",
+    "trending",
+    "promo",
+    "advert",
+    "share",
+    "social",
+)
 _FOREIGN_TAGS = frozenset({"footer", "nav"})
 _STOP_TAGS = frozenset({"article", "main", "body", "html"})
 _WORD_SPLIT = re.compile(r"[\s_-]+")
@@ -26,8 +40,10 @@ _WORD_SPLIT = re.compile(r"[\s_-]+")
 def marker(node: LexborNode) -> str:
     """The class, id, itemprop and test id of an element, as one string."""
     attributes = node.attributes
-    return (f"{attributes.get('class') or ''} {attributes.get('id') or ''} "
-            f"{attributes.get('itemprop') or ''} {attributes.get('data-testid') or ''}")
+    return (
+        f"{attributes.get('class') or ''} {attributes.get('id') or ''} "
+        f"{attributes.get('itemprop') or ''} {attributes.get('data-testid') or ''}"
+    )
 
 
 def _has_foreign_word(node: LexborNode) -> bool:

@@ -18,10 +18,26 @@ from thresher.html.metadata.text import rendered_text
 
 __all__ = ["headline_text"]
 
-_KICKER_WORDS = frozenset((
-    "kicker", "overline", "topline", "roofline", "eyebrow", "dachzeile", "spitzmarke", "topic",
-    "label", "subtitle", "subheadline", "supertitle", "pretitle", "rubric", "rubrik", "category",
-))
+_KICKER_WORDS = frozenset(
+    (
+        "kicker",
+        "overline",
+        "topline",
+        "roofline",
+        "eyebrow",
+        "dachzeile",
+        "spitzmarke",
+        "topic",
+        "label",
+        "subtitle",
+        "subheadline",
+        "supertitle",
+        "pretitle",
+        "rubric",
+        "rubrik",
+        "category",
+    )
+)
 _HIDDEN_WORDS = ("visually", "invisible", "hidden", "sronly", "screenreader")
 _WORD_SPLIT = re.compile(r"[\s_-]+")
 _MAX_ELEMENTS = 50
@@ -43,11 +59,11 @@ def headline_text(heading: LexborNode) -> str:
     """The heading's text, without kicker and hidden parts (all of it if nothing else is left)."""
     full = rendered_text(heading)
     # walked, not queried: setting up a CSS query costs more than a heading has elements
-    elements = itertools.islice((node for node in heading.traverse() if node.is_element_node),
-                                _MAX_ELEMENTS)
+    elements = itertools.islice((node for node in heading.traverse() if node.is_element_node), _MAX_ELEMENTS)
     descendants = list(elements)[1:]  # the walk starts at the heading itself
-    dropped = frozenset(element.mem_id for position, element in enumerate(descendants)
-                        if _left_out(element, position))
+    dropped = frozenset(
+        element.mem_id for position, element in enumerate(descendants) if _left_out(element, position)
+    )
     if not dropped:
         return full
     # separators left over from the kicker: "Kicker: Headline" without "Kicker" is ": Headline"

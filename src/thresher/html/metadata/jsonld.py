@@ -25,12 +25,30 @@ __all__ = ["JsonLdFacts", "read_jsonld"]
 
 # Types whose headline/author/date describe the page's own text, most specific first.
 _ARTICLE_TYPES = {
-    "newsarticle": 0, "reportagenewsarticle": 0, "analysisnewsarticle": 0,
-    "opinionnewsarticle": 0, "reviewnewsarticle": 0, "backgroundnewsarticle": 0,
-    "askpublicnewsarticle": 0, "article": 1, "blogposting": 1, "liveblogposting": 1,
-    "report": 1, "scholarlyarticle": 1, "techarticle": 1, "socialmediaposting": 1,
-    "discussionforumposting": 1, "review": 2, "recipe": 2, "howto": 2, "videoobject": 3,
-    "webpage": 4, "itempage": 4, "aboutpage": 5, "collectionpage": 6, "profilepage": 6,
+    "newsarticle": 0,
+    "reportagenewsarticle": 0,
+    "analysisnewsarticle": 0,
+    "opinionnewsarticle": 0,
+    "reviewnewsarticle": 0,
+    "backgroundnewsarticle": 0,
+    "askpublicnewsarticle": 0,
+    "article": 1,
+    "blogposting": 1,
+    "liveblogposting": 1,
+    "report": 1,
+    "scholarlyarticle": 1,
+    "techarticle": 1,
+    "socialmediaposting": 1,
+    "discussionforumposting": 1,
+    "review": 2,
+    "recipe": 2,
+    "howto": 2,
+    "videoobject": 3,
+    "webpage": 4,
+    "itempage": 4,
+    "aboutpage": 5,
+    "collectionpage": 6,
+    "profilepage": 6,
 }
 _PAGE_PRIORITY_CUTOFF = 4  # WebPage-like types: trusted for dates and names, less for headlines
 _MAX_SCRIPT_CHARS = 500_000
@@ -124,7 +142,8 @@ def _names(value: object, index: dict[str, dict[str, object]]) -> list[str]:
             if isinstance(name, list):
                 name = next((n for n in name if isinstance(n, str)), None)
             if not isinstance(name, str) and (
-                    isinstance(item.get("givenName"), str) or isinstance(item.get("familyName"), str)):
+                isinstance(item.get("givenName"), str) or isinstance(item.get("familyName"), str)
+            ):
                 name = " ".join(str(item.get(key) or "") for key in ("givenName", "familyName"))
             text = clean_value(name, 200)
         else:
@@ -199,8 +218,9 @@ def read_jsonld(scripts: list[LexborNode]) -> JsonLdFacts:
         ref = node.get("@id")
         if isinstance(ref, str) and len(node) > 1:
             index[ref] = node
-    ranked = sorted((rank, order, node) for order, node in enumerate(nodes)
-                    if (rank := _rank(node)) is not None)
+    ranked = sorted(
+        (rank, order, node) for order, node in enumerate(nodes) if (rank := _rank(node)) is not None
+    )
     # keys sorted by (rank, document order): the first node with a value wins per field
     best = [node for _, _, node in ranked]
     articles = [node for rank, _, node in ranked if rank < _PAGE_PRIORITY_CUTOFF]
@@ -224,17 +244,23 @@ def read_jsonld(scripts: list[LexborNode]) -> JsonLdFacts:
             break
     publisher = None
     for node in best:
-        names = _names(_organisations(node.get("publisher") or node.get("sourceOrganization"), index),
-                       index)
+        names = _names(_organisations(node.get("publisher") or node.get("sourceOrganization"), index), index)
         if names:
             publisher = names[0]
             break
-    website = next((_text(node.get("name")) for node in nodes
-                    if "website" in _types(node) and _text(node.get("name"))), None)
+    website = next(
+        (_text(node.get("name")) for node in nodes if "website" in _types(node) and _text(node.get("name"))),
+        None,
+    )
     if publisher is None:
-        publisher = next((_text(node.get("name")) for node in nodes
-                          if {"organization", "newsmediaorganization"} & set(_types(node))
-                          and _text(node.get("name"))), None)
+        publisher = next(
+            (
+                _text(node.get("name"))
+                for node in nodes
+                if {"organization", "newsmediaorganization"} & set(_types(node)) and _text(node.get("name"))
+            ),
+            None,
+        )
     return JsonLdFacts(
         headline=headline,
         headline_is_article=headline_is_article,

@@ -77,8 +77,11 @@ def _props(node: LexborNode) -> list[str]:
         return [prop for prop in itemprops if prop in _MICRODATA_PROPS]
     if attributes.get("content") is None:
         return []
-    return [name for prop in (attributes.get("property") or "").casefold().split()
-            if (name := prop.rsplit(":", 1)[-1]) in {"datepublished", "datecreated"}]
+    return [
+        name
+        for prop in (attributes.get("property") or "").casefold().split()
+        if (name := prop.rsplit(":", 1)[-1]) in {"datepublished", "datecreated"}
+    ]
 
 
 def read_microdata(marked: list[LexborNode]) -> dict[str, list[str]]:
@@ -95,21 +98,29 @@ def read_microdata(marked: list[LexborNode]) -> dict[str, list[str]]:
         attributes = node.attributes
         if "name" in props:
             parent = node.parent
-            parent_props = ((parent.attributes.get("itemprop") or "").casefold().split()
-                            if parent is not None else [])
+            parent_props = (
+                (parent.attributes.get("itemprop") or "").casefold().split() if parent is not None else []
+            )
             if not {"author", "creator"} & set(parent_props):
                 # the name of an author item nested deeper than a direct child
                 ancestor = node.parent
                 depth = 0
-                while ancestor is not None and depth < 4 and not {"author", "creator"} & set(
-                        (ancestor.attributes.get("itemprop") or "").casefold().split()):
+                while (
+                    ancestor is not None
+                    and depth < 4
+                    and not {"author", "creator"}
+                    & set((ancestor.attributes.get("itemprop") or "").casefold().split())
+                ):
                     ancestor = ancestor.parent
                     depth += 1
                 if ancestor is None or depth >= 4:
                     continue
             props = ["author.name"]
-        value = attributes.get("content") or attributes.get("datetime") or (
-            attributes.get("title") if node.tag == "abbr" else None)
+        value = (
+            attributes.get("content")
+            or attributes.get("datetime")
+            or (attributes.get("title") if node.tag == "abbr" else None)
+        )
         if not value:
             value = node.text(deep=True, separator=" ", strip=True)
         text = clean_value(value, 300)

@@ -24,7 +24,8 @@ __all__ = ["find_displayed_date", "find_visible_date", "find_text_date"]
 
 _DATE_SELECTOR = (
     '[class*="date" i], [id*="date" i], [class*="publish" i], [class*="posted" i], '
-    '[class*="datum" i], [class*="fecha" i], [class*="time" i], [data-testid*="date" i]')
+    '[class*="datum" i], [class*="fecha" i], [class*="time" i], [data-testid*="date" i]'
+)
 _NOT_DATE_TAGS = frozenset({"time", "script", "style", "body", "html", "img", "article"})
 _PUBLISHED_MARK = re.compile(r"publish|created", re.I)
 _UPDATE = re.compile(r"updat|modif|edited|aktualisiert|geändert|revis", re.I)
@@ -46,8 +47,11 @@ def _is_update(node: LexborNode) -> bool:
 
 def _element_date(node: LexborNode, language: str | None) -> datetime | None:
     attributes = node.attributes
-    value = attributes.get("datetime") or attributes.get("content") or (
-        attributes.get("title") if node.tag == "abbr" else None)  # hAtom: <abbr class="published" title=…>
+    value = (
+        attributes.get("datetime")
+        or attributes.get("content")
+        or (attributes.get("title") if node.tag == "abbr" else None)
+    )  # hAtom: <abbr class="published" title=…>
     moment = parse_date(value, dayfirst=day_first(language)) if value else None
     if moment is None:
         text = node.text(deep=True, separator=" ", strip=True)
@@ -56,13 +60,13 @@ def _element_date(node: LexborNode, language: str | None) -> datetime | None:
     return moment
 
 
-def _dated_elements(zone: LexborNode, language: str | None, *, trusted: bool,
-                    main: frozenset[int]) -> tuple[datetime | None, datetime | None]:
+def _dated_elements(
+    zone: LexborNode, language: str | None, *, trusted: bool, main: frozenset[int]
+) -> tuple[datetime | None, datetime | None]:
     """(publication date, update date) from the time and date-class elements of a zone."""
     found = zone.css(f"time, {_DATE_SELECTOR}")  # one walk for both kinds
     times = [node for node in found if node.tag == "time"][:_MAX_ELEMENTS]
-    marked = [node for node in times if "pubdate" in node.attributes or
-              _PUBLISHED_MARK.search(marker(node))]
+    marked = [node for node in times if "pubdate" in node.attributes or _PUBLISHED_MARK.search(marker(node))]
     candidates = marked + [node for node in times if node not in marked]
     candidates += [node for node in found if node.tag not in _NOT_DATE_TAGS][:_MAX_ELEMENTS]
     fallback = None
@@ -86,16 +90,14 @@ def find_displayed_date(*, language: str | None, header: Header) -> datetime | N
     return moment or find_date_in_text(text_around(header.zone), language=language) or update
 
 
-def find_visible_date(scope: LexborNode | None, *, language: str | None,
-                      header: Header) -> datetime | None:
+def find_visible_date(scope: LexborNode | None, *, language: str | None, header: Header) -> datetime | None:
     """The date shown near the headline, else in ``scope`` (the article, or the body)."""
     zone_of_headline = header.zone
     fallback = None
     for zone in (zone_of_headline, scope):
         if zone is None:
             continue
-        moment, update = _dated_elements(zone, language, trusted=zone is zone_of_headline,
-                                         main=header.main)
+        moment, update = _dated_elements(zone, language, trusted=zone is zone_of_headline, main=header.main)
         if moment is not None:
             return moment
         fallback = fallback or update

@@ -23,8 +23,9 @@ def _is_utc(moment: datetime) -> bool:
     return moment.tzinfo is not None and moment.utcoffset() == timedelta(0)
 
 
-def choose_published(candidates: Iterable[datetime], url_date: datetime | None,
-                     shown: Callable[[], datetime | None]) -> datetime | None:
+def choose_published(
+    candidates: Iterable[datetime], url_date: datetime | None, shown: Callable[[], datetime | None]
+) -> datetime | None:
     """The publication moment from candidates ordered by trust (see the module docstring).
 
     None when there is no candidate (the URL date alone is a weaker signal, used later).

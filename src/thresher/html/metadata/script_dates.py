@@ -24,7 +24,8 @@ __all__ = ["find_script_date"]
 _KEY_VALUE = re.compile(
     r'(?:\\"|")(?:published_?at|published_?date|publish_?date|publication_?date|date_?published|'
     r'first_?published_?(?:at|date)?|created_?at)\\?"\s*:\s*\\?"([^"\\]{8,40})\\?"',
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _MAX_SCRIPT_CHARS = 2_000_000
 
 

@@ -37,9 +37,39 @@ def clean_value(value: object, limit: int = MAX_VALUE_CHARS) -> str | None:
     return text or None
 
 
-_BLOCKS = frozenset(("br", "div", "p", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
-                     "section", "header", "footer", "table", "tr", "td", "th", "dd", "dt", "dl",
-                     "figure", "figcaption", "blockquote", "hr", "article", "aside", "nav"))
+_BLOCKS = frozenset(
+    (
+        "br",
+        "div",
+        "p",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "section",
+        "header",
+        "footer",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "dd",
+        "dt",
+        "dl",
+        "figure",
+        "figcaption",
+        "blockquote",
+        "hr",
+        "article",
+        "aside",
+        "nav",
+    )
+)
 _NOT_RENDERED = frozenset(("style", "script", "noscript", "template"))
 
 

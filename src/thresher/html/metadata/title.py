@@ -22,16 +22,33 @@ __all__ = ["strip_site_name", "site_name_keys", "choose_title"]
 # with that one character class and looks back at it to go on: the regex engine then
 # skips to those characters instead of trying each alternative at every position (three
 # times faster). The group makes ``split`` return the separators between the parts.
-_SEPARATOR = re.compile(r"([\s|:](?:"
-                        r"(?<=\s)\s*(?:[|\-–—»«·•~/:>]\s+|(?:\|\||::)\s*|\|\s*)"  # " - ", " || ", " |"
-                        r"|(?<=\|)(?:\|\s*|\s+)"  # "||", "| "
-                        r"|(?<=:):\s*))")  # "::"
+_SEPARATOR = re.compile(
+    r"([\s|:](?:"
+    r"(?<=\s)\s*(?:[|\-–—»«·•~/:>]\s+|(?:\|\||::)\s*|\|\s*)"  # " - ", " || ", " |"
+    r"|(?<=\|)(?:\|\s*|\s+)"  # "||", "| "
+    r"|(?<=:):\s*))"
+)  # "::"
 _MIN_HEADLINE_CHARS = 8
 _MAX_SITE_WORDS = 4
 # Title parts that name a kind of page rather than the article (blog-engine defaults).
-_SECTION_WORDS = frozenset({"blogarchive", "blogarchiv", "archive", "archiv", "home", "startseite",
-                            "homepage", "blog", "news", "nachrichten", "aktuelles", "accueil",
-                            "inicio", "noticias"})
+_SECTION_WORDS = frozenset(
+    {
+        "blogarchive",
+        "blogarchiv",
+        "archive",
+        "archiv",
+        "home",
+        "startseite",
+        "homepage",
+        "blog",
+        "news",
+        "nachrichten",
+        "aktuelles",
+        "accueil",
+        "inicio",
+        "noticias",
+    }
+)
 # An h1 sharing this share of its words with the stated title is the same headline, as
 # shown (stated titles add kickers, drop subtitles, or get shortened for sharing).
 _SIMILAR = 1 / 3
@@ -61,10 +78,17 @@ def _is_site_part(part: str, site_keys: set[str]) -> bool:
     # a part naming the site with a little more ("Site Magazin", "Site.de", "Site Community
     # Forum") or less
     short = len(part.split()) <= _MAX_SITE_WORDS
-    return any(key == site or (len(site) >= 4 and (
-        ((site in key or key in site) and len(key) <= 2 * len(site) and len(site) <= 2 * len(key))
-        or (short and (key.startswith(site) or key.endswith(site)))))
-        for site in site_keys)
+    return any(
+        key == site
+        or (
+            len(site) >= 4
+            and (
+                ((site in key or key in site) and len(key) <= 2 * len(site) and len(site) <= 2 * len(key))
+                or (short and (key.startswith(site) or key.endswith(site)))
+            )
+        )
+        for site in site_keys
+    )
 
 
 def strip_site_name(title: str, site_keys: set[str], *, guess: bool = False) -> str:
@@ -84,7 +108,7 @@ def strip_site_name(title: str, site_keys: set[str], *, guess: bool = False) -> 
     if guess and (start, end) == (0, len(pieces)):
         # no known name matched at the end: drop short trailing parts ("| Forum", "| Site")
         while end - start > 1:
-            head = "".join(p + s for p, s in zip(pieces[:end - 1], separators, strict=False))
+            head = "".join(p + s for p, s in zip(pieces[: end - 1], separators, strict=False))
             if len(pieces[end - 1]) * 2 < len(head) and len(pieces[end - 1].split()) <= 4:
                 end -= 1
             else:
@@ -111,21 +135,34 @@ def _similarity(a: str, b: str) -> float:
     return common / max(len(set(wa)), len(set(wb)))
 
 
-def choose_title(*, jsonld: str | None, jsonld_is_article: bool, meta: list[str],
-                 headings: list[str], html_title: str | None, site_keys: set[str]) -> str | None:
+def choose_title(
+    *,
+    jsonld: str | None,
+    jsonld_is_article: bool,
+    meta: list[str],
+    headings: list[str],
+    html_title: str | None,
+    site_keys: set[str],
+) -> str | None:
     """The headline, from candidates in order of trust (see the module docstring)."""
     # a stated title that repeats <title> carries the site name the same way
     title_key = normalise_for_match(html_title) if html_title else None
-    meta_clean = [strip_site_name(value, site_keys, guess=normalise_for_match(value) == title_key)
-                  for value in meta if value]
+    meta_clean = [
+        strip_site_name(value, site_keys, guess=normalise_for_match(value) == title_key)
+        for value in meta
+        if value
+    ]
     html_clean = strip_site_name(html_title, site_keys, guess=True) if html_title else None
     stated = ([strip_site_name(jsonld, site_keys)] if jsonld and jsonld_is_article else []) + meta_clean
     if html_clean:
         stated.append(html_clean)
     if jsonld and not jsonld_is_article:
         stated.append(strip_site_name(jsonld, site_keys))
-    usable = [heading for heading in headings
-              if len(heading) >= _MIN_HEADLINE_CHARS and not _is_site_part(heading, site_keys)]
+    usable = [
+        heading
+        for heading in headings
+        if len(heading) >= _MIN_HEADLINE_CHARS and not _is_site_part(heading, site_keys)
+    ]
     usable_keys = [normalise_for_match(heading) for heading in usable]
     stated_keys = [normalise_for_match(value) for value in stated]
     # An h1 that says what the metadata says is the headline as shown on the page.
@@ -136,8 +173,11 @@ def choose_title(*, jsonld: str | None, jsonld_is_article: bool, meta: list[str]
     # set in its own span): the stated title is the headline proper.
     for key in usable_keys:
         for value, value_key in zip(stated, stated_keys, strict=True):
-            if (len(value_key) >= 10 and len(value_key) * 2 >= len(key)
-                    and (key.endswith(value_key) or key.startswith(value_key))):
+            if (
+                len(value_key) >= 10
+                and len(value_key) * 2 >= len(key)
+                and (key.endswith(value_key) or key.startswith(value_key))
+            ):
                 return value
     best, best_score = None, 0.0
     for heading in usable:
@@ -152,4 +192,3 @@ def choose_title(*, jsonld: str | None, jsonld_is_article: bool, meta: list[str]
     if usable:
         return usable[0]
     return headings[0] if headings else None
-
