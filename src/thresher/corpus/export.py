@@ -12,31 +12,14 @@ import json
 from collections.abc import Callable, Iterator
 from typing import IO, Any
 
-from thresher.corpus.store import Store
+from thresher.corpus.store import RECORD_COLUMNS, Store
 from thresher.errors import ThresherError
 from thresher.models import Article
 
 __all__ = ["ARTICLE_COLUMNS", "EXPORT_COLUMNS", "FORMATS", "STORY_COLUMN", "export_rows"]
 
 FORMATS = ("jsonl", "csv", "parquet", "markdown")
-EXPORT_COLUMNS = (
-    "source",
-    "record_id",
-    "offset",
-    "url",
-    "captured_at",
-    "content_hash",
-    "thresher_version",
-    "status",
-    "reason",
-    "error_kind",
-    "title",
-    "published",
-    "text",
-    "article_json",
-    "duplicate_of",
-    "run_id",
-)
+EXPORT_COLUMNS = RECORD_COLUMNS
 #: Flat columns read from each row's article (None, or empty lists, for a failed row).
 ARTICLE_COLUMNS = ("authors", "language", "site_name", "description", "modified", "tags", "image")
 #: Columns holding lists: lists in JSON Lines and Parquet, joined with "; " in CSV.

@@ -29,7 +29,7 @@ from thresher.corpus.runlock import RunLock
 from thresher.errors import StoreError
 from thresher.models import Article
 
-__all__ = ["SCHEMA", "Store"]
+__all__ = ["RECORD_COLUMNS", "SCHEMA", "Store"]
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (
@@ -65,7 +65,8 @@ CREATE TABLE IF NOT EXISTS records (
 CREATE INDEX IF NOT EXISTS records_by_content_hash ON records(content_hash);
 """
 
-_COLUMNS = (
+#: The columns of a record row, in the order the store writes and reads them.
+RECORD_COLUMNS = (
     "source",
     "record_id",
     "offset",
@@ -83,10 +84,10 @@ _COLUMNS = (
     "duplicate_of",
     "run_id",
 )
-_QUOTED = ", ".join(f'"{c}"' for c in _COLUMNS)
-_UPDATE = ", ".join(f'"{c}" = excluded."{c}"' for c in _COLUMNS[3:])
+_QUOTED = ", ".join(f'"{c}"' for c in RECORD_COLUMNS)
+_UPDATE = ", ".join(f'"{c}" = excluded."{c}"' for c in RECORD_COLUMNS[3:])
 _UPSERT = (
-    f"INSERT INTO records ({_QUOTED}) VALUES ({', '.join('?' * len(_COLUMNS))}) "
+    f"INSERT INTO records ({_QUOTED}) VALUES ({', '.join('?' * len(RECORD_COLUMNS))}) "
     f'ON CONFLICT (source, "offset", record_id) DO UPDATE SET {_UPDATE} RETURNING id'
 )
 # A duplicate copies the outcome of its original inside SQLite, without re-extracting.
@@ -367,7 +368,7 @@ class Store:
         row = self._db.execute("SELECT article_json FROM records WHERE id = ?", (row_id,)).fetchone()
         return Article.from_json(row[0]) if row and row[0] else None
 
-    def iter_rows(self, columns: tuple[str, ...] = _COLUMNS) -> Iterator[dict[str, Any]]:
+    def iter_rows(self, columns: tuple[str, ...] = RECORD_COLUMNS) -> Iterator[dict[str, Any]]:
         """Every row as a dict of ``id`` plus ``columns``, in id order, streamed."""
         names = ("id", *columns)
         cursor = self._db.execute(

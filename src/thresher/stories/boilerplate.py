@@ -30,6 +30,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from thresher.stories.components import connected_components
 from thresher.stories.shingles import words
 
 __all__ = ["chrome_lines", "line_hashes", "line_words", "without_lines"]
@@ -159,18 +160,5 @@ def _groups(
                     alike[a, b] = True
                 elif shared < contradiction:
                     alike[a, b] = False
-    parent = list(range(count))
-
-    def root(node: int) -> int:
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
-    groups = count
-    for a, b in zip(*np.nonzero(np.triu(alike, k=1)), strict=True):
-        ra, rb = root(int(a)), root(int(b))
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-            groups -= 1
-    return groups
+    edges = zip(*np.nonzero(np.triu(alike, k=1)), strict=True)
+    return len(set(connected_components(count, edges)))

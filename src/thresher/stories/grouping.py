@@ -13,7 +13,7 @@ long one would join on noise.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -21,6 +21,7 @@ import numpy as np
 from datasketch import LeanMinHash, MinHashLSH
 
 from thresher.stories.boilerplate import chrome_lines, line_hashes, line_words, without_lines
+from thresher.stories.components import connected_components
 from thresher.stories.containment import containment_pairs
 from thresher.stories.options import StoryOptions
 from thresher.stories.shingles import sorted_unique, word_shingles, words
@@ -311,23 +312,6 @@ def verify_pairs(corpus: SignedCorpus, pairs: np.ndarray, options: StoryOptions)
     )
     joined: np.ndarray = similar | contained | evidence
     return joined
-
-
-def connected_components(count: int, edges: Iterable[tuple[int, int]]) -> list[int]:
-    """Union-find: each node's label is the smallest node index of its component."""
-    parent = list(range(count))
-
-    def root(node: int) -> int:
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
-    for a, b in edges:
-        ra, rb = root(int(a)), root(int(b))
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    return [root(node) for node in range(count)]
 
 
 def group_documents(documents: Sequence[StoryDocument], options: StoryOptions | None = None) -> list[int]:
