@@ -101,6 +101,8 @@ class DaskEngine:
                     done = distributed.wait(list(futures), timeout=1.0, return_when="FIRST_COMPLETED").done
                 except TimeoutError:
                     done = set()
+                if not done:
+                    yield []  # nothing came back: the runner may still commit what waits
                 for future in done:
                     part, _, _ = futures.pop(future)
                     feed.result_came_back()

@@ -127,6 +127,8 @@ class LocalEngine:
                 if in_flight == 0 and feed.done:
                     return
                 ready = wait([s.results for s in slots], timeout=0.25)
+                if not ready:
+                    yield []  # nothing came back: the runner may still commit what waits
                 for index, slot in enumerate(slots):
                     if slot.results in ready:
                         try:

@@ -92,6 +92,13 @@ class _Run:
             self._last_progress = now
             self.settings.on_progress(self.summary)
 
+    def tick(self) -> None:
+        """Commit what waits when the last commit is older than ``batch_seconds``, also when
+        no record came back since: a record that stalls must not hold the others' rows
+        uncommitted (engines yield an empty batch when a wait for results ends empty)."""
+        if self._uncommitted and time.monotonic() - self._last_commit > self.settings.batch_seconds:
+            self.flush()
+
     def flush(self) -> None:
         self.store.commit()
         self._uncommitted = 0
@@ -197,6 +204,7 @@ def execute(
             for outcomes in engine.run(run.partitions(iter_records(sources))):
                 for outcome in outcomes:
                     run.write(outcome)
+                run.tick()
             run.flush()
     except BaseException as error:
         run.summary.seconds = time.monotonic() - started
