@@ -147,12 +147,12 @@ def site_of(url: str | None) -> str:
 
 def halves(truth: Truth) -> tuple[set[str], set[str]]:
     """Two fixed halves of a set, split by a hash of each page's site."""
-    first = {
-        i
-        for i, entry in truth.items()
-        if hashlib.sha256(site_of(entry.get("url")).encode()).digest()[0] % 2 == 0
-    }
+    first = {i for i, entry in truth.items() if _site_hash(entry.get("url")) % 2 == 0}
     return first, set(truth) - first
+
+
+def _site_hash(url: str | None) -> int:
+    return hashlib.sha256(site_of(url).encode()).digest()[0]
 
 
 def fmt(value: float | None) -> str:
