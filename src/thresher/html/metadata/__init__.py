@@ -219,7 +219,7 @@ def _choose_authors(
     """Authors from the first source naming someone other than the site itself (the
     sources are read in order of trust, each only if those before it named nobody)."""
     sources: Iterator[list[str]] = itertools.chain(
-        (list(jsonld.authors), micro.get("author.name", []) or micro.get("author", [])),
+        (list(jsonld.authors), micro.get("author", [])),
         (meta.all(key) for key in _AUTHOR_KEYS),
     )
     for raw in sources:

@@ -1,0 +1,63 @@
+"""Metadata patterns that recur across sites: small pages written for each one."""
+
+from __future__ import annotations
+
+from thresher.html.metadata import read_metadata
+from thresher.html.parse import parse_document
+
+
+def authors(html: str, url: str | None = None) -> tuple[str, ...]:
+    return read_metadata(parse_document(html), url).authors
+
+
+# ----------------------------------------------------------------------------- microdata
+THREAD = """<html><body>
+<div itemscope itemtype="https://schema.org/QAPage"><div itemprop="mainEntity" itemscope
+ itemtype="https://schema.org/Question">
+  <h1 itemprop="name">How do I repot an orchid?</h1>
+  <div itemprop="text"><p>The roots are growing out of the pot.</p></div>
+  <div itemprop="author" itemscope itemtype="https://schema.org/Person">
+    <a href="/users/7/fernwood">fernwood</a><meta itemprop="name" content="fernwood">
+    <span class="reputation">1,204</span> <span>3 silver badges</span></div>
+  <div class="comment" itemscope itemtype="https://schema.org/Comment">
+    <span itemprop="text">Which kind of orchid?</span>
+    <span itemprop="author" itemscope itemtype="https://schema.org/Person">
+      <span itemprop="name">Moss Example</span></span></div>
+  <div itemprop="suggestedAnswer" itemscope itemtype="https://schema.org/Answer">
+    <p itemprop="text">Use bark, not soil.</p>
+    <div itemprop="author" itemscope itemtype="https://schema.org/Person">
+      <span itemprop="name">Reed Example</span></div></div>
+</div></div></body></html>"""
+
+
+def test_thread_author_is_the_first_post_not_every_replier() -> None:
+    # each post and comment is an item with its own author; the name may be a <meta>
+    assert authors(THREAD) == ("fernwood",)
+
+
+def test_several_authors_of_one_item_are_all_kept() -> None:
+    html = (
+        '<html><body><article itemscope itemtype="https://schema.org/NewsArticle">'
+        "<h1 itemprop=headline>Bridge reopens</h1>"
+        '<span itemprop="author" itemscope itemtype="https://schema.org/Person">'
+        '<span itemprop="name">Ana Example</span></span> and '
+        '<span itemprop="author" itemscope itemtype="https://schema.org/Person">'
+        '<span itemprop="name">Ben Sample</span></span>'
+        '<section class="comments"><div itemscope itemtype="https://schema.org/Comment">'
+        '<span itemprop="author">Carl Reader</span><p itemprop="text">Finally.</p></div></section>'
+        "</article></body></html>"
+    )
+    assert authors(html) == ("Ana Example", "Ben Sample")
+
+
+def test_organisation_marked_as_author_leaves_the_byline_to_name_the_writer() -> None:
+    html = (
+        '<html><body><article itemscope itemtype="https://schema.org/NewsArticle">'
+        "<h1 itemprop=headline>Telescope delayed</h1>"
+        '<p class="byline">By <a rel="author" href="/people/ann">Ann Sample</a></p>'
+        "<p>The launch moves to next year.</p>"
+        '<div itemprop="author" itemscope itemtype="https://schema.org/Organization">'
+        '<meta itemprop="name" content="Weekly Editorial"></div>'
+        "</article></body></html>"
+    )
+    assert authors(html) == ("Ann Sample",)
