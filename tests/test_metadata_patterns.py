@@ -61,3 +61,27 @@ def test_organisation_marked_as_author_leaves_the_byline_to_name_the_writer() ->
         "</article></body></html>"
     )
     assert authors(html) == ("Ann Sample",)
+
+
+# ----------------------------------------------------------------------------- byline boxes
+def test_byline_box_gives_the_name_without_role_publication_or_day() -> None:
+    html = (
+        "<html><body><article><h1>Ten films to stream</h1>"
+        '<div class="byline-section"><span class="author"><a href="/staff/jo-sample">Jo Sample</a></span>'
+        ' <span class="publication">Daily Example</span> <span>Thursday</span></div>'
+        '<div class="article__author"><span class="article__author__name">Jo Sample</span>'
+        '<span class="article__author__position">Founder at Example</span></div>'
+        "<p>Here are the films.</p></article></body></html>"
+    )
+    assert authors(html) == ("Jo Sample",)
+
+
+def test_byline_box_with_several_writers_keeps_them_all() -> None:
+    html = (
+        "<html><body><article><h1>Budget passes</h1>"
+        '<div class="authors"><span class="author-name">Ana Example</span>, '
+        '<span class="author-name">Ben Sample</span>'
+        '<span class="author-title">Political reporters</span></div>'
+        "<p>The vote was close.</p></article></body></html>"
+    )
+    assert authors(html) == ("Ana Example", "Ben Sample")

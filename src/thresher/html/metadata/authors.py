@@ -454,14 +454,27 @@ _BYLINE_SELECTOR = (
 )
 _MAX_BYLINE_CHARS = 200
 _MAX_CANDIDATES = 40
+_MAX_BYLINE_DEPTH = 8
+# Parts of a byline box that hold something else than the name ("author__position").
+_NOT_NAME_PART = re.compile(
+    r"title|position|role|job|bio|desc|date|time|image|img|avatar|photo|about|social|follow|label", re.I
+)
 _SKIPPED_TAGS = frozenset({"meta", "link", "script", "style", "img", "body", "html", "article"})
 
 
 def _byline_in(
     zone: LexborNode, excluded: frozenset[str], main: frozenset[int], trusted: bool
 ) -> tuple[str, ...]:
+    """Names from the first byline element that gives some, or from the innermost byline
+    elements inside it that do: a byline box also holds the writer's role, publication,
+    photo caption or date ("Jane Doe | Staff writer | Thursday"), each in its own element,
+    and the names' own elements leave them out."""
+    outer: tuple[LexborNode, tuple[str, ...]] | None = None
+    inner: list[tuple[LexborNode, tuple[str, ...]]] = []
     for count, node in enumerate(zone.css(_BYLINE_SELECTOR)):
         if count >= _MAX_CANDIDATES:
+            break
+        if outer is not None and not _is_inside(node, outer[0]):
             break
         if node.tag in _SKIPPED_TAGS:
             continue
@@ -469,9 +482,32 @@ def _byline_in(
         if not text or len(text) > _MAX_BYLINE_CHARS or (not trusted and is_foreign(node, main=main)):
             continue
         names = clean_authors([text], site_keys=excluded)
-        if names:
-            return names
-    return ()
+        if not names:
+            continue
+        if outer is None:
+            outer = (node, names)
+        elif _NOT_NAME_PART.search(node.attributes.get("class") or ""):
+            continue
+        elif inner and _is_inside(node, inner[-1][0]):
+            inner[-1] = (node, names)  # deeper inside the last one: closer to the name
+        else:
+            inner.append((node, names))
+    if outer is None:
+        return ()
+    if not inner:
+        return outer[1]
+    return tuple(dict.fromkeys(name for _, names in inner for name in names))
+
+
+def _is_inside(node: LexborNode, container: LexborNode) -> bool:
+    ancestor = node.parent
+    for _ in range(_MAX_BYLINE_DEPTH):
+        if ancestor is None:
+            return False
+        if ancestor.mem_id == container.mem_id:
+            return True
+        ancestor = ancestor.parent
+    return False
 
 
 def find_byline(
