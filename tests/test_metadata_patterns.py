@@ -85,3 +85,34 @@ def test_byline_box_with_several_writers_keeps_them_all() -> None:
         "<p>The vote was close.</p></article></body></html>"
     )
     assert authors(html) == ("Ana Example", "Ben Sample")
+
+
+def test_label_in_its_own_element_before_the_name() -> None:
+    html = (
+        "<html><body><article><h1>Choosing a laptop</h1>"
+        '<div><p class="label">Last updated</p><time>Aug 04, 2025</time></div>'
+        '<div><p class="label">Written by</p><p class="value">Edda Sample</p></div>'
+        "<p>Start with the battery.</p></article></body></html>"
+    )
+    assert authors(html) == ("Edda Sample",)
+
+
+# ----------------------------------------------------------------------------- lower case
+def test_name_stated_in_lower_case_when_no_byline_names_the_writer() -> None:
+    stated = (
+        '<html><head><meta name="author" content="kim example"></head>'
+        "<body><article><h1>Moving checklist</h1><p>Pack the kitchen last.</p></article></body></html>"
+    )
+    assert authors(stated) == ("kim example",)
+    with_byline = stated.replace(
+        "<h1>Moving checklist</h1>", '<h1>Moving checklist</h1><p class="byline">By Kim Example-Row</p>'
+    )
+    assert authors(with_byline) == ("Kim Example-Row",)
+
+
+def test_domain_in_an_author_field_is_not_a_name() -> None:
+    html = (
+        '<html><head><meta name="author" content="example.ch"></head>'
+        "<body><article><h1>Camping season</h1><p>The sites open in May.</p></article></body></html>"
+    )
+    assert authors(html) == ()

@@ -387,7 +387,7 @@ def _is_company(part: str) -> bool:
     return any(word.strip(".,()").replace(".", "").casefold() in _LEGAL_FORMS for word in part.split())
 
 
-def _is_name(part: str, site_names: frozenset[str]) -> bool:
+def _is_name(part: str, site_names: frozenset[str], lower_case: bool = False) -> bool:
     if len(part) < 2 or len(part) > _MAX_NAME_CHARS or _NOT_NAME_CHARS.search(part):
         return False
     words = part.split()
@@ -403,17 +403,28 @@ def _is_name(part: str, site_names: frozenset[str]) -> bool:
     last = words[-1].casefold().split("-")[0]
     if len(words) > 1 and last in _JOB_NOUNS:
         return False  # "AP Auto Writer", "CNN Editor-at-large"
-    if len(words) > 1 and words[0][:1].islower() and words[0].casefold() not in _PARTICLES:
-        return False  # "deutscher Journalist", "in Zusammenarbeit mit": words, not a name
+    if (
+        len(words) > 1
+        and words[0][:1].islower()
+        and words[0].casefold() not in _PARTICLES
+        and not (lower_case and part.islower())
+    ):
+        # "deutscher Journalist", "in Zusammenarbeit mit": words, not a name; a field that
+        # only holds names may hold one typed in lower case ("jane doe")
+        return False
     key = normalise_for_match(part)
     return bool(key) and key not in site_names
 
 
-def clean_authors(raw: list[str], *, site_keys: frozenset[str] = frozenset()) -> tuple[str, ...]:
+def clean_authors(
+    raw: list[str], *, site_keys: frozenset[str] = frozenset(), lower_case: bool = False
+) -> tuple[str, ...]:
     """Single, de-duplicated names from raw author strings, in order of appearance.
 
     Names whose match key (``normalise_for_match``) is in ``site_keys`` (the site,
-    publisher or domain name) are dropped."""
+    publisher or domain name) are dropped. ``lower_case``: the strings come from a field
+    meant for names (JSON-LD, ``<meta>``, microdata), so a name written all in lower case
+    ("jane doe") is taken as one; in page text such words are a phrase."""
     excluded = site_keys
     names: list[str] = []
     seen: set[str] = set()
@@ -431,11 +442,12 @@ def clean_authors(raw: list[str], *, site_keys: frozenset[str] = frozenset()) ->
             part = _strip_lead(piece.strip(" \t.:-–—'\"()[]*"))
             if _PICTURE_CREDIT.match(part):
                 continue
-            if " " not in part and "." in part.strip("."):
+            dotted = " " not in part and "." in part.strip(".")
+            if dotted:
                 part = part.replace(".", " ")  # "Jane.Doe", a user name shown as a byline
             part = part.split("(", 1)[0]  # "Jane Doe (Gast)", "Jane Doe (jd)"
             part = _collapse_repeat(_cut_at_sentence(part).strip(" \t.:-–—'\"()[]*"))
-            if not _is_name(part, excluded):
+            if not _is_name(part, excluded, lower_case and not dotted):
                 continue
             key = normalise_for_match(part)
             if key not in seen:
@@ -552,7 +564,10 @@ def is_byline_line(text: str) -> bool:
 
 
 # A label standing alone, its name in the text that follows: "<b>Autor:</b> Jane Doe".
-_BYLINE_LABEL = re.compile(r"^(?i:autor(?:in)?|author|by|von|text|texto|testo|par|por)\s*:?$")
+_BYLINE_LABEL = re.compile(
+    r"^(?i:(?:(?:written|posted|published|geschrieben|verfasst|escrito|écrit)\s+)?(?:by|von|por|par)"
+    r"|autor(?:in)?|authors?|text|texto|testo)\s*:?$"
+)
 
 
 def _text_after(node: LexborNode) -> str:
