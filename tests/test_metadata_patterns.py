@@ -116,3 +116,27 @@ def test_domain_in_an_author_field_is_not_a_name() -> None:
         "<body><article><h1>Camping season</h1><p>The sites open in May.</p></article></body></html>"
     )
     assert authors(html) == ()
+
+
+# ----------------------------------------------------------------------------- site names
+def test_person_a_blog_is_named_after_is_its_author() -> None:
+    html = (
+        '<html><head><meta property="og:site_name" content="Rosa Example">'
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@graph": ['
+        '{"@type": "BlogPosting", "headline": "Fifteen years of notes",'
+        ' "author": {"@id": "#rosa"}, "publisher": {"@id": "#rosa"}},'
+        '{"@type": ["Person", "Organization"], "@id": "#rosa", "name": "Rosa Example"}]}</script>'
+        "</head><body><h1>Fifteen years of notes</h1></body></html>"
+    )
+    assert authors(html, "https://rosaexample.example/notes") == ("Rosa Example",)
+
+
+def test_organisation_named_as_author_and_publisher_is_still_no_byline() -> None:
+    html = (
+        '<html><head><meta property="og:site_name" content="Valley Radio">'
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Floods recede",'
+        ' "author": {"@type": "Person", "name": "Valley Radio"},'
+        ' "publisher": {"@type": "Organization", "name": "Valley Radio"}}</script>'
+        "</head><body><h1>Floods recede</h1></body></html>"
+    )
+    assert authors(html, "https://valleyradio.example/floods") == ()

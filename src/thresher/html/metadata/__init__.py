@@ -219,7 +219,8 @@ def _choose_authors(
     """Authors from the first source naming someone other than the site itself (the
     sources are read in order of trust, each only if those before it named nobody). A
     name the fields give only in lower case ("jane doe", often the account that posted)
-    is taken when no byline on the page names the writer either."""
+    is taken when no byline on the page names the writer either, and so is the person a
+    site is named after, when its JSON-LD gives them as both author and publisher."""
     sources: Iterator[list[str]] = itertools.chain(
         (list(jsonld.authors), micro.get("author", [])),
         (meta.all(key) for key in _AUTHOR_KEYS),
@@ -230,6 +231,9 @@ def _choose_authors(
         if names:
             return names
     names = find_byline(scope, header=header, site_keys=site_keys)
+    if names:
+        return names
+    names = clean_authors(list(jsonld.owners))
     if names:
         return names
     for raw in stated:
