@@ -140,3 +140,52 @@ def test_organisation_named_as_author_and_publisher_is_still_no_byline() -> None
         "</head><body><h1>Floods recede</h1></body></html>"
     )
     assert authors(html, "https://valleyradio.example/floods") == ()
+
+
+# ----------------------------------------------------------------------------- dates
+def published_day(html: str) -> str | None:
+    moment = read_metadata(parse_document(html), None).published
+    return moment.date().isoformat() if moment else None
+
+
+LONG = "<p>" + "Short sessions work best for a young dog. " * 40 + "</p>"
+
+
+def test_date_and_byline_in_the_articles_own_footer() -> None:
+    # the headline sits in a title block above the article, so the footer is not near it
+    html = (
+        '<html><body><div class="page-title"><h1>Training a puppy</h1></div><main><article>'
+        f'{LONG}<footer class="article-footer"><span class="byline">By Noa Sample</span>'
+        '<time datetime="2025-08-12T11:15:06Z">August 12, 2025</time></footer></article>'
+        "</main></body></html>"
+    )
+    assert published_day(html) == "2025-08-12"
+    assert authors(html) == ("Noa Sample",)
+
+
+def test_comment_footer_inside_the_article_is_still_a_comment() -> None:
+    html = (
+        '<html><body><div class="page-title"><h1>Training a puppy</h1></div><main><article>'
+        f'{LONG}<div class="comments"><article class="comment"><footer class="meta">'
+        '<span class="author">Rex Reader</span></footer><p>Thanks!</p></article></div>'
+        "</article></main></body></html>"
+    )
+    assert authors(html) == ()
+
+
+def test_article_marked_as_promoted_is_not_a_promotion_box() -> None:
+    html = (
+        '<html><body><div class="page-title"><h1>Design awards</h1></div><main>'
+        f'<article class="node node--promoted">{LONG}'
+        '<div class="post-date"><time datetime="2025-12-19T15:55:39-08:00">Friday</time></div>'
+        "</article></main></body></html>"
+    )
+    assert published_day(html) == "2025-12-19"
+
+
+def test_plain_published_meta_tag() -> None:
+    html = (
+        '<html><head><meta name="published" content="July 17, 2025"></head>'
+        "<body><h1>Data tools</h1><p>A survey.</p></body></html>"
+    )
+    assert published_day(html) == "2025-07-17"

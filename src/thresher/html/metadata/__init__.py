@@ -112,6 +112,7 @@ _PUBLISHED_KEYS = (
     "article_date_original",
     "cxenseparse:recs:publishtime",
     "originalpublicationdate",
+    "published",
 )
 # Other keys that name a publication date (site-specific prefixes: "sw-pubdate", "x:publish_date");
 # each alternative holds "pub".
