@@ -189,3 +189,27 @@ def test_plain_published_meta_tag() -> None:
         "<body><h1>Data tools</h1><p>A survey.</p></body></html>"
     )
     assert published_day(html) == "2025-07-17"
+
+
+# ----------------------------------------------------------------------------- reviews
+def test_customer_reviews_of_a_product_name_no_author() -> None:
+    html = (
+        '<html><head><script type="application/ld+json">{"@context": "https://schema.org",'
+        ' "@type": "Product", "name": "Standing desk", "review": [{"@type": "Review",'
+        ' "author": {"@type": "Person", "name": "Kenneth S."}, "datePublished": "2026-03-02",'
+        ' "reviewBody": "Sturdy."}]}</script></head>'
+        "<body><h1>Standing desk</h1><p>Adjustable height.</p></body></html>"
+    )
+    meta = read_metadata(parse_document(html), None)
+    assert meta.authors == ()
+    assert meta.published is None
+
+
+def test_a_review_that_is_the_page_keeps_its_author() -> None:
+    html = (
+        '<html><head><script type="application/ld+json">{"@context": "https://schema.org",'
+        ' "@type": "Review", "name": "A quiet thriller", "author": {"@type": "Person", "name": "Ida Critic"},'
+        ' "datePublished": "2024-05-02"}</script></head>'
+        "<body><h1>A quiet thriller</h1><p>Three stars.</p></body></html>"
+    )
+    assert authors(html) == ("Ida Critic",)

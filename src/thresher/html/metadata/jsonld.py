@@ -98,8 +98,14 @@ def _load(text: str) -> object | None:
         return None
 
 
+# Properties holding other people's texts about the item (a product's customer reviews,
+# a post's comments): their authors and dates are not the page's.
+_OTHER_TEXTS = frozenset({"review", "reviews", "comment", "comments"})
+
+
 def _walk(data: object) -> Iterator[dict[str, object]]:
-    """Every JSON object of the document, breadth first, bounded in count."""
+    """Every JSON object of the document, breadth first, bounded in count, except those
+    under ``_OTHER_TEXTS`` properties."""
     queue: deque[object] = deque([data])
     seen = 0
     while queue and seen < _MAX_NODES:
@@ -109,7 +115,11 @@ def _walk(data: object) -> Iterator[dict[str, object]]:
             queue.extend(item)
         elif isinstance(item, dict):
             yield item
-            queue.extend(value for value in item.values() if isinstance(value, (dict, list)))
+            queue.extend(
+                value
+                for key, value in item.items()
+                if isinstance(value, (dict, list)) and key not in _OTHER_TEXTS
+            )
 
 
 def _types(node: dict[str, object]) -> list[str]:
