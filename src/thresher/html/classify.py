@@ -24,7 +24,7 @@ from thresher.html.blocks import CAPTION, Page, TextBlock
 from thresher.html.container import choose_container, read_prose, text_holder
 from thresher.html.furniture import OUTSIDE, comment_boxes, furniture_boxes, furniture_map, map_furniture
 from thresher.html.page_type import PageHints, judge_page_type
-from thresher.html.rules import LineRules
+from thresher.html.rules import LineRules, rules_for
 from thresher.html.switches import enabled
 from thresher.html.vocabulary import boilerplate_reason
 from thresher.models import BlockKind, BlockReason, PageType
@@ -32,7 +32,7 @@ from thresher.models import BlockKind, BlockReason, PageType
 __all__ = ["Decision", "Reading", "classify_blocks", "decide_blocks"]
 
 #: (kind, heading level) of a block by the tag deciding its kind; others are paragraphs.
-_KINDS = {
+_TAG_KINDS = {
     "h1": (BlockKind.HEADING, 1),
     "h2": (BlockKind.HEADING, 2),
     "h3": (BlockKind.HEADING, 3),
@@ -49,7 +49,10 @@ _KINDS = {
     "pre": (BlockKind.CODE, 0),
     "table": (BlockKind.TABLE, 0),
 }
-_PARAGRAPH_KIND = (BlockKind.PARAGRAPH, 0)
+#: (kind, heading level, the line rules for the kind) by tag.
+_KINDS = {tag: (kind, level, rules_for(kind)) for tag, (kind, level) in _TAG_KINDS.items()}
+_PARAGRAPH_KIND = (BlockKind.PARAGRAPH, 0, rules_for(BlockKind.PARAGRAPH))
+_CAPTION_RULES = rules_for(BlockKind.CAPTION)
 #: (bound once: a member look-up on an enum class is slow, and these are tested per block)
 _HEADING, _PARAGRAPH, _CAPTION = BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.CAPTION
 _OUTSIDE_ARTICLE, _RELATED, _COMMENTS = (
@@ -166,9 +169,9 @@ def decide_blocks(
     decide = rules.decide
     for block in blocks:
         owner = block.owner
-        kind, level = kinds.get(block.kind_tag, paragraph)
+        kind, level, table = kinds.get(block.kind_tag, paragraph)
         if kind is _PARAGRAPH and groups[owner] & CAPTION:
-            kind = _CAPTION  # text of an element named as a caption
+            kind, table = _CAPTION, _CAPTION_RULES  # text of an element named as a caption
         furniture = furniture_of[owner]
         if furniture == OUTSIDE:
             append(Decision(block, kind, level, False, _OUTSIDE_ARTICLE))
@@ -181,7 +184,7 @@ def decide_blocks(
             reason = _COMMENTS if furniture in comments else boilerplate_reason(page.furniture(furniture))
             related = reason is _RELATED
         else:
-            kept, reason, related = decide(block, kind, level)
+            kept, reason, related = decide(block, kind, table)
         append(Decision(block, kind, level, kept, reason, related))
         if related and kind is _HEADING and parents[owner] > container:
             # A "Related"/"You may like" heading titles the box around it: the rest of

@@ -12,9 +12,11 @@ comment-section heading after it, the texts kept so far) and a few record what t
 found (the byline, the number of captions dropped, the start of the comments): those
 effects are the rule's ``then``, run only when it fires.
 
-Speed: every block of the article meets the table, so each rule states the length it
-applies below (``shorter_than``), tested before its predicate is called, and each
-predicate keeps its cheap tests first (a length, a character) before a pattern.
+Speed: every block of the article meets the table, so each rule states the lengths
+(``shorter_than``) and kinds of block (``kinds``) it reads, and the rules that apply to
+each kind and length are listed once, at import (``rules_for``): a long paragraph meets
+only the few rules for any length, and no predicate is called to say that a paragraph
+is no table. Each predicate keeps its cheap tests first (a character) before a pattern.
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ from thresher.html.vocabulary import (
 )
 from thresher.models import BlockKind, BlockReason
 
-__all__ = ["RULES", "LineRules", "Rule", "linked_sentence"]
+__all__ = ["RULES", "LineRules", "Rule", "RuleTable", "linked_sentence", "rules_for"]
 
 #: The kinds the rules test, bound once: a member look-up on an enum class is a slow
 #: attribute look-up (tens of ns), and the rules test kinds for every block.
@@ -113,12 +115,19 @@ class LineRules:
         #: The page's content is its lists: link lists are kept.
         self.links = False
 
-    def decide(self, block: TextBlock, kind: BlockKind, level: int) -> tuple[bool, BlockReason, bool]:
-        """(kept, reason, related) for a block of the article outside any furniture."""
+    def decide(self, block: TextBlock, kind: BlockKind, table: RuleTable) -> tuple[bool, BlockReason, bool]:
+        """(kept, reason, related) for a block of the article outside any furniture;
+        ``table`` is ``rules_for(kind)``."""
         text = block.text
+        if self.in_comments:
+            return _IN_COMMENTS
+        if text in self.kept_texts:
+            return _REPEATED
         length = len(text)
-        for reason, test, shorter_than, related, then in RULES:
-            if length < shorter_than and test(self, block, text, length, kind, level):
+        for reason, test, related, then in table[self.seen_paragraph][
+            length if length < _LONGEST else _LONGEST
+        ]:
+            if test(self, block, text, kind):
                 if then is not None:
                     then(self, text, kind)
                 return False, reason, related
@@ -129,9 +138,11 @@ class LineRules:
 
 
 _KEPT = (True, BlockReason.MAIN_TEXT, False)
+_IN_COMMENTS = (False, BlockReason.COMMENTS, False)
+_REPEATED = (False, BlockReason.REPEATED_TEXT, False)
 
-#: A rule's test: (state, block, its text, the text's length, kind, heading level).
-Test = Callable[[LineRules, TextBlock, str, int, BlockKind, int], bool]
+#: A rule's test: (state, block, its text, its kind).
+Test = Callable[[LineRules, TextBlock, str, BlockKind], bool]
 #: What a rule records when it fires: (state, the block's text, its kind).
 Then = Callable[[LineRules, str, BlockKind], None]
 
@@ -139,29 +150,20 @@ Then = Callable[[LineRules, str, BlockKind], None]
 class Rule(NamedTuple):
     reason: BlockReason
     test: Test
-    #: The rule applies only to blocks shorter than this (checked before ``test``).
+    #: The rule reads only blocks shorter than this, …
     shorter_than: int = _ANY_LENGTH
+    #: … of these kinds (``test`` is not called for others), …
+    kinds: frozenset[BlockKind] = frozenset(BlockKind)
+    #: … and, when set, only above the article's first paragraph (the headline, byline
+    #: and date lines).
+    above_text: bool = False
     #: The block points to other stories: its links belong in ``related``.
     related: bool = False
     then: Then | None = None
 
 
 # ------------------------------------------------------------------ the tests ----
-def _in_comments(
-    rules: LineRules, block: TextBlock, text: str, length: int, kind: BlockKind, level: int
-) -> bool:
-    return rules.in_comments
-
-
-def _repeated(
-    rules: LineRules, block: TextBlock, text: str, length: int, kind: BlockKind, level: int
-) -> bool:
-    return text in rules.kept_texts
-
-
-def _comments_heading(
-    rules: LineRules, block: TextBlock, text: str, length: int, kind: BlockKind, level: int
-) -> bool:
+def _comments_heading(rules: LineRules, block: TextBlock, text: str, kind: BlockKind) -> bool:
     return not rules.include_comments and COMMENTS_HEADING.fullmatch(text) is not None
 
 
@@ -170,141 +172,141 @@ def _enter_comments(rules: LineRules, text: str, kind: BlockKind) -> None:
     rules.in_comments = rules.seen_paragraph and kind is _HEADING
 
 
-def _ad_label(
-    rules: LineRules, block: TextBlock, text: str, length: int, kind: BlockKind, level: int
-) -> bool:
+def _ad_label(rules: LineRules, block: TextBlock, text: str, kind: BlockKind) -> bool:
     return AD_LABEL.fullmatch(text) is not None
 
 
-def _control_label(
-    rules: LineRules, block: TextBlock, text: str, length: int, kind: BlockKind, level: int
-) -> bool:
+def _control_label(rules: LineRules, block: TextBlock, text: str, kind: BlockKind) -> bool:
     return UI_LABEL.fullmatch(text) is not None
 
 
-def _link_list(
-    rules: LineRules, block: TextBlock, text: str, length: int, kind: BlockKind, level: int
-) -> bool:
+def _link_list(rules: LineRules, block: TextBlock, text: str, kind: BlockKind) -> bool:
     return (
-        kind is not _TABLE
-        and block.link_chars / length > 0.5
+        block.link_chars / len(text) > 0.5
         and not linked_sentence(block)
         and not (rules.cards and kind is _HEADING)
         and not rules.links
     )
 
 
-def _first_headline(
-    rules: LineRules, block: TextBlock, text: str, length: int, kind: BlockKind, level: int
-) -> bool:
-    return kind is _HEADING and not rules.seen_paragraph and level == 1
+def _first_headline(rules: LineRules, block: TextBlock, text: str, kind: BlockKind) -> bool:
+    return block.kind_tag == "h1"  # (the level-1 heading)
 
 
 # Pages laid out with <br> and <font> put the headline, byline and date in plain lines
 # above the text: the next three rules read only those lines.
-def _title_line(
-    rules: LineRules, block: TextBlock, text: str, length: int, kind: BlockKind, level: int
-) -> bool:
-    return (
-        not rules.seen_paragraph
-        and kind is not _TABLE
-        and bool(rules.title_key)
-        and normalise_for_match(text) == rules.title_key
-    )
+def _title_line(rules: LineRules, block: TextBlock, text: str, kind: BlockKind) -> bool:
+    return bool(rules.title_key) and normalise_for_match(text) == rules.title_key
 
 
-def _byline_line(
-    rules: LineRules, block: TextBlock, text: str, length: int, kind: BlockKind, level: int
-) -> bool:
-    return not rules.seen_paragraph and kind is not _TABLE and is_byline_line(text)
+def _byline_line(rules: LineRules, block: TextBlock, text: str, kind: BlockKind) -> bool:
+    return is_byline_line(text)
 
 
 def _note_byline(rules: LineRules, text: str, kind: BlockKind) -> None:
     rules.byline = rules.byline or text
 
 
-def _date_alone(
-    rules: LineRules, block: TextBlock, text: str, length: int, kind: BlockKind, level: int
-) -> bool:
-    return not rules.seen_paragraph and kind is not _TABLE and _is_date(text)
+def _date_alone(rules: LineRules, block: TextBlock, text: str, kind: BlockKind) -> bool:
+    return _is_date(text)
 
 
-def _table(rules: LineRules, block: TextBlock, text: str, length: int, kind: BlockKind, level: int) -> bool:
-    return kind is _TABLE and not rules.include_tables
+def _table(rules: LineRules, block: TextBlock, text: str, kind: BlockKind) -> bool:
+    return not rules.include_tables
 
 
-def _caption(rules: LineRules, block: TextBlock, text: str, length: int, kind: BlockKind, level: int) -> bool:
-    return kind is _CAPTION and not rules.include_captions
+def _caption(rules: LineRules, block: TextBlock, text: str, kind: BlockKind) -> bool:
+    return not rules.include_captions
 
 
 def _count_caption(rules: LineRules, text: str, kind: BlockKind) -> None:
     rules.captions += 1
 
 
-def _related_phrase(
-    rules: LineRules, block: TextBlock, text: str, length: int, kind: BlockKind, level: int
-) -> bool:
-    return bool(block.links or kind is _HEADING and length < 80) and RELATED_PHRASE.match(text) is not None
+def _related_phrase(rules: LineRules, block: TextBlock, text: str, kind: BlockKind) -> bool:
+    return bool(block.links or kind is _HEADING and len(text) < 80) and RELATED_PHRASE.match(text) is not None
 
 
-def _picture_credit(
-    rules: LineRules, block: TextBlock, text: str, length: int, kind: BlockKind, level: int
-) -> bool:
+def _picture_credit(rules: LineRules, block: TextBlock, text: str, kind: BlockKind) -> bool:
     return CREDIT_LINE.match(text) is not None
 
 
-def _credit_tail(
-    rules: LineRules, block: TextBlock, text: str, length: int, kind: BlockKind, level: int
-) -> bool:
+def _credit_tail(rules: LineRules, block: TextBlock, text: str, kind: BlockKind) -> bool:
     return ")" in text and CREDIT_TAIL.search(text) is not None  # (the cheap test first)
 
 
-def _contributor(
-    rules: LineRules, block: TextBlock, text: str, length: int, kind: BlockKind, level: int
-) -> bool:
+def _contributor(rules: LineRules, block: TextBlock, text: str, kind: BlockKind) -> bool:
     return CONTRIBUTOR_OPENING.match(text) is not None or CONTRIBUTOR_CLOSING.search(text) is not None
 
 
-def _bare_address(
-    rules: LineRules, block: TextBlock, text: str, length: int, kind: BlockKind, level: int
-) -> bool:
+def _bare_address(rules: LineRules, block: TextBlock, text: str, kind: BlockKind) -> bool:
     # (the cheap test first: with a space in it, only a list of addresses opening with
     # "http" or "www" can match)
     return (" " not in text or text.lstrip()[:1] in "hHwW") and BARE_URLS.fullmatch(text) is not None
 
 
-def _date_line(
-    rules: LineRules, block: TextBlock, text: str, length: int, kind: BlockKind, level: int
-) -> bool:
-    return kind is not _HEADING and (
-        DATE_LINE.match(text) is not None or DATE_AFTER_SEPARATOR.search(text) is not None
-    )
+def _date_line(rules: LineRules, block: TextBlock, text: str, kind: BlockKind) -> bool:
+    return DATE_LINE.match(text) is not None or DATE_AFTER_SEPARATOR.search(text) is not None
 
 
-def _notice(rules: LineRules, block: TextBlock, text: str, length: int, kind: BlockKind, level: int) -> bool:
+def _notice(rules: LineRules, block: TextBlock, text: str, kind: BlockKind) -> bool:
     return NOTICE_LINE.match(text) is not None or RIGHTS_RESERVED.search(text) is not None
 
 
 _R = BlockReason
-#: The rules, in the order they are tried.
+_HEADINGS = frozenset([_HEADING])
+_NOT_TABLE = frozenset(BlockKind) - {_TABLE}
+#: The rules, in the order they are tried (after the two that follow from the blocks
+#: before: everything after a comment-section heading is comments, and text already
+#: kept is repeated text; see ``LineRules.decide``).
 RULES: tuple[Rule, ...] = (
-    Rule(_R.COMMENTS, _in_comments),
-    Rule(_R.REPEATED_TEXT, _repeated),
     Rule(_R.COMMENTS, _comments_heading, shorter_than=40, then=_enter_comments),
     Rule(_R.ADVERTISING, _ad_label, shorter_than=40),
     Rule(_R.CONTROL_LABEL, _control_label, shorter_than=20),
-    Rule(_R.LINK_LIST, _link_list),
-    Rule(_R.HEADLINE, _first_headline),
-    Rule(_R.HEADLINE, _title_line, shorter_than=_HEADER_LINE),
-    Rule(_R.BYLINE_DATE, _byline_line, shorter_than=_HEADER_LINE, then=_note_byline),
-    Rule(_R.BYLINE_DATE, _date_alone, shorter_than=40),
-    Rule(_R.TABLE, _table),
-    Rule(_R.CAPTION, _caption, then=_count_caption),
+    Rule(_R.LINK_LIST, _link_list, kinds=_NOT_TABLE),
+    Rule(_R.HEADLINE, _first_headline, kinds=_HEADINGS, above_text=True),
+    Rule(_R.HEADLINE, _title_line, shorter_than=_HEADER_LINE, kinds=_NOT_TABLE, above_text=True),
+    Rule(
+        _R.BYLINE_DATE,
+        _byline_line,
+        shorter_than=_HEADER_LINE,
+        kinds=_NOT_TABLE,
+        above_text=True,
+        then=_note_byline,
+    ),
+    Rule(_R.BYLINE_DATE, _date_alone, shorter_than=40, kinds=_NOT_TABLE, above_text=True),
+    Rule(_R.TABLE, _table, kinds=frozenset([_TABLE])),
+    Rule(_R.CAPTION, _caption, kinds=frozenset([_CAPTION]), then=_count_caption),
     Rule(_R.RELATED_LINKS, _related_phrase, shorter_than=200, related=True),
     Rule(_R.PICTURE_CREDIT, _picture_credit, shorter_than=120),
     Rule(_R.CAPTION, _credit_tail, shorter_than=400),
     Rule(_R.BYLINE_DATE, _contributor, shorter_than=300),
     Rule(_R.BARE_ADDRESS, _bare_address),
-    Rule(_R.BYLINE_DATE, _date_line, shorter_than=100),
+    Rule(_R.BYLINE_DATE, _date_line, shorter_than=100, kinds=frozenset(BlockKind) - _HEADINGS),
     Rule(_R.NOTICE, _notice, shorter_than=80),
 )
+
+#: The rules that read blocks of one kind, as (reason, test, related, then) in order:
+#: ``[above the first paragraph, below it][length]`` (``_LONGEST`` stands for longer).
+RuleTable = tuple[list[tuple[tuple[BlockReason, Test, bool, Then | None], ...]], ...]
+_LONGEST = max(rule.shorter_than for rule in RULES if rule.shorter_than < _ANY_LENGTH)
+_TABLES: dict[BlockKind, RuleTable] = {
+    kind: tuple(
+        [
+            tuple(
+                (rule.reason, rule.test, rule.related, rule.then)
+                for rule in RULES
+                if length < rule.shorter_than and kind in rule.kinds and (above or not rule.above_text)
+            )
+            for length in range(_LONGEST + 1)
+        ]
+        for above in (True, False)
+    )
+    for kind in BlockKind
+}
+
+
+def rules_for(kind: BlockKind) -> RuleTable:
+    """The rules that read blocks of ``kind``, by length (look it up once per kind, not
+    per block: ``LineRules.decide`` takes it)."""
+    return _TABLES[kind]
