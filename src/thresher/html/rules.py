@@ -1,22 +1,24 @@
 """The line rules: what a block inside the article, outside any furniture, is.
 
-``RULES`` is read top to bottom, and the first rule whose test holds drops the block
-with its reason; a block no rule drops is main text. Each rule is a small predicate
-and the reason it gives. Order matters: the comment section swallows everything after
-its heading, repeated text goes before any other test, the link-list test before the
-headline tests (a linked "headline" in a list is a list entry), the headline and
-byline tests only above the first paragraph.
+Two facts about the blocks before come first (``LineRules.decide``): everything after a
+comment-section heading that follows the text is comments, and text already kept is
+repeated text. Then ``RULES`` is read top to bottom, and the first rule whose test holds
+drops the block with its reason; a block no rule drops is main text. Each rule is a
+small predicate and the reason it gives. Order matters: the link-list test goes before
+the headline tests (a linked "headline" in a list is a list entry), and the headline,
+byline and date tests read only the lines above the first paragraph.
 
-Some rules depend on what came before (``LineRules``: the first paragraph seen, a
-comment-section heading after it, the texts kept so far) and a few record what they
-found (the byline, the number of captions dropped, the start of the comments): those
-effects are the rule's ``then``, run only when it fires.
+What the rules know of the blocks before is explicit in ``LineRules`` (the first
+paragraph seen, the comment section entered, the texts kept so far); the few rules that
+record what they found (the byline, the captions dropped, the start of the comments) do
+it in their ``then``, run only when the rule fires.
 
 Speed: every block of the article meets the table, so each rule states the lengths
-(``shorter_than``) and kinds of block (``kinds``) it reads, and the rules that apply to
-each kind and length are listed once, at import (``rules_for``): a long paragraph meets
-only the few rules for any length, and no predicate is called to say that a paragraph
-is no table. Each predicate keeps its cheap tests first (a character) before a pattern.
+(``shorter_than``) and kinds of block (``kinds``) it reads and whether it reads only above
+the first paragraph (``above_text``); the rules for each kind, phase and length are listed
+once, at import (``rules_for``). A long paragraph meets only the few rules for any length,
+and no predicate is called to say that a paragraph is no table. Each predicate keeps its
+cheap tests first (a character) before a pattern.
 """
 
 from __future__ import annotations
@@ -124,9 +126,8 @@ class LineRules:
         if text in self.kept_texts:
             return _REPEATED
         length = len(text)
-        for reason, test, related, then in table[self.seen_paragraph][
-            length if length < _LONGEST else _LONGEST
-        ]:
+        phase = table[self.seen_paragraph]  # (above the first paragraph: 0; below it: 1)
+        for reason, test, related, then in phase[length if length < _LONGEST else _LONGEST]:
             if test(self, block, text, kind):
                 if then is not None:
                     then(self, text, kind)
