@@ -93,7 +93,7 @@ class Reading:
     decisions: list[Decision]
     #: Index of the article's element in the ``Page`` (-1 when the page has no text).
     container: int
-    #: Each element's total vote (see the module docstring).
+    #: Each element's total vote, furniture counted (``container``).
     scores: list[float]
     #: A byline line above the text ("By Jane Doe"), dropped from the body: the
     #: authors when the page's metadata names none.

@@ -6,6 +6,12 @@
 4. Inside the body: page widgets (a cluster of short lines holding interface
    strings), "Read also" lines and a trailing story card become related links;
    captions and list items get their kinds.
+
+Each step claims the lines it drops with its reason (``BlockReason``, the HTML reader's
+vocabulary), and a line keeps the first reason it was given: the header (``headline``,
+``byline/date``, ``above headline``), then ``comments``, ``page widget``, ``related
+links`` and ``caption``, the story card (``related links``, ``teaser``). Other lines out
+of the body are ``page furniture``; the body's lines are ``main text`` whatever their kind.
 """
 
 from __future__ import annotations
