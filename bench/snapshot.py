@@ -13,6 +13,9 @@ changed decision; leave it empty when no reason was renamed.
     ... refactor ...
     PYTHONPATH=src python bench/snapshot.py write bench/out/after.json.gz
     PYTHONPATH=src python bench/snapshot.py compare bench/out/before.json.gz bench/out/after.json.gz
+
+``write --option include_comments=true --option include_tables=false`` takes other
+``ExtractOptions`` than the defaults, to cover the rules that only they reach.
 """
 
 from __future__ import annotations
@@ -40,6 +43,8 @@ RENAMES: dict[str, str] = {
     "quotation": "main text",
     "subheading": "main text",
 }
+#: The same for kept blocks only (a reason a kept block no longer gives).
+KEPT_RENAMES: dict[str, str] = {"caption": "main text"}
 
 
 def _digest(text: str) -> str:
@@ -55,11 +60,19 @@ def _pages() -> Iterator[tuple[str, str, str, str]]:
         yield "scrapinghub-text", path.stem, path.read_text(encoding="utf-8"), ""
 
 
-def write(out: Path) -> None:
+def _option(pair: str) -> tuple[str, object]:
+    """``name=value`` of an ``ExtractOptions`` field: true/false, an integer, or text."""
+    name, _, value = pair.partition("=")
+    if value.lower() in ("true", "false"):
+        return name, value.lower() == "true"
+    return name, int(value) if value.isdigit() else value
+
+
+def write(out: Path, options: dict[str, object]) -> None:
     from thresher import ExtractOptions, extract
 
-    html_options = ExtractOptions(explain=True)
-    text_options = ExtractOptions(explain=True, input="text")
+    html_options = ExtractOptions(explain=True, **options)  # type: ignore[arg-type]
+    text_options = ExtractOptions(explain=True, input="text", **options)  # type: ignore[arg-type]
     snapshot: dict[str, dict] = {}
     for set_name, page_id, data, url in _pages():
         options = text_options if set_name == "scrapinghub-text" else html_options
@@ -104,15 +117,16 @@ def compare(before_path: Path, after_path: Path) -> int:
                 differences[field] += 1
                 examples.setdefault(field, []).append(key)
         old_decisions = [
-            [kept, RENAMES.get(reason, reason), text, kind] for kept, reason, text, kind in old["decisions"]
+            [kept, (KEPT_RENAMES if kept else RENAMES).get(reason, RENAMES.get(reason, reason)), text, kind]
+            for kept, reason, text, kind in old["decisions"]
         ]
         if old_decisions != new["decisions"]:
             differences["decisions"] += 1
             examples.setdefault("decisions", []).append(key)
         elif old["decisions"] != new["decisions"]:
-            for (_, was, _, _), (_, now, _, _) in zip(old["decisions"], new["decisions"], strict=True):
+            for (kept, was, _, _), (_, now, _, _) in zip(old["decisions"], new["decisions"], strict=True):
                 if was != now:
-                    renamed[was, now] += 1
+                    renamed[f"{was} (kept)" if kept and was in KEPT_RENAMES else was, now] += 1
     print(f"{len(before)} pages before, {len(after)} after")
     for field in ("page missing", "text", "title", "page_type", "second_opinion", "decisions"):
         print(f"  {field} differs on {differences[field]} pages {examples.get(field, [])[:5]}")
@@ -124,13 +138,15 @@ def compare(before_path: Path, after_path: Path) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("write").add_argument("out", type=Path)
+    writing = commands.add_parser("write")
+    writing.add_argument("out", type=Path)
+    writing.add_argument("--option", action="append", default=[], help="an ExtractOptions field: name=value")
     pair = commands.add_parser("compare")
     pair.add_argument("before", type=Path)
     pair.add_argument("after", type=Path)
     args = parser.parse_args(argv)
     if args.command == "write":
-        write(args.out)
+        write(args.out, dict(map(_option, args.option)))
         return 0
     return compare(args.before, args.after)
 
