@@ -113,10 +113,10 @@ def test_the_rules_of_each_kind_keep_the_table_order() -> None:
     for kind in BlockKind:
         for phase in rules_for(kind):
             for rules in phase:
-                positions = [order[test] for _, test, _, _ in rules]
+                positions = [order[test] for test, _, _ in rules]
                 assert positions == sorted(positions)
     # a long paragraph below the first one meets only the rules for any length and kind
-    assert [test.__name__ for _, test, _, _ in rules_for(BlockKind.PARAGRAPH)[1][-1]] == [
+    assert [test.__name__ for test, _, _ in rules_for(BlockKind.PARAGRAPH)[1][-1]] == [
         "_link_list",
         "_bare_address",
     ]

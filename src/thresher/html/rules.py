@@ -117,7 +117,7 @@ class LineRules:
         #: The page's content is its lists: link lists are kept.
         self.links = False
 
-    def decide(self, block: TextBlock, kind: BlockKind, table: RuleTable) -> tuple[bool, BlockReason, bool]:
+    def decide(self, block: TextBlock, kind: BlockKind, table: RuleTable) -> Verdict:
         """(kept, reason, related) for a block of the article outside any furniture;
         ``table`` is ``rules_for(kind)``."""
         text = block.text
@@ -127,11 +127,11 @@ class LineRules:
             return _REPEATED
         length = len(text)
         phase = table[self.seen_paragraph]  # (above the first paragraph: 0; below it: 1)
-        for reason, test, related, then in phase[length if length < _LONGEST else _LONGEST]:
+        for test, verdict, then in phase[length if length < _LONGEST else _LONGEST]:
             if test(self, block, text, kind):
                 if then is not None:
                     then(self, text, kind)
-                return False, reason, related
+                return verdict
         self.kept_texts.add(text)
         if kind is _PARAGRAPH:
             self.seen_paragraph = True
@@ -287,15 +287,17 @@ RULES: tuple[Rule, ...] = (
     Rule(_R.NOTICE, _notice, shorter_than=80),
 )
 
-#: The rules that read blocks of one kind, as (reason, test, related, then) in order:
+#: The rules that read blocks of one kind, as (test, verdict, then) in order, the
+#: verdict being what ``LineRules.decide`` answers when the test holds:
 #: ``[above the first paragraph, below it][length]`` (``_LONGEST`` stands for longer).
-RuleTable = tuple[list[tuple[tuple[BlockReason, Test, bool, Then | None], ...]], ...]
+Verdict = tuple[bool, BlockReason, bool]
+RuleTable = tuple[list[tuple[tuple[Test, Verdict, Then | None], ...]], ...]
 _LONGEST = max(rule.shorter_than for rule in RULES if rule.shorter_than < _ANY_LENGTH)
 _TABLES: dict[BlockKind, RuleTable] = {
     kind: tuple(
         [
             tuple(
-                (rule.reason, rule.test, rule.related, rule.then)
+                (rule.test, (False, rule.reason, rule.related), rule.then)
                 for rule in RULES
                 if length < rule.shorter_than and kind in rule.kinds and (above or not rule.above_text)
             )
