@@ -291,22 +291,35 @@ RULES: tuple[Rule, ...] = (
 #: verdict being what ``LineRules.decide`` answers when the test holds:
 #: ``[above the first paragraph, below it][length]`` (``_LONGEST`` stands for longer).
 Verdict = tuple[bool, BlockReason, bool]
-RuleTable = tuple[list[tuple[tuple[Test, Verdict, Then | None], ...]], ...]
+Entry = tuple[Test, Verdict, Then | None]
+RuleTable = tuple[list[tuple[Entry, ...]], ...]
 _LONGEST = max(rule.shorter_than for rule in RULES if rule.shorter_than < _ANY_LENGTH)
-_TABLES: dict[BlockKind, RuleTable] = {
-    kind: tuple(
-        [
-            tuple(
-                (rule.test, (False, rule.reason, rule.related), rule.then)
-                for rule in RULES
-                if length < rule.shorter_than and kind in rule.kinds and (above or not rule.above_text)
-            )
-            for length in range(_LONGEST + 1)
-        ]
-        for above in (True, False)
-    )
-    for kind in BlockKind
-}
+
+
+def _tables() -> dict[BlockKind, RuleTable]:
+    # One entry per rule and one tuple per distinct list of rules, shared by all the
+    # lengths, kinds and phases that have it: a few hundred objects for the collector
+    # to walk, not one per length.
+    entries = [(rule.test, (False, rule.reason, rule.related), rule.then) for rule in RULES]
+    distinct: dict[tuple[Entry, ...], tuple[Entry, ...]] = {}
+
+    def listed(kind: BlockKind, above: bool, length: int) -> tuple[Entry, ...]:
+        found = tuple(
+            entry
+            for rule, entry in zip(RULES, entries, strict=True)
+            if length < rule.shorter_than and kind in rule.kinds and (above or not rule.above_text)
+        )
+        return distinct.setdefault(found, found)
+
+    return {
+        kind: tuple(
+            [listed(kind, above, length) for length in range(_LONGEST + 1)] for above in (True, False)
+        )
+        for kind in BlockKind
+    }
+
+
+_TABLES = _tables()
 
 
 def rules_for(kind: BlockKind) -> RuleTable:
