@@ -27,7 +27,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from thresher import extract
-from thresher.models import Article, BlockKind, EmptyReason
+from thresher.models import Article, BlockKind, BlockReason, EmptyReason
 from thresher.options import ExtractOptions
 
 GOLDEN = Path(__file__).parent / "golden" / "html"
@@ -90,7 +90,7 @@ def test_dropped_blocks_carry_reasons_when_explained() -> None:
     article = extract(markup, options=ExtractOptions(explain=True))
     reasons = {block.reason for block in article.discarded}
     assert all(not block.kept and block.reason for block in article.discarded)
-    assert {"headline", "link list"} <= reasons
+    assert {BlockReason.HEADLINE, BlockReason.LINK_LIST} <= reasons
     assert extract(markup).discarded == ()
 
 
