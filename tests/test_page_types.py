@@ -148,3 +148,95 @@ def test_cli_explain_says_the_type_and_why(tmp_path: Path) -> None:
         [sys.executable, "-m", "thresher", "explain", str(page)], capture_output=True, text=True, check=True
     )
     assert "forum (JSON-LD @type QAPage)" in result.stdout
+
+
+# ------------------------------------------------------------- lists and cards ----
+_BOOKS = [
+    ("Wholesale hardware: mill and factory supplies", "Smith and Sons, 1902"),
+    ("Catalogue of upholstery hardware and curtain poles", "H. L. Judd, 1911"),
+    ("Price list of boxwood rules, plumbs and levels", "Stanley Rule Company, 1879"),
+    ("Illustrated catalogue of builders' hardware", "Hall and Kimbark, 1870"),
+    ("Merchandise catalog of scales and pumps", "Morse and Company, 1914"),
+    ("General supplies for railroads and steamships", "The Burnet Company, 1900"),
+]
+
+
+def test_cards_with_screen_reader_hidden_summaries_keep_their_summaries() -> None:
+    # aria-hidden hides a card's second link from screen readers, not from the eye.
+    cards = "".join(
+        f'<article class="card"><a href="/s{n}" aria-hidden="true" tabindex="-1"><img src="/i{n}.jpg"></a>'
+        f'<header><h2><a href="/s{n}">{title}</a></h2></header>'
+        f'<p class="desc"><a href="/s{n}" aria-hidden="true" tabindex="-1">Summary {n}: {PROSE}</a></p>'
+        "</article>"
+        for n, (title, _) in enumerate(_BOOKS)
+    )
+    article = extract(_page(f"<nav><a href='/'>Home</a></nav><main><h1>Hardware</h1>{cards}</main>"))
+    assert all(f"Summary {n}:" in article.text for n in range(len(_BOOKS)))
+    assert all(title in article.text for title, _ in _BOOKS)
+
+
+def test_list_entries_ending_in_a_note_on_page_images_are_entries() -> None:
+    # "(page images at ...)" closes an entry of a catalogue, not a picture's credit.
+    entries = "".join(
+        f"<li>{title} ({maker}) (page images at <a href='/b{n}'>the library</a>)</li>"
+        for n, (title, maker) in enumerate(_BOOKS)
+    )
+    article = extract(_page(f"<h1>Hardware catalogs</h1><p>Filed under hardware.</p><ul>{entries}</ul>"))
+    assert all(title in article.text for title, _ in _BOOKS)
+
+
+def test_a_grid_named_like_a_widget_is_the_page_of_lists() -> None:
+    items = "".join(
+        f"<li><span>#{n + 1}</span><a href='/p{n}'>{title}, with free delivery</a><span>$1{n}.99</span></li>"
+        for n, (title, _) in enumerate(_BOOKS)
+    )
+    html = _page(
+        "<h1>Best sellers</h1><p>Updated hourly.</p>"
+        f"<div class='shopwidget grid'><ol>{items}</ol></div>"
+        "<div class='footer-links'><a href='/help'>Help</a> <a href='/jobs'>Jobs</a></div>"
+    )
+    article = extract(html)
+    assert all(f"{title}, with free delivery" in article.text for title, _ in _BOOKS)
+
+
+def test_a_product_grid_marked_up_as_products_is_read_as_a_list() -> None:
+    # Each tile carries Product JSON-LD, none a description: the tiles are the page.
+    tiles = "".join(
+        f"<div class='tile'><a href='/p{n}'>{title}, {size}</a><span>$4{n}.00</span></div>"
+        for size in ("small", "large")
+        for n, (title, _) in enumerate(_BOOKS)
+    )
+    head = '<script type="application/ld+json">{"@type": "Product", "name": "Tile"}</script>'
+    article = extract(_page(f"<h1>Shoes</h1><div class='results'>{tiles}</div>", head))
+    assert article.page_type == PageType.PRODUCT
+    assert all(title in article.text for title, _ in _BOOKS)
+
+
+def test_a_reading_list_keeps_its_links() -> None:
+    sections = "".join(
+        f"<h2>Part {part}</h2><ul>"
+        + "".join(
+            f"<li><a href='/r{part}{n}'>{title}, volume {part}</a> by {maker}</li>"
+            for n, (title, maker) in enumerate(_BOOKS)
+        )
+        + "</ul>"
+        for part in (1, 2)
+    )
+    html = _page(
+        "<nav><a href='/'>Home</a> <a href='/random'>Random page</a></nav>"
+        f"<div id='content'><h1>Further reading</h1><p>Sources on old hardware.</p>{sections}</div>"
+    )
+    article = extract(html)
+    assert article.text.count("Wholesale hardware") == 2
+    assert "Part 2" in article.text
+
+
+def test_headings_met_twice_are_kept_as_section_titles() -> None:
+    methods = "".join(
+        f"<h2>method_{n}</h2><p>{PROSE}</p><h3>Parameters</h3><ul><li>name: the name of thing {n}.</li></ul>"
+        "<h3>Returns</h3><p>The thing, or nothing when it is absent.</p>"
+        for n in range(3)
+    )
+    article = extract(_page(f"<main><h1>Reference</h1>{methods}</main>"))
+    assert article.text.count("Parameters") == 3
+    assert article.text.count("Returns") == 3

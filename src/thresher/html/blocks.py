@@ -10,7 +10,7 @@ steps (choosing the article, dropping boilerplate) work on flat lists: the tree 
 walked only once and no subtree is serialised to measure its text.
 
 Data tables and ``<pre>`` are read whole when entered. Elements hidden by the page
-(``hidden``, ``aria-hidden``, ``display:none``) are not entered, and neither are
+(``hidden``, ``display:none``, ``aria-hidden`` on a widget with a ``role``) are not entered, and neither are
 the never-shown elements ``clean`` leaves in place (form inputs, media fallbacks).
 """
 
@@ -335,8 +335,17 @@ def _slugged(element_id: str) -> bool:
     return len(words) >= _SLUG_WORDS or not _FUNCTION_WORDS.isdisjoint(words)
 
 
+#: (whether the ``aria-shown`` rule is on, read once per walk)
+_ARIA_SHOWN = [True]
+
+
 def _hidden(attributes: dict[str, str | None]) -> bool:
-    if "hidden" in attributes or attributes.get("aria-hidden") == "true":
+    """Whether the page hides the element from the eye. ``aria-hidden`` hides it from
+    screen readers: from the eye too on a scripted widget (a closed dialog, a tab panel:
+    an element with a ``role``), not on a decorative duplicate (a card's second link)."""
+    if "hidden" in attributes:
+        return True
+    if attributes.get("aria-hidden") == "true" and (not _ARIA_SHOWN[0] or "role" in attributes):
         return True
     style = attributes.get("style")
     if style:
@@ -535,6 +544,7 @@ def walk_blocks(
     count = 0
     cut = False
     heading_ids = enabled("heading-ids")
+    _ARIA_SHOWN[0] = enabled("aria-shown")
     while True:
         for node in children:
             if has_text and role >= block_role:

@@ -68,11 +68,12 @@ _KINDS = {
 _PARAGRAPH_KIND = (BlockKind.PARAGRAPH, 0)
 #: The kinds the rules test, bound once: a member look-up on an enum class is a slow
 #: attribute look-up (tens of ns), and the rules test kinds for every block.
-_HEADING, _PARAGRAPH, _CAPTION, _TABLE = (
+_HEADING, _PARAGRAPH, _CAPTION, _TABLE, _LIST_ITEM = (
     BlockKind.HEADING,
     BlockKind.PARAGRAPH,
     BlockKind.CAPTION,
     BlockKind.TABLE,
+    BlockKind.LIST_ITEM,
 )
 #: ``furniture_of`` of an element outside the article.
 _OUTSIDE = -2
@@ -490,20 +491,37 @@ def classify_blocks(
     state = _State(include_comments, include_tables, include_captions, title)
     state.cards = page_type in _CARD_PAGES and enabled("card-headings")
     decisions = _decide(page, container, spans, boxes, set(commented), state)
+    own_fallback = page_type in _OWN_FALLBACK and not (
+        page_type is PageType.PRODUCT
+        and enabled("product-fallback")
+        and len(hints.product_description if hints else "") < _SPARSE
+    )
     if (
         enabled("sparse-fallback")
-        and page_type not in _OWN_FALLBACK
+        and not own_fallback
         and sum(len(d.block.text) for d in decisions if d.kept) < _SPARSE
     ):
         # Next to no prose anywhere: the page is its lists (a job board, a table of
         # links, a shop's grid). Its content is the element holding most of the text
         # outside the furniture, links and all.
         fallback = _text_holder(page, inside)
+        if fallback < 0 and boxes and enabled("sparse-named-boxes"):
+            # Next to no text outside furniture either: a box named like furniture
+            # that holds most of the page's text is the page's list, misnamed.
+            by_tag = [index for index in boxes if tags[index] in FURNITURE_TAGS]
+            fallback = _text_holder(page, _inside(by_tag, ends, count))
+            boxes = [index for index in boxes if not index <= fallback <= ends[index]]
         if fallback >= 0:
             container = fallback
             state = _State(include_comments, include_tables, include_captions, title)
             state.cards = state.links = True
             decisions = _decide(page, container, [(container, ends[container])], boxes, set(commented), state)
+    elif enabled("link-collection") and not state.links and _link_collection(decisions):
+        # The article's own lists of links outweigh its prose: a reading list, a wiki's
+        # page of sources, a round-up. The links are what it delivers.
+        state = _State(include_comments, include_tables, include_captions, title)
+        state.cards = state.links = True
+        decisions = _decide(page, container, spans, boxes, set(commented), state)
     if not include_captions and state.captions >= _GALLERY_CAPTIONS:
         _keep_gallery_captions(decisions)
     return Reading(decisions, container, score, state.byline, page_type, evidence)
@@ -516,6 +534,23 @@ _OWN_FALLBACK = frozenset([PageType.PRODUCT, PageType.FORUM])
 _SPARSE = 200
 #: The text holder of a page of lists holds at least this share of its text outside furniture.
 _HOLDER_SHARE = 0.6
+
+
+#: The article's link lists must hold at least this many characters, and more than its
+#: kept text, for the article to be read as a collection of links.
+_LINK_COLLECTION = 400
+
+
+def _link_collection(decisions: list[Decision]) -> bool:
+    """Whether the article's link lists (inside it, under no furniture) hold more
+    text than it kept: the links are its content."""
+    linked = kept = 0
+    for decision in decisions:
+        if decision.kept:
+            kept += len(decision.block.text)
+        elif decision.reason == "link list":
+            linked += len(decision.block.text)
+    return linked >= _LINK_COLLECTION and linked > kept
 
 
 def _text_holder(page: Page, inside: list[bool]) -> int:
@@ -623,6 +658,8 @@ class _State:
         self.cards = False
         #: The page's content is its lists: link lists are kept.
         self.links = False
+        self.list_credit = enabled("list-credit")
+        self.repeated_headings = enabled("repeated-headings")
 
     def decide(self, block: TextBlock, kind: BlockKind, level: int) -> tuple[bool, str, bool]:
         """(kept, reason, related) for a block of the article outside any furniture."""
@@ -630,7 +667,7 @@ class _State:
         length = len(text)
         if self.in_comments:
             return False, "comments", False
-        if text in self.kept_texts:
+        if text in self.kept_texts and (kind is not _HEADING or not self.repeated_headings):
             return False, "repeated text", False
         if length < 40 and not self.include_comments and COMMENTS_HEADING.fullmatch(text):
             self.in_comments = self.seen_paragraph and kind is _HEADING
@@ -668,7 +705,12 @@ class _State:
             return False, "related links", True
         if length < 120 and CREDIT_LINE.match(text):
             return False, "picture credit", False
-        if length < 400 and ")" in text and CREDIT_TAIL.search(text):  # (the cheap test first)
+        if (
+            length < 400
+            and ")" in text  # (the cheap test first)
+            and (kind is not _LIST_ITEM or not self.list_credit)
+            and CREDIT_TAIL.search(text)
+        ):
             return False, "caption", False
         if length < 300 and (CONTRIBUTOR_OPENING.match(text) or CONTRIBUTOR_CLOSING.search(text)):
             return False, "byline/date", False
