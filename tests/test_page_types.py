@@ -200,15 +200,17 @@ def test_a_grid_named_like_a_widget_is_the_page_of_lists() -> None:
 
 
 def test_a_product_grid_marked_up_as_products_is_read_as_a_list() -> None:
-    # Each tile carries Product JSON-LD, none a description: the tiles are the page.
+    # Each tile is marked up as a Product in the JSON-LD: a shop's grid, not one product.
     tiles = "".join(
         f"<div class='tile'><a href='/p{n}'>{title}, {size}</a><span>$4{n}.00</span></div>"
         for size in ("small", "large")
         for n, (title, _) in enumerate(_BOOKS)
     )
-    head = '<script type="application/ld+json">{"@type": "Product", "name": "Tile"}</script>'
+    marks = ", ".join('{"@type": "Product", "name": "Tile"}' for _ in range(6))
+    head = f'<script type="application/ld+json">{{"@graph": [{marks}]}}</script>'
     article = extract(_page(f"<h1>Shoes</h1><div class='results'>{tiles}</div>", head))
-    assert article.page_type == PageType.PRODUCT
+    assert article.page_type == PageType.COLLECTION
+    assert "Product" in article.page_type_evidence
     assert all(title in article.text for title, _ in _BOOKS)
 
 

@@ -10,7 +10,7 @@ steps (choosing the article, dropping boilerplate) work on flat lists: the tree 
 walked only once and no subtree is serialised to measure its text.
 
 Data tables and ``<pre>`` are read whole when entered. Elements hidden by the page
-(``hidden``, ``display:none``, ``aria-hidden`` on a widget with a ``role``) are not entered, and neither are
+(``hidden``, ``display:none``, ``aria-hidden`` but on a link) are not entered, nor are
 the never-shown elements ``clean`` leaves in place (form inputs, media fallbacks).
 """
 
@@ -339,13 +339,14 @@ def _slugged(element_id: str) -> bool:
 _ARIA_SHOWN = [True]
 
 
-def _hidden(attributes: dict[str, str | None]) -> bool:
+def _hidden(attributes: dict[str, str | None], link: bool = False) -> bool:
     """Whether the page hides the element from the eye. ``aria-hidden`` hides it from
-    screen readers: from the eye too on a scripted widget (a closed dialog, a tab panel:
-    an element with a ``role``), not on a decorative duplicate (a card's second link)."""
+    screen readers, and mostly from the eye too (a collapsed menu, a closed panel), but
+    a link that screen readers skip is shown: it repeats a link beside it to the same
+    place (a card's picture and summary link to the story its title links to)."""
     if "hidden" in attributes:
         return True
-    if attributes.get("aria-hidden") == "true" and (not _ARIA_SHOWN[0] or "role" in attributes):
+    if attributes.get("aria-hidden") == "true" and not (link and _ARIA_SHOWN[0] and "role" not in attributes):
         return True
     style = attributes.get("style")
     if style:
@@ -585,7 +586,7 @@ def walk_blocks(
                 if (
                     ("hidden" in attributes or "aria-hidden" in attributes or "style" in attributes)
                     and not reveal
-                    and _hidden(attributes)
+                    and _hidden(attributes, kind == a_tag)
                     and tag_id != body_id
                 ):
                     continue  # (the body is never skipped: pages hide it until their scripts have run)

@@ -491,14 +491,9 @@ def classify_blocks(
     state = _State(include_comments, include_tables, include_captions, title)
     state.cards = page_type in _CARD_PAGES and enabled("card-headings")
     decisions = _decide(page, container, spans, boxes, set(commented), state)
-    own_fallback = page_type in _OWN_FALLBACK and not (
-        page_type is PageType.PRODUCT
-        and enabled("product-fallback")
-        and len(hints.product_description if hints else "") < _SPARSE
-    )
     if (
         enabled("sparse-fallback")
-        and not own_fallback
+        and page_type not in _OWN_FALLBACK
         and sum(len(d.block.text) for d in decisions if d.kept) < _SPARSE
     ):
         # Next to no prose anywhere: the page is its lists (a job board, a table of
