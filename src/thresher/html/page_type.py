@@ -59,7 +59,8 @@ _LISTING_HEADINGS = 5
 #: Prices among a listing's blocks that make it a shop's collection.
 _COLLECTION_PRICES = 3
 _PRICE = re.compile(r"(?:[$€£¥]\s?\d|\d(?:[.,]\d\d)?\s?(?:€|EUR|USD|GBP)\b)")
-#: JSON-LD items typed ``Product`` that make a page a shop's collection (one per tile).
+#: JSON-LD items typed ``Product`` that make a page a shop's collection (one per tile),
+#: unless they are the variants of a ``ProductGroup``.
 _GRID_PRODUCTS = 3
 #: Code blocks that make a page documentation.
 _CODE_BLOCKS = 2
@@ -125,7 +126,12 @@ def judge_page_type(hints: PageHints, page: Page, *, thread: bool) -> tuple[Page
         if found := sorted(names & hints.schema_types):
             if page_type is PageType.LISTING and "Product" in hints.schema_types:
                 page_type = PageType.COLLECTION
-            if page_type is PageType.PRODUCT and hints.products >= _GRID_PRODUCTS and enabled("product-grid"):
+            if (
+                page_type is PageType.PRODUCT
+                and hints.products >= _GRID_PRODUCTS
+                and "ProductGroup" not in hints.schema_types  # (a product's variants)
+                and enabled("product-grid")
+            ):
                 return PageType.COLLECTION, f"JSON-LD: {hints.products} items of @type Product"
             return page_type, f"JSON-LD @type {found[0]}"
     if thread:

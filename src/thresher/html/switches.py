@@ -31,7 +31,7 @@ RULES = {
     "article-header": "a <header> holding a heading inside an <article> is the article's head, not furniture",
     "list-credit": "a list item ending in a parenthesis naming pictures is an entry, not a caption's credit",
     "repeated-headings": "a heading met twice is a section's title (docs, listings), not a duplicate",
-    "product-grid": "JSON-LD with three or more items of @type Product is a collection, not a product",
+    "product-grid": "JSON-LD with three or more items of @type Product (no ProductGroup) is a collection",
     "link-collection": "an article whose own link lists outweigh the text it kept is read with its links",
     "sparse-named-boxes": "on a page of lists, a box named like furniture holding most of the text is read",
 }
