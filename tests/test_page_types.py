@@ -242,3 +242,25 @@ def test_headings_met_twice_are_kept_as_section_titles() -> None:
     article = extract(_page(f"<main><h1>Reference</h1>{methods}</main>"))
     assert article.text.count("Parameters") == 3
     assert article.text.count("Returns") == 3
+
+
+def test_a_recommended_heading_over_the_guides_own_text_cuts_nothing() -> None:
+    sections = "".join(f"<h3>Tool {n}</h3><p>{n}. {PROSE * 2}</p>" for n in range(3))
+    html = _page(
+        f"<article><h1>Tools for planners</h1><p>{PROSE * 3}</p>"
+        f"<section><h2>Recommended tools for every planning office</h2>{sections}</section></article>"
+        "<aside><h2>Related stories</h2><ul><li><a href='/a'>Another story about planning</a></li></ul></aside>"
+    )
+    article = extract(html)
+    assert all(f"{n}. The committee" in article.text for n in range(3))
+    assert "Recommended tools" in article.text
+    assert "Another story" not in article.text
+
+
+def test_a_related_heading_over_teasers_still_ends_the_article() -> None:
+    teasers = "".join(f"<h3><a href='/s{n}'>Story {n} about the planning office</a></h3>" for n in range(3))
+    html = _page(
+        f"<article><h1>Tools</h1><p>{PROSE * 3}</p>"
+        f"<section><h2>Related stories</h2>{teasers}<p>Short teaser line.</p></section></article>"
+    )
+    assert "Story 1" not in extract(html).text

@@ -592,7 +592,8 @@ def _decide(
     append = decisions.append
     related_until = -1  # blocks up to this element index belong to a related box
     kinds, paragraph = _KINDS, _PARAGRAPH_KIND
-    for block in blocks:
+    related_prose = enabled("related-prose")
+    for position, block in enumerate(blocks):
         owner = block.owner
         kind, level = kinds.get(block.kind_tag, paragraph)
         if kind is _PARAGRAPH and groups[owner] & CAPTION:
@@ -612,12 +613,38 @@ def _decide(
             related = reason == "related links"
         else:
             kept, reason, related = state.decide(block, kind, level)
-        append(Decision(block, kind, level, kept, reason, related))
         if related and kind is _HEADING and parents[owner] > container:
             # A "Related"/"You may like" heading titles the box around it: the rest of
-            # that box is the list of other stories, whatever its teasers look like.
-            related_until = ends[parents[owner]]
+            # that box is the list of other stories, whatever its teasers look like,
+            # unless the box goes on in prose ("Recommended tools" over a guide's text).
+            if related_prose and _prose_follows(blocks, position + 1, ends[parents[owner]]):
+                kept, reason, related = True, "main text", False
+            else:
+                related_until = ends[parents[owner]]
+        append(Decision(block, kind, level, kept, reason, related))
     return decisions
+
+
+#: Characters of prose after a "Related" heading, inside its box, that make the box part
+#: of the article: teasers are a line each, sometimes with a line of summary.
+_RELATED_PROSE = 600
+#: A paragraph this long, with few links, is prose rather than a teaser's summary.
+_PROSE_PARAGRAPH = 150
+
+
+def _prose_follows(blocks: list[TextBlock], first: int, last_element: int) -> bool:
+    """Whether the blocks from ``first`` whose elements end at ``last_element`` or before
+    hold ``_RELATED_PROSE`` characters of long paragraphs with few links."""
+    found = 0
+    for block in blocks[first:]:
+        if block.owner > last_element:
+            return False
+        length = len(block.text)
+        if length >= _PROSE_PARAGRAPH and block.link_chars < 0.2 * length:
+            found += length
+            if found >= _RELATED_PROSE:
+                return True
+    return False
 
 
 def _keep_gallery_captions(decisions: list[Decision]) -> None:

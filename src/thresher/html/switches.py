@@ -33,6 +33,7 @@ RULES = {
     "repeated-headings": "a heading met twice is a section's title (docs, listings), not a duplicate",
     "product-grid": "JSON-LD with three or more items of @type Product (no ProductGroup) is a collection",
     "link-collection": "an article whose own link lists outweigh the text it kept is read with its links",
+    "related-prose": "a 'Related'/'Recommended' heading over a box that goes on in prose cuts nothing",
     "sparse-named-boxes": "on a page of lists, a box named like furniture holding most of the text is read",
 }
 
