@@ -490,6 +490,7 @@ def classify_blocks(
     spans = _article_spans(container, page, score, inside)
     state = _State(include_comments, include_tables, include_captions, title)
     state.cards = page_type in _CARD_PAGES and enabled("card-headings")
+    state.keep_repeats = page_type is PageType.DOCUMENTATION and enabled("docs-repeats")
     decisions = _decide(page, container, spans, boxes, set(commented), state)
     if (
         enabled("sparse-fallback")
@@ -681,7 +682,8 @@ class _State:
         #: The page's content is its lists: link lists are kept.
         self.links = False
         self.list_credit = enabled("list-credit")
-        self.repeated_headings = enabled("repeated-headings")
+        #: The page is documentation: a reference repeats its section titles and descriptions.
+        self.keep_repeats = False
 
     def decide(self, block: TextBlock, kind: BlockKind, level: int) -> tuple[bool, str, bool]:
         """(kept, reason, related) for a block of the article outside any furniture."""
@@ -689,7 +691,7 @@ class _State:
         length = len(text)
         if self.in_comments:
             return False, "comments", False
-        if text in self.kept_texts and (kind is not _HEADING or not self.repeated_headings):
+        if text in self.kept_texts and not self.keep_repeats:
             return False, "repeated text", False
         if length < 40 and not self.include_comments and COMMENTS_HEADING.fullmatch(text):
             self.in_comments = self.seen_paragraph and kind is _HEADING

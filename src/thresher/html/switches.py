@@ -30,7 +30,7 @@ RULES = {
     "aria-shown": "a link hidden from screen readers (aria-hidden) repeats a link beside it: it is shown",
     "article-header": "a <header> holding a heading inside an <article> is the article's head, not furniture",
     "list-credit": "a list item ending in a parenthesis naming pictures is an entry, not a caption's credit",
-    "repeated-headings": "a heading met twice is a section's title (docs, listings), not a duplicate",
+    "docs-repeats": "on documentation, text met twice is kept (a reference repeats its 'Parameters')",
     "product-grid": "JSON-LD with three or more items of @type Product (no ProductGroup) is a collection",
     "link-collection": "an article whose own link lists outweigh the text it kept is read with its links",
     "related-prose": "a 'Related'/'Recommended' heading over a box that goes on in prose cuts nothing",
