@@ -501,17 +501,27 @@ def classify_blocks(
         # links, a shop's grid). Its content is the element holding most of the text
         # outside the furniture, links and all.
         fallback = _text_holder(page, inside)
+        grid = False
         if fallback < 0 and boxes and enabled("sparse-named-boxes"):
             # Next to no text outside furniture either: a box named like furniture
             # that holds most of the page's text is the page's list, misnamed.
-            by_tag = [index for index in boxes if tags[index] in FURNITURE_TAGS]
-            fallback = _text_holder(page, _inside(by_tag, ends, count))
-            boxes = [index for index in boxes if not index <= fallback <= ends[index]]
+            comment_boxes = set(commented)
+            kept_out = [index for index in boxes if tags[index] in FURNITURE_TAGS or index in comment_boxes]
+            fallback = _text_holder(page, _inside(kept_out, ends, count))
+            grid = fallback >= 0
         if fallback >= 0:
-            container = fallback
-            state = _State(include_comments, include_tables, include_captions, title)
-            state.cards = state.links = True
-            decisions = _decide(page, container, [(container, ends[container])], boxes, set(commented), state)
+            lists = _State(include_comments, include_tables, include_captions, title)
+            lists.cards = lists.links = True
+            read = _decide(
+                page,
+                fallback,
+                [(fallback, ends[fallback])],
+                [index for index in boxes if not index <= fallback <= ends[index]] if grid else boxes,
+                set(commented),
+                lists,
+            )
+            if not grid or _kept_chars(read) > _kept_chars(decisions):
+                container, state, decisions = fallback, lists, read
     elif enabled("link-collection") and not state.links and _link_collection(decisions):
         # The article's own lists of links outweigh its prose: a reading list, a wiki's
         # page of sources, a round-up. The links are what it delivers.
@@ -547,6 +557,10 @@ def _link_collection(decisions: list[Decision]) -> bool:
         elif decision.reason == "link list":
             linked += len(decision.block.text)
     return linked >= _LINK_COLLECTION and linked > kept
+
+
+def _kept_chars(decisions: list[Decision]) -> int:
+    return sum(len(decision.block.text) for decision in decisions if decision.kept)
 
 
 def _text_holder(page: Page, inside: list[bool]) -> int:
