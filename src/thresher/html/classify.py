@@ -20,9 +20,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from thresher.html.blocks import CAPTION, Page, TextBlock
+from thresher.html.blocks import CAPTION, FURNITURE_TAGS, Page, TextBlock
 from thresher.html.container import choose_container, read_prose, text_holder
-from thresher.html.furniture import OUTSIDE, comment_boxes, furniture_boxes, furniture_map, map_furniture
+from thresher.html.furniture import (
+    OUTSIDE,
+    comment_boxes,
+    furniture_boxes,
+    furniture_map,
+    inside_boxes,
+    map_furniture,
+)
 from thresher.html.page_type import PageHints, judge_page_type
 from thresher.html.rules import LineRules, rules_for
 from thresher.html.switches import enabled
@@ -55,10 +62,11 @@ _PARAGRAPH_KIND = (BlockKind.PARAGRAPH, 0, rules_for(BlockKind.PARAGRAPH))
 _CAPTION_RULES = rules_for(BlockKind.CAPTION)
 #: (bound once: a member look-up on an enum class is slow, and these are tested per block)
 _HEADING, _PARAGRAPH, _CAPTION = BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.CAPTION
-_OUTSIDE_ARTICLE, _RELATED, _COMMENTS = (
+_OUTSIDE_ARTICLE, _RELATED, _COMMENTS, _MAIN_TEXT = (
     BlockReason.OUTSIDE_ARTICLE,
     BlockReason.RELATED_LINKS,
     BlockReason.COMMENTS,
+    BlockReason.MAIN_TEXT,
 )
 #: A page with this many captions, holding more than this multiple of the kept text,
 #: is a gallery: its captions are its text.
@@ -128,6 +136,7 @@ def classify_blocks(
     element = container.element
     rules = LineRules(include_comments, include_tables, include_captions, title)
     rules.cards = page_type in _CARD_PAGES and enabled("card-headings")
+    rules.keep_repeats = page_type is PageType.DOCUMENTATION and enabled("docs-repeats")
     decisions = decide_blocks(page, element, container.spans, furniture.boxes, furniture.comments, rules)
     if (
         enabled("sparse-fallback")
@@ -138,12 +147,36 @@ def classify_blocks(
         # links, a shop's grid). Its content is the element holding most of the text
         # outside the furniture, links and all.
         fallback = text_holder(page, furniture.inside, 2 * _SPARSE)
+        grid = False
+        if fallback < 0 and furniture.boxes and enabled("sparse-named-boxes"):
+            # Next to no text outside furniture either: a box named like furniture
+            # that holds most of the page's text is the page's list, misnamed.
+            kept_out = [
+                index
+                for index in furniture.boxes
+                if page.tags[index] in FURNITURE_TAGS or index in furniture.comments
+            ]
+            fallback = text_holder(page, inside_boxes(kept_out, page.ends, len(page.tags)), 2 * _SPARSE)
+            grid = fallback >= 0
         if fallback >= 0:
-            element = fallback
-            rules = LineRules(include_comments, include_tables, include_captions, title)
-            rules.cards = rules.links = True
-            spans = [(element, page.ends[element])]
-            decisions = decide_blocks(page, element, spans, furniture.boxes, furniture.comments, rules)
+            lists = LineRules(include_comments, include_tables, include_captions, title)
+            lists.cards = lists.links = True
+            ends = page.ends
+            boxes = (
+                [index for index in furniture.boxes if not index <= fallback <= ends[index]]
+                if grid
+                else furniture.boxes
+            )
+            spans = [(fallback, ends[fallback])]
+            read = decide_blocks(page, fallback, spans, boxes, furniture.comments, lists)
+            if not grid or _kept_chars(read) > _kept_chars(decisions):
+                element, rules, decisions = fallback, lists, read
+    elif enabled("link-collection") and not rules.links and _link_collection(decisions):
+        # The article's own lists of links outweigh its prose: a reading list, a wiki's
+        # page of sources, a round-up. The links are what it delivers.
+        rules = LineRules(include_comments, include_tables, include_captions, title)
+        rules.cards = rules.links = True
+        decisions = decide_blocks(page, element, container.spans, furniture.boxes, furniture.comments, rules)
     if not include_captions and rules.captions >= _GALLERY_CAPTIONS:
         _keep_gallery_captions(decisions)
     return Reading(decisions, element, container.scores, rules.byline, page_type, evidence)
@@ -167,7 +200,8 @@ def decide_blocks(
     related_until = -1  # blocks up to this element index belong to a related box
     kinds, paragraph = _KINDS, _PARAGRAPH_KIND
     decide = rules.decide
-    for block in blocks:
+    related_prose = enabled("related-prose")
+    for position, block in enumerate(blocks):
         owner = block.owner
         kind, level, table = kinds.get(block.kind_tag, paragraph)
         if kind is _PARAGRAPH and groups[owner] & CAPTION:
@@ -185,12 +219,59 @@ def decide_blocks(
             related = reason is _RELATED
         else:
             kept, reason, related = decide(block, kind, table)
-        append(Decision(block, kind, level, kept, reason, related))
         if related and kind is _HEADING and parents[owner] > container:
             # A "Related"/"You may like" heading titles the box around it: the rest of
-            # that box is the list of other stories, whatever its teasers look like.
-            related_until = ends[parents[owner]]
+            # that box is the list of other stories, whatever its teasers look like,
+            # unless the box goes on in prose ("Recommended tools" over a guide's text).
+            if related_prose and _prose_follows(blocks, position + 1, ends[parents[owner]]):
+                kept, reason, related = True, _MAIN_TEXT, False
+            else:
+                related_until = ends[parents[owner]]
+        append(Decision(block, kind, level, kept, reason, related))
     return decisions
+
+
+#: Characters of prose after a "Related" heading, inside its box, that make the box part
+#: of the article: teasers are a line each, sometimes with a line of summary.
+_RELATED_PROSE = 600
+#: A paragraph this long, with few links, is prose rather than a teaser's summary.
+_PROSE_PARAGRAPH = 150
+
+
+def _prose_follows(blocks: list[TextBlock], first: int, last_element: int) -> bool:
+    """Whether the blocks from ``first`` whose elements end at ``last_element`` or before
+    hold ``_RELATED_PROSE`` characters of long paragraphs with few links."""
+    found = 0
+    for block in blocks[first:]:
+        if block.owner > last_element:
+            return False
+        length = len(block.text)
+        if length >= _PROSE_PARAGRAPH and block.link_chars < 0.2 * length:
+            found += length
+            if found >= _RELATED_PROSE:
+                return True
+    return False
+
+
+#: The article's link lists must hold at least this many characters, and more than its
+#: kept text, for the article to be read as a collection of links.
+_LINK_COLLECTION = 400
+
+
+def _link_collection(decisions: list[Decision]) -> bool:
+    """Whether the article's link lists (inside it, under no furniture) hold more
+    text than it kept: the links are its content."""
+    linked = kept = 0
+    for decision in decisions:
+        if decision.kept:
+            kept += len(decision.block.text)
+        elif decision.reason is BlockReason.LINK_LIST:
+            linked += len(decision.block.text)
+    return linked >= _LINK_COLLECTION and linked > kept
+
+
+def _kept_chars(decisions: list[Decision]) -> int:
+    return sum(len(decision.block.text) for decision in decisions if decision.kept)
 
 
 def _keep_gallery_captions(decisions: list[Decision]) -> None:

@@ -19,7 +19,14 @@ from thresher.html.switches import enabled
 from thresher.html.vocabulary import boilerplate_reason
 from thresher.models import BlockReason
 
-__all__ = ["Furniture", "comment_boxes", "furniture_boxes", "furniture_map", "map_furniture"]
+__all__ = [
+    "Furniture",
+    "comment_boxes",
+    "furniture_boxes",
+    "furniture_map",
+    "inside_boxes",
+    "map_furniture",
+]
 
 #: Boxes of one kind of furniture name, holding prose, that make the name systematic.
 _SYSTEMATIC_BOXES = 3
@@ -159,7 +166,7 @@ def furniture_boxes(page: Page, prose: list[float], headline: list[bool], *, ser
     )
 
 
-def _inside(boxes: list[int], ends: list[int], count: int) -> list[bool]:
+def inside_boxes(boxes: list[int], ends: list[int], count: int) -> list[bool]:
     """For each element, whether it is or lies under one of ``boxes`` (in document
     order). The body's own flag is not passed down (the body is never furniture)."""
     inside = [False] * count
@@ -173,7 +180,7 @@ def _inside(boxes: list[int], ends: list[int], count: int) -> list[bool]:
 def map_furniture(page: Page, furniture: list[int], comments: list[int]) -> Furniture:
     """The furniture of the page from its furniture and comment boxes (document order)."""
     boxes = sorted({*furniture, *comments}) if comments else furniture
-    return Furniture(boxes, frozenset(comments), _inside(boxes, page.ends, len(page.tags)))
+    return Furniture(boxes, frozenset(comments), inside_boxes(boxes, page.ends, len(page.tags)))
 
 
 def furniture_map(page: Page, spans: list[tuple[int, int]], boxes: list[int]) -> list[int]:

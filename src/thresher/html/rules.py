@@ -30,6 +30,7 @@ from thresher.dates import parse_date
 from thresher.html.blocks import TextBlock
 from thresher.html.metadata.authors import is_byline_line
 from thresher.html.metadata.text import normalise_for_match
+from thresher.html.switches import enabled
 from thresher.html.vocabulary import (
     AD_LABEL,
     BARE_URLS,
@@ -51,11 +52,12 @@ __all__ = ["RULES", "LineRules", "Rule", "RuleTable", "linked_sentence", "rules_
 
 #: The kinds the rules test, bound once: a member look-up on an enum class is a slow
 #: attribute look-up (tens of ns), and the rules test kinds for every block.
-_HEADING, _PARAGRAPH, _CAPTION, _TABLE = (
+_HEADING, _PARAGRAPH, _CAPTION, _TABLE, _LIST_ITEM = (
     BlockKind.HEADING,
     BlockKind.PARAGRAPH,
     BlockKind.CAPTION,
     BlockKind.TABLE,
+    BlockKind.LIST_ITEM,
 )
 #: Shortest link-dense paragraph read as a sentence rather than a link list.
 _LINKED_SENTENCE = 100
@@ -93,8 +95,10 @@ class LineRules:
         "include_captions",
         "include_comments",
         "include_tables",
+        "keep_repeats",
         "kept_texts",
         "links",
+        "list_credit",
         "seen_paragraph",
         "title_key",
     )
@@ -116,6 +120,9 @@ class LineRules:
         self.cards = False
         #: The page's content is its lists: link lists are kept.
         self.links = False
+        #: The page is documentation: a reference repeats its section titles and descriptions.
+        self.keep_repeats = False
+        self.list_credit = enabled("list-credit")
 
     def decide(self, block: TextBlock, kind: BlockKind, table: RuleTable) -> Verdict:
         """(kept, reason, related) for a block of the article outside any furniture;
@@ -123,7 +130,7 @@ class LineRules:
         text = block.text
         if self.in_comments:
             return _IN_COMMENTS
-        if text in self.kept_texts:
+        if text in self.kept_texts and not self.keep_repeats:
             return _REPEATED
         length = len(text)
         phase = table[self.seen_paragraph]  # (above the first paragraph: 0; below it: 1)
@@ -233,7 +240,12 @@ def _picture_credit(rules: LineRules, block: TextBlock, text: str, kind: BlockKi
 
 
 def _credit_tail(rules: LineRules, block: TextBlock, text: str, kind: BlockKind) -> bool:
-    return ")" in text and CREDIT_TAIL.search(text) is not None  # (the cheap test first)
+    # (the cheap test first) A list item ending in "(… images …)" is a catalogue entry.
+    return (
+        ")" in text
+        and (kind is not _LIST_ITEM or not rules.list_credit)
+        and CREDIT_TAIL.search(text) is not None
+    )
 
 
 def _contributor(rules: LineRules, block: TextBlock, text: str, kind: BlockKind) -> bool:
