@@ -89,7 +89,7 @@ def test_page_of_links_keeps_its_links() -> None:
 
 def test_listing_cards_keep_their_linked_titles() -> None:
     cards = "".join(
-        f"<div class='card'><h3><a href='/c{n}'>Course {n}: leading product teams</a></h3>"
+        f"<div class='item'><h3><a href='/c{n}'>Course {n}: leading product teams</a></h3>"
         f"<p>{n}. {PROSE}</p></div>"
         for n in range(6)
     )
@@ -266,3 +266,49 @@ def test_a_related_heading_over_teasers_still_ends_the_article() -> None:
         f"<section><h2>Related stories</h2>{teasers}<p>Short teaser line.</p></section></article>"
     )
     assert "Story 1" not in extract(html).text
+
+
+def _section(title: str, words: str, repeat: int) -> str:
+    """A landing page's section: its text wrapped in layout boxes, as page builders do."""
+    return (
+        f"<section class='section'><div class='container'><div class='padding'>"
+        f"<h2>{title}</h2><p>{words * repeat}</p></div></div></section>"
+    )
+
+
+def test_landing_page_sections_are_read_together() -> None:
+    first = "Our team answers every question you send us within one working day, by mail or phone. "
+    second = "Plans start with a free month, and you can change or cancel a plan whenever you like. "
+    body = (
+        "<main class='page'>"
+        + _section("Help when you need it", first, 6)
+        + "<div class='logos'><ul>"
+        + "".join(f"<li><a href='/partner-{n}'>One of the partners we work with, {n}</a></li>" for n in range(10))
+        + "</ul></div>"
+        + _section("Plans and pricing", second, 3)
+        + "</main>"
+    )
+    article = extract(_page(body))
+    assert "Help when you need it" in article.text
+    assert "Plans and pricing" in article.text
+    assert "cancel a plan" in article.text
+
+
+def test_cards_of_other_pages_beside_a_section_stay_out() -> None:
+    text = "Our team answers every question you send us within one working day, by mail or phone. "
+    cards = "".join(
+        f"<div class='item'><h3><a href='/story-{n}'>Another story worth reading, number {n}</a></h3>"
+        f"<p>{'A short summary of that other story, told in a sentence or two for the reader. ' * 2}</p></div>"
+        for n in range(3)
+    )
+    body = (
+        "<main class='page'>"
+        + _section("Help when you need it", text, 6)
+        + "<div class='logos'><ul>"
+        + "".join(f"<li><a href='/partner-{n}'>One of the partners we work with, {n}</a></li>" for n in range(20))
+        + "</ul></div>"
+        + f"<section class='row'><div class='grid'>{cards}</div></section></main>"
+    )
+    article = extract(_page(body))
+    assert "Help when you need it" in article.text
+    assert "A short summary of that other story" not in article.text

@@ -51,6 +51,9 @@ _TEXT_TAGS = frozenset(
         "caption",
     ]
 )
+_HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+#: Longest line read as a card's title.
+_CARD_TITLE = 200
 #: Length of an opening link that makes a list item a story teaser.
 _TEASER_LINK = 20
 #: Factor on the vote of an element whose class/id names the article text.
@@ -184,26 +187,61 @@ def _article_spans(
 ) -> list[tuple[int, int]]:
     """Element index ranges holding the article: the container's subtree and those of
     its siblings that carry prose too (an article split around an ad or a figure)."""
-    ends = page.ends
+    ends, parents = page.ends, page.parents
     spans = [(container, ends[container])]
-    parent = page.parents[container]
+    # The siblings are those of the outermost wrapper holding nothing that votes but the
+    # container: a page of sections wraps each section's text in a few layout boxes.
+    top = container
+    if enabled("section-siblings"):
+        while parents[top] > 0 and score[parents[top]] == score[top]:
+            top = parents[top]
+    parent = parents[top]
     if parent < 0:
         return spans
     threshold = max(_SIBLING_SHARE * score[container], 50.0)
     # Beside an <article>, another <article> is another story, not more of this one.
-    own_article = page.tags[container] == "article"
+    own_article = page.tags[container] == "article" or page.tags[top] == "article"
     index = parent + 1
     end = ends[parent]
+    teasers: list[int] | None = None if top != container else []
     while index <= end:
         if (
-            index != container
+            index != top
             and score[index] >= threshold
             and not inside[index]
             and not (own_article and page.tags[index] == "article")
         ):
-            spans.append((index, ends[index]))
+            if teasers is None:
+                teasers = _card_titles(page)
+            # A section beside the wrapper that titles its text with links to other pages holds
+            # cards of other pages, not more of this one.
+            last = ends[index]
+            if not any(index <= owner <= last for owner in teasers):
+                spans.append((index, last))
         index = ends[index] + 1
     return spans
+
+
+def _card_titles(page: Page) -> list[int]:
+    """The elements of the blocks that read as a card's title: a headline-long line
+    that is all one link to another page, followed by a line of text (a summary) in
+    the same box. (An accordion's question links to its own answer on the same page;
+    a button's link closes its card, the next card's heading follows.)"""
+    found = []
+    blocks, ends, parents = page.blocks, page.ends, page.parents
+    for block, following in zip(blocks, blocks[1:], strict=False):
+        length = len(block.text)
+        if not (_TEASER_LINK <= length <= _CARD_TITLE and 5 * block.link_chars >= 4 * length):
+            continue
+        href = (block.links[0][1] or "#") if block.links else ""  # (no link inside: the card is the link)
+        box = parents[block.owner]
+        if (
+            not href.startswith(("#", "javascript:"))
+            and following.kind_tag not in _HEADINGS
+            and box < following.owner <= ends[box]
+        ):
+            found.append(block.owner)
+    return found
 
 
 def _headline_article(page: Page, container: int, prose: list[float], headline: list[bool]) -> int:

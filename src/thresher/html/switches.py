@@ -35,6 +35,8 @@ RULES = {
     "link-collection": "an article whose own link lists outweigh the text it kept is read with its links",
     "related-prose": "a 'Related'/'Recommended' heading over a box that goes on in prose cuts nothing",
     "sparse-named-boxes": "on a page of lists, a box named like furniture holding most of the text is read",
+    "section-siblings": "the siblings joining the container are those of its outermost wrapper: a page of "
+    "sections wraps each section's text in layout boxes",
 }
 
 
