@@ -283,7 +283,9 @@ def test_landing_page_sections_are_read_together() -> None:
         "<main class='page'>"
         + _section("Help when you need it", first, 6)
         + "<div class='logos'><ul>"
-        + "".join(f"<li><a href='/partner-{n}'>One of the partners we work with, {n}</a></li>" for n in range(10))
+        + "".join(
+            f"<li><a href='/partner-{n}'>One of the partners we work with, {n}</a></li>" for n in range(10)
+        )
         + "</ul></div>"
         + _section("Plans and pricing", second, 3)
         + "</main>"
@@ -298,17 +300,40 @@ def test_cards_of_other_pages_beside_a_section_stay_out() -> None:
     text = "Our team answers every question you send us within one working day, by mail or phone. "
     cards = "".join(
         f"<div class='item'><h3><a href='/story-{n}'>Another story worth reading, number {n}</a></h3>"
-        f"<p>{'A short summary of that other story, told in a sentence or two for the reader. ' * 2}</p></div>"
+        f"<p>{'A short summary of that other story, told in a sentence or two for the reader. ' * 2}</p>"
+        "</div>"
         for n in range(3)
     )
     body = (
         "<main class='page'>"
         + _section("Help when you need it", text, 6)
         + "<div class='logos'><ul>"
-        + "".join(f"<li><a href='/partner-{n}'>One of the partners we work with, {n}</a></li>" for n in range(20))
+        + "".join(
+            f"<li><a href='/partner-{n}'>One of the partners we work with, {n}</a></li>" for n in range(20)
+        )
         + "</ul></div>"
         + f"<section class='row'><div class='grid'>{cards}</div></section></main>"
     )
     article = extract(_page(body))
     assert "Help when you need it" in article.text
     assert "A short summary of that other story" not in article.text
+
+
+def test_a_section_holding_a_menu_named_box_of_answers_joins_the_page() -> None:
+    first = "Our team answers every question you send us within one working day, by mail or phone. "
+    answer = "Yes: every plan can be cancelled at any time, and the unused part of the month is refunded. "
+    body = (
+        "<main class='page'>"
+        + _section("Help when you need it", first, 6)
+        + "<div class='logos'><ul>"
+        + "".join(f"<li><a href='/partner-{n}'>One of the partners we work with, {n}</a></li>" for n in range(10))
+        + "</ul></div>"
+        + "<div class='section-faq'><h2>Questions</h2>"
+        + "<p>The questions our customers ask most often, with the answers our team gives them.</p>"
+        + "<div class='faq-tabs-menu'>"
+        + f"<h3>Can I cancel?</h3><p>{answer * 4}</p></div></div>"
+        + "</main>"
+    )
+    article = extract(_page(body))
+    assert "Help when you need it" in article.text
+    assert "The questions our customers ask most often" in article.text

@@ -52,6 +52,9 @@ _TEXT_TAGS = frozenset(
     ]
 )
 _HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+#: Furniture costs half a block's length (``choose_container``): a section whose total
+#: falls below this share of its prose, negated, holds link lists too.
+_NAMED_COST = 0.6
 #: Longest line read as a card's title.
 _CARD_TITLE = 200
 #: Length of an opening link that makes a list item a story teaser.
@@ -183,7 +186,7 @@ def read_prose(page: Page) -> Prose:
 
 
 def _article_spans(
-    container: int, page: Page, score: list[float], inside: list[bool]
+    container: int, page: Page, score: list[float], inside: list[bool], prose: list[float]
 ) -> list[tuple[int, int]]:
     """Element index ranges holding the article: the container's subtree and those of
     its siblings that carry prose too (an article split around an ad or a figure)."""
@@ -204,10 +207,13 @@ def _article_spans(
     index = parent + 1
     end = ends[parent]
     teasers: list[int] | None = None if top != container else []
+    named = top != container and enabled("named-sections")
     while index <= end:
         if (
             index != top
-            and score[index] >= threshold
+            and (
+                score[index] >= threshold or (named and _named_section(prose[index], score[index], threshold))
+            )
             and not inside[index]
             and not (own_article and page.tags[index] == "article")
         ):
@@ -220,6 +226,14 @@ def _article_spans(
                 spans.append((index, last))
         index = ends[index] + 1
     return spans
+
+
+def _named_section(prose: float, score: float, threshold: float) -> bool:
+    """Whether a section beside the container's wrapper holds prose enough to join it
+    although boxes inside it are named like furniture (a "tabs-menu" of questions and
+    answers): twice the prose a sibling needs, and a cost from its names, not from link
+    lists, that leaves it less than ``_NAMED_COST`` of that prose in debt."""
+    return prose >= 2 * threshold and score > -_NAMED_COST * prose
 
 
 def _card_titles(page: Page) -> list[int]:
@@ -301,7 +315,7 @@ def choose_container(page: Page, prose: Prose, inside: list[bool]) -> Container:
     while tags[container] in _TEXT_TAGS and parents[container] >= 0:
         container = parents[container]
     container = _headline_article(page, container, total, prose.headline)
-    return Container(container, _article_spans(container, page, score, inside), score)
+    return Container(container, _article_spans(container, page, score, inside, total), score)
 
 
 def text_holder(page: Page, inside: list[bool], at_least: int) -> int:

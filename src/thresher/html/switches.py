@@ -37,6 +37,8 @@ RULES = {
     "sparse-named-boxes": "on a page of lists, a box named like furniture holding most of the text is read",
     "section-siblings": "the siblings joining the container are those of its outermost wrapper: a page of "
     "sections wraps each section's text in layout boxes",
+    "named-sections": "beside the wrapper, a section with twice the prose a sibling needs joins although "
+    "boxes inside it are named like furniture",
 }
 
 
