@@ -151,12 +151,19 @@ def test_containment_candidates_are_the_pairs_with_one_sample_inside_the_other()
         np.unique((values >> np.uint64(32)).astype(np.uint32))
         for values in (story, story[: len(story) // 10], shingle_hashes(" ".join(made_up_paragraphs(91, 12))))
     ]
-    assert containment_pairs(top, 0.5).tolist() == [[0, 1]]
+    assert containment_pairs(*_flat(top), 0.5).tolist() == [[0, 1]]
     # A block of text in more documents than any one story has (a template) proposes nothing.
     template = np.unique(
         (shingle_hashes(" ".join(made_up_paragraphs(92, 2))) >> np.uint64(32)).astype(np.uint32)
     )
-    assert len(containment_pairs([template] * 100, 0.5)) == 0
+    assert len(containment_pairs(*_flat([template] * 100), 0.5, max_posting=64)) == 0
+
+
+def _flat(sets):
+    """Shingle sets as one array and offsets, the way grouping keeps them."""
+    offsets = np.zeros(len(sets) + 1, dtype=np.int64)
+    np.cumsum([len(values) for values in sets], out=offsets[1:])
+    return np.concatenate(sets), offsets
 
 
 def test_chrome_residue_does_not_glue_unrelated_stories_captured_the_same_day():
