@@ -1,19 +1,14 @@
-"""Common shingles: word sequences found in far more documents than one story could hold.
+"""Frequent shingles: word sequences in more documents than one story usually holds.
 
 A story's text is in the captures of that story: a handful usually, hundreds for a live
-page captured every day, and the same holds for every shingle of it. Phrases of the
-language ("one of the most", "said in a statement on"), a site's boilerplate sentences
-and a generator's stock wording are in documents of many stories, more of them the
-larger the corpus, and as evidence they join unrelated stories. No date is involved:
-a story's text may be captured for years and still be one story's.
-
-The bound comes from what the document's own story can be. Its story holds at least as
-many documents as most of its shingles are in (text the story shares with others only
-adds to a shingle's count), so the median count of a document's shingles estimates
-the size of its story; a shingle in more than ``_SPREAD`` times that many documents,
-and in more than ``capacity`` (the most captures a story is assumed to have before its
-size shows), is not evidence for that document. A story captured a thousand times keeps
-its text: each of its captures' shingles are in about a thousand documents.
+page captured every day. Phrases of the language ("one of the most", "said in a
+statement on"), a site's boilerplate sentences and a generator's stock wording are in
+documents of many stories, more of them the larger the corpus, and as evidence they join
+unrelated stories. How often a shingle recurs only says which shingles to look at, not
+which are common: a shingle in more documents than ``capacity`` is common when those
+documents are different stories, decided the way a recurring line is
+(``boilerplate.chrome_lines``); a story captured a thousand times keeps its text. No
+date is involved: a story's text may be captured for years and still be one story's.
 
 Counting is one sort of the corpus's 32-bit shingle values (four bytes a shingle), then
 a binary search per value; no per-shingle dictionary.
@@ -23,12 +18,11 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["common_shingles", "document_frequencies"]
+__all__ = ["document_frequencies", "frequent_shingles"]
 
-#: How many times its story's estimated size a shingle's document count must exceed.
-_SPREAD = 4
 #: Values looked up at a time (bounds the search's temporary index arrays).
 _CHUNK = 1 << 22
+_NONE = np.empty(0, dtype=np.uint32)
 
 
 def document_frequencies(values: np.ndarray) -> np.ndarray:
@@ -53,22 +47,14 @@ def document_frequencies(values: np.ndarray) -> np.ndarray:
     return frequencies
 
 
-def common_shingles(values: np.ndarray, offsets: np.ndarray, capacity: int) -> np.ndarray:
-    """A flag per value of the concatenated shingle sets (document ``i`` is
-    ``values[offsets[i]:offsets[i + 1]]``): is it too common to be evidence for its document?"""
-    frequencies = document_frequencies(values)
-    common = np.zeros(len(values), dtype=bool)
-    over = frequencies > capacity
+def frequent_shingles(values: np.ndarray, offsets: np.ndarray, capacity: int) -> list[np.ndarray]:
+    """Per document, its shingles that are in more than ``capacity`` documents (document
+    ``i``'s set is ``values[offsets[i]:offsets[i + 1]]``)."""
+    over = document_frequencies(values) > capacity
     if not over.any():
-        return common
-    # Only documents holding a shingle over the floor need their story's size estimated.
-    running = np.zeros(len(values) + 1, dtype=np.int64)
-    np.cumsum(over, out=running[1:])
-    flagged = np.flatnonzero(running[offsets[1:]] > running[offsets[:-1]])
-    del running
-    for index in flagged.tolist():
-        start, end = int(offsets[index]), int(offsets[index + 1])
-        counts = frequencies[start:end]
-        story = float(np.median(counts))
-        common[start:end] = (counts > capacity) & (counts > _SPREAD * story)
-    return common
+        return [_NONE] * (len(offsets) - 1)
+    positions = np.flatnonzero(over)
+    del over
+    cuts = np.searchsorted(positions, offsets)
+    found = values[positions]
+    return [found[cuts[i] : cuts[i + 1]] for i in range(len(offsets) - 1)]

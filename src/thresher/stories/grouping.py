@@ -22,7 +22,7 @@ from thresher.stories.bands import band_layout, band_pairs
 from thresher.stories.boilerplate import chrome_lines, line_hashes, line_words, without_lines
 from thresher.stories.components import connected_components
 from thresher.stories.containment import containment_pairs
-from thresher.stories.frequency import common_shingles
+from thresher.stories.frequency import frequent_shingles
 from thresher.stories.options import StoryOptions
 from thresher.stories.shingles import sorted_unique, word_shingles, words
 from thresher.stories.signatures import minhash32
@@ -176,7 +176,10 @@ def sign_documents(documents: Sequence[StoryDocument], options: StoryOptions | N
     np.cumsum(sizes, out=offsets[1:])
     values = np.concatenate(kept) if kept else np.empty(0, dtype=np.uint32)
     del kept
-    common = common_shingles(values, offsets, options.story_capacity)
+    # Shingles in more documents than a story usually holds are common when those
+    # documents are different stories: the test of a recurring line, per shingle.
+    common_values = recurring(frequent_shingles(values, offsets, options.story_capacity), titles)
+    common = _among(values, common_values)
     values, offsets, common_counts = _set_aside(values, offsets, common, options, hashvalues, openings)
     opening_rows = np.zeros((count, _OPENING), dtype=np.uint32)
     opening_sizes = np.zeros(count, dtype=np.int8)
