@@ -217,7 +217,7 @@ def _set_aside(
     keep = ~common
     for index in np.flatnonzero(dropped).tolist():
         start, end = offsets[index], offsets[index + 1]
-        if end - start - dropped[index] < options.min_shingles:
+        if end - start == dropped[index]:
             keep[start:end] = True
             dropped[index] = 0
             continue
@@ -260,9 +260,10 @@ def _resign(
             continue
         body = line_words(document.text)
         signature, shingles, opening = _sign(without_lines(body, hits), options)
-        # A body left with almost nothing is itself the recurring text (a page of chrome
-        # only, or a stub): it keeps all its shingles.
-        if hits.any() and len(shingles) < options.min_shingles:
+        # A body that is chrome only (an error page, a login wall) keeps its shingles: its
+        # copies are one page. A body left with a few words of its own keeps just those:
+        # the chrome around them would join it to every page of the site.
+        if hits.any() and len(shingles) == 0:
             hits = np.zeros_like(hits)
             if not removed[index].any():
                 continue
