@@ -77,8 +77,12 @@ def band_pairs(
         for size in np.unique(sizes[(sizes >= 2) & (sizes <= max_bucket)]).tolist():
             left, right = np.triu_indices(size, k=1)
             bucket_starts = starts[sizes == size][:, None]
-            found.append(_keys(members[bucket_starts + left].ravel(), members[bucket_starts + right].ravel(), count))
-        for start, size in zip(starts[sizes > max_bucket].tolist(), sizes[sizes > max_bucket].tolist(), strict=True):
+            found.append(
+                _keys(members[bucket_starts + left].ravel(), members[bucket_starts + right].ravel(), count)
+            )
+        for start, size in zip(
+            starts[sizes > max_bucket].tolist(), sizes[sizes > max_bucket].tolist(), strict=True
+        ):
             bucket = members[start : start + size]  # already in signature order
             for step in range(1, window + 1):
                 found.append(_keys(bucket[:-step], bucket[step:], count))

@@ -28,18 +28,7 @@ _NONE = np.empty(0, dtype=np.uint32)
 def document_frequencies(values: np.ndarray) -> np.ndarray:
     """For each value, the number of times it occurs in ``values`` (``uint32``): with one
     unique set per document concatenated, the number of documents holding it."""
-    if not len(values):
-        return np.empty(0, dtype=np.uint32)
-    ordered = np.sort(values)
-    boundary = np.empty(len(ordered), dtype=bool)
-    boundary[0] = True
-    np.not_equal(ordered[1:], ordered[:-1], out=boundary[1:])
-    starts = np.flatnonzero(boundary)
-    del boundary
-    keys = ordered[starts]
-    del ordered
-    counts = np.diff(np.append(starts, len(values))).astype(np.uint32)
-    del starts
+    keys, counts = _counts(values)
     frequencies = np.empty(len(values), dtype=np.uint32)
     for start in range(0, len(values), _CHUNK):
         chunk = values[start : start + _CHUNK]
@@ -50,11 +39,33 @@ def document_frequencies(values: np.ndarray) -> np.ndarray:
 def frequent_shingles(values: np.ndarray, offsets: np.ndarray, capacity: int) -> list[np.ndarray]:
     """Per document, its shingles that are in more than ``capacity`` documents (document
     ``i``'s set is ``values[offsets[i]:offsets[i + 1]]``)."""
-    over = document_frequencies(values) > capacity
-    if not over.any():
+    keys, counts = _counts(values)
+    frequent = keys[counts > capacity]
+    del keys, counts
+    if not len(frequent):
         return [_NONE] * (len(offsets) - 1)
-    positions = np.flatnonzero(over)
-    del over
-    cuts = np.searchsorted(positions, offsets)
-    found = values[positions]
+    positions = []
+    for start in range(0, len(values), _CHUNK):
+        chunk = values[start : start + _CHUNK]
+        where = np.minimum(np.searchsorted(frequent, chunk), len(frequent) - 1)
+        positions.append(np.flatnonzero(frequent[where] == chunk) + start)
+    found_at = np.concatenate(positions)
+    cuts = np.searchsorted(found_at, offsets)
+    found = values[found_at]
     return [found[cuts[i] : cuts[i + 1]] for i in range(len(offsets) - 1)]
+
+
+def _counts(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct values, sorted, and how often each occurs (one sort of a copy)."""
+    if not len(values):
+        return np.empty(0, dtype=values.dtype), np.empty(0, dtype=np.uint32)
+    ordered = np.sort(values)
+    boundary = np.empty(len(ordered), dtype=bool)
+    boundary[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=boundary[1:])
+    starts = np.flatnonzero(boundary)
+    del boundary
+    keys = ordered[starts]
+    del ordered
+    counts = np.diff(np.append(starts, len(values))).astype(np.uint32)
+    return keys, counts

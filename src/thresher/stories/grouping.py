@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import numpy as np
+
 from thresher.stories.bands import band_layout, band_pairs
 from thresher.stories.boilerplate import chrome_lines, line_hashes, line_words, without_lines
 from thresher.stories.components import connected_components
@@ -210,10 +211,9 @@ def _set_aside(
     signed again in place; a body left with fewer than ``min_shingles`` keeps them all,
     as it does its chrome lines (it is itself the recurring text)."""
     sizes = np.diff(offsets)
-    running = np.zeros(len(values) + 1, dtype=np.int64)
-    np.cumsum(common, out=running[1:])
-    dropped = running[offsets[1:]] - running[offsets[:-1]]
-    del running
+    owners = np.searchsorted(offsets, np.flatnonzero(common), side="right") - 1
+    dropped = np.bincount(owners, minlength=len(sizes)).astype(np.int64)
+    del owners
     keep = ~common
     for index in np.flatnonzero(dropped).tolist():
         start, end = offsets[index], offsets[index + 1]
