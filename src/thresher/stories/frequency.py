@@ -21,7 +21,7 @@ import numpy as np
 __all__ = ["document_frequencies", "frequent_shingles"]
 
 #: Values looked up at a time (bounds the search's temporary index arrays).
-_CHUNK = 1 << 22
+_CHUNK = 1 << 20
 _NONE = np.empty(0, dtype=np.uint32)
 
 
@@ -67,5 +67,9 @@ def _counts(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     del boundary
     keys = ordered[starts]
     del ordered
-    counts = np.diff(np.append(starts, len(values))).astype(np.uint32)
-    return keys, counts
+    ends = np.empty_like(starts)
+    ends[:-1] = starts[1:]
+    ends[-1] = len(values)
+    ends -= starts
+    del starts
+    return keys, ends.astype(np.uint32)

@@ -99,6 +99,8 @@ _EMPTY_TITLE: frozenset[str] = frozenset()
 #: Shingles of a body's opening kept, and the first of them compared.
 _OPENING = 16
 _OPENING_MATCH = 8
+#: Values looked up at a time in a corpus-wide sorted list.
+_SEARCH_CHUNK = 1 << 20
 #: Neighbours each member of a bucket larger than a story is paired with (``bands``).
 _WINDOW = 4
 
@@ -234,10 +236,13 @@ def _among(values: np.ndarray, ordered: np.ndarray) -> np.ndarray:
     """Which ``values`` are in the sorted array ``ordered``: a binary search per value, so
     that checking every body against a corpus-wide list stays linear in the corpus
     (``np.isin`` would sort the list again for each body)."""
+    found = np.zeros(len(values), dtype=bool)
     if len(ordered) == 0:
-        return np.zeros(len(values), dtype=bool)
-    where = np.minimum(np.searchsorted(ordered, values), len(ordered) - 1)
-    found: np.ndarray = ordered[where] == values
+        return found
+    for start in range(0, len(values), _SEARCH_CHUNK):  # bounds the search's index array
+        chunk = values[start : start + _SEARCH_CHUNK]
+        where = np.minimum(np.searchsorted(ordered, chunk), len(ordered) - 1)
+        found[start : start + len(chunk)] = ordered[where] == chunk
     return found
 
 
