@@ -86,7 +86,7 @@ def band_pairs(
             bucket = members[start : start + size]  # already in signature order
             for step in range(1, window + 1):
                 found.append(_keys(bucket[:-step], bucket[step:], count))
-        if len(found) > 64:
+        if found:  # one band's pairs at a time: the same pair recurs across bands
             found = [np.unique(np.concatenate(found))]
     if not found:
         return np.empty((0, 2), dtype=np.int64)

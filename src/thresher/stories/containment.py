@@ -50,18 +50,21 @@ def containment_pairs(
     values, documents = values[order], documents[order]
     starts = np.flatnonzero(np.r_[True, values[1:] != values[:-1]])
     sizes = np.diff(np.r_[starts, len(values)])
-    first, second = [], []
+    keys, shared = np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
     for size in np.unique(sizes[(sizes >= 2) & (sizes <= max_posting)]):
-        # Every pair of positions inside the postings of this size, for all of them at once.
+        # Every pair of positions inside the postings of this size, for all of them at once,
+        # counted into the pairs so far (no list of every pair is ever held).
         left, right = np.triu_indices(int(size), k=1)
         group_starts = starts[sizes == size][:, None]
-        first.append(documents[group_starts + left].ravel())
-        second.append(documents[group_starts + right].ravel())
-    if not first:
+        a, b = documents[group_starts + left].ravel(), documents[group_starts + right].ravel()
+        found, times = np.unique(np.minimum(a, b) * count + np.maximum(a, b), return_counts=True)
+        merged, counts = np.concatenate([keys, found]), np.concatenate([shared, times])
+        order = np.argsort(merged, kind="stable")
+        merged, counts = merged[order], counts[order]
+        firsts = np.flatnonzero(np.r_[True, merged[1:] != merged[:-1]])
+        keys, shared = merged[firsts], np.add.reduceat(counts, firsts)
+    if not len(keys):
         return np.empty((0, 2), dtype=np.int64)
-    a, b = np.concatenate(first), np.concatenate(second)
-    low, high = np.minimum(a, b), np.maximum(a, b)
-    keys, shared = np.unique(low * count + high, return_counts=True)
     low, high = keys // count, keys % count
     sample_sizes = np.bincount(documents, minlength=count)
     smaller = np.minimum(sample_sizes[low], sample_sizes[high])
