@@ -46,15 +46,7 @@ def fold_of(url: str) -> int:
     return hashlib.sha256(site_of(url).encode()).digest()[0] % FOLDS
 
 
-def page_score(truth: dict, text: str) -> float:
-    if truth.get("articleBody") is not None:
-        return evalkit.word_f1(truth["articleBody"], text)
-    norm = " ".join(text.split())
-    keep, drop = truth.get("with") or [], truth.get("without") or []
-    right = sum(" ".join(s.split()) in norm for s in keep) + sum(
-        " ".join(s.split()) not in norm for s in drop
-    )
-    return right / (len(keep) + len(drop)) if keep or drop else 1.0
+page_score = eb.page_score
 
 
 def load_pool() -> dict[str, dict[str, tuple[str, dict]]]:

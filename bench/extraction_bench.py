@@ -11,6 +11,7 @@ trafilatura's on the ScrapingHub pages, in this process, the two taking turns.
 
     PYTHONPATH=src python bench/extraction_bench.py            # all sets, cached peers
     PYTHONPATH=src python bench/extraction_bench.py --sets wcxb --speed
+    PYTHONPATH=src python bench/extraction_bench.py --sets wcxb --per-page /tmp/pages.jsonl
 """
 
 from __future__ import annotations
@@ -206,6 +207,30 @@ TITLES = {
 }
 
 
+def per_page(set_name: str, pages: Pages, runs: dict[str, dict]) -> Iterator[dict]:
+    """One record a page: its set, id, type, and each system's text and score (WCXB's
+    word F1 where the truth has a body, else the share of its snippets handled right)."""
+    for page_id, (_, truth) in pages.items():
+        record: dict = {"set": set_name, "id": page_id, "page_type": truth.get("page_type", "")}
+        for name, predictions in runs.items():
+            text = predictions.get(page_id, {}).get("articleBody", "")
+            record[name] = {"score": page_score(truth, text), "text": text}
+        yield record
+
+
+def page_score(truth: dict, text: str) -> float:
+    """A page's score: WCXB's word F1 where the truth has a body, else the share of
+    its "with"/"without" snippets handled right."""
+    if truth.get("articleBody") is not None:
+        return evalkit.word_f1(truth["articleBody"], text)
+    norm = " ".join(text.split())
+    keep, drop = truth.get("with") or [], truth.get("without") or []
+    right = sum(" ".join(s.split()) in norm for s in keep) + sum(
+        " ".join(s.split()) not in norm for s in drop
+    )
+    return right / (len(keep) + len(drop)) if keep or drop else 1.0
+
+
 def first_pass_ratio(pages: Pages, warm_up: Pages, chunk: int = 10) -> tuple[float, float]:
     """thresher's and trafilatura's CPU ms per page over one first pass of ``pages``,
     taking turns chunk by chunk so machine load slows both alike.
@@ -240,7 +265,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--speed", action="store_true", help="time thresher's first pass against trafilatura's on ScrapingHub"
     )
+    parser.add_argument(
+        "--per-page",
+        metavar="FILE",
+        type=Path,
+        help="write every page's text and score, per system, as JSON lines (to compare pages)",
+    )
     args = parser.parse_args(argv)
+    dump = args.per_page.open("w", encoding="utf-8") if args.per_page else None
     if args.speed:  # first, while no system of this process has met the timed pages
         warm_up = dict(list(load_set("metadata").items())[:20])
         mine, theirs = first_pass_ratio(load_set("scrapinghub"), warm_up)
@@ -256,6 +288,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n### {TITLES[set_name]}\n")
         for row in ROWS[set_name](pages, runs):
             print(row)
+        if dump is not None:
+            for line in per_page(set_name, pages, runs):
+                dump.write(json.dumps(line) + "\n")
+    if dump is not None:
+        dump.close()
     if args.speed:
         print(speed)
     return 0

@@ -8,24 +8,24 @@ from pathlib import Path
 from rich.console import Console
 
 from conftest import run_cli
-from thresher import Article, Block, BlockKind
+from thresher import Article, Block, BlockKind, BlockReason
 from thresher.report.explain import explain_html, explain_terminal, reason_counts
 
 ARTICLE = Article(
     title="Harbour reopens",
     decisions=(
-        Block(BlockKind.PARAGRAPH, "Home News Sport Weather", kept=False, reason="navigation"),
-        Block(BlockKind.PARAGRAPH, "The old harbour reopened on Monday.", reason="main text"),
-        Block(BlockKind.PARAGRAPH, "Sign up for our <newsletter>", kept=False, reason="newsletter box"),
-        Block(BlockKind.PARAGRAPH, "Fishing boats returned at dawn.", reason="main text"),
+        Block(BlockKind.PARAGRAPH, "Home News Sport Weather", kept=False, reason=BlockReason.NAVIGATION),
+        Block(BlockKind.PARAGRAPH, "The old harbour reopened on Monday.", reason=BlockReason.MAIN_TEXT),
+        Block(BlockKind.PARAGRAPH, "Sign up for our <newsletter>", kept=False, reason=BlockReason.SHARE_BOX),
+        Block(BlockKind.PARAGRAPH, "Fishing boats returned at dawn."),
     ),
 )
 
 
 def test_reason_counts() -> None:
     kept, dropped = reason_counts(ARTICLE)
-    assert kept == {"main text": 2}
-    assert dropped == {"navigation": 1, "newsletter box": 1}
+    assert kept == {BlockReason.MAIN_TEXT: 2}
+    assert dropped == {BlockReason.NAVIGATION: 1, BlockReason.SHARE_BOX: 1}
 
 
 def test_terminal_lists_blocks_in_page_order() -> None:

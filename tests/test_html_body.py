@@ -27,7 +27,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from thresher import extract
-from thresher.models import Article, BlockKind, EmptyReason
+from thresher.models import Article, BlockKind, BlockReason, EmptyReason
 from thresher.options import ExtractOptions
 
 GOLDEN = Path(__file__).parent / "golden" / "html"
@@ -90,7 +90,7 @@ def test_dropped_blocks_carry_reasons_when_explained() -> None:
     article = extract(markup, options=ExtractOptions(explain=True))
     reasons = {block.reason for block in article.discarded}
     assert all(not block.kept and block.reason for block in article.discarded)
-    assert {"headline", "link list"} <= reasons
+    assert {BlockReason.HEADLINE, BlockReason.LINK_LIST} <= reasons
     assert extract(markup).discarded == ()
 
 
@@ -265,13 +265,17 @@ def test_hidden_elements_are_not_read() -> None:
         f"<html><body><article>{paragraph}"
         '<p style="display: none">Secret tracking text that no reader can see.</p>'
         "<div hidden><p>A hidden dialog asking to accept cookies and some partners.</p></div>"
-        '<p aria-hidden="true">Decorative text for screen readers to skip entirely.</p>'
+        '<div role="dialog" aria-hidden="true"><p>A closed dialog about our partners and settings.</p></div>'
+        "<p>The schedule lists every hearing, the rooms and the times, and a link that screen readers "
+        '<a href="/more" aria-hidden="true">skip, shown to the eye</a>.</p>'
+        '<div aria-hidden="true"><p>A collapsed menu of sections and their many links.</p></div>'
         f"{paragraph.replace('third', 'fourth')}</article></body></html>"
     )
     text = extract(markup).text
     assert "committee met for the third time" in text and "fourth time" in text
-    for hidden in ("Secret tracking", "hidden dialog", "Decorative text"):
+    for hidden in ("Secret tracking", "hidden dialog", "closed dialog", "collapsed menu"):
         assert hidden not in text
+    assert "shown to the eye" in text  # (aria-hidden hides from screen readers only)
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from thresher import Article, Block, BlockKind, EmptyReason, Image, Inline, InlineKind, Link
+from thresher import Article, Block, BlockKind, BlockReason, EmptyReason, Image, Inline, InlineKind, Link
 
 texts = st.text(max_size=40)
 optional_texts = st.none() | texts
@@ -25,7 +25,7 @@ blocks = st.builds(
     kind=st.sampled_from(list(BlockKind)),
     text=texts,
     kept=st.booleans(),
-    reason=texts,
+    reason=st.sampled_from(list(BlockReason)),
     level=st.integers(0, 6),
     ordinal=st.integers(0, 99),
     inline=st.lists(spans, max_size=3).map(tuple),
@@ -109,7 +109,7 @@ def test_json_has_text_and_plain_values() -> None:
         "kind": "heading",
         "text": "What comes next",
         "kept": True,
-        "reason": "",
+        "reason": "main text",
         "level": 2,
     }
 

@@ -148,3 +148,121 @@ def test_cli_explain_says_the_type_and_why(tmp_path: Path) -> None:
         [sys.executable, "-m", "thresher", "explain", str(page)], capture_output=True, text=True, check=True
     )
     assert "forum (JSON-LD @type QAPage)" in result.stdout
+
+
+# ------------------------------------------------------------- lists and cards ----
+_BOOKS = [
+    ("Wholesale hardware: mill and factory supplies", "Smith and Sons, 1902"),
+    ("Catalogue of upholstery hardware and curtain poles", "H. L. Judd, 1911"),
+    ("Price list of boxwood rules, plumbs and levels", "Stanley Rule Company, 1879"),
+    ("Illustrated catalogue of builders' hardware", "Hall and Kimbark, 1870"),
+    ("Merchandise catalog of scales and pumps", "Morse and Company, 1914"),
+    ("General supplies for railroads and steamships", "The Burnet Company, 1900"),
+]
+
+
+def test_cards_with_screen_reader_hidden_summaries_keep_their_summaries() -> None:
+    # aria-hidden hides a card's second link from screen readers, not from the eye.
+    cards = "".join(
+        f'<article class="card"><a href="/s{n}" aria-hidden="true" tabindex="-1"><img src="/i{n}.jpg"></a>'
+        f'<header><h2><a href="/s{n}">{title}</a></h2></header>'
+        f'<p class="desc"><a href="/s{n}" aria-hidden="true" tabindex="-1">Summary {n}: {PROSE}</a></p>'
+        "</article>"
+        for n, (title, _) in enumerate(_BOOKS)
+    )
+    article = extract(_page(f"<nav><a href='/'>Home</a></nav><main><h1>Hardware</h1>{cards}</main>"))
+    assert all(f"Summary {n}:" in article.text for n in range(len(_BOOKS)))
+    assert all(title in article.text for title, _ in _BOOKS)
+
+
+def test_list_entries_ending_in_a_note_on_page_images_are_entries() -> None:
+    # "(page images at ...)" closes an entry of a catalogue, not a picture's credit.
+    entries = "".join(
+        f"<li>{title} ({maker}) (page images at <a href='/b{n}'>the library</a>)</li>"
+        for n, (title, maker) in enumerate(_BOOKS)
+    )
+    article = extract(_page(f"<h1>Hardware catalogs</h1><p>Filed under hardware.</p><ul>{entries}</ul>"))
+    assert all(title in article.text for title, _ in _BOOKS)
+
+
+def test_a_grid_named_like_a_widget_is_the_page_of_lists() -> None:
+    items = "".join(
+        f"<li><span>#{n + 1}</span><a href='/p{n}'>{title}, with free delivery</a><span>$1{n}.99</span></li>"
+        for n, (title, _) in enumerate(_BOOKS)
+    )
+    html = _page(
+        "<h1>Best sellers</h1><p>Updated hourly.</p>"
+        f"<div class='shopwidget grid'><ol>{items}</ol></div>"
+        "<div class='footer-links'><a href='/help'>Help</a> <a href='/jobs'>Jobs</a></div>"
+    )
+    article = extract(html)
+    assert all(f"{title}, with free delivery" in article.text for title, _ in _BOOKS)
+
+
+def test_a_product_grid_marked_up_as_products_is_read_as_a_list() -> None:
+    # Each tile is marked up as a Product in the JSON-LD: a shop's grid, not one product.
+    tiles = "".join(
+        f"<div class='tile'><a href='/p{n}'>{title}, {size}</a><span>$4{n}.00</span></div>"
+        for size in ("small", "large")
+        for n, (title, _) in enumerate(_BOOKS)
+    )
+    marks = ", ".join('{"@type": "Product", "name": "Tile"}' for _ in range(6))
+    head = f'<script type="application/ld+json">{{"@graph": [{marks}]}}</script>'
+    article = extract(_page(f"<h1>Shoes</h1><div class='results'>{tiles}</div>", head))
+    assert article.page_type == PageType.COLLECTION
+    assert "Product" in article.page_type_evidence
+    assert all(title in article.text for title, _ in _BOOKS)
+
+
+def test_a_reading_list_keeps_its_links() -> None:
+    sections = "".join(
+        f"<h2>Part {part}</h2><ul>"
+        + "".join(
+            f"<li><a href='/r{part}{n}'>{title}, volume {part}</a> by {maker}</li>"
+            for n, (title, maker) in enumerate(_BOOKS)
+        )
+        + "</ul>"
+        for part in (1, 2)
+    )
+    html = _page(
+        "<nav><a href='/'>Home</a> <a href='/random'>Random page</a></nav>"
+        f"<div id='content'><h1>Further reading</h1><p>Sources on old hardware.</p>{sections}</div>"
+    )
+    article = extract(html)
+    assert article.text.count("Wholesale hardware") == 2
+    assert "Part 2" in article.text
+
+
+def test_a_reference_keeps_its_repeated_section_titles() -> None:
+    methods = "".join(
+        f"<h2>method_{n}</h2><p>{PROSE}</p><h3>Parameters</h3><ul><li>name: the name of thing {n}.</li></ul>"
+        "<h3>Returns</h3><p>The thing, or nothing when it is absent.</p>"
+        for n in range(3)
+    )
+    code = "".join(f"<pre>thing.method_{n}(name)\nprint(thing)</pre>" for n in range(2))
+    article = extract(_page(f"<main><h1>Reference</h1>{methods}{code}</main>"))
+    assert article.page_type == PageType.DOCUMENTATION
+    assert article.text.count("Parameters") == 3
+    assert article.text.count("Returns") == 3
+
+
+def test_a_recommended_heading_over_the_guides_own_text_cuts_nothing() -> None:
+    sections = "".join(f"<h3>Tool {n}</h3><p>{n}. {PROSE * 2}</p>" for n in range(3))
+    html = _page(
+        f"<article><h1>Tools for planners</h1><p>{PROSE * 3}</p>"
+        f"<section><h2>Recommended tools for every planning office</h2>{sections}</section></article>"
+        "<aside><h2>Related stories</h2><ul><li><a href='/a'>Another planning story</a></li></ul></aside>"
+    )
+    article = extract(html)
+    assert all(f"{n}. The committee" in article.text for n in range(3))
+    assert "Recommended tools" in article.text
+    assert "Another planning story" not in article.text
+
+
+def test_a_related_heading_over_teasers_still_ends_the_article() -> None:
+    teasers = "".join(f"<h3><a href='/s{n}'>Story {n} about the planning office</a></h3>" for n in range(3))
+    html = _page(
+        f"<article><h1>Tools</h1><p>{PROSE * 3}</p>"
+        f"<section><h2>Related stories</h2>{teasers}<p>Short teaser line.</p></section></article>"
+    )
+    assert "Story 1" not in extract(html).text

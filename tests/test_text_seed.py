@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from conftest import SEEDS
 from thresher import extract
-from thresher.models import BlockKind, Link
+from thresher.models import BlockKind, BlockReason, Link
 from thresher.options import ExtractOptions
 
-SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 CAPTURE = SEEDS / "001_ba017784b4be2fbe.txt"
 CLEAN = SEEDS / "000_dc9d9d334f7e463c.txt"
 RELATED = "Xi, Putin to participate in Shanghai Cooperation Organization meeting in Astana"
@@ -76,7 +76,7 @@ def test_seed_capture_is_detected_as_text_and_explains_drops() -> None:
     dropped = {block.text: block.reason for block in article.discarded}
     assert all(not block.kept and block.reason for block in article.discarded)
     assert dropped["Sign up for our newsletter"]
-    assert dropped["July 3, 2024 4:45 AM"] == "date line"
+    assert dropped["July 3, 2024 4:45 AM"] is BlockReason.BYLINE_DATE
     assert article.images and article.images[0].alt == ""
 
 

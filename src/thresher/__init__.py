@@ -18,7 +18,18 @@ from thresher.errors import (
     ThresherError,
     UnsupportedInputError,
 )
-from thresher.models import Article, Block, BlockKind, EmptyReason, Image, Inline, InlineKind, Link, Repair
+from thresher.models import (
+    Article,
+    Block,
+    BlockKind,
+    BlockReason,
+    EmptyReason,
+    Image,
+    Inline,
+    InlineKind,
+    Link,
+    Repair,
+)
 from thresher.options import ExtractOptions
 
 if _typing.TYPE_CHECKING:
@@ -32,6 +43,7 @@ __all__ = [
     "Article",
     "Block",
     "BlockKind",
+    "BlockReason",
     "DecodeError",
     "EmptyReason",
     "ExtractionError",

@@ -17,6 +17,7 @@ __all__ = [
     "Article",
     "Block",
     "BlockKind",
+    "BlockReason",
     "EmptyReason",
     "Image",
     "Inline",
@@ -37,6 +38,57 @@ class BlockKind(StrEnum):
     CAPTION = "caption"
     CODE = "code"
     TABLE = "table"
+
+
+class BlockReason(StrEnum):
+    """Why a block was kept or dropped, in a few words: one vocabulary for the HTML and
+    the text reader, so ``explain`` and a corpus run can count reasons across both.
+    Stable values."""
+
+    # kept
+    MAIN_TEXT = "main text"
+    GALLERY_CAPTION = "gallery caption"
+    PRODUCT_DESCRIPTION = "product description (JSON-LD)"
+    # dropped: where the block stands
+    OUTSIDE_ARTICLE = "outside the article"
+    PAGE_FURNITURE = "page furniture"
+    NAVIGATION = "navigation"
+    SIDEBAR = "sidebar"
+    FOOTER = "footer"
+    SHARE_BOX = "newsletter/share box"
+    PAGE_WIDGET = "page widget"
+    ADVERTISING = "advertising"
+    COMMENTS = "comments"
+    RELATED_LINKS = "related links"
+    TEASER = "teaser"
+    # dropped: what the line is
+    LINK_LIST = "link list"
+    HEADLINE = "headline"
+    ABOVE_HEADLINE = "above headline"
+    BYLINE_DATE = "byline/date"
+    CAPTION = "caption"
+    PICTURE_CREDIT = "picture credit"
+    TABLE = "table"
+    CONTROL_LABEL = "control label"
+    REPEATED_TEXT = "repeated text"
+    BARE_ADDRESS = "bare web address"
+    NOTICE = "notice"
+
+    @classmethod
+    def _missing_(cls, value: object) -> BlockReason | None:
+        # Synonyms of a member read as the member (articles stored with them load).
+        return _REASON_SYNONYMS.get(value) if isinstance(value, str) else None
+
+
+_REASON_SYNONYMS = {
+    "comment section": BlockReason.COMMENTS,
+    "related link": BlockReason.RELATED_LINKS,
+    "byline": BlockReason.BYLINE_DATE,
+    "date line": BlockReason.BYLINE_DATE,
+    "list item": BlockReason.MAIN_TEXT,
+    "quotation": BlockReason.MAIN_TEXT,
+    "subheading": BlockReason.MAIN_TEXT,
+}
 
 
 class PageType(StrEnum):
@@ -115,14 +167,14 @@ class Block:
 
     ``kept`` blocks make up ``Article.blocks``; with ``ExtractOptions(explain=True)``
     every block, kept or dropped, is also listed in page order in ``Article.decisions``.
-    ``reason`` is the main reason for the decision in a few words (``"link list"``).
+    ``reason`` is the main reason for the decision (``BlockReason.LINK_LIST``).
     A table's ``text`` has one row per line, cells separated by `` | ``.
     """
 
     kind: BlockKind
     text: str
     kept: bool = True
-    reason: str = ""
+    reason: BlockReason = BlockReason.MAIN_TEXT
     #: Heading level 1..6 for ``heading`` blocks, 0 otherwise.
     level: int = 0
     #: The number of a ``list_item`` in an ordered list (1, 2, …): steps keep their
@@ -137,7 +189,7 @@ class Block:
             "kind": str(self.kind),
             "text": self.text,
             "kept": self.kept,
-            "reason": self.reason,
+            "reason": str(self.reason),
         }
         if self.level:
             data["level"] = self.level
@@ -153,7 +205,7 @@ class Block:
             kind=BlockKind(data["kind"]),
             text=data["text"],
             kept=data.get("kept", True),
-            reason=data.get("reason", ""),
+            reason=BlockReason(data.get("reason") or BlockReason.MAIN_TEXT),
             level=data.get("level", 0),
             ordinal=data.get("ordinal", 0),
             inline=tuple(Inline.from_dict(span) for span in data.get("inline") or ()),

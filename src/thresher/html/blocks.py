@@ -10,7 +10,7 @@ steps (choosing the article, dropping boilerplate) work on flat lists: the tree 
 walked only once and no subtree is serialised to measure its text.
 
 Data tables and ``<pre>`` are read whole when entered. Elements hidden by the page
-(``hidden``, ``aria-hidden``, ``display:none``) are not entered, and neither are
+(``hidden``, ``display:none``, ``aria-hidden`` but on a link) are not entered, nor are
 the never-shown elements ``clean`` leaves in place (form inputs, media fallbacks).
 """
 
@@ -335,8 +335,18 @@ def _slugged(element_id: str) -> bool:
     return len(words) >= _SLUG_WORDS or not _FUNCTION_WORDS.isdisjoint(words)
 
 
-def _hidden(attributes: dict[str, str | None]) -> bool:
-    if "hidden" in attributes or attributes.get("aria-hidden") == "true":
+#: (whether the ``aria-shown`` rule is on, read once per walk)
+_ARIA_SHOWN = [True]
+
+
+def _hidden(attributes: dict[str, str | None], link: bool = False) -> bool:
+    """Whether the page hides the element from the eye. ``aria-hidden`` hides it from
+    screen readers, and mostly from the eye too (a collapsed menu, a closed panel), but
+    a link that screen readers skip is shown: it repeats a link beside it to the same
+    place (a card's picture and summary link to the story its title links to)."""
+    if "hidden" in attributes:
+        return True
+    if attributes.get("aria-hidden") == "true" and not (link and _ARIA_SHOWN[0] and "role" not in attributes):
         return True
     style = attributes.get("style")
     if style:
@@ -535,6 +545,7 @@ def walk_blocks(
     count = 0
     cut = False
     heading_ids = enabled("heading-ids")
+    _ARIA_SHOWN[0] = enabled("aria-shown")
     while True:
         for node in children:
             if has_text and role >= block_role:
@@ -575,7 +586,7 @@ def walk_blocks(
                 if (
                     ("hidden" in attributes or "aria-hidden" in attributes or "style" in attributes)
                     and not reveal
-                    and _hidden(attributes)
+                    and _hidden(attributes, kind == a_tag)
                     and tag_id != body_id
                 ):
                     continue  # (the body is never skipped: pages hide it until their scripts have run)

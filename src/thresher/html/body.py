@@ -21,7 +21,18 @@ from thresher.html.nodes import PageNodes
 from thresher.html.page_type import PageHints
 from thresher.html.related import related_links
 from thresher.html.switches import enabled
-from thresher.models import Block, BlockKind, EmptyReason, Image, Inline, InlineKind, Link, PageType, Repair
+from thresher.models import (
+    Block,
+    BlockKind,
+    BlockReason,
+    EmptyReason,
+    Image,
+    Inline,
+    InlineKind,
+    Link,
+    PageType,
+    Repair,
+)
 from thresher.options import ExtractOptions
 
 __all__ = ["Body", "extract_body"]
@@ -195,7 +206,7 @@ def extract_body(
         and enabled("product-jsonld")
     ):
         # A shop may show the description only once a script has run: the JSON-LD has it.
-        kept = (Block(BlockKind.PARAGRAPH, described, True, "product description (JSON-LD)"), *kept)
+        kept = (Block(BlockKind.PARAGRAPH, described, True, BlockReason.PRODUCT_DESCRIPTION), *kept)
         decisions = (kept[0], *decisions)
     related = tuple(Link(text, _resolve(href, url)) for text, href in related_links(reading))
     return Body(

@@ -12,6 +12,7 @@ from __future__ import annotations
 from selectolax.lexbor import LexborNode
 
 from thresher.html.nodes import raw_text
+from thresher.html.switches import enabled
 
 __all__ = ["remove_invisible"]
 
@@ -42,8 +43,27 @@ def remove_invisible(body: LexborNode, never_text: list[LexborNode], boxes: list
         node.decompose(recursive=False)
     if boxes:
         limit = _SMALL_BOX_SHARE * len(raw_text(body))
+        article_headers = enabled("article-header")
         for node in boxes:
+            if article_headers and node.tag == "header" and _heads_article(node):
+                continue
             size = len(raw_text(node))
             if size <= limit or node.tag == "noscript" and size < _PAGE_IN_NOSCRIPT:
                 node.decompose(recursive=False)
     return scripts
+
+
+_CARD_TITLES = "h2, h3, h4, h5, h6"
+
+
+def _heads_article(header: LexborNode) -> bool:
+    """Whether a ``<header>`` is the head of a card (inside an ``<article>``, holding a
+    heading below the page's headline): the card's title, not the page's banner. (A
+    header holding an ``<h1>`` is left to be measured: it heads the page, and its
+    headline is no part of the body either way.)"""
+    parent = header.parent
+    while parent is not None:
+        if parent.tag == "article":
+            return header.css_first(_CARD_TITLES) is not None and header.css_first("h1") is None
+        parent = parent.parent
+    return False

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborNode
 
 from thresher.html.blocks import Page
+from thresher.html.switches import enabled
 from thresher.models import PageType
 
 __all__ = ["PageHints", "judge_page_type", "page_hints"]
@@ -58,6 +59,9 @@ _LISTING_HEADINGS = 5
 #: Prices among a listing's blocks that make it a shop's collection.
 _COLLECTION_PRICES = 3
 _PRICE = re.compile(r"(?:[$€£¥]\s?\d|\d(?:[.,]\d\d)?\s?(?:€|EUR|USD|GBP)\b)")
+#: JSON-LD items typed ``Product`` that make a page a shop's collection (one per tile),
+#: unless they are the variants of a ``ProductGroup``.
+_GRID_PRODUCTS = 3
 #: Code blocks that make a page documentation.
 _CODE_BLOCKS = 2
 _HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
@@ -71,6 +75,8 @@ class PageHints:
     og_type: str = ""
     #: The description of a JSON-LD ``Product``: its text when the page shows it only there.
     product_description: str = ""
+    #: How many items of the JSON-LD are typed ``Product`` (a grid marks up each tile).
+    products: int = 0
 
 
 def _product_description(data: object) -> str:
@@ -93,12 +99,14 @@ def page_hints(scripts: list[LexborNode], metas: list[LexborNode]) -> PageHints:
     """The schema.org types of the page's JSON-LD, its ``og:type`` and a product's description."""
     types: set[str] = set()
     description = ""
+    products = 0
     for script in scripts:
         if "ld+json" not in (script.attributes.get("type") or ""):
             continue
         text = script.text() or ""
         found = _TYPE_VALUE.findall(text)
         types.update(found)
+        products += found.count("Product")
         if not description and "Product" in found:
             with contextlib.suppress(ValueError, RecursionError):
                 description = _product_description(json.loads(text, strict=False))
@@ -108,7 +116,7 @@ def page_hints(scripts: list[LexborNode], metas: list[LexborNode]) -> PageHints:
         if (attributes.get("property") or attributes.get("name") or "").lower() == "og:type":
             og_type = (attributes.get("content") or "").strip().lower()
             break
-    return PageHints(frozenset(types), og_type, description)
+    return PageHints(frozenset(types), og_type, description, products)
 
 
 def judge_page_type(hints: PageHints, page: Page, *, thread: bool) -> tuple[PageType, str]:
@@ -118,6 +126,13 @@ def judge_page_type(hints: PageHints, page: Page, *, thread: bool) -> tuple[Page
         if found := sorted(names & hints.schema_types):
             if page_type is PageType.LISTING and "Product" in hints.schema_types:
                 page_type = PageType.COLLECTION
+            if (
+                page_type is PageType.PRODUCT
+                and hints.products >= _GRID_PRODUCTS
+                and "ProductGroup" not in hints.schema_types  # (a product's variants)
+                and enabled("product-grid")
+            ):
+                return PageType.COLLECTION, f"JSON-LD: {hints.products} items of @type Product"
             return page_type, f"JSON-LD @type {found[0]}"
     if thread:
         return PageType.FORUM, "its prose is in the posts of a thread"

@@ -27,6 +27,14 @@ RULES = {
     "sparse-fallback": "a page with next to no prose is read as a page of lists, links kept",
     "reveal-hidden": "a page showing next to no text is read with its hidden elements",
     "layout-state": "'no-sidebar', 'with-ads': a state of the layout, not a box's name",
+    "aria-shown": "a link hidden from screen readers (aria-hidden) repeats a link beside it: it is shown",
+    "article-header": "a <header> holding a heading inside an <article> is the article's head, not furniture",
+    "list-credit": "a list item ending in a parenthesis naming pictures is an entry, not a caption's credit",
+    "docs-repeats": "on documentation, text met twice is kept (a reference repeats its 'Parameters')",
+    "product-grid": "JSON-LD with three or more items of @type Product (no ProductGroup) is a collection",
+    "link-collection": "an article whose own link lists outweigh the text it kept is read with its links",
+    "related-prose": "a 'Related'/'Recommended' heading over a box that goes on in prose cuts nothing",
+    "sparse-named-boxes": "on a page of lists, a box named like furniture holding most of the text is read",
 }
 
 

@@ -12,6 +12,7 @@ import functools
 import re
 
 from thresher.html.switches import enabled
+from thresher.models import BlockReason
 from thresher.phrases import PICTURE_WORDS, READ_ALSO, alternation
 
 __all__ = [
@@ -369,32 +370,35 @@ COMMENTS_HEADING = re.compile(
 )
 
 _REASONS = (
-    (re.compile(r"comment|disqus|respond|reply|discussion", re.I), "comments"),
-    (re.compile(r"share|sharing|social|follow|email|print", re.I), "newsletter/share box"),
-    (re.compile(r"newsletter|subscri|signup|sign-up|login", re.I), "newsletter/share box"),
+    (re.compile(r"comment|disqus|respond|reply|discussion", re.I), BlockReason.COMMENTS),
+    (re.compile(r"share|sharing|social|follow|email|print", re.I), BlockReason.SHARE_BOX),
+    (re.compile(r"newsletter|subscri|signup|sign-up|login", re.I), BlockReason.SHARE_BOX),
     (
         re.compile(
             r"related|recommend|read-?more|more-(?:stories|news|articles|from)|see-?also|also-?read|"
             r"teaser|trending|popular|most-?read",
             re.I,
         ),
-        "related links",
+        BlockReason.RELATED_LINKS,
     ),
-    (re.compile(r"nav|menu|breadcrumb|pagination|pager|toolbar|skip", re.I), "navigation"),
+    (re.compile(r"nav|menu|breadcrumb|pagination|pager|toolbar|skip", re.I), BlockReason.NAVIGATION),
     (
         re.compile(r"(?:^|[^a-z])ads?(?:$|[^a-z])|advert|sponsor|promo|banner|popup|modal", re.I),
-        "advertising",
+        BlockReason.ADVERTISING,
     ),
-    (re.compile(r"byline|author|date|time|published|updated|dateline|meta|bio", re.I), "byline/date"),
-    (re.compile(r"sidebar|side-bar|aside|widget", re.I), "sidebar"),
-    (re.compile(r"footer|foot|copyright|disclaimer", re.I), "footer"),
+    (
+        re.compile(r"byline|author|date|time|published|updated|dateline|meta|bio", re.I),
+        BlockReason.BYLINE_DATE,
+    ),
+    (re.compile(r"sidebar|side-bar|aside|widget", re.I), BlockReason.SIDEBAR),
+    (re.compile(r"footer|foot|copyright|disclaimer", re.I), BlockReason.FOOTER),
 )
 
 
 @functools.lru_cache(maxsize=4096)  # a page drops many blocks under the same few boxes
-def boilerplate_reason(name: str) -> str:
-    """The kind of page furniture a matching class/id names, in a few words."""
+def boilerplate_reason(name: str) -> BlockReason:
+    """The kind of page furniture a matching class/id names."""
     for pattern, reason in _REASONS:
         if pattern.search(name):
             return reason
-    return "page furniture"
+    return BlockReason.PAGE_FURNITURE

@@ -15,19 +15,19 @@ from collections import Counter
 from rich.console import Console
 from rich.text import Text
 
-from thresher.models import Article, Block
+from thresher.models import Article, Block, BlockReason
 
 __all__ = ["explain_html", "explain_terminal", "page_type_line", "reason_counts"]
 
 _PREVIEW = 160
 
 
-def reason_counts(article: Article) -> tuple[Counter[str], Counter[str]]:
+def reason_counts(article: Article) -> tuple[Counter[BlockReason], Counter[BlockReason]]:
     """(kept, dropped) block counts by reason."""
-    kept: Counter[str] = Counter()
-    dropped: Counter[str] = Counter()
+    kept: Counter[BlockReason] = Counter()
+    dropped: Counter[BlockReason] = Counter()
     for block in article.decisions:
-        (kept if block.kept else dropped)[block.reason or "unspecified"] += 1
+        (kept if block.kept else dropped)[block.reason] += 1
     return kept, dropped
 
 
@@ -56,7 +56,7 @@ def explain_terminal(article: Article, console: Console) -> None:
         mark, style = ("✓ keep", "green") if block.kept else ("✗ drop", "red")
         line = Text(f"{mark}  ", style=f"bold {style}")
         line.append(f"{block.kind:<10} ", style="cyan")
-        line.append(f"[{block.reason or 'unspecified'}] ", style="yellow")
+        line.append(f"[{block.reason}] ", style="yellow")
         line.append(_preview(block), style="" if block.kept else "dim")
         console.print(line, overflow="fold")
     kept, dropped = reason_counts(article)
@@ -102,7 +102,7 @@ def explain_html(article: Article) -> str:
         rows.append(
             f'<div class="block {css}"><span class="tag">{"kept" if block.kept else "dropped"}'
             f'</span><span class="tag">{esc(str(block.kind))}</span>'
-            f'<span class="tag">{esc(block.reason or "unspecified")}</span>'
+            f'<span class="tag">{esc(block.reason)}</span>'
             f"{esc(block.text).replace(chr(10), '<br>')}</div>"
         )
     summary = ", ".join(f"{count} {esc(reason)}" for reason, count in dropped.most_common())

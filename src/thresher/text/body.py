@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from thresher.models import BlockReason
 from thresher.text.features import LineStats, PageStats
 from thresher.text.lines import Line
 from thresher.text.vocabulary import CALL_TO_ACTION
@@ -160,7 +161,7 @@ def _with_prose_around(kept: list[int], stats: list[LineStats], probability: lis
     return sorted(chosen)
 
 
-def comment_section(kept: list[int], stats: list[LineStats], reasons: dict[int, str]) -> list[int]:
+def comment_section(kept: list[int], stats: list[LineStats], reasons: dict[int, BlockReason]) -> list[int]:
     """Kept lines below the heading of a comment section ("12 Comments", "Leave a Reply"),
     when an article lies above it (half the body, or a few paragraphs: a thread can be
     longer than the post): reader comments are not the article. A "Comments" link in a

@@ -6,6 +6,12 @@
 4. Inside the body: page widgets (a cluster of short lines holding interface
    strings), "Read also" lines and a trailing story card become related links;
    captions and list items get their kinds.
+
+Each step claims the lines it drops with its reason (``BlockReason``, the HTML reader's
+vocabulary), and a line keeps the first reason it was given: the header (``headline``,
+``byline/date``, ``above headline``), then ``comments``, ``page widget``, ``related
+links`` and ``caption``, the story card (``related links``, ``teaser``). Other lines out
+of the body are ``page furniture``; the body's lines are ``main text`` whatever their kind.
 """
 
 from __future__ import annotations
@@ -15,7 +21,7 @@ import re
 import numpy as np
 
 from thresher.budget import UNLIMITED, Budget
-from thresher.models import Article, Block, BlockKind, EmptyReason, Image, Link
+from thresher.models import Article, Block, BlockKind, BlockReason, EmptyReason, Image, Link
 from thresher.options import ExtractOptions
 from thresher.text.body import comment_section, select_body, widget_lines
 from thresher.text.classify import load_model, score_lines
@@ -55,10 +61,10 @@ def extract_text(
 
     if not options.include_comments:
         for i in comment_section(kept, stats, reasons):
-            reasons.setdefault(i, "comment section")
+            reasons.setdefault(i, BlockReason.COMMENTS)
     kept_set = set(kept)
     for i in widget_lines(kept_set, lines, page):
-        reasons.setdefault(i, "page widget")
+        reasons.setdefault(i, BlockReason.PAGE_WIDGET)
 
     related: list[Link] = []
     body_lines = [i for i in kept if i not in reasons]
@@ -72,11 +78,11 @@ def extract_text(
         target = related_prefix_target(lines[i].text)
         if target:
             related.append(Link(target))
-            reasons[i] = "related link"
+            reasons[i] = BlockReason.RELATED_LINKS
         elif i <= region_end and stats[i].words <= 60 and is_caption(lines[i].text):
             captions.add(i)
             if not options.include_captions:
-                reasons[i] = "caption"
+                reasons[i] = BlockReason.CAPTION
     body_lines = [
         i
         for i in range(region_start, region_end + 1)
@@ -85,8 +91,8 @@ def extract_text(
     card = trailing_story_card(body_lines, stats, [line.text for line in lines])
     if card:
         related.append(Link(lines[card[0]].text))
-        reasons[card[0]] = "related link"
-        reasons[card[1]] = "teaser"
+        reasons[card[0]] = BlockReason.RELATED_LINKS
+        reasons[card[1]] = BlockReason.TEASER
         body_lines = [i for i in body_lines if i not in card]
 
     blocks = {
@@ -109,7 +115,7 @@ def extract_text(
                 BlockKind.PARAGRAPH,
                 line.text,
                 kept=False,
-                reason=reasons.get(line.position, "page furniture"),
+                reason=reasons.get(line.position, BlockReason.PAGE_FURNITURE),
             )
             for line in lines
             if not line.is_image
@@ -139,24 +145,23 @@ def _body_block(
     """The block of body line ``i``: its kind read from its shape and its neighbour."""
     line_text = lines[i].text
     if i in captions:
-        return Block(BlockKind.CAPTION, line_text, reason="caption")
+        return Block(BlockKind.CAPTION, line_text)
     if stats[i].bullet:
         if _BULLET_PREFIX.match(line_text):
-            return Block(BlockKind.LIST_ITEM, _BULLET_PREFIX.sub("", line_text), reason="list item")
+            return Block(BlockKind.LIST_ITEM, _BULLET_PREFIX.sub("", line_text))
         if number := _NUMBER_PREFIX.match(line_text):  # "1. Heat the oven", "2) Whisk"
             return Block(
                 BlockKind.LIST_ITEM,
                 line_text[number.end() :],
-                reason="list item",
                 ordinal=int(number.group(1)),
             )
     if line_text.startswith("> "):
-        return Block(BlockKind.QUOTE, line_text[2:], reason="quotation")
+        return Block(BlockKind.QUOTE, line_text[2:])
     if (
         is_headline_shaped(stats[i], line_text)
         and stats[i].words <= 15
         and position + 1 < len(body_lines)
         and stats[body_lines[position + 1]].words >= 15
     ):
-        return Block(BlockKind.HEADING, line_text, reason="subheading", level=2)
-    return Block(BlockKind.PARAGRAPH, line_text, reason="main text")
+        return Block(BlockKind.HEADING, line_text, level=2)
+    return Block(BlockKind.PARAGRAPH, line_text)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from thresher.dates import parse_date_line, parse_date_line_thoroughly
+from thresher.models import BlockReason
 from thresher.text.features import LineStats
 from thresher.text.lines import Line
 from thresher.text.vocabulary import BYLINE_LABELS, is_caption
@@ -41,7 +42,7 @@ class Header:
     title: str | None = None
     authors: tuple[str, ...] = ()
     published: datetime | None = None
-    reasons: dict[int, str] = field(default_factory=dict)
+    reasons: dict[int, BlockReason] = field(default_factory=dict)
 
 
 def _headline_candidate(line: Line, s: LineStats) -> bool:
@@ -135,7 +136,7 @@ def _name_line(line: Line, s: LineStats) -> str | None:
 
 def read_header(lines: list[Line], stats: list[LineStats], kept: list[int]) -> Header:
     """Headline, byline and date of a capture whose body lines (so far) are ``kept``."""
-    reasons: dict[int, str] = {}
+    reasons: dict[int, BlockReason] = {}
     first_body = kept[0] if kept else min(len(lines) - 1, _HEADER_SPAN)
     title_index = _find_title(lines, stats, first_body)
     title = lines[title_index].text if title_index is not None else None
@@ -150,11 +151,11 @@ def read_header(lines: list[Line], stats: list[LineStats], kept: list[int]) -> H
             found = _byline_authors(lines[i], stats[i])
             if found:
                 authors = found
-                reasons[i] = "byline"
+                reasons[i] = BlockReason.BYLINE_DATE
         if published is None and _may_hold_date(lines[i], stats[i]):
             published = parse_date_line(lines[i].text)
             if published is not None:
-                reasons[i] = "date line"
+                reasons[i] = BlockReason.BYLINE_DATE
             else:
                 date_candidates.append(i)
     if published is None:  # farther from the headline, nearest first
@@ -164,22 +165,22 @@ def read_header(lines: list[Line], stats: list[LineStats], kept: list[int]) -> H
             if abs(i - header_at) > 3 and i not in body_start and _may_hold_date(lines[i], stats[i]):
                 published = parse_date_line(lines[i].text)
                 if published is not None:
-                    reasons[i] = "date line"
+                    reasons[i] = BlockReason.BYLINE_DATE
                     break
     if not authors and title_index is not None:  # a name alone just below the headline
         for i in range(title_index + 1, min(len(lines), title_index + 4, first_body + 1)):
             name = _name_line(lines[i], stats[i])
             if name and i not in kept:
                 authors = (name,)
-                reasons[i] = "byline"
+                reasons[i] = BlockReason.BYLINE_DATE
                 break
     if published is None and date_candidates:  # one slow, thorough try on the first candidate
         published = parse_date_line_thoroughly(lines[date_candidates[0]].text)
         if published is not None:
-            reasons[date_candidates[0]] = "date line"
+            reasons[date_candidates[0]] = BlockReason.BYLINE_DATE
     if title_index is not None:
-        reasons[title_index] = "headline"
+        reasons[title_index] = BlockReason.HEADLINE
         for i in kept:  # short lines above the headline: kicker, section name
             if i < title_index and stats[i].words < 15:
-                reasons.setdefault(i, "above headline")
+                reasons.setdefault(i, BlockReason.ABOVE_HEADLINE)
     return Header(title_index, title, authors, published, reasons)

@@ -112,6 +112,7 @@ _PUBLISHED_KEYS = (
     "article_date_original",
     "cxenseparse:recs:publishtime",
     "originalpublicationdate",
+    "published",
 )
 # Other keys that name a publication date (site-specific prefixes: "sw-pubdate", "x:publish_date");
 # each alternative holds "pub".
@@ -217,17 +218,30 @@ def _choose_authors(
     site_keys: frozenset[str],
 ) -> tuple[str, ...]:
     """Authors from the first source naming someone other than the site itself (the
-    sources are read in order of trust, each only if those before it named nobody)."""
+    sources are read in order of trust, each only if those before it named nobody). A
+    name the fields give only in lower case ("jane doe", often the account that posted)
+    is taken when no byline on the page names the writer either, and so is the person a
+    site is named after, when its JSON-LD gives them as both author and publisher."""
     sources: Iterator[list[str]] = itertools.chain(
-        (list(jsonld.authors), micro.get("author.name", []) or micro.get("author", [])),
+        (list(jsonld.authors), micro.get("author", [])),
         (meta.all(key) for key in _AUTHOR_KEYS),
     )
-    for raw in sources:
-        if raw:
-            names = clean_authors(raw, site_keys=site_keys)
-            if names:
-                return names
-    return find_byline(scope, header=header, site_keys=site_keys)
+    stated = [raw for raw in sources if raw]
+    for raw in stated:
+        names = clean_authors(raw, site_keys=site_keys)
+        if names:
+            return names
+    names = find_byline(scope, header=header, site_keys=site_keys)
+    if names:
+        return names
+    names = clean_authors(list(jsonld.owners))
+    if names:
+        return names
+    for raw in stated:
+        names = clean_authors(raw, site_keys=site_keys, lower_case=True)
+        if names:
+            return names
+    return ()
 
 
 def read_metadata(tree: LexborHTMLParser, url: str | None, nodes: PageNodes | None = None) -> Metadata:

@@ -387,7 +387,7 @@ def _is_company(part: str) -> bool:
     return any(word.strip(".,()").replace(".", "").casefold() in _LEGAL_FORMS for word in part.split())
 
 
-def _is_name(part: str, site_names: frozenset[str]) -> bool:
+def _is_name(part: str, site_names: frozenset[str], lower_case: bool = False) -> bool:
     if len(part) < 2 or len(part) > _MAX_NAME_CHARS or _NOT_NAME_CHARS.search(part):
         return False
     words = part.split()
@@ -403,17 +403,28 @@ def _is_name(part: str, site_names: frozenset[str]) -> bool:
     last = words[-1].casefold().split("-")[0]
     if len(words) > 1 and last in _JOB_NOUNS:
         return False  # "AP Auto Writer", "CNN Editor-at-large"
-    if len(words) > 1 and words[0][:1].islower() and words[0].casefold() not in _PARTICLES:
-        return False  # "deutscher Journalist", "in Zusammenarbeit mit": words, not a name
+    if (
+        len(words) > 1
+        and words[0][:1].islower()
+        and words[0].casefold() not in _PARTICLES
+        and not (lower_case and part.islower())
+    ):
+        # "deutscher Journalist", "in Zusammenarbeit mit": words, not a name; a field that
+        # only holds names may hold one typed in lower case ("jane doe")
+        return False
     key = normalise_for_match(part)
     return bool(key) and key not in site_names
 
 
-def clean_authors(raw: list[str], *, site_keys: frozenset[str] = frozenset()) -> tuple[str, ...]:
+def clean_authors(
+    raw: list[str], *, site_keys: frozenset[str] = frozenset(), lower_case: bool = False
+) -> tuple[str, ...]:
     """Single, de-duplicated names from raw author strings, in order of appearance.
 
     Names whose match key (``normalise_for_match``) is in ``site_keys`` (the site,
-    publisher or domain name) are dropped."""
+    publisher or domain name) are dropped. ``lower_case``: the strings come from a field
+    meant for names (JSON-LD, ``<meta>``, microdata), so a name written all in lower case
+    ("jane doe") is taken as one; in page text such words are a phrase."""
     excluded = site_keys
     names: list[str] = []
     seen: set[str] = set()
@@ -431,11 +442,12 @@ def clean_authors(raw: list[str], *, site_keys: frozenset[str] = frozenset()) ->
             part = _strip_lead(piece.strip(" \t.:-–—'\"()[]*"))
             if _PICTURE_CREDIT.match(part):
                 continue
-            if " " not in part and "." in part.strip("."):
+            dotted = " " not in part and "." in part.strip(".")
+            if dotted:
                 part = part.replace(".", " ")  # "Jane.Doe", a user name shown as a byline
             part = part.split("(", 1)[0]  # "Jane Doe (Gast)", "Jane Doe (jd)"
             part = _collapse_repeat(_cut_at_sentence(part).strip(" \t.:-–—'\"()[]*"))
-            if not _is_name(part, excluded):
+            if not _is_name(part, excluded, lower_case and not dotted):
                 continue
             key = normalise_for_match(part)
             if key not in seen:
@@ -454,14 +466,27 @@ _BYLINE_SELECTOR = (
 )
 _MAX_BYLINE_CHARS = 200
 _MAX_CANDIDATES = 40
+_MAX_BYLINE_DEPTH = 8
+# Parts of a byline box that hold something else than the name ("author__position").
+_NOT_NAME_PART = re.compile(
+    r"title|position|role|job|bio|desc|date|time|image|img|avatar|photo|about|social|follow|label", re.I
+)
 _SKIPPED_TAGS = frozenset({"meta", "link", "script", "style", "img", "body", "html", "article"})
 
 
 def _byline_in(
     zone: LexborNode, excluded: frozenset[str], main: frozenset[int], trusted: bool
 ) -> tuple[str, ...]:
+    """Names from the first byline element that gives some, or from the innermost byline
+    elements inside it that do: a byline box also holds the writer's role, publication,
+    photo caption or date ("Jane Doe | Staff writer | Thursday"), each in its own element,
+    and the names' own elements leave them out."""
+    outer: tuple[LexborNode, tuple[str, ...]] | None = None
+    inner: list[tuple[LexborNode, tuple[str, ...]]] = []
     for count, node in enumerate(zone.css(_BYLINE_SELECTOR)):
         if count >= _MAX_CANDIDATES:
+            break
+        if outer is not None and not _is_inside(node, outer[0]):
             break
         if node.tag in _SKIPPED_TAGS:
             continue
@@ -469,9 +494,32 @@ def _byline_in(
         if not text or len(text) > _MAX_BYLINE_CHARS or (not trusted and is_foreign(node, main=main)):
             continue
         names = clean_authors([text], site_keys=excluded)
-        if names:
-            return names
-    return ()
+        if not names:
+            continue
+        if outer is None:
+            outer = (node, names)
+        elif _NOT_NAME_PART.search(node.attributes.get("class") or ""):
+            continue
+        elif inner and _is_inside(node, inner[-1][0]):
+            inner[-1] = (node, names)  # deeper inside the last one: closer to the name
+        else:
+            inner.append((node, names))
+    if outer is None:
+        return ()
+    if not inner:
+        return outer[1]
+    return tuple(dict.fromkeys(name for _, names in inner for name in names))
+
+
+def _is_inside(node: LexborNode, container: LexborNode) -> bool:
+    ancestor = node.parent
+    for _ in range(_MAX_BYLINE_DEPTH):
+        if ancestor is None:
+            return False
+        if ancestor.mem_id == container.mem_id:
+            return True
+        ancestor = ancestor.parent
+    return False
 
 
 def find_byline(
@@ -516,7 +564,10 @@ def is_byline_line(text: str) -> bool:
 
 
 # A label standing alone, its name in the text that follows: "<b>Autor:</b> Jane Doe".
-_BYLINE_LABEL = re.compile(r"^(?i:autor(?:in)?|author|by|von|text|texto|testo|par|por)\s*:?$")
+_BYLINE_LABEL = re.compile(
+    r"^(?i:(?:(?:written|posted|published|geschrieben|verfasst|escrito|écrit)\s+)?(?:by|von|por|par)"
+    r"|autor(?:in)?|authors?|text|texto|testo)\s*:?$"
+)
 
 
 def _text_after(node: LexborNode) -> str:

@@ -46,10 +46,19 @@ def marker(node: LexborNode) -> str:
     )
 
 
+# Words that start like furniture but say what state the article is in ("node--promoted":
+# shown on the front page; "commented": has comments).
+_STATE_WORDS = frozenset({"promoted", "commented"})
+
+
 def _has_foreign_word(node: LexborNode) -> bool:
     attributes = node.attributes
     text = f"{attributes.get('class') or ''} {attributes.get('id') or ''}".casefold()
-    return any(word.startswith(_FOREIGN_WORDS) for word in _WORD_SPLIT.split(text) if word)
+    return any(
+        word.startswith(_FOREIGN_WORDS) and word not in _STATE_WORDS
+        for word in _WORD_SPLIT.split(text)
+        if word
+    )
 
 
 def is_foreign(node: LexborNode, *, depth: int = 8, main: frozenset[int] = frozenset()) -> bool:
@@ -61,10 +70,23 @@ def is_foreign(node: LexborNode, *, depth: int = 8, main: frozenset[int] = froze
     for _ in range(depth):
         if ancestor is None or ancestor.mem_id in main:
             return False
-        if ancestor.tag in _FOREIGN_TAGS or _has_foreign_word(ancestor):
+        own_footer = ancestor.tag == "footer" and _inside_article(ancestor, depth)
+        # (an <article>'s own <footer> holds its byline and date: HTML's own use of it)
+        if not own_footer and (ancestor.tag in _FOREIGN_TAGS or _has_foreign_word(ancestor)):
             return True
         if ancestor.tag in _STOP_TAGS:
             return False
+        ancestor = ancestor.parent
+    return False
+
+
+def _inside_article(node: LexborNode, depth: int) -> bool:
+    ancestor = node.parent
+    for _ in range(depth):
+        if ancestor is None or ancestor.tag in {"main", "body", "html"}:
+            return False
+        if ancestor.tag == "article":
+            return True
         ancestor = ancestor.parent
     return False
 

@@ -64,6 +64,9 @@ class JsonLdFacts:
     headline: str | None = None
     headline_is_article: bool = False  # from an Article-like node, not a WebPage
     authors: tuple[str, ...] = ()
+    #: Those of ``authors`` that are the Person the JSON-LD names as the publisher: the
+    #: owner of a site named after them (never an author by the site-name rule otherwise).
+    owners: tuple[str, ...] = ()
     published: str | None = None
     publisher: str | None = None
     website_name: str | None = None
@@ -95,8 +98,14 @@ def _load(text: str) -> object | None:
         return None
 
 
+# Properties holding other people's texts about the item (a product's customer reviews,
+# a post's comments): their authors and dates are not the page's.
+_OTHER_TEXTS = frozenset({"review", "reviews", "comment", "comments"})
+
+
 def _walk(data: object) -> Iterator[dict[str, object]]:
-    """Every JSON object of the document, breadth first, bounded in count."""
+    """Every JSON object of the document, breadth first, bounded in count, except those
+    under ``_OTHER_TEXTS`` properties."""
     queue: deque[object] = deque([data])
     seen = 0
     while queue and seen < _MAX_NODES:
@@ -106,7 +115,11 @@ def _walk(data: object) -> Iterator[dict[str, object]]:
             queue.extend(item)
         elif isinstance(item, dict):
             yield item
-            queue.extend(value for value in item.values() if isinstance(value, (dict, list)))
+            queue.extend(
+                value
+                for key, value in item.items()
+                if isinstance(value, (dict, list)) and key not in _OTHER_TEXTS
+            )
 
 
 def _types(node: dict[str, object]) -> list[str]:
@@ -151,6 +164,19 @@ def _names(value: object, index: dict[str, dict[str, object]]) -> list[str]:
         if text:
             names.append(text)
     return names
+
+
+def _people(value: object, index: dict[str, dict[str, object]]) -> list[str]:
+    """The names of the Person entries of an author or publisher value."""
+    items = value if isinstance(value, list) else [value]
+    people = []
+    for item in items[:50]:
+        node = item
+        if isinstance(item, dict) and isinstance(item.get("@id"), str) and "name" not in item:
+            node = index.get(item["@id"], item)
+        if isinstance(node, dict) and "person" in _types(node):
+            people.append(node)
+    return _names(people, index)
 
 
 def _organisations(value: object, index: dict[str, dict[str, object]]) -> object:
@@ -238,9 +264,13 @@ def read_jsonld(scripts: list[LexborNode]) -> JsonLdFacts:
     if headline is None:
         headline = first(("headline",), best)
     authors: list[str] = []
+    owners: list[str] = []
     for node in best:
-        authors = _names(node.get("author") or node.get("creator"), index)
+        value = node.get("author") or node.get("creator")
+        authors = _names(value, index)
         if authors:
+            published_by = set(_people(node.get("publisher"), index))
+            owners = [name for name in _people(value, index) if name in published_by]
             break
     publisher = None
     for node in best:
@@ -265,6 +295,7 @@ def read_jsonld(scripts: list[LexborNode]) -> JsonLdFacts:
         headline=headline,
         headline_is_article=headline_is_article,
         authors=tuple(authors),
+        owners=tuple(owners),
         published=first(("datePublished", "dateCreated", "uploadDate"), best),
         publisher=publisher,
         website_name=website,

@@ -66,7 +66,10 @@ def read_meta_tags(metas: list[LexborNode]) -> MetaTags:
     return MetaTags(values)
 
 
-_MICRODATA_PROPS = frozenset({"headline", "author", "creator", "datepublished", "datecreated", "name"})
+_MICRODATA_PROPS = frozenset({"headline", "author", "creator", "datepublished", "datecreated"})
+_AUTHOR_PROPS = frozenset({"author", "creator"})
+_NAME_SELECTOR = '[itemprop~="name" i]'
+_MAX_SCOPE_DEPTH = 60
 
 
 def _props(node: LexborNode) -> list[str]:
@@ -84,46 +87,56 @@ def _props(node: LexborNode) -> list[str]:
     ]
 
 
+def _owner(node: LexborNode) -> int | None:
+    """The item an element's property belongs to: its nearest ``itemscope`` ancestor."""
+    ancestor = node.parent
+    for _ in range(_MAX_SCOPE_DEPTH):
+        if ancestor is None:
+            return None
+        if "itemscope" in ancestor.attributes:
+            return ancestor.mem_id
+        ancestor = ancestor.parent
+    return None
+
+
+def _value(node: LexborNode) -> str | None:
+    attributes = node.attributes
+    value = (
+        attributes.get("content")
+        or attributes.get("datetime")
+        or (attributes.get("title") if node.tag == "abbr" else None)
+    )
+    return clean_value(value or node.text(deep=True, separator=" ", strip=True), 300)
+
+
 def read_microdata(marked: list[LexborNode]) -> dict[str, list[str]]:
     """schema.org microdata on ordinary elements: itemprop headline, author, datePublished …
 
-    The value is the ``content``/``datetime`` attribute when present, else the text; an
-    ``author`` element's ``name`` child is preferred to its whole text (which may hold a
-    role or a photo caption)."""
+    The value is the ``content``/``datetime`` attribute when present, else the text. An
+    author is its ``name`` property when it has one (its whole text may hold a role, a
+    photo caption or a reputation score). Only the authors of the first item that names
+    any are kept: on a thread or under an article with comments, every post and comment
+    is an item with its own author, and the page's author is the first item's. An author
+    typed as an organisation is left to the byline."""
     found: dict[str, list[str]] = {}
+    author_item: int | None = None
     for node in marked[:_MAX_TAGS]:
         props = _props(node)
         if not props:
             continue
-        attributes = node.attributes
-        if "name" in props:
-            parent = node.parent
-            parent_props = (
-                (parent.attributes.get("itemprop") or "").casefold().split() if parent is not None else []
-            )
-            if not {"author", "creator"} & set(parent_props):
-                # the name of an author item nested deeper than a direct child
-                ancestor = node.parent
-                depth = 0
-                while (
-                    ancestor is not None
-                    and depth < 4
-                    and not {"author", "creator"}
-                    & set((ancestor.attributes.get("itemprop") or "").casefold().split())
-                ):
-                    ancestor = ancestor.parent
-                    depth += 1
-                if ancestor is None or depth >= 4:
-                    continue
-            props = ["author.name"]
-        value = (
-            attributes.get("content")
-            or attributes.get("datetime")
-            or (attributes.get("title") if node.tag == "abbr" else None)
-        )
-        if not value:
-            value = node.text(deep=True, separator=" ", strip=True)
-        text = clean_value(value, 300)
+        if _AUTHOR_PROPS & set(props):
+            owner = _owner(node)
+            if "author" in found and owner != author_item:
+                continue
+            author_item = owner
+            if "organization" in (node.attributes.get("itemtype") or "").casefold():
+                continue  # the publisher credited as author: the byline may name the writer
+            name = node.css_first(_NAME_SELECTOR)
+            text = _value(name) if name is not None else _value(node)
+            if text:
+                found.setdefault("author", []).append(text)
+            continue
+        text = _value(node)
         if text:
             for prop in props:
                 found.setdefault(prop, []).append(text)
