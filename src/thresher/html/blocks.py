@@ -600,7 +600,7 @@ def walk_blocks(
                 if kind == a_tag:
                     anchors.append((len(parts), attributes.get("href")))
                     open_elements.append((children, role, index))
-                    children, role = node.iter(include_text=True), anchor_role
+                    children, role = node.iter(True), anchor_role
                     break
                 if kind == br_tag:
                     if tags[current] == "p":
@@ -621,7 +621,7 @@ def walk_blocks(
                     continue
                 if not bits or not _promoted(bits, tags[current]):
                     open_elements.append((children, role, index))
-                    children, role = node.iter(include_text=True), inline_role
+                    children, role = node.iter(True), inline_role
                     if emphasis and tag_id in emphasis:
                         open_marks.append((len(parts), emphasis[tag_id]))
                         role = marked_role
@@ -656,7 +656,7 @@ def walk_blocks(
                         continue
             current = new
             open_elements.append((children, role, index))
-            children, index = node.iter(include_text=True, skip_empty=True), new
+            children, index = node.iter(True, True), new
             if kind == semantic_tag:
                 context.append(tag)
                 role = semantic_role

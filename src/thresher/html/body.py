@@ -111,6 +111,17 @@ def _inline(block: TextBlock, base: str | None) -> tuple[Inline, ...]:
     )
 
 
+def _shows(blocks: list[TextBlock], characters: int) -> bool:
+    """Whether ``blocks`` hold at least ``characters`` characters of text (counted only
+    as far as needed: most pages hold that many in their first blocks)."""
+    total = 0
+    for block in blocks:
+        total += len(block.text)
+        if total >= characters:
+            return True
+    return False
+
+
 def _enclosing(page: Page, index: int, tag: str, stop: int) -> int:
     while index >= stop and index >= 0:
         if page.tags[index] == tag:
@@ -148,7 +159,7 @@ def extract_body(
         record_emphasis=options.include_formatting,
         budget=budget,
     )
-    if sum(len(block.text) for block in page.blocks) < _HIDDEN_PAGE and enabled("reveal-hidden"):
+    if not _shows(page.blocks, _HIDDEN_PAGE) and enabled("reveal-hidden"):
         # Next to no visible text: the page may hide itself until its scripts have run
         # (a wrapper styled hidden, streamed markup). Its hidden text is what it shows.
         revealed = walk_blocks(
@@ -159,7 +170,7 @@ def extract_body(
             reveal=True,
             budget=budget,
         )
-        if sum(len(block.text) for block in revealed.blocks) >= 2 * _HIDDEN_PAGE:
+        if _shows(revealed.blocks, 2 * _HIDDEN_PAGE):
             page = revealed
     repairs = (Repair.NODES_CUT,) if page.cut else ()
     if not page.blocks:

@@ -50,6 +50,18 @@ def words(text: str, *, at_most: int | None = None) -> int:
     return sum(1 for _ in itertools.islice(_WORD.finditer(text), at_most))
 
 
+def _body_words(article: Article, *, at_most: int) -> int:
+    """``words(article.text, at_most=at_most)``, counted block by block so that a body
+    of some length is neither joined nor read past its first blocks (a word never
+    spans two blocks: ``text`` joins them with line breaks)."""
+    count = 0
+    for block in article.blocks:
+        count += words(block.text, at_most=at_most - count)
+        if count >= at_most:
+            break
+    return count
+
+
 def second_opinion(
     article: Article,
     tree: LexborHTMLParser,
@@ -63,7 +75,7 @@ def second_opinion(
     with that body. ``tree`` is the page as the HTML reader left it (never-shown elements and
     small navigation, header and footer boxes removed). ``budget`` is checked once the
     visible text is read, before the text reader runs."""
-    html_words = words(article.text, at_most=NEAR_EMPTY_WORDS)
+    html_words = _body_words(article, at_most=NEAR_EMPTY_WORDS)
     if html_words >= NEAR_EMPTY_WORDS:
         return article
     needed = max(MIN_WORDS, OUTWEIGH * html_words)

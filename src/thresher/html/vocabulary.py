@@ -259,11 +259,13 @@ def name_groups(name: str) -> int:
     a few look-ups instead of a scan by a large regular expression.
     """
     if enabled("hash-tokens") and _HASH_HINT.search(name):
-        made_up = _MADE_UP
+        made_up = _MADE_UP.get
         name = " ".join(
-            piece
-            for piece in _PIECES(name)
-            if not (made_up[piece] if piece in made_up else _hash_like(piece))
+            [
+                piece
+                for piece in _PIECES(name)
+                if (known := made_up(piece)) is False or known is None and not _hash_like(piece)
+            ]
         )
     if "widget" in name and enabled("builder-widget"):
         name = _BUILDER_WIDGET.sub("", name)
