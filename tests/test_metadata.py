@@ -422,3 +422,15 @@ def test_huge_jsonld_list_is_bounded() -> None:
     )
     meta = read_metadata(parse_document(html), None)
     assert meta.title is None  # beyond the node budget: not read, and no hang
+
+
+@pytest.mark.parametrize("key", ["PUBLISHED_AT", "PublishedAt", "publ\u0131shed_at"])
+def test_script_state_key_in_any_letter_case(key: str) -> None:
+    from thresher.html.metadata.script_dates import find_script_date
+
+    tree = parse_document(
+        "<html><head><script>var a = 1;</script>"
+        f'<script>window.__STATE__ = {{"story": {{"{key}": "2021-06-01T09:00:00Z"}}}}</script>'
+        "</head><body><p>Text</p></body></html>"
+    )
+    assert find_script_date(tree.tags("script")) == datetime(2021, 6, 1, 9, 0, tzinfo=UTC)
