@@ -40,7 +40,7 @@ def extract_html(
     parsed = parse_page(markup, max_depth=options.max_depth, utf8=utf8)
     budget.check("parsing")
     tree = parsed.tree
-    article = _read(tree, parsed.data, parsed.repairs, url, options, budget)
+    article = _read(tree, parsed.repairs, url, options, budget)
     if len(article.text) < _LITTLE_TEXT or "</" in article.text:
         from thresher.html.bound import mend  # (numpy: see ``parse_page``)
 
@@ -49,7 +49,7 @@ def extract_html(
             budget.check("mending the markup")
             data, repairs = mended
             mended_tree = parse_bytes(data)
-            second = _read(mended_tree, data, (*parsed.repairs, *repairs), url, options, budget)
+            second = _read(mended_tree, (*parsed.repairs, *repairs), url, options, budget)
             if second.blocks:
                 article, tree = second, mended_tree
     if options.second_opinion:
@@ -59,14 +59,13 @@ def extract_html(
 
 def _read(
     tree: LexborHTMLParser,
-    markup: bytes,
     repairs: tuple[Repair, ...],
     url: str | None,
     options: ExtractOptions,
     budget: Budget,
 ) -> Article:
     nodes = collect_nodes(tree)
-    metadata = read_metadata(tree, url, nodes, markup)
+    metadata = read_metadata(tree, url, nodes)
     hints = page_hints(nodes.scripts, nodes.metas)  # (before the body's extraction deletes the scripts)
     budget.check("reading metadata")
     body = extract_body(tree, options, url, nodes, metadata.title, hints, budget)

@@ -28,7 +28,6 @@ from thresher.html.metadata.meta_tags import MetaTags, read_meta_tags, read_micr
 from thresher.html.metadata.page_dates import find_displayed_date, find_text_date, find_visible_date
 from thresher.html.metadata.published import choose_published
 from thresher.html.metadata.script_dates import find_script_date
-from thresher.html.metadata.selectors import PageWords
 from thresher.html.metadata.text import clean_value
 from thresher.html.metadata.title import choose_title, site_name_keys
 from thresher.html.nodes import PageNodes, collect_nodes, raw_text
@@ -217,7 +216,6 @@ def _choose_authors(
     scope: LexborNode | None,
     header: Header,
     site_keys: frozenset[str],
-    words: PageWords,
 ) -> tuple[str, ...]:
     """Authors from the first source naming someone other than the site itself (the
     sources are read in order of trust, each only if those before it named nobody). A
@@ -233,7 +231,7 @@ def _choose_authors(
         names = clean_authors(raw, site_keys=site_keys)
         if names:
             return names
-    names = find_byline(scope, header=header, site_keys=site_keys, words=words)
+    names = find_byline(scope, header=header, site_keys=site_keys)
     if names:
         return names
     names = clean_authors(list(jsonld.owners))
@@ -246,15 +244,10 @@ def _choose_authors(
     return ()
 
 
-def read_metadata(
-    tree: LexborHTMLParser, url: str | None, nodes: PageNodes | None = None, markup: bytes | None = None
-) -> Metadata:
+def read_metadata(tree: LexborHTMLParser, url: str | None, nodes: PageNodes | None = None) -> Metadata:
     """Read the metadata of a parsed page; ``url`` helps resolve relative links and dates.
-    ``nodes`` are the page's elements from ``collect_nodes``, gathered here if not given;
-    ``markup``, the bytes the tree was parsed from, lets the byline and date lookups skip
-    selectors the page cannot match."""
+    ``nodes`` are the page's elements from ``collect_nodes``, gathered here if not given."""
     nodes = nodes or collect_nodes(tree)
-    words = PageWords(markup)
     meta = read_meta_tags(nodes.metas)
     jsonld = read_jsonld(nodes.scripts)
     micro = read_microdata(nodes.marked)
@@ -295,7 +288,7 @@ def read_metadata(
     header = locate_header(headline)
     article_or_body = nodes.article or tree.body
     own_names = frozenset(site_keys)
-    authors = _choose_authors(jsonld, micro, meta, article_or_body, header, own_names, words)
+    authors = _choose_authors(jsonld, micro, meta, article_or_body, header, own_names)
 
     dayfirst = day_first(language)
     published_keys = _PUBLISHED_KEYS + tuple(
@@ -309,12 +302,10 @@ def read_metadata(
     )
     candidates = (moment for value in stated if value and (moment := parse_date(value, dayfirst=dayfirst)))
     published = choose_published(
-        candidates,
-        date_from_url(url),
-        lambda: find_displayed_date(language=language, header=header, words=words),
+        candidates, date_from_url(url), lambda: find_displayed_date(language=language, header=header)
     )
     if published is None:
-        published = find_visible_date(article_or_body, language=language, header=header, words=words)
+        published = find_visible_date(article_or_body, language=language, header=header)
     if published is None:
         published = find_script_date(nodes.scripts)
     if published is None:

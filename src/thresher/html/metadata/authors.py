@@ -15,7 +15,6 @@ from selectolax.lexbor import LexborNode
 
 from thresher.html.metadata.containers import is_foreign
 from thresher.html.metadata.header import Header
-from thresher.html.metadata.selectors import UNKNOWN_PAGE, PageWords, SelectorParts
 from thresher.html.metadata.text import clean_value, normalise_for_match
 
 __all__ = ["clean_authors", "find_byline", "is_byline_line"]
@@ -459,23 +458,11 @@ def clean_authors(
 
 # Byline containers, by the class/id vocabulary of publishing systems (author, byline and
 # their translations, "submitted" of Drupal), and the HTML5 link relation for authors.
-_BYLINE_PARTS: SelectorParts = (
-    (b"author", '[rel~="author" i]'),
-    (b"byline", '[class*="byline" i]'),
-    (b"byline", '[id*="byline" i]'),
-    (b"author", '[class*="author" i]'),
-    (b"author", '[id*="author" i]'),
-    (b"autor", '[class*="autor" i]'),
-    (b"auteur", '[class*="auteur" i]'),
-    (b"writer", '[class*="writer" i]'),
-    (b"submitted", '[class~="submitted" i]'),
-    (b"data-author", "[data-author]"),
-    (b"byline", '[data-testid*="byline" i]'),
-    (b"author", '[data-testid*="author" i]'),
-    (b"author", 'a[href*="/author/" i]'),
-    (b"autor", 'a[href*="/autor/" i]'),
-    (b"author", 'a[href*="/authors/" i]'),
-    (b"autor", 'a[href*="/autoren/" i]'),
+_BYLINE_SELECTOR = (
+    '[rel~="author" i], [class*="byline" i], [id*="byline" i], [class*="author" i], '
+    '[id*="author" i], [class*="autor" i], [class*="auteur" i], [class*="writer" i], '
+    '[class~="submitted" i], [data-author], [data-testid*="byline" i], [data-testid*="author" i], '
+    'a[href*="/author/" i], a[href*="/autor/" i], a[href*="/authors/" i], a[href*="/autoren/" i]'
 )
 _MAX_BYLINE_CHARS = 200
 _MAX_CANDIDATES = 40
@@ -488,7 +475,7 @@ _SKIPPED_TAGS = frozenset({"meta", "link", "script", "style", "img", "body", "ht
 
 
 def _byline_in(
-    zone: LexborNode, selector: str, excluded: frozenset[str], main: frozenset[int], trusted: bool
+    zone: LexborNode, excluded: frozenset[str], main: frozenset[int], trusted: bool
 ) -> tuple[str, ...]:
     """Names from the first byline element that gives some, or from the innermost byline
     elements inside it that do: a byline box also holds the writer's role, publication,
@@ -496,7 +483,7 @@ def _byline_in(
     and the names' own elements leave them out."""
     outer: tuple[LexborNode, tuple[str, ...]] | None = None
     inner: list[tuple[LexborNode, tuple[str, ...]]] = []
-    for count, node in enumerate(zone.css(selector) if selector else ()):
+    for count, node in enumerate(zone.css(_BYLINE_SELECTOR)):
         if count >= _MAX_CANDIDATES:
             break
         if outer is not None and not _is_inside(node, outer[0]):
@@ -536,23 +523,17 @@ def _is_inside(node: LexborNode, container: LexborNode) -> bool:
 
 
 def find_byline(
-    scope: LexborNode | None,
-    *,
-    header: Header,
-    site_keys: frozenset[str] = frozenset(),
-    words: PageWords = UNKNOWN_PAGE,
+    scope: LexborNode | None, *, header: Header, site_keys: frozenset[str] = frozenset()
 ) -> tuple[str, ...]:
     """Author names from the byline elements near the headline, else in ``scope`` (the
-    article, or the body). ``words``: the page's markup, to leave out the selectors it
-    cannot match."""
+    article, or the body)."""
     zones: list[tuple[LexborNode, bool]] = []
     if header.zone is not None:
         zones.append((header.zone, True))  # no comment or teaser sits in the header
     if scope is not None:
         zones.append((scope, False))
-    selector = words.selector(_BYLINE_PARTS) if zones else ""
     for zone, trusted in zones:
-        names = _byline_in(zone, selector, site_keys, header.main, trusted)
+        names = _byline_in(zone, site_keys, header.main, trusted)
         if names:
             return names
     return _byline_line(scope, site_keys, header.main) if scope is not None else ()

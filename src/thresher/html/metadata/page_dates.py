@@ -19,21 +19,12 @@ from selectolax.lexbor import LexborNode
 from thresher.dates import day_first, find_date_in_text, parse_date
 from thresher.html.metadata.containers import is_foreign, marker
 from thresher.html.metadata.header import Header, text_around
-from thresher.html.metadata.selectors import UNKNOWN_PAGE, PageWords, SelectorParts
 
 __all__ = ["find_displayed_date", "find_visible_date", "find_text_date"]
 
-# (the ``time`` element first: one walk gathers both kinds)
-_DATED_PARTS: SelectorParts = (
-    (b"time", "time"),
-    (b"date", '[class*="date" i]'),
-    (b"date", '[id*="date" i]'),
-    (b"publish", '[class*="publish" i]'),
-    (b"posted", '[class*="posted" i]'),
-    (b"datum", '[class*="datum" i]'),
-    (b"fecha", '[class*="fecha" i]'),
-    (b"time", '[class*="time" i]'),
-    (b"date", '[data-testid*="date" i]'),
+_DATE_SELECTOR = (
+    '[class*="date" i], [id*="date" i], [class*="publish" i], [class*="posted" i], '
+    '[class*="datum" i], [class*="fecha" i], [class*="time" i], [data-testid*="date" i]'
 )
 _NOT_DATE_TAGS = frozenset({"time", "script", "style", "body", "html", "img", "article"})
 _PUBLISHED_MARK = re.compile(r"publish|created", re.I)
@@ -70,11 +61,10 @@ def _element_date(node: LexborNode, language: str | None) -> datetime | None:
 
 
 def _dated_elements(
-    zone: LexborNode, language: str | None, *, trusted: bool, main: frozenset[int], words: PageWords
+    zone: LexborNode, language: str | None, *, trusted: bool, main: frozenset[int]
 ) -> tuple[datetime | None, datetime | None]:
     """(publication date, update date) from the time and date-class elements of a zone."""
-    selector = words.selector(_DATED_PARTS)
-    found = zone.css(selector) if selector else []
+    found = zone.css(f"time, {_DATE_SELECTOR}")  # one walk for both kinds
     times = [node for node in found if node.tag == "time"][:_MAX_ELEMENTS]
     marked = [node for node in times if "pubdate" in node.attributes or _PUBLISHED_MARK.search(marker(node))]
     candidates = marked + [node for node in times if node not in marked]
@@ -92,30 +82,22 @@ def _dated_elements(
     return None, fallback
 
 
-def find_displayed_date(
-    *, language: str | None, header: Header, words: PageWords = UNKNOWN_PAGE
-) -> datetime | None:
-    """The date shown in the headline's header zone (and its neighbours) only. ``words``:
-    the page's markup, to leave out the selectors it cannot match."""
+def find_displayed_date(*, language: str | None, header: Header) -> datetime | None:
+    """The date shown in the headline's header zone (and its neighbours) only."""
     if header.zone is None:
         return None
-    moment, update = _dated_elements(header.zone, language, trusted=True, main=header.main, words=words)
+    moment, update = _dated_elements(header.zone, language, trusted=True, main=header.main)
     return moment or find_date_in_text(text_around(header.zone), language=language) or update
 
 
-def find_visible_date(
-    scope: LexborNode | None, *, language: str | None, header: Header, words: PageWords = UNKNOWN_PAGE
-) -> datetime | None:
-    """The date shown near the headline, else in ``scope`` (the article, or the body).
-    ``words``: the page's markup, to leave out the selectors it cannot match."""
+def find_visible_date(scope: LexborNode | None, *, language: str | None, header: Header) -> datetime | None:
+    """The date shown near the headline, else in ``scope`` (the article, or the body)."""
     zone_of_headline = header.zone
     fallback = None
     for zone in (zone_of_headline, scope):
         if zone is None:
             continue
-        moment, update = _dated_elements(
-            zone, language, trusted=zone is zone_of_headline, main=header.main, words=words
-        )
+        moment, update = _dated_elements(zone, language, trusted=zone is zone_of_headline, main=header.main)
         if moment is not None:
             return moment
         fallback = fallback or update
