@@ -447,8 +447,7 @@ def test_script_state_key_in_any_letter_case(key: str) -> None:
     ],
 )
 def test_byline_class_in_any_spelling_is_found(byline: str) -> None:
-    # the lookup leaves out the selectors whose word the markup lacks: the word in another
-    # letter case or behind a character reference must still count
+    # byline classes match in any ASCII letter case, and behind a character reference
     page = (
         "<html><body><article><h1>Harbour bridge reopens</h1>"
         f"{byline}<p>The harbour bridge reopened on Monday after two years of repairs.</p>"
