@@ -7,7 +7,8 @@ score comes from ``evalkit`` (the sets' own scorer), imported, not re-implemente
 
 The peers' predictions are cached in ``bench/.cache`` (keyed by their version), so
 a rerun only runs thresher; ``--speed`` also times thresher's first pass against
-trafilatura's on the ScrapingHub pages, in this process, the two taking turns.
+trafilatura's on the ScrapingHub pages, in this process, the two taking turns, each
+given the pages' bytes as a crawl or an archive holds them (each decodes them itself).
 
     PYTHONPATH=src python bench/extraction_bench.py            # all sets, cached peers
     PYTHONPATH=src python bench/extraction_bench.py --sets wcxb --speed
@@ -89,13 +90,13 @@ def half_of(page_id: str) -> str:
 
 
 # ------------------------------------------------------------------ systems ----
-def thresher_runner() -> Callable[[str, str], str]:
+def thresher_runner() -> Callable[[str | bytes, str], str]:
     import thresher
 
     return lambda html, url: thresher.extract(html, url=url or None).text
 
 
-def trafilatura_runner() -> Callable[[str, str], str]:
+def trafilatura_runner() -> Callable[[str | bytes, str], str]:
     import trafilatura
 
     # (defaults, no URL: as its own evaluations call it)
@@ -238,7 +239,8 @@ def first_pass_ratio(pages: Pages, warm_up: Pages, chunk: int = 10) -> tuple[flo
     Imports and first-use loads are a cost per process, not per page, so each system
     first reads the ``warm_up`` pages (other pages than the timed ones), and thresher
     one rendered-text capture too (its text reader serves as a second opinion on
-    HTML pages). The timed pages are met once, as a crawl meets its pages."""
+    HTML pages). The timed pages are met once, as a crawl meets its pages, and as bytes,
+    as a crawl holds them: finding the encoding is part of each system's work."""
     runners = {"thresher": thresher_runner(), "trafilatura": trafilatura_runner()}
     for html, truth in warm_up.values():
         for run in runners.values():
@@ -247,12 +249,12 @@ def first_pass_ratio(pages: Pages, warm_up: Pages, chunk: int = 10) -> tuple[flo
 
     extract((ROOT / "examples" / "news-capture.txt").read_text(encoding="utf-8"))
     cpu = dict.fromkeys(runners, 0.0)
-    items = list(pages.values())
+    items = [(html.encode("utf-8"), truth.get("url") or "") for html, truth in pages.values()]
     for begin in range(0, len(items), chunk):
         for name, run in runners.items():
             start = time.process_time()
-            for html, truth in items[begin : begin + chunk]:
-                run(html, truth.get("url") or "")
+            for page, url in items[begin : begin + chunk]:
+                run(page, url)
             cpu[name] += time.process_time() - start
     return 1000 * cpu["thresher"] / len(items), 1000 * cpu["trafilatura"] / len(items)
 

@@ -344,3 +344,25 @@ def test_seed_pair_is_one_story_in_the_export(tmp_path):
     summary = story["diffs"][0]["summary"]
     assert summary["headline"] == "edited" and summary["captions"] == {"added": 1}
     assert summary["paragraphs"] == {"unchanged": 8, "edited": 1}
+
+
+def test_stories_do_not_join_on_a_stock_paragraph_shared_by_many_of_them(tmp_path):
+    """Seventy stories whose only paragraph runs on into the same stock text (more
+    stories than one story has captures), and a second capture of one of them a year
+    later: `thresher stories` keeps the seventy apart and joins the two captures."""
+    stock = made_up_paragraphs(700, 1, words=60)[0]
+    captures = []
+    for index in range(70):
+        own = made_up_paragraphs(800 + index, 1, words=15)[0]
+        title = " ".join(made_up_paragraphs(900 + index, 1, words=5)[0].rstrip(".").split())
+        captures.append((article(title, [own + " " + stock]), "2024-03-01T09:00:00"))
+    first, _ = captures[0]
+    captures.append((article(first.title, [first.blocks[0].text + " Updated."]), "2025-03-01T09:00:00"))
+    path = tmp_path / "store.sqlite"
+    ids = make_store(path, captures)
+    grouped = run("stories", "--store", str(path), "--format", "json")
+    assert grouped.returncode == 0, grouped.stderr
+    data = json.loads(grouped.stdout)
+    assert (data["articles"], data["stories"], data["multi_capture_stories"]) == (71, 70, 1)
+    rows = dict(sqlite3.connect(path).execute("SELECT record_id, story_id FROM story_members").fetchall())
+    assert rows[ids[70]] == rows[ids[0]] and len(set(rows.values())) == 70

@@ -13,6 +13,7 @@ from stories_helpers import made_up_paragraphs
 from thresher.stories import StoryDocument, StoryOptions, group_documents
 from thresher.stories.boilerplate import chrome_lines, line_hashes, line_words
 from thresher.stories.containment import containment_pairs
+from thresher.stories.frequency import document_frequencies, frequent_shingles
 from thresher.stories.grouping import connected_components
 from thresher.stories.shingles import shingle_hashes
 from thresher.stories.signatures import (
@@ -151,12 +152,19 @@ def test_containment_candidates_are_the_pairs_with_one_sample_inside_the_other()
         np.unique((values >> np.uint64(32)).astype(np.uint32))
         for values in (story, story[: len(story) // 10], shingle_hashes(" ".join(made_up_paragraphs(91, 12))))
     ]
-    assert containment_pairs(top, 0.5).tolist() == [[0, 1]]
+    assert containment_pairs(*_flat(top), 0.5).tolist() == [[0, 1]]
     # A block of text in more documents than any one story has (a template) proposes nothing.
     template = np.unique(
         (shingle_hashes(" ".join(made_up_paragraphs(92, 2))) >> np.uint64(32)).astype(np.uint32)
     )
-    assert len(containment_pairs([template] * 100, 0.5)) == 0
+    assert len(containment_pairs(*_flat([template] * 100), 0.5, max_posting=64)) == 0
+
+
+def _flat(sets):
+    """Shingle sets as one array and offsets, the way grouping keeps them."""
+    offsets = np.zeros(len(sets) + 1, dtype=np.int64)
+    np.cumsum([len(values) for values in sets], out=offsets[1:])
+    return np.concatenate(sets), offsets
 
 
 def test_chrome_residue_does_not_glue_unrelated_stories_captured_the_same_day():
@@ -309,3 +317,57 @@ def test_grouping_does_not_depend_on_document_order(captures, rng):
         for (story_b, _), label_b in zip(captures, labels, strict=True):
             if story_a != story_b:
                 assert label_a != label_b
+
+
+# ------------------------------------------------------------ common shingles (corpus-wide backstop)
+
+
+def _with_stock_text(seed, stock, title):
+    """A short story whose only paragraph runs on into ``stock`` (so no line recurs: only
+    its word sequences do)."""
+    own = made_up_paragraphs(seed, 1, words=15)[0]
+    return doc([own + " " + stock], title, DAY)
+
+
+def _title(seed):
+    return " ".join(made_up_paragraphs(seed, 1, words=5)[0].rstrip(".").split())
+
+
+def test_a_stock_paragraph_in_more_stories_than_a_story_holds_does_not_join_them():
+    stock = made_up_paragraphs(700, 1, words=60)[0]
+    documents = [_with_stock_text(800 + i, stock, _title(900 + i)) for i in range(70)]
+    # A second capture of story 0, captured a year later with a word changed.
+    again = documents[0].text.replace(" ", "  ", 1) + " Updated."
+    documents.append(StoryDocument(again, documents[0].title, DAY + timedelta(days=365)))
+    labels = group_documents(documents)
+    assert labels == [*range(70), 0]
+
+
+def test_a_story_captured_more_often_than_the_capacity_keeps_its_text():
+    story = made_up_paragraphs(710, 8)
+    captures = [
+        doc(story[:7] + [story[7] + f" Update {i}."], "Harbour plan approved", DAY + timedelta(days=30 * i))
+        for i in range(20)
+    ]
+    others = [doc(made_up_paragraphs(720 + i, 8), _title(730 + i), DAY) for i in range(5)]
+    labels = group_documents(captures + others, StoryOptions(story_capacity=8))
+    assert labels == [0] * 20 + list(range(20, 25))
+
+
+def test_a_long_chain_with_its_text_in_more_versions_than_the_capacity_is_one_story():
+    version = made_up_paragraphs(740, 12)
+    chain = []
+    for step in range(16):  # each version drops a paragraph and gains one: first and last share nothing
+        chain.append(doc(version, "Council budget talks", DAY + timedelta(days=60 * step)))
+        version = version[1:] + made_up_paragraphs(741 + step, 1)
+    others = [doc(made_up_paragraphs(760 + i, 8), _title(770 + i), DAY) for i in range(4)]
+    labels = group_documents(chain + others, StoryOptions(story_capacity=4))
+    assert labels == [0] * 16 + list(range(16, 20))
+
+
+def test_document_frequencies_count_the_documents_holding_each_value():
+    values = np.array([1, 5, 9, 5, 9, 9], dtype=np.uint32)  # three documents' sets
+    assert document_frequencies(values).tolist() == [1, 2, 3, 2, 3, 3]
+    offsets = np.array([0, 3, 5, 6])
+    assert [v.tolist() for v in frequent_shingles(values, offsets, 2)] == [[9], [9], [9]]
+    assert [v.tolist() for v in frequent_shingles(values, offsets, 3)] == [[], [], []]

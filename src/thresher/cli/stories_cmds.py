@@ -100,6 +100,12 @@ _TUNING: list[tuple[str, type, str]] = [
         "Estimated containment from which two captures of a recurring line count as one story.",
     ),
     ("chrome_sample", int, "Captures of a recurring line compared to decide whether it is chrome."),
+    (
+        "story_capacity",
+        int,
+        "Captures a story usually has at most: a word sequence in more captures than this, of "
+        "different stories, is not evidence.",
+    ),
     ("num_perm", int, "MinHash permutations."),
 ]
 

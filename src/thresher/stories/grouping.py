@@ -18,14 +18,15 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import numpy as np
-from datasketch import LeanMinHash, MinHashLSH
 
+from thresher.stories.bands import band_layout, band_pairs
 from thresher.stories.boilerplate import chrome_lines, line_hashes, line_words, without_lines
 from thresher.stories.components import connected_components
 from thresher.stories.containment import containment_pairs
+from thresher.stories.frequency import frequent_shingles
 from thresher.stories.options import StoryOptions
 from thresher.stories.shingles import sorted_unique, word_shingles, words
-from thresher.stories.signatures import SCHEME, SEED, minhash
+from thresher.stories.signatures import minhash32
 
 __all__ = [
     "SignedCorpus",
@@ -50,25 +51,47 @@ class StoryDocument:
 @dataclass(slots=True)
 class SignedCorpus:
     """Per document: MinHash values (rows), shingle set, headline words and opening, all
-    computed on the body without its chrome lines.
+    computed on the body without its chrome lines and without its common shingles.
 
-    ``shingles`` keeps the top 32 bits of each kept shingle hash, sorted: enough to
-    count intersections exactly (a collision needs two shingles equal in 32 bits).
+    The shingle sets are one array (``shingle_values``, document after document, each
+    set sorted) cut by ``offsets``: the top 32 bits of each kept shingle hash, enough to
+    count intersections exactly (a collision needs two shingles equal in 32 bits), at
+    four bytes a shingle and no per-document array.
     """
 
     hashvalues: np.ndarray
-    shingles: list[np.ndarray]
-    sizes: np.ndarray
+    shingle_values: np.ndarray
+    offsets: np.ndarray
     #: Headline words; empty for a headline found on different stories (a site name, a
     #: chrome line read as the headline), which says nothing about the capture's story.
     titles: list[frozenset[str]]
-    #: The first ``_OPENING`` shingles of each body, in text order (top 32 bits).
-    openings: list[np.ndarray]
+    #: The first ``_OPENING`` shingles of each body, in text order (top 32 bits); row
+    #: ``i`` holds ``opening_sizes[i]`` of them.
+    openings: np.ndarray
+    opening_sizes: np.ndarray
     #: How many lines of each body were dropped as chrome.
     chrome_lines: np.ndarray
+    #: How many shingles of each body were set aside as common (``frequency``).
+    common_shingles: np.ndarray
 
     def __len__(self) -> int:
-        return len(self.sizes)
+        return len(self.offsets) - 1
+
+    @property
+    def sizes(self) -> np.ndarray:
+        """The number of shingles of each document."""
+        sizes: np.ndarray = np.diff(self.offsets)
+        return sizes
+
+    def shingles(self, index: int) -> np.ndarray:
+        """Document ``index``'s shingle set (a view)."""
+        values: np.ndarray = self.shingle_values[self.offsets[index] : self.offsets[index + 1]]
+        return values
+
+    def opening(self, index: int) -> np.ndarray:
+        """Document ``index``'s opening shingles, in text order (a view)."""
+        values: np.ndarray = self.openings[index, : self.opening_sizes[index]]
+        return values
 
 
 _EMPTY = np.empty(0, dtype=np.uint64)
@@ -76,6 +99,10 @@ _EMPTY_TITLE: frozenset[str] = frozenset()
 #: Shingles of a body's opening kept, and the first of them compared.
 _OPENING = 16
 _OPENING_MATCH = 8
+#: Values looked up at a time in a corpus-wide sorted list.
+_SEARCH_CHUNK = 1 << 20
+#: Neighbours each member of a bucket larger than a story is paired with (``bands``).
+_WINDOW = 4
 
 
 def _top32(values: np.ndarray) -> np.ndarray:
@@ -84,18 +111,15 @@ def _top32(values: np.ndarray) -> np.ndarray:
 
 def _sign(tokens: list[str], options: StoryOptions) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """MinHash values, sorted 32-bit shingle set and opening of one body (given as its words)."""
-    sequence = word_shingles(tokens, options.shingle_size)
-    shingles = sorted_unique(sequence)
-    return (
-        minhash(shingles, options.num_perm).hashvalues,
-        sorted_unique(_top32(shingles)),
-        _top32(sequence[:_OPENING]),
-    )
+    shingles = _top32(word_shingles(tokens, options.shingle_size))
+    unique = sorted_unique(shingles)
+    return minhash32(unique, options.num_perm).hashvalues, unique, shingles[:_OPENING]
 
 
 def sign_documents(documents: Sequence[StoryDocument], options: StoryOptions | None = None) -> SignedCorpus:
     """Sign every body, find its chrome lines (``boilerplate.chrome_lines``) and sign it
-    again without them.
+    again without them, then set aside the shingles too common to be any one story's
+    (``frequency.common_shingles``) and sign what is left.
 
     Chrome is found in two rounds. Heavy chrome that varies from capture to capture (a
     different part of the site's menus each time) makes captures of one story look unlike
@@ -149,24 +173,76 @@ def sign_documents(documents: Sequence[StoryDocument], options: StoryOptions | N
     del headline_keys
     chrome = recurring(lines, titles)
     _resign(documents, lines, chrome, options, hashvalues, sizes, kept, openings, removed)
+    chrome_counts = np.array([int(flags.sum()) for flags in removed], dtype=np.int64)
+    del lines, removed
+    offsets = np.zeros(count + 1, dtype=np.int64)
+    np.cumsum(sizes, out=offsets[1:])
+    values = np.concatenate(kept) if kept else np.empty(0, dtype=np.uint32)
+    del kept
+    # Shingles in more documents than a story usually holds are common when those
+    # documents are different stories: the test of a recurring line, per shingle.
+    common_values = recurring(frequent_shingles(values, offsets, options.story_capacity), titles)
+    common = _among(values, common_values)
+    values, offsets, common_counts = _set_aside(values, offsets, common, options, hashvalues, openings)
+    opening_rows = np.zeros((count, _OPENING), dtype=np.uint32)
+    opening_sizes = np.zeros(count, dtype=np.int8)
+    for index, opening in enumerate(openings):
+        opening_rows[index, : len(opening)] = opening
+        opening_sizes[index] = len(opening)
     return SignedCorpus(
         hashvalues=hashvalues,
-        shingles=kept,
-        sizes=sizes,
+        shingle_values=values,
+        offsets=offsets,
         titles=titles,
-        openings=openings,
-        chrome_lines=np.array([int(flags.sum()) for flags in removed], dtype=np.int64),
+        openings=opening_rows,
+        opening_sizes=opening_sizes,
+        chrome_lines=chrome_counts,
+        common_shingles=common_counts,
     )
+
+
+def _set_aside(
+    values: np.ndarray,
+    offsets: np.ndarray,
+    common: np.ndarray,
+    options: StoryOptions,
+    hashvalues: np.ndarray,
+    openings: list[np.ndarray],
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The shingle sets without the ``common`` ones (a flag per value), each changed body
+    signed again in place; a body left with fewer than ``min_shingles`` keeps them all,
+    as it does its chrome lines (it is itself the recurring text)."""
+    sizes = np.diff(offsets)
+    owners = np.searchsorted(offsets, np.flatnonzero(common), side="right") - 1
+    dropped = np.bincount(owners, minlength=len(sizes)).astype(np.int64)
+    del owners
+    keep = ~common
+    for index in np.flatnonzero(dropped).tolist():
+        start, end = offsets[index], offsets[index + 1]
+        if end - start == dropped[index]:
+            keep[start:end] = True
+            dropped[index] = 0
+            continue
+        remaining = values[start:end][keep[start:end]]
+        hashvalues[index] = minhash32(remaining, options.num_perm).hashvalues
+        opening = openings[index]
+        openings[index] = opening[~_among(opening, values[start:end][common[start:end]])]
+    new_offsets = np.zeros_like(offsets)
+    np.cumsum(sizes - dropped, out=new_offsets[1:])
+    return values[keep], new_offsets, dropped
 
 
 def _among(values: np.ndarray, ordered: np.ndarray) -> np.ndarray:
     """Which ``values`` are in the sorted array ``ordered``: a binary search per value, so
     that checking every body against a corpus-wide list stays linear in the corpus
     (``np.isin`` would sort the list again for each body)."""
+    found = np.zeros(len(values), dtype=bool)
     if len(ordered) == 0:
-        return np.zeros(len(values), dtype=bool)
-    where = np.minimum(np.searchsorted(ordered, values), len(ordered) - 1)
-    found: np.ndarray = ordered[where] == values
+        return found
+    for start in range(0, len(values), _SEARCH_CHUNK):  # bounds the search's index array
+        chunk = values[start : start + _SEARCH_CHUNK]
+        where = np.minimum(np.searchsorted(ordered, chunk), len(ordered) - 1)
+        found[start : start + len(chunk)] = ordered[where] == chunk
     return found
 
 
@@ -189,9 +265,10 @@ def _resign(
             continue
         body = line_words(document.text)
         signature, shingles, opening = _sign(without_lines(body, hits), options)
-        # A body left with almost nothing is itself the recurring text (a page of chrome
-        # only, or a stub): it keeps all its shingles.
-        if hits.any() and len(shingles) < options.min_shingles:
+        # A body that is chrome only (an error page, a login wall) keeps its shingles: its
+        # copies are one page. A body left with a few words of its own keeps just those:
+        # the chrome around them would join it to every page of the site.
+        if hits.any() and len(shingles) == 0:
             hits = np.zeros_like(hits)
             if not removed[index].any():
                 continue
@@ -203,42 +280,51 @@ def _resign(
 
 def candidate_pairs(corpus: SignedCorpus, options: StoryOptions) -> np.ndarray:
     """Index pairs ``(i, j)``, ``i < j``, worth verifying: those that share an LSH band
-    (datasketch ``MinHashLSH`` at ``candidate_threshold``) and those where one body lies
-    mostly inside another (``containment_pairs``, unless ``containment_candidates`` is None)."""
-    lsh = MinHashLSH(threshold=options.candidate_threshold, num_perm=corpus.hashvalues.shape[1])
-    signatures: list[LeanMinHash | None] = []
-    with lsh.insertion_session() as session:
-        for index in range(len(corpus)):
-            if corpus.sizes[index] == 0:
-                signatures.append(None)
-                continue
-            signature = LeanMinHash(seed=SEED, hashvalues=corpus.hashvalues[index], scheme=SCHEME)
-            signatures.append(signature)
-            session.insert(index, signature, check_duplication=False)
-    pairs: set[tuple[int, int]] = set()
-    for index, signature in enumerate(signatures):
-        if signature is None:
-            continue
-        for other in lsh.query(signature):
-            if other > index:
-                pairs.add((index, other))
+    (``bands.band_pairs`` with datasketch's banding for ``candidate_threshold``) and those
+    where one body lies mostly inside another (``containment_pairs``, unless
+    ``containment_candidates`` is None)."""
+    bands, rows = band_layout(options.candidate_threshold, corpus.hashvalues.shape[1])
+    found = [
+        band_pairs(
+            corpus.hashvalues,
+            bands,
+            rows,
+            corpus.sizes > 0,
+            max_bucket=options.story_capacity,
+            window=_WINDOW,
+        )
+    ]
     if options.containment_candidates is not None:
-        contained = containment_pairs(corpus.shingles, options.containment_candidates, options.min_shingles)
-        pairs.update(zip(contained[:, 0].tolist(), contained[:, 1].tolist(), strict=True))
-    if not pairs:
+        found.append(
+            containment_pairs(
+                corpus.shingle_values,
+                corpus.offsets,
+                options.containment_candidates,
+                options.min_shingles,
+                options.story_capacity,
+            )
+        )
+    pairs = np.concatenate(found)
+    if not len(pairs):
         return np.empty((0, 2), dtype=np.int64)
-    return np.array(sorted(pairs), dtype=np.int64)
+    unique: np.ndarray = np.unique(pairs, axis=0)
+    return unique
 
 
 def pair_scores(corpus: SignedCorpus, pairs: np.ndarray) -> dict[str, np.ndarray]:
     """Exact resemblance and containment, headline similarity and openings of each pair."""
     first, second = pairs[:, 0], pairs[:, 1]
+    shingles = corpus.shingles
     shared = np.array(
-        [len(np.intersect1d(corpus.shingles[a], corpus.shingles[b], assume_unique=True)) for a, b in pairs],
+        [
+            len(np.intersect1d(shingles(a), shingles(b), assume_unique=True))
+            for a, b in zip(first.tolist(), second.tolist(), strict=True)
+        ],
         dtype=np.float64,
     )
-    size_a = np.array([len(corpus.shingles[a]) for a in first], dtype=np.float64)
-    size_b = np.array([len(corpus.shingles[b]) for b in second], dtype=np.float64)
+    sizes = corpus.sizes
+    size_a = sizes[first].astype(np.float64)
+    size_b = sizes[second].astype(np.float64)
     smaller = np.maximum(np.minimum(size_a, size_b), 1)
     resemblance = shared / np.maximum(size_a + size_b - shared, 1)
     containment = shared / smaller
@@ -247,7 +333,7 @@ def pair_scores(corpus: SignedCorpus, pairs: np.ndarray) -> dict[str, np.ndarray
     longer = np.where(size_a <= size_b, second, first)
     same_opening = np.array(
         [
-            _opens_alike(corpus.openings[a], corpus.openings[b])
+            _opens_alike(corpus.opening(a), corpus.opening(b))
             for a, b in zip(shorter.tolist(), longer.tolist(), strict=True)
         ],
         dtype=bool,

@@ -61,6 +61,11 @@ class StoryOptions:
     #: Bodies with fewer shingles than this never join on containment alone, and a
     #: document left with fewer without its chrome lines keeps all its shingles.
     min_shingles: int = 10
+    #: The most captures a story is assumed to have before its own size shows: a shingle
+    #: in more documents than this, and in several times more than the document's story
+    #: seems to hold, is not evidence (``frequency``); a band bucket or a sampled shingle
+    #: with more documents proposes pairs sparingly.
+    story_capacity: int = 64
 
     def __post_init__(self) -> None:
         for name in (
@@ -81,3 +86,5 @@ class StoryOptions:
             raise ValueError("num_perm must be at least 16")
         if self.min_shingles < 1 or self.chrome_sample < 2:
             raise ValueError("min_shingles must be positive and chrome_sample at least 2")
+        if self.story_capacity < 2:
+            raise ValueError("story_capacity must be at least 2")

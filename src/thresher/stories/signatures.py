@@ -18,6 +18,7 @@ __all__ = [
     "SEED",
     "estimate_containment",
     "minhash",
+    "minhash32",
     "signature_from_bytes",
     "signature_to_bytes",
 ]
@@ -42,11 +43,17 @@ def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
 
 def minhash(shingles: np.ndarray, num_perm: int = DEFAULT_NUM_PERM) -> LeanMinHash:
     """The MinHash of a set of 64-bit shingle hashes (their top 32 bits feed datasketch)."""
+    return minhash32(np.asarray(shingles, dtype=np.uint64) >> np.uint64(32), num_perm)
+
+
+def minhash32(values: np.ndarray, num_perm: int = DEFAULT_NUM_PERM) -> LeanMinHash:
+    """The MinHash of a set of shingles kept as the top 32 bits of their hashes: the same
+    signature ``minhash`` gives for the full hashes."""
     sketch = MinHash(
         num_perm=num_perm, seed=SEED, hashfunc=_identity, scheme=SCHEME, permutations=_permutations(num_perm)
     )
-    if len(shingles):
-        sketch.update_batch((np.asarray(shingles, dtype=np.uint64) >> np.uint64(32)).tolist())
+    if len(values):
+        sketch.update_batch(np.asarray(values, dtype=np.uint64).tolist())
     return LeanMinHash(sketch)
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
+from thresher.corpus.store import Store
 from thresher.stories.grouping import (
     StoryDocument,
     candidate_pairs,
@@ -37,12 +38,22 @@ class StoreGrouping:
 def group_store(path: str | Path, options: StoryOptions | None = None) -> StoreGrouping:
     """Group the store's extracted articles into stories and write a story id per article."""
     with open_store(path) as store:
-        captures = list(read_captures(store))
-        documents = [StoryDocument(c.article.text, c.article.title, c.date) for c in captures]
+        ids, documents = _documents(store)
         labels = group_documents(documents, options)
-        story_ids = {capture.id: captures[label].id for capture, label in zip(captures, labels, strict=True)}
+        story_ids = {record: ids[label] for record, label in zip(ids, labels, strict=True)}
         write_story_ids(store, story_ids)
-    return _counted(story_ids.values(), len(captures))
+    return _counted(story_ids.values(), len(ids))
+
+
+def _documents(store: Store) -> tuple[list[int], list[StoryDocument]]:
+    """The record id and what grouping looks at of every extracted article, without keeping
+    the articles themselves (a large store would hold every block in memory)."""
+    ids: list[int] = []
+    documents: list[StoryDocument] = []
+    for capture in read_captures(store):
+        ids.append(capture.id)
+        documents.append(StoryDocument(capture.article.text, capture.article.title, capture.date))
+    return ids, documents
 
 
 def group_new_records(path: str | Path, options: StoryOptions | None = None) -> StoreGrouping:
@@ -56,9 +67,8 @@ def group_new_records(path: str | Path, options: StoryOptions | None = None) -> 
     options = options or StoryOptions()
     with open_store(path) as store:
         known = story_ids(store)
-        captures = list(read_captures(store))
-        is_new = np.array([capture.id not in known for capture in captures], dtype=bool)
-        documents = [StoryDocument(c.article.text, c.article.title, c.date) for c in captures]
+        ids, documents = _documents(store)
+        is_new = np.array([record not in known for record in ids], dtype=bool)
         corpus = sign_documents(documents, options)
         pairs = candidate_pairs(corpus, options)
         if len(pairs):
@@ -66,15 +76,15 @@ def group_new_records(path: str | Path, options: StoryOptions | None = None) -> 
         accepted = pairs[verify_pairs(corpus, pairs, options)] if len(pairs) else pairs
         first_member: dict[int, int] = {}
         kept: list[tuple[int, int]] = []  # each known record tied to its story's first member
-        for index, capture in enumerate(captures):
-            story = known.get(capture.id)
+        for index, record in enumerate(ids):
+            story = known.get(record)
             if story is not None:
                 kept.append((index, first_member.setdefault(story, index)))
         joined = [(int(a), int(b)) for a, b in accepted.tolist()]
-        labels = connected_components(len(captures), [*kept, *joined])
-        assigned = {capture.id: captures[label].id for capture, label in zip(captures, labels, strict=True)}
+        labels = connected_components(len(ids), [*kept, *joined])
+        assigned = {record: ids[label] for record, label in zip(ids, labels, strict=True)}
         write_story_ids(store, assigned, replace=False)
-    return _counted(assigned.values(), len(captures), int(is_new.sum()))
+    return _counted(assigned.values(), len(ids), int(is_new.sum()))
 
 
 def _counted(stories: Iterable[int], articles: int, new_records: int = 0) -> StoreGrouping:
