@@ -13,7 +13,7 @@ import pytest
 import thresher.budget
 from conftest import run_cli
 from thresher import Article, ExtractOptions, ExtractTimeoutError, Repair, extract
-from thresher.html.bound import MAX_ATTRIBUTES, bound_markup
+from thresher.html.bound import MAX_ATTRIBUTES, bound_markup, limit_nesting
 
 STORY = (
     "<h1>Harbour bridge reopens</h1>"
@@ -177,3 +177,13 @@ def test_explain_lists_the_repairs(tmp_path: Path) -> None:
     result = run_cli("explain", str(path), text=True)
     assert result.returncode == 0, result.stderr
     assert f"before reading: {Repair.NESTING_CUT}" in result.stdout
+
+
+def test_nesting_limit_cuts_only_past_the_depth() -> None:
+    # stray closing tags before the page cannot lend depth; never-nesting elements
+    # (p, br) and self-closing tags add none
+    deep = b"</div></div>" + b"<div><p><br/>" * 5 + b"x" + b"</div>" * 5
+    assert limit_nesting(deep, 4) == b"</div></div>" + b"<div><p><br/>" * 4 + b"<p><br/>x" + b"</div>" * 4
+    shallow = b"<div><section></section></div>" * 200 + b"<span/>" * 50
+    assert limit_nesting(shallow, 4) is shallow
+    assert limit_nesting(b"<div/>" * 10 + b"<b>x</b>", 4) == b"<div/>" * 10 + b"<b>x</b>"

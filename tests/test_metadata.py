@@ -422,3 +422,48 @@ def test_huge_jsonld_list_is_bounded() -> None:
     )
     meta = read_metadata(parse_document(html), None)
     assert meta.title is None  # beyond the node budget: not read, and no hang
+
+
+@pytest.mark.parametrize("key", ["PUBLISHED_AT", "PublishedAt", "publ\u0131shed_at"])
+def test_script_state_key_in_any_letter_case(key: str) -> None:
+    from thresher.html.metadata.script_dates import find_script_date
+
+    tree = parse_document(
+        "<html><head><script>var a = 1;</script>"
+        f'<script>window.__STATE__ = {{"story": {{"{key}": "2021-06-01T09:00:00Z"}}}}</script>'
+        "</head><body><p>Text</p></body></html>"
+    )
+    assert find_script_date(tree.tags("script")) == datetime(2021, 6, 1, 9, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        '<div class="Post-ByLine">Jane Doe</div>',
+        '<span class="ARTICLE-AUTHOR-NAME">Jane Doe</span>',
+        '<span class="&#97;uthor">Jane Doe</span>',  # the class spelled with a character reference
+        '<span class="&#x41;uthor">Jane Doe</span>',
+        '<p data-author="jd">Jane Doe</p>',
+    ],
+)
+def test_byline_class_in_any_spelling_is_found(byline: str) -> None:
+    # byline classes match in any ASCII letter case, and behind a character reference
+    page = (
+        "<html><body><article><h1>Harbour bridge reopens</h1>"
+        f"{byline}<p>The harbour bridge reopened on Monday after two years of repairs.</p>"
+        "</article></body></html>"
+    )
+    assert extract(page).authors == ("Jane Doe",)
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ['<span class="Entry-DATE">12 March 2021</span>', "<TIME>12 March 2021</TIME>"],
+)
+def test_dateline_in_any_letter_case_is_found(dateline: str) -> None:
+    page = (
+        "<html><body><article><h1>Harbour bridge reopens</h1>"
+        f"{dateline}<p>The harbour bridge reopened on Monday after two years of repairs.</p>"
+        "</article></body></html>"
+    )
+    assert extract(page).published == datetime(2021, 3, 12)

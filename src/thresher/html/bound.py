@@ -359,8 +359,32 @@ def _in_a_tag(data: bytes, position: int) -> bool:
     return data.rfind(b"<", 0, position) > data.rfind(b">", 0, position)
 
 
+class _Steps(dict[tuple[bytes, bytes], int]):
+    """(closing slash, tag name) → the change of nesting depth it makes: +1 for an opening
+    tag, -1 for a closing one, 0 for the elements that never nest; filled as names occur."""
+
+    def __missing__(self, key: tuple[bytes, bytes]) -> int:
+        closing, name = key
+        step = 0 if name.lower() in _NOT_NESTING else -1 if closing else 1
+        self[key] = step
+        return step
+
+
+def _depth_bound(data: bytes) -> int:
+    """An upper bound of the depth ``limit_nesting`` reaches: its walk with self-closing
+    tags counted as opening ones, as a clamped sum (depth never drops below zero) taken
+    by numpy instead of tag by tag in Python."""
+    steps = np.fromiter(map(_Steps().__getitem__, _NESTING_TAG.findall(data)), dtype=np.int64)
+    if not len(steps):
+        return 0
+    total = np.cumsum(steps)
+    return int((total - np.minimum.accumulate(np.minimum(total, 0))).max())
+
+
 def limit_nesting(data: bytes, max_depth: int) -> bytes:
     """Unwrap elements nested deeper than ``max_depth``, keeping their text."""
+    if _depth_bound(data) < max_depth:
+        return data  # no element reaches the limit: the walk below would cut nothing
     depth = 0
     unwrapped: list[bytes] = []  # names of opening tags dropped, innermost last
     cuts: list[tuple[int, int]] = []

@@ -27,6 +27,16 @@ _KEY_VALUE = re.compile(
     re.IGNORECASE,
 )
 _MAX_SCRIPT_CHARS = 2_000_000
+# Every key above holds "publi" or "created"; a script holding neither (most of them) is
+# skipped after a plain substring search, which is many times cheaper than the
+# case-insensitive regex. The dotless ı is the one letter the regex's case folding
+# matches to a letter of these parts ("i") that ``str.lower`` does not turn into it.
+_KEY_PARTS = ("publi", "created")
+
+
+def _may_hold_key(text: str) -> bool:
+    lowered = text.lower()
+    return any(part in lowered for part in _KEY_PARTS) or "\u0131" in text
 
 
 def find_script_date(scripts: list[LexborNode]) -> datetime | None:
@@ -41,6 +51,8 @@ def find_script_date(scripts: list[LexborNode]) -> datetime | None:
             continue
         text = text[:budget]
         budget -= len(text)
+        if not _may_hold_key(text):
+            continue
         for match in _KEY_VALUE.finditer(text):
             moment = parse_date(match[1])
             if moment is None:
