@@ -138,11 +138,7 @@ def classify_blocks(
     rules.cards = page_type in _CARD_PAGES and enabled("card-headings")
     rules.keep_repeats = page_type is PageType.DOCUMENTATION and enabled("docs-repeats")
     decisions = decide_blocks(page, element, container.spans, furniture.boxes, furniture.comments, rules)
-    if (
-        enabled("sparse-fallback")
-        and page_type not in _OWN_FALLBACK
-        and sum(len(d.block.text) for d in decisions if d.kept) < _SPARSE
-    ):
+    if enabled("sparse-fallback") and page_type not in _OWN_FALLBACK and _kept_chars(decisions) < _SPARSE:
         # Next to no prose anywhere: the page is its lists (a job board, a table of
         # links, a shop's grid). Its content is the element holding most of the text
         # outside the furniture, links and all.
@@ -280,7 +276,7 @@ def _keep_gallery_captions(decisions: list[Decision]) -> None:
     ("20 costumes to make at home", a slideshow), not notes beside an article."""
     captions = [d for d in decisions if d.reason is BlockReason.CAPTION and d.kind is _CAPTION]
     caption_chars = sum(len(d.block.text) for d in captions)
-    kept_chars = sum(len(d.block.text) for d in decisions if d.kept)
+    kept_chars = _kept_chars(decisions)
     if caption_chars > _GALLERY_SHARE * kept_chars:
         for decision in captions:
             decision.kept, decision.reason = True, BlockReason.GALLERY_CAPTION
