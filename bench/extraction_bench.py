@@ -85,7 +85,8 @@ def load_set(name: str) -> Pages:
 
 
 def half_of(page_id: str) -> str:
-    """The fixed ScrapingHub half of a page ("tune" or "check"), as in ``html_bench``."""
+    """The fixed ScrapingHub half of a page ("tune" or "check"), by a hash of its id; every
+    bench that splits ScrapingHub in two uses this one."""
     return "tune" if hashlib.sha256(page_id.encode()).digest()[0] % 2 == 0 else "check"
 
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import hashlib
 import json
 import resource
 import statistics
@@ -41,6 +40,8 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import evalkit  # noqa: E402
 
+from extraction_bench import half_of  # noqa: E402
+
 
 def load_pages() -> tuple[dict[str, str], dict[str, dict[str, str]]]:
     truth = json.loads((DATA / "ground-truth.json").read_text(encoding="utf-8"))
@@ -49,11 +50,6 @@ def load_pages() -> tuple[dict[str, str], dict[str, dict[str, str]]]:
         for path in sorted((DATA / "html").glob("*.html.gz"))
     }
     return pages, truth
-
-
-def half_of(page_id: str) -> str:
-    """The fixed half a page belongs to: 'tune' or 'check'."""
-    return "tune" if hashlib.sha256(page_id.encode()).digest()[0] % 2 == 0 else "check"
 
 
 # ------------------------------------------------------------------ systems ----

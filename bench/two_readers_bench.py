@@ -26,7 +26,6 @@ against its F1 on the rendered text.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import statistics
@@ -43,6 +42,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import evalkit  # noqa: E402
 
+from extraction_bench import half_of  # noqa: E402
 from thresher import extract  # noqa: E402
 from thresher.html import second_opinion as second_opinion_module  # noqa: E402
 from thresher.html.parse import parse_document  # noqa: E402
@@ -57,10 +57,6 @@ SETS = {
     "meta": (SHARED / "metadata", "truth.json"),
 }
 OFF, ON = ExtractOptions(second_opinion=False), ExtractOptions()
-
-
-def half_of(page_id: str) -> str:
-    return "tune" if hashlib.sha256(page_id.encode()).digest()[0] % 2 == 0 else "check"
 
 
 def run_set(name: str) -> tuple[dict[str, dict], dict[str, dict[str, str]], dict[str, float], int]:
