@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from itertools import compress
 
 from thresher.html.blocks import CONTENT, Page, TextBlock
-from thresher.html.rules import linked_sentence
 from thresher.html.switches import enabled
 
 __all__ = [
@@ -107,18 +106,10 @@ def _votes(blocks: list[TextBlock], prose: list[float]) -> list[float]:
     (One loop for the page: a call per block costs more than the sums.)"""
     votes: list[float] = []
     append = votes.append
-    linked_prose = enabled("linked-prose")
     for block in blocks:
         length = len(block.text)
         link_density = block.link_chars / length
         if link_density > 0.5:
-            if linked_prose and block.kind_tag == "p" and linked_sentence(block):
-                # a card's paragraph wrapped whole in its link: prose, worth half its length
-                # (not a list item: a list of teasers wrapped whole in their links is a list)
-                vote = 0.5 * length
-                append(vote)
-                prose[block.owner] += vote
-                continue
             append(-min(float(length), _LINK_CAP))
         elif length < 25 or _teaser(block):
             append(0.0)  # a teaser is neither evidence for an article nor against it

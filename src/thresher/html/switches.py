@@ -20,7 +20,6 @@ RULES = {
     "thread": "comment boxes holding nearly all of the prose are a thread's posts: content",
     "card-headings": "on listing and collection pages, a heading that is a link is an item's title",
     "product-jsonld": "a product page's JSON-LD description, when longer than the text found",
-    "linked-prose": "a paragraph of long finished sentences wrapped in a link votes as prose (half)",
     "hash-tokens": "made-up pieces of class names (CSS-module hashes, letters and digits) name nothing",
     "heading-ids": "an id slugged from a heading (a function word, or six words or more) names no box",
     "builder-widget": "'x-widget' is a page builder's name for any box; a bare 'widget' stays furniture",
