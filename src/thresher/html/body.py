@@ -13,6 +13,7 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser
 
+from thresher.assemble import PageBody
 from thresher.budget import UNLIMITED, Budget
 from thresher.html.blocks import Page, TextBlock, walk_blocks
 from thresher.html.classify import Reading, classify_blocks
@@ -46,20 +47,12 @@ _HIDDEN_PAGE = 200
 
 
 @dataclass(frozen=True, slots=True)
-class Body:
-    blocks: tuple[Block, ...] = ()
-    #: Every block in page order, kept and dropped, with its reason.
-    decisions: tuple[Block, ...] = ()
-    images: tuple[Image, ...] = ()
-    related: tuple[Link, ...] = ()
-    #: Set when the page has no body, to say why (e.g. a frameset or script-only page).
-    empty_reason: str | None = None
+class Body(PageBody):
+    """The page's body as ``assemble`` takes it, with the byline line the HTML reader
+    found above the text (authors for a page whose markup names none)."""
+
     #: A byline line dropped from above the text (``Reading.byline``).
     byline: str = ""
-    #: What was cut while reading (elements past ``max_nodes``).
-    repairs: tuple[Repair, ...] = ()
-    page_type: PageType = PageType.ARTICLE
-    page_type_evidence: str = ""
 
 
 def _resolve(url: str | None, base: str | None) -> str | None:

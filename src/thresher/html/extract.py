@@ -4,8 +4,11 @@ reader for a second opinion on the same tree (``second_opinion``)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from selectolax.lexbor import LexborHTMLParser
 
+from thresher.assemble import assemble
 from thresher.budget import Budget
 from thresher.html.body import extract_body
 from thresher.html.metadata import read_metadata
@@ -14,7 +17,7 @@ from thresher.html.nodes import collect_nodes
 from thresher.html.page_type import page_hints
 from thresher.html.parse import parse_bytes, parse_page
 from thresher.html.second_opinion import second_opinion
-from thresher.models import Article, EmptyReason, Repair
+from thresher.models import Article, Repair
 from thresher.options import ExtractOptions
 
 __all__ = ["extract_html"]
@@ -69,25 +72,11 @@ def _read(
     hints = page_hints(nodes.scripts, nodes.metas)  # (before the body's extraction deletes the scripts)
     budget.check("reading metadata")
     body = extract_body(tree, options, url, nodes, metadata.title, hints, budget)
-    return Article(
-        title=metadata.title,
-        # A plain "By Jane Doe" line above the text, when no markup names the authors.
-        authors=metadata.authors
-        or clean_authors([body.byline] if body.byline else [], site_keys=metadata.site_keys),
-        published=metadata.published,
-        site_name=metadata.site_name,
-        language=metadata.language,
-        url=url or metadata.url,
-        description=metadata.description,
-        modified=metadata.modified,
-        tags=metadata.tags,
-        image=metadata.image,
-        blocks=body.blocks,
-        related=body.related,
-        images=body.images,
-        empty_reason=None if body.blocks else (body.empty_reason or EmptyReason.NO_ARTICLE),
-        decisions=body.decisions if options.explain else (),
-        repairs=repairs + body.repairs,
-        page_type=body.page_type,
-        page_type_evidence=body.page_type_evidence,
+    if not metadata.authors and body.byline:  # a plain "By Jane Doe" line above the text
+        metadata = replace(metadata, authors=clean_authors([body.byline], site_keys=metadata.site_keys))
+    return assemble(
+        metadata,
+        replace(body, repairs=repairs + body.repairs),
+        url=url,
+        explain=options.explain,
     )

@@ -15,17 +15,19 @@ sizes of the two bodies nor their overlap tells the cases where it is right from
 where it is wrong reliably enough to pay for itself (docs/design-two-readers.md).
 
 The metadata (title, authors, date) stays the HTML reader's, which reads it from
-the markup; the text reader's fills only what the markup did not give.
+the markup; the text reader's fills only what the markup did not give
+(``fill_missing``). So do what the HTML reader learnt of the page as a whole (its
+type, its images, the repairs made to it).
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import replace
 
 from selectolax.lexbor import LexborHTMLParser
 
+from thresher.assemble import PageBody, PageMetadata, assemble, fill_missing
 from thresher.budget import UNLIMITED, Budget
 from thresher.errors import ThresherError
 from thresher.html.visible_text import visible_text
@@ -98,15 +100,14 @@ def second_opinion(
         f"the HTML reader kept {html_words} word{'s' if html_words != 1 else ''}; the text reader, "
         f"reading the page's visible text, found a body of {text_words} words"
     )
-    return replace(
-        article,
-        title=article.title or other.title,
-        authors=article.authors or other.authors,
-        published=article.published or other.published,
-        language=article.language or other.language,
+    body = PageBody(
         blocks=other.blocks,
+        decisions=other.decisions,
+        images=article.images,
         related=other.related or article.related,
-        empty_reason=None,
-        decisions=other.decisions if options.explain else (),
-        second_opinion=why,
+        repairs=article.repairs,
+        page_type=article.page_type,
+        page_type_evidence=article.page_type_evidence,
     )
+    metadata = fill_missing(PageMetadata.of(article), PageMetadata.of(other))
+    return assemble(metadata, body, url=article.url, explain=options.explain, second_opinion=why)

@@ -20,6 +20,7 @@ import re
 
 import numpy as np
 
+from thresher.assemble import PageBody, PageMetadata, assemble
 from thresher.budget import UNLIMITED, Budget
 from thresher.models import Article, Block, BlockKind, BlockReason, EmptyReason, Image, Link
 from thresher.options import ExtractOptions
@@ -46,7 +47,9 @@ def extract_text(
     lines = split_lines(text, max_lines=options.max_lines)
     budget.check("splitting the lines")
     if not any(not line.is_image for line in lines):
-        return Article(url=url, empty_reason=EmptyReason.NO_TEXT)
+        return assemble(
+            PageMetadata(), PageBody(empty_reason=EmptyReason.NO_TEXT), url=url, explain=options.explain
+        )
     page = line_stats(lines)
     stats = page.rows
     model = load_model()
@@ -120,18 +123,16 @@ def extract_text(
             for line in lines
             if not line.is_image
         )
-    return Article(
+    metadata = PageMetadata(
         title=header.title,
         authors=header.authors,
         published=header.published,
         language=guess_language(block.text for block in blocks.values()),
-        url=url,
-        blocks=tuple(blocks.values()),
-        related=tuple(related),
-        images=tuple(images),
-        empty_reason=None if blocks else EmptyReason.NO_ARTICLE,
-        decisions=decisions,
     )
+    body = PageBody(
+        blocks=tuple(blocks.values()), decisions=decisions, images=tuple(images), related=tuple(related)
+    )
+    return assemble(metadata, body, url=url, explain=options.explain)
 
 
 def _body_block(

@@ -13,11 +13,11 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
 from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from thresher.assemble import PageMetadata
 from thresher.dates import date_from_url, day_first, parse_date
 from thresher.html.metadata.authors import clean_authors, find_byline
 from thresher.html.metadata.header import Header, locate_header
@@ -36,19 +36,9 @@ __all__ = ["Metadata", "read_metadata"]
 
 
 @dataclass(frozen=True, slots=True)
-class Metadata:
-    """What a page says about itself; None/empty for what it does not say."""
+class Metadata(PageMetadata):
+    """What a page says about itself, with the names the site goes by."""
 
-    title: str | None = None
-    authors: tuple[str, ...] = ()
-    published: datetime | None = None
-    site_name: str | None = None
-    language: str | None = None
-    description: str | None = None
-    url: str | None = None
-    modified: datetime | None = None
-    tags: tuple[str, ...] = ()
-    image: str | None = None
     #: Match keys (``normalise_for_match``) of the site's own names: never an author.
     site_keys: frozenset[str] = frozenset()
 
