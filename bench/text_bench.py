@@ -43,7 +43,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
-SHARED = ROOT.parent / "shared" / "bench"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from extraction_bench import SHARED  # noqa: E402
+
 DATA = SHARED / "scrapinghub-text"
 TRUTH = SHARED / "scrapinghub" / "ground-truth.json"
 METADATA = SHARED / "metadata"
