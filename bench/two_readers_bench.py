@@ -27,29 +27,22 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import sys
 import time
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-# (``THRESHER_BENCH_DATA`` points elsewhere, e.g. from a second checkout of the project)
-SHARED = Path(os.environ.get("THRESHER_BENCH_DATA", ROOT.parent / "shared" / "bench"))
-sys.path.insert(0, str(SHARED))
-sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import evalkit  # noqa: E402
-
-from extraction_bench import half_of  # noqa: E402
+from extraction_bench import SHARED, evalkit, half_of  # noqa: E402
 from thresher import extract  # noqa: E402
-from thresher.html import second_opinion as second_opinion_module  # noqa: E402
 from thresher.html.parse import parse_document  # noqa: E402
 from thresher.html.visible_text import visible_text  # noqa: E402
 from thresher.models import Article  # noqa: E402
 from thresher.options import ExtractOptions  # noqa: E402
 from thresher.text.extract import extract_text  # noqa: E402
+from two_readers_cv import text_reader_always_taken  # noqa: E402
 
 SETS = {
     "sh": (SHARED / "scrapinghub", "ground-truth.json"),
@@ -86,15 +79,10 @@ def _timed(page: str, url: str | None, way: str) -> tuple[Article, float]:
         article = extract(page, url=url, options=OFF if way == "off" else ON)
         return article, time.process_time() - start
     # The second opinion asked, and the text reader run, on every page (its answers unscored).
-    module = second_opinion_module
-    rule = module.NEAR_EMPTY_WORDS, module.OUTWEIGH, module.MIN_WORDS
-    module.NEAR_EMPTY_WORDS, module.OUTWEIGH, module.MIN_WORDS = 1 << 60, 0, 0
-    try:
+    with text_reader_always_taken():
         start = time.process_time()
         article = extract(page, url=url, options=ON)
         return article, time.process_time() - start
-    finally:
-        module.NEAR_EMPTY_WORDS, module.OUTWEIGH, module.MIN_WORDS = rule
 
 
 def quality(name: str, truth: dict[str, dict], pred: dict[str, dict[str, str]]) -> dict[str, float]:
