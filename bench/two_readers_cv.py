@@ -40,7 +40,7 @@ from thresher.html.body import extract_body  # noqa: E402
 from thresher.html.metadata import read_metadata  # noqa: E402
 from thresher.html.nodes import collect_nodes  # noqa: E402
 from thresher.html.parse import parse_document  # noqa: E402
-from thresher.html.second_opinion import words  # noqa: E402
+from thresher.html.short_body import words  # noqa: E402
 from thresher.html.visible_text import visible_text  # noqa: E402
 from thresher.options import ExtractOptions  # noqa: E402
 from thresher.text.extract import extract_text  # noqa: E402

@@ -14,16 +14,11 @@ from thresher.html.nodes import collect_nodes
 from thresher.html.page_type import page_hints
 from thresher.html.parse import parse_bytes, parse_page
 from thresher.html.second_opinion import second_opinion
+from thresher.html.short_body import body_words, too_short
 from thresher.models import Article, EmptyReason, Repair
 from thresher.options import ExtractOptions
 
 __all__ = ["extract_html"]
-
-#: A body shorter than this (characters), or one showing end tags as text, may have been
-#: swallowed by damaged markup (an unclosed ``<title>`` or ``<xmp>``, an unterminated
-#: attribute quote): only then is the markup searched for such damage, a search the pages
-#: that read well do not pay for.
-_LITTLE_TEXT = 200
 
 
 def extract_html(
@@ -41,7 +36,10 @@ def extract_html(
     budget.check("parsing")
     tree = parsed.tree
     article = _read(tree, parsed.repairs, url, options, budget)
-    if len(article.text) < _LITTLE_TEXT or "</" in article.text:
+    # A body too short to trust, or one showing end tags as text, may have been swallowed
+    # by damaged markup (an unclosed ``<title>`` or ``<xmp>``, an unterminated attribute
+    # quote): only then is the markup searched for such damage.
+    if too_short(body_words(block.text for block in article.blocks)) or "</" in article.text:
         from thresher.html.bound import mend  # (numpy: see ``parse_page``)
 
         mended = mend(parsed.data)
