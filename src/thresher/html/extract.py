@@ -1,6 +1,8 @@
 """HTML → ``Article``: parse once, gather the elements looked up later in one query,
-read the metadata, extract the body; when the body came out nearly empty, ask the text
-reader for a second opinion on the same tree (``second_opinion``)."""
+read the metadata, extract the body; when the body is too short to trust
+(``short_body``), look for damaged markup, then ask the text reader for a second
+opinion on the same tree (``second_opinion``), then take the page's own description
+(``description``)."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from thresher.budget import Budget
 from thresher.html.body import extract_body
+from thresher.html.description import lead_with_description
 from thresher.html.metadata import read_metadata
 from thresher.html.metadata.authors import clean_authors
 from thresher.html.nodes import collect_nodes
@@ -51,8 +54,8 @@ def extract_html(
             if second.blocks:
                 article, tree = second, mended_tree
     if options.second_opinion:
-        return second_opinion(article, tree, url=url, options=options, budget=budget)
-    return article
+        article = second_opinion(article, tree, url=url, options=options, budget=budget)
+    return lead_with_description(article, explain=options.explain)
 
 
 def _read(

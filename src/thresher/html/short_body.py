@@ -9,12 +9,15 @@ each remedy is another reading of the page:
 2. damaged markup swallowed the text into a title or an attribute (``extract``: mend
    the markup and read it again);
 3. the page's names misled the HTML reader (``second_opinion``: the text reader reads
-   the visible text line by line).
+   the visible text line by line);
+4. the markup leaves the text out, but the page's description is an excerpt of it
+   (``description``: it leads the body).
 
 They share one test of "too short" (``too_short``), in that order, so that a remedy
-stops the later ones only by giving a body worth trusting; the hidden text and the text
-reader's body are taken when they outweigh what was there (``outweighs``), mended
-markup whenever it gives a body (the damage, once found, is certain).
+stops the later ones only by giving a body worth trusting; the hidden text, the text
+reader's body and the description are taken when they outweigh what was there
+(``outweighs``), mended markup whenever it gives a body (the damage, once found, is
+certain).
 """
 
 from __future__ import annotations
