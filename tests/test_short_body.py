@@ -27,3 +27,9 @@ def test_another_reading_must_hold_several_times_the_words_and_a_floor() -> None
 def test_body_words_counts_the_words_of_the_joined_blocks_up_to_the_bound(texts: list[str]) -> None:
     # (a word never spans two blocks: a body joins them with line breaks)
     assert body_words(texts) == min(words("\n".join(texts)), SHORT_WORDS)
+
+
+def test_each_character_of_a_script_without_spaces_counts_as_a_word() -> None:
+    assert words("先日、不正に改造した iPhone を") == 11
+    assert not too_short(body_words(["東京の港で新しい橋が開通した。"] * 10))
+    assert too_short(body_words(["東京の港で新しい橋が開通した。"] * 5))

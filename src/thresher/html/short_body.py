@@ -35,7 +35,9 @@ OUTWEIGH = 4
 #: …and at least this many words.
 MIN_WORDS = 20
 
-_WORD = re.compile(r"\w+")
+#: Scripts written without spaces between words (Han, kana): each character counts as a word.
+_UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WORD = re.compile(f"[{_UNSPACED}]|[^\\W{_UNSPACED}]+")
 
 
 def words(text: str, *, at_most: int | None = None) -> int:
