@@ -42,7 +42,8 @@ def extract_html(
     # A body too short to trust, or one showing end tags as text, may have been swallowed
     # by damaged markup (an unclosed ``<title>`` or ``<xmp>``, an unterminated attribute
     # quote): only then is the markup searched for such damage.
-    if too_short(body_words(block.text for block in article.blocks)) or "</" in article.text:
+    found = body_words(block.text for block in article.blocks)
+    if too_short(found) or "</" in article.text:
         from thresher.html.bound import mend  # (numpy: see ``parse_page``)
 
         mended = mend(parsed.data)
@@ -53,10 +54,12 @@ def extract_html(
             second = _read(mended_tree, (*parsed.repairs, *repairs), url, options, budget)
             if second.blocks:
                 article, tree = second, mended_tree
-    if options.second_opinion:
-        article = second_opinion(article, tree, url=url, options=options, budget=budget)
-    return lead_with_description(article, explain=options.explain)
-
+                found = body_words(block.text for block in article.blocks)
+    if too_short(found):  # (the later remedies: a body worth trusting never pays for them)
+        if options.second_opinion:
+            article = second_opinion(article, tree, url=url, options=options, budget=budget)
+        article = lead_with_description(article, explain=options.explain)
+    return article
 
 def _read(
     tree: LexborHTMLParser,

@@ -38,6 +38,8 @@ MIN_WORDS = 20
 #: Scripts written without spaces between words (Han, kana): each character counts as a word.
 _UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _WORD = re.compile(f"[{_UNSPACED}]|[^\\W{_UNSPACED}]+")
+#: A text this long (characters) is counted only as far as needed, not whole.
+_LONG_TEXT = 2000
 
 
 def words(text: str, *, at_most: int | None = None) -> int:
@@ -65,9 +67,14 @@ def outweighs(texts: Iterable[str], count: int) -> bool:
 
 
 def _count(texts: Iterable[str], at_most: int) -> int:
+    """The words of ``texts``, no more than ``at_most``: a block is counted whole (one
+    call in C), a long one only as far as needed."""
     count = 0
     for text in texts:
-        count += words(text, at_most=at_most - count)
+        if len(text) < _LONG_TEXT:
+            count += len(_WORD.findall(text))
+        else:
+            count += words(text, at_most=at_most - count)
         if count >= at_most:
-            break
+            return at_most
     return count
