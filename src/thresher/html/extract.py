@@ -61,6 +61,7 @@ def extract_html(
         article = lead_with_description(article, explain=options.explain)
     return article
 
+
 def _read(
     tree: LexborHTMLParser,
     repairs: tuple[Repair, ...],
