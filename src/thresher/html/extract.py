@@ -55,11 +55,9 @@ def extract_html(
             if second.blocks:
                 article, tree = second, mended_tree
                 found = body_words(block.text for block in article.blocks)
-    if too_short(found):  # (the later remedies: a body worth trusting never pays for them)
-        if options.second_opinion:
-            article = second_opinion(article, tree, url=url, options=options, budget=budget)
-        article = lead_with_description(article, explain=options.explain)
-    return article
+    if options.second_opinion:
+        article = second_opinion(article, tree, url=url, options=options, budget=budget, counted=found)
+    return lead_with_description(article, explain=options.explain)
 
 
 def _read(

@@ -41,13 +41,15 @@ def second_opinion(
     url: str | None,
     options: ExtractOptions,
     budget: Budget = UNLIMITED,
+    counted: int | None = None,
 ) -> Article:
     """``article`` (the HTML reader's) or, when its body is nearly empty and the text
     reader finds one several times larger in the visible text of ``tree``, the article
     with that body. ``tree`` is the page as the HTML reader left it (never-shown elements and
     small navigation, header and footer boxes removed). ``budget`` is checked once the
-    visible text is read, before the text reader runs."""
-    html_words = body_words(block.text for block in article.blocks)
+    visible text is read, before the text reader runs; ``counted`` is the body's
+    ``body_words`` when the caller has counted them already."""
+    html_words = body_words(block.text for block in article.blocks) if counted is None else counted
     if not too_short(html_words):
         return article
     text = visible_text(tree.body, max_nodes=options.max_nodes)
