@@ -35,7 +35,7 @@ import cv  # noqa: E402
 import extraction_bench as eb  # noqa: E402
 from thresher import extract  # noqa: E402
 from thresher.html import second_opinion as second_opinion_module  # noqa: E402
-from thresher.html.second_opinion import words  # noqa: E402
+from thresher.html.short_body import words  # noqa: E402
 from thresher.options import ExtractOptions  # noqa: E402
 
 OFF, ON = ExtractOptions(second_opinion=False), ExtractOptions()
@@ -48,12 +48,13 @@ GRID_M = (10, 20, 50, 100)
 def text_reader_always_taken() -> Iterator[None]:
     """The second opinion asked on every page and its body taken whatever its size."""
     module = second_opinion_module
-    rule = module.NEAR_EMPTY_WORDS, module.OUTWEIGH, module.MIN_WORDS
-    module.NEAR_EMPTY_WORDS, module.OUTWEIGH, module.MIN_WORDS = 1 << 60, 0, 0
+    # (its own tests of the body, not the shared ones: the other remedies stay as they are)
+    rule = module.too_short, module.outweighs
+    module.too_short, module.outweighs = lambda count: True, lambda texts, count: True
     try:
         yield
     finally:
-        module.NEAR_EMPTY_WORDS, module.OUTWEIGH, module.MIN_WORDS = rule
+        module.too_short, module.outweighs = rule
 
 
 def read_both(name: str) -> list[dict[str, Any]]:

@@ -187,3 +187,15 @@ def test_nesting_limit_cuts_only_past_the_depth() -> None:
     shallow = b"<div><section></section></div>" * 200 + b"<span/>" * 50
     assert limit_nesting(shallow, 4) is shallow
     assert limit_nesting(b"<div/>" * 10 + b"<b>x</b>", 4) == b"<div/>" * 10 + b"<b>x</b>"
+
+
+def test_damage_is_looked_for_whenever_the_body_is_too_short_to_trust() -> None:
+    # The text before the damage is longer than a line, but far from a body worth trusting.
+    intro = (
+        "<p>Drivers heading into the city on Monday morning found the harbour bridge open again, "
+        "two years after it closed for repairs that ran a season over their schedule, and the "
+        "queues that had stretched back to the ring road every morning were gone by eight.</p>"
+    )
+    article = extract(page(f'<article>{intro}<div class="story>{STORY}</div></article>'))
+    assert article.text.endswith(STORY_TEXT)
+    assert article.repairs == (Repair.QUOTE_CLOSED,)

@@ -26,7 +26,7 @@ from typing import Any
 import pytest
 
 from thresher import extract
-from thresher.html.second_opinion import words
+from thresher.html.short_body import words
 from thresher.models import Article
 from thresher.options import ExtractOptions
 

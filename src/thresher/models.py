@@ -49,6 +49,7 @@ class BlockReason(StrEnum):
     MAIN_TEXT = "main text"
     GALLERY_CAPTION = "gallery caption"
     PRODUCT_DESCRIPTION = "product description (JSON-LD)"
+    PAGE_DESCRIPTION = "page description"
     # dropped: where the block stands
     OUTSIDE_ARTICLE = "outside the article"
     PAGE_FURNITURE = "page furniture"

@@ -21,6 +21,7 @@ from thresher.html.clean import remove_invisible
 from thresher.html.nodes import PageNodes
 from thresher.html.page_type import PageHints
 from thresher.html.related import related_links
+from thresher.html.short_body import body_words, outweighs, too_short
 from thresher.html.switches import enabled
 from thresher.models import (
     Block,
@@ -40,10 +41,6 @@ __all__ = ["Body", "extract_body"]
 
 #: (bound once: a member look-up on an enum class is slow, and these are tested per block)
 _CAPTION, _LIST_ITEM = BlockKind.CAPTION, BlockKind.LIST_ITEM
-
-
-#: A page showing fewer characters than this is read once more with its hidden elements.
-_HIDDEN_PAGE = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,17 +101,6 @@ def _inline(block: TextBlock, base: str | None) -> tuple[Inline, ...]:
     )
 
 
-def _shows(blocks: list[TextBlock], characters: int) -> bool:
-    """Whether ``blocks`` hold at least ``characters`` characters of text (counted only
-    as far as needed: most pages hold that many in their first blocks)."""
-    total = 0
-    for block in blocks:
-        total += len(block.text)
-        if total >= characters:
-            return True
-    return False
-
-
 def _enclosing(page: Page, index: int, tag: str, stop: int) -> int:
     while index >= stop and index >= 0:
         if page.tags[index] == tag:
@@ -152,9 +138,11 @@ def extract_body(
         record_emphasis=options.include_formatting,
         budget=budget,
     )
-    if not _shows(page.blocks, _HIDDEN_PAGE) and enabled("reveal-hidden"):
-        # Next to no visible text: the page may hide itself until its scripts have run
-        # (a wrapper styled hidden, streamed markup). Its hidden text is what it shows.
+    shown_words = body_words(block.text for block in page.blocks)
+    if too_short(shown_words) and enabled("reveal-hidden"):
+        # Even all the text the page shows is too short for a body worth trusting: the
+        # page may hide itself until its scripts have run (a wrapper styled hidden,
+        # streamed markup). Its hidden text is what it shows, when there is much more of it.
         revealed = walk_blocks(
             body,
             max_nodes=options.max_nodes,
@@ -163,7 +151,7 @@ def extract_body(
             reveal=True,
             budget=budget,
         )
-        if _shows(revealed.blocks, 2 * _HIDDEN_PAGE):
+        if outweighs((block.text for block in revealed.blocks), shown_words):
             page = revealed
     repairs = (Repair.NODES_CUT,) if page.cut else ()
     if not page.blocks:

@@ -1,6 +1,8 @@
 """HTML → ``Article``: parse once, gather the elements looked up later in one query,
-read the metadata, extract the body; when the body came out nearly empty, ask the text
-reader for a second opinion on the same tree (``second_opinion``)."""
+read the metadata, extract the body; when the body is too short to trust
+(``short_body``), look for damaged markup, then ask the text reader for a second
+opinion on the same tree (``second_opinion``), then take the page's own description
+(``description``)."""
 
 from __future__ import annotations
 
@@ -11,22 +13,18 @@ from selectolax.lexbor import LexborHTMLParser
 from thresher.assemble import assemble
 from thresher.budget import Budget
 from thresher.html.body import extract_body
+from thresher.html.description import lead_with_description
 from thresher.html.metadata import read_metadata
 from thresher.html.metadata.authors import clean_authors
 from thresher.html.nodes import collect_nodes
 from thresher.html.page_type import page_hints
 from thresher.html.parse import parse_bytes, parse_page
 from thresher.html.second_opinion import second_opinion
+from thresher.html.short_body import body_words, too_short
 from thresher.models import Article, Repair
 from thresher.options import ExtractOptions
 
 __all__ = ["extract_html"]
-
-#: A body shorter than this (characters), or one showing end tags as text, may have been
-#: swallowed by damaged markup (an unclosed ``<title>`` or ``<xmp>``, an unterminated
-#: attribute quote): only then is the markup searched for such damage, a search the pages
-#: that read well do not pay for.
-_LITTLE_TEXT = 200
 
 
 def extract_html(
@@ -44,7 +42,11 @@ def extract_html(
     budget.check("parsing")
     tree = parsed.tree
     article = _read(tree, parsed.repairs, url, options, budget)
-    if len(article.text) < _LITTLE_TEXT or "</" in article.text:
+    # A body too short to trust, or one showing end tags as text, may have been swallowed
+    # by damaged markup (an unclosed ``<title>`` or ``<xmp>``, an unterminated attribute
+    # quote): only then is the markup searched for such damage.
+    found = body_words(block.text for block in article.blocks)
+    if too_short(found) or "</" in article.text:
         from thresher.html.bound import mend  # (numpy: see ``parse_page``)
 
         mended = mend(parsed.data)
@@ -55,9 +57,10 @@ def extract_html(
             second = _read(mended_tree, (*parsed.repairs, *repairs), url, options, budget)
             if second.blocks:
                 article, tree = second, mended_tree
+                found = body_words(block.text for block in article.blocks)
     if options.second_opinion:
-        return second_opinion(article, tree, url=url, options=options, budget=budget)
-    return article
+        article = second_opinion(article, tree, url=url, options=options, budget=budget, counted=found)
+    return lead_with_description(article, explain=options.explain)
 
 
 def _read(

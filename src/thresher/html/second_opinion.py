@@ -22,46 +22,17 @@ type, its images, the repairs made to it).
 
 from __future__ import annotations
 
-import itertools
-import re
-
 from selectolax.lexbor import LexborHTMLParser
 
 from thresher.assemble import PageBody, PageMetadata, assemble, fill_missing
 from thresher.budget import UNLIMITED, Budget
 from thresher.errors import ThresherError
+from thresher.html.short_body import body_words, outweighs, too_short, words
 from thresher.html.visible_text import visible_text
 from thresher.models import Article
 from thresher.options import ExtractOptions
 
-__all__ = ["MIN_WORDS", "NEAR_EMPTY_WORDS", "OUTWEIGH", "second_opinion", "words"]
-
-#: An HTML body of fewer words than this is suspect: the second opinion is asked.
-NEAR_EMPTY_WORDS = 120
-#: The text reader's body is taken when it holds this many times the HTML body's words…
-OUTWEIGH = 4
-#: …and at least this many words.
-MIN_WORDS = 20
-
-_WORD = re.compile(r"\w+")
-
-
-def words(text: str, *, at_most: int | None = None) -> int:
-    """The number of words (runs of word characters) in ``text``, counted no further
-    than ``at_most`` when given (a long body need not be counted to the end)."""
-    return sum(1 for _ in itertools.islice(_WORD.finditer(text), at_most))
-
-
-def _body_words(article: Article, *, at_most: int) -> int:
-    """``words(article.text, at_most=at_most)``, counted block by block so that a body
-    of some length is neither joined nor read past its first blocks (a word never
-    spans two blocks: ``text`` joins them with line breaks)."""
-    count = 0
-    for block in article.blocks:
-        count += words(block.text, at_most=at_most - count)
-        if count >= at_most:
-            break
-    return count
+__all__ = ["second_opinion"]
 
 
 def second_opinion(
@@ -71,18 +42,19 @@ def second_opinion(
     url: str | None,
     options: ExtractOptions,
     budget: Budget = UNLIMITED,
+    counted: int | None = None,
 ) -> Article:
     """``article`` (the HTML reader's) or, when its body is nearly empty and the text
     reader finds one several times larger in the visible text of ``tree``, the article
     with that body. ``tree`` is the page as the HTML reader left it (never-shown elements and
     small navigation, header and footer boxes removed). ``budget`` is checked once the
-    visible text is read, before the text reader runs."""
-    html_words = _body_words(article, at_most=NEAR_EMPTY_WORDS)
-    if html_words >= NEAR_EMPTY_WORDS:
+    visible text is read, before the text reader runs; ``counted`` is the body's
+    ``body_words`` when the caller has counted them already."""
+    html_words = body_words(block.text for block in article.blocks) if counted is None else counted
+    if not too_short(html_words):
         return article
-    needed = max(MIN_WORDS, OUTWEIGH * html_words)
     text = visible_text(tree.body, max_nodes=options.max_nodes)
-    if words(text) < needed:  # the text reader keeps a part of these words: it cannot outweigh
+    if not outweighs((text,), html_words):  # the text reader keeps a part of these words
         return article
     budget.check("reading the visible text")
     # Imported here: the text reader's compiled loops take a moment to load, which a
@@ -93,9 +65,9 @@ def second_opinion(
         other = extract_text(text, url=url, options=options)
     except ThresherError:  # e.g. more lines than max_lines: the HTML result stands
         return article
-    text_words = words(other.text)
-    if text_words < needed:
+    if not outweighs((block.text for block in other.blocks), html_words):
         return article
+    text_words = words(other.text)
     why = (
         f"the HTML reader kept {html_words} word{'s' if html_words != 1 else ''}; the text reader, "
         f"reading the page's visible text, found a body of {text_words} words"

@@ -25,6 +25,8 @@ RULES = {
     "builder-widget": "'x-widget' is a page builder's name for any box; a bare 'widget' stays furniture",
     "sparse-fallback": "a page with next to no prose is read as a page of lists, links kept",
     "reveal-hidden": "a page showing next to no text is read with its hidden elements",
+    "page-description": "a body too short to trust leads with the page's description when that is an "
+    "excerpt (300 characters or more) outweighing it",
     "layout-state": "'no-sidebar', 'with-ads': a state of the layout, not a box's name",
     "aria-shown": "a link hidden from screen readers (aria-hidden) repeats a link beside it: it is shown",
     "article-header": "a <header> holding a heading inside an <article> is the article's head, not furniture",
