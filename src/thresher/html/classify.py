@@ -175,6 +175,8 @@ def classify_blocks(
         decisions = decide_blocks(page, element, container.spans, furniture.boxes, furniture.comments, rules)
     if not include_captions and rules.captions >= _GALLERY_CAPTIONS:
         _keep_gallery_captions(decisions)
+    if enabled("orphan-headings"):
+        _drop_orphan_headings(decisions)
     return Reading(decisions, element, container.scores, rules.byline, page_type, evidence)
 
 
@@ -264,6 +266,65 @@ def _link_collection(decisions: list[Decision]) -> bool:
         elif decision.reason is BlockReason.LINK_LIST:
             linked += len(decision.block.text)
     return linked >= _LINK_COLLECTION and linked > kept
+
+
+#: Longest heading read as the title of a box: a longer one is a line of the text set large.
+_ORPHAN_HEADING = 100
+#: What a box titled by a heading holds when none of it is the article's text. (Not
+#: captions, tables, repeated or byline lines: a heading over a picture, or over text
+#: kept elsewhere, still titles the article's text.)
+_BOX_REASONS = frozenset(
+    [
+        BlockReason.LINK_LIST,
+        BlockReason.RELATED_LINKS,
+        BlockReason.NAVIGATION,
+        BlockReason.SHARE_BOX,
+        BlockReason.PAGE_FURNITURE,
+        BlockReason.SIDEBAR,
+        BlockReason.FOOTER,
+        BlockReason.ADVERTISING,
+        BlockReason.COMMENTS,
+        BlockReason.PAGE_WIDGET,
+        BlockReason.TEASER,
+        BlockReason.CONTROL_LABEL,
+        BlockReason.NOTICE,
+        BlockReason.BARE_ADDRESS,
+    ]
+)
+
+
+def _drop_orphan_headings(decisions: list[Decision]) -> None:
+    """Drop the headings of the article that title none of its text: a heading whose
+    section (the blocks up to the next heading of its rank or above, or to the end of
+    the article) holds no kept block and opens with a box's blocks ("More on this" over
+    a list of links, "Tags" over the tags, "Share this" over the buttons). A heading
+    that is a link is an item's title, not a box's. The heading goes with the reason
+    of the first block it titled. (Read from the end: a section's own headings are
+    decided before the heading over them.)"""
+    article = [decision for decision in decisions if decision.reason is not _OUTSIDE_ARTICLE]
+    count = len(article)
+    next_kept = count  # position of the next kept block
+    section_end = [count] * 7  # by level: position of the next heading of that rank or above
+    for position in range(count - 1, -1, -1):
+        decision = article[position]
+        if decision.kind is not _HEADING:
+            if decision.kept:
+                next_kept = position
+            continue
+        level = decision.level
+        end = section_end[level]
+        text = decision.block.text
+        if (
+            decision.kept
+            and position + 1 < end <= next_kept
+            and article[position + 1].reason in _BOX_REASONS
+            and len(text) < _ORPHAN_HEADING
+            and 2 * decision.block.link_chars <= len(text)
+        ):
+            decision.kept, decision.reason = False, article[position + 1].reason
+        if decision.kept:
+            next_kept = position
+        section_end[level:] = [position] * (7 - level)
 
 
 def _kept_chars(decisions: list[Decision]) -> int:
