@@ -193,7 +193,7 @@ def _standfirst(page: Page, votes: list[float], container: int, inside: list[boo
     headline and the article's element, in the headline's box, when the headline stands
     outside that element (a news page sets its headline and summary above the body's
     columns). Not under furniture, a caption or a figure."""
-    blocks, parents, ends, tags, groups = page.blocks, page.parents, page.ends, page.tags, page.groups
+    blocks, parents, ends, tags = page.blocks, page.parents, page.ends, page.tags
     headline = next((block.owner for block in blocks if block.kind_tag == "h1"), -1)
     if headline < 0 or headline >= container:
         return []
