@@ -1,14 +1,17 @@
 """The elements the later steps look up, gathered once per page.
 
-A CSS query costs lexbor a walk of the whole tree that tests every element against
-every selector of the query, so a query of many selectors costs far more than the
-page's other steps; ``LexborHTMLParser.tags`` finds the elements of one tag name in a
-walk that only compares tag ids. So elements are
-gathered by tag name, and only those chosen by attribute (microdata/RDFa marks, ARIA
-roles) by one CSS query. What is gathered: what the metadata readers read (meta tags,
-scripts, headings, the title, the canonical link, the first ``<article>`` and
-``<main>``, microdata/RDFa-marked elements) and what ``clean`` detaches before the
-body is read (never-shown elements and furniture boxes).
+What is gathered: what the metadata readers read (meta tags, scripts, headings, the
+title, the canonical link, the first ``<article>`` and ``<main>``, microdata/RDFa-marked
+elements) and what ``clean`` detaches before the body is read (never-shown elements and
+furniture boxes).
+
+The elements chosen by tag name are gathered in one walk over the tree that tells them
+apart by tag id (reading a node's id builds no string): lexbor's ``tags`` costs a walk
+of the whole tree per tag name, and a CSS query of many selectors a walk that tests
+every element against each of them, both dearer than the one walk for the twenty-odd
+names. Only the elements chosen by attribute (microdata/RDFa marks, ARIA roles) are
+found by a CSS query, since telling them apart in Python would mean reading every
+element's attributes.
 """
 
 from __future__ import annotations
@@ -39,6 +42,18 @@ _NOT_MARKED = frozenset(["meta", "script", "link", "title", "body"])
 _NEVER_BOXES = frozenset(["html", "head", "body"])
 _MAX_PER_KIND = 2000  # a page with more meta tags or scripts than this is not worth reading them all
 _MAX_HEADINGS = 5
+#: The tag names gathered by the walk.
+_GATHERED_TAGS = NEVER_TEXT_TAGS | BOX_TAGS | {"meta", "h1", "title", "link", "article", "main"}
+
+
+def _gathered_ids() -> dict[int, str]:
+    """The tag ids of ``_GATHERED_TAGS`` (lexbor numbers the standard elements with
+    constants), with their names."""
+    parser = LexborHTMLParser("")
+    return {parser.create_node(name).tag_id: name for name in _GATHERED_TAGS}
+
+
+_GATHERED_IDS = _gathered_ids()
 
 
 @dataclass(slots=True)
@@ -77,29 +92,42 @@ def _depth(node: LexborNode) -> int:
     return depth
 
 
+def _by_tag(tree: LexborHTMLParser) -> dict[str, list[LexborNode]]:
+    """The elements of each of ``_GATHERED_TAGS``, in document order, found in one walk."""
+    found: dict[str, list[LexborNode]] = {name: [] for name in _GATHERED_TAGS}
+    root = tree.root
+    if root is None:
+        return found
+    name_of = _GATHERED_IDS.get
+    for node in root.traverse():
+        name = name_of(node.tag_id)
+        if name is not None:
+            found[name].append(node)
+    return found
+
+
 def collect_nodes(tree: LexborHTMLParser) -> PageNodes:
-    tags = tree.tags
-    scripts = tags("script")
-    titles = tags("title")
-    articles, mains = tags("article"), tags("main")
+    tags = _by_tag(tree)
+    scripts = tags["script"]
+    articles, mains = tags["article"], tags["main"]
     nodes = PageNodes(
-        metas=tags("meta")[:_MAX_PER_KIND],
+        metas=tags["meta"][:_MAX_PER_KIND],
         scripts=scripts[:_MAX_PER_KIND],
-        headings=tags("h1")[:_MAX_HEADINGS],
-        title=next((node for node in titles if node.parent is None or node.parent.tag != "svg"), None),
+        headings=tags["h1"][:_MAX_HEADINGS],
+        title=next((node for node in tags["title"] if node.parent is None or node.parent.tag != "svg"), None),
         canonical=next(
             (
                 node
-                for node in tags("link")
+                for node in tags["link"]
                 if "canonical" in (node.attributes.get("rel") or "").casefold().split()
             ),
             None,
         ),
         article=articles[0] if articles else None,
         main=mains[0] if mains else None,
-        never_text=[node for tag in sorted(NEVER_TEXT_TAGS - {"script"}) for node in tags(tag)] + scripts,
+        never_text=[node for tag in sorted(NEVER_TEXT_TAGS - {"script"}) for node in tags[tag]] + scripts,
     )
-    boxes = [node for tag in sorted(BOX_TAGS) for node in tags(tag)]
+    boxes = [node for tag in sorted(BOX_TAGS) for node in tags[tag]]
     marked = nodes.marked
     for node in tree.css(_MARKED_SELECTOR):
         tag = node.tag
