@@ -134,10 +134,13 @@ def classify_blocks(
     )
     container = choose_container(page, prose, furniture.inside)
     element = container.element
+    spans = container.spans
+    if enabled("standfirst"):
+        spans = spans + _standfirst(page, prose.votes, element, furniture.inside)
     rules = LineRules(include_comments, include_tables, include_captions, title)
     rules.cards = page_type in _CARD_PAGES and enabled("card-headings")
     rules.keep_repeats = page_type is PageType.DOCUMENTATION and enabled("docs-repeats")
-    decisions = decide_blocks(page, element, container.spans, furniture.boxes, furniture.comments, rules)
+    decisions = decide_blocks(page, element, spans, furniture.boxes, furniture.comments, rules)
     if enabled("sparse-fallback") and page_type not in _OWN_FALLBACK and _kept_chars(decisions) < _SPARSE:
         # Next to no prose anywhere: the page is its lists (a job board, a table of
         # links, a shop's grid). Its content is the element holding most of the text
@@ -172,10 +175,56 @@ def classify_blocks(
         # page of sources, a round-up. The links are what it delivers.
         rules = LineRules(include_comments, include_tables, include_captions, title)
         rules.cards = rules.links = True
-        decisions = decide_blocks(page, element, container.spans, furniture.boxes, furniture.comments, rules)
+        decisions = decide_blocks(page, element, spans, furniture.boxes, furniture.comments, rules)
     if not include_captions and rules.captions >= _GALLERY_CAPTIONS:
         _keep_gallery_captions(decisions)
+    if enabled("orphan-headings"):
+        _drop_orphan_headings(decisions)
     return Reading(decisions, element, container.scores, rules.byline, page_type, evidence)
+
+
+#: Shortest standfirst (characters of prose): a shorter line under a headline is a
+#: kicker, a byline or a caption.
+_STANDFIRST = 80
+
+
+def _standfirst(page: Page, votes: list[float], container: int, inside: list[bool]) -> list[tuple[int, int]]:
+    """The element ranges of the standfirst: the paragraphs of prose between the page's
+    headline and the article's element, in the headline's box, when the headline stands
+    outside that element (a news page sets its headline and summary above the body's
+    columns). Not under furniture, a caption or a figure."""
+    blocks, parents, ends, tags = page.blocks, page.parents, page.ends, page.tags
+    headline = next((block.owner for block in blocks if block.kind_tag == "h1"), -1)
+    if headline < 0 or headline >= container:
+        return []
+    box = headline  # the headline's ancestor just below the one holding the article too
+    while parents[box] >= 0 and not parents[box] <= container <= ends[parents[box]]:
+        box = parents[box]
+    spans = []
+    for block, vote in zip(blocks, votes, strict=True):
+        owner = block.owner
+        if owner <= headline:
+            continue
+        if owner >= container or owner > ends[box]:
+            break
+        if (
+            vote >= _STANDFIRST
+            and tags[owner] == "p"
+            and not inside[owner]
+            and 5 * block.link_chars < len(block.text)
+            and not _in_caption(page, owner, box)
+        ):
+            spans.append((owner, ends[owner]))
+    return spans
+
+
+def _in_caption(page: Page, index: int, top: int) -> bool:
+    """Whether element ``index`` lies in a figure or a box named as a caption below ``top``."""
+    while index > top:
+        if page.tags[index] == "figure" or page.groups[index] & CAPTION:
+            return True
+        index = page.parents[index]
+    return False
 
 
 def decide_blocks(
@@ -264,6 +313,65 @@ def _link_collection(decisions: list[Decision]) -> bool:
         elif decision.reason is BlockReason.LINK_LIST:
             linked += len(decision.block.text)
     return linked >= _LINK_COLLECTION and linked > kept
+
+
+#: Longest heading read as the title of a box: a longer one is a line of the text set large.
+_ORPHAN_HEADING = 100
+#: What a box titled by a heading holds when none of it is the article's text. (Not
+#: captions, tables, repeated or byline lines: a heading over a picture, or over text
+#: kept elsewhere, still titles the article's text.)
+_BOX_REASONS = frozenset(
+    [
+        BlockReason.LINK_LIST,
+        BlockReason.RELATED_LINKS,
+        BlockReason.NAVIGATION,
+        BlockReason.SHARE_BOX,
+        BlockReason.PAGE_FURNITURE,
+        BlockReason.SIDEBAR,
+        BlockReason.FOOTER,
+        BlockReason.ADVERTISING,
+        BlockReason.COMMENTS,
+        BlockReason.PAGE_WIDGET,
+        BlockReason.TEASER,
+        BlockReason.CONTROL_LABEL,
+        BlockReason.NOTICE,
+        BlockReason.BARE_ADDRESS,
+    ]
+)
+
+
+def _drop_orphan_headings(decisions: list[Decision]) -> None:
+    """Drop the headings of the article that title none of its text: a heading whose
+    section (the blocks up to the next heading of its rank or above, or to the end of
+    the article) holds no kept block and opens with a box's blocks ("More on this" over
+    a list of links, "Tags" over the tags, "Share this" over the buttons). A heading
+    that is a link is an item's title, not a box's. The heading goes with the reason
+    of the first block it titled. (Read from the end: a section's own headings are
+    decided before the heading over them.)"""
+    article = [decision for decision in decisions if decision.reason is not _OUTSIDE_ARTICLE]
+    count = len(article)
+    next_kept = count  # position of the next kept block
+    section_end = [count] * 7  # by level: position of the next heading of that rank or above
+    for position in range(count - 1, -1, -1):
+        decision = article[position]
+        if decision.kind is not _HEADING:
+            if decision.kept:
+                next_kept = position
+            continue
+        level = decision.level
+        end = section_end[level]
+        text = decision.block.text
+        if (
+            decision.kept
+            and position + 1 < end <= next_kept
+            and article[position + 1].reason in _BOX_REASONS
+            and len(text) < _ORPHAN_HEADING
+            and 2 * decision.block.link_chars <= len(text)
+        ):
+            decision.kept, decision.reason = False, article[position + 1].reason
+        if decision.kept:
+            next_kept = position
+        section_end[level:] = [position] * (7 - level)
 
 
 def _kept_chars(decisions: list[Decision]) -> int:

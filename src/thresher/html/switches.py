@@ -40,6 +40,10 @@ RULES = {
     "sections wraps each section's text in layout boxes",
     "named-sections": "beside the wrapper, a section with twice the prose a sibling needs joins although "
     "boxes inside it are named like furniture",
+    "orphan-headings": "a heading whose next kept block is a heading of its rank or above, or which ends "
+    "the article, over dropped blocks, titles none of the article: it goes too",
+    "standfirst": "a paragraph of prose between the headline and the article's element, in the headline's "
+    "box, is the article's summary: it joins the article",
 }
 
 
