@@ -38,6 +38,8 @@ RULES = {
     "sections wraps each section's text in layout boxes",
     "named-sections": "beside the wrapper, a section with twice the prose a sibling needs joins although "
     "boxes inside it are named like furniture",
+    "prose-boxes": "inside the article, a box named like furniture whose text is prose paragraphs is the "
+    "article's text",
 }
 
 

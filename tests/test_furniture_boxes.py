@@ -1,0 +1,64 @@
+"""Boxes named like furniture, judged by the text they hold: small pages written for
+these tests, with the article text each must give (golden output)."""
+
+from __future__ import annotations
+
+from thresher import extract
+
+INTRO = (
+    "Our team answers every question you send us within one working day, by mail or by phone, "
+    "and we keep a record of every answer so that nobody has to ask twice."
+)
+ANSWER = (
+    "Yes: every plan can be cancelled at any time from the account page, and the unused part of "
+    "the month is refunded to the card that paid for it within five working days."
+)
+MORE = (
+    "Most questions are about plans and prices, so the answers to those come first below, and the "
+    "rest of our help pages cover accounts, cards and moving a plan to another person."
+)
+LAST = (
+    "Write to us whenever you like: a person reads every message, and the answer comes from the "
+    "team that looks after your plan, not from a machine that guesses what you meant."
+)
+SECOND = (
+    "No: the price you signed up for stays the same for as long as you keep the plan, even when "
+    "the prices of new plans change, and we tell you a month before anything else changes."
+)
+
+
+def _page(body: str) -> str:
+    return f"<html><head><title>Help</title></head><body>{body}</body></html>"
+
+
+def test_a_menu_named_box_of_questions_and_answers_is_the_article() -> None:
+    body = (
+        "<nav><ul><li><a href='/'>Home</a></li><li><a href='/plans'>Plans</a></li></ul></nav>"
+        "<main><h1>Help</h1>"
+        f"<p>{INTRO}</p><p>{MORE}</p><p>{LAST}</p>"
+        "<div class='faq-tabs-menu'>"
+        f"<h3>Can I cancel my plan?</h3><p>{ANSWER}</p>"
+        f"<h3>Will my price go up?</h3><p>{SECOND}</p>"
+        "</div></main>"
+    )
+    article = extract(_page(body))
+    assert article.text == "\n".join(
+        [INTRO, MORE, LAST, "Can I cancel my plan?", ANSWER, "Will my price go up?", SECOND]
+    )
+
+
+def test_a_furniture_box_of_names_dates_and_links_stays_furniture() -> None:
+    comment = "I think this is a fine answer and it helped me a lot with the problem I had last week at work."
+    body = (
+        "<main><h1>Help</h1>"
+        f"<p>{INTRO}</p><p>{ANSWER}</p><p>{SECOND}</p>"
+        "<div class='share-box'>"
+        + "".join(
+            f"<div>Reader {n}</div><div>3 May 2024</div><div>{comment}</div>"
+            f"<div><a href='/r{n}'>Reply</a></div>"
+            for n in range(3)
+        )
+        + "</div></main>"
+    )
+    article = extract(_page(body))
+    assert article.text == "\n".join([INTRO, ANSWER, SECOND])
