@@ -62,3 +62,34 @@ def test_a_furniture_box_of_names_dates_and_links_stays_furniture() -> None:
     )
     article = extract(_page(body))
     assert article.text == "\n".join([INTRO, ANSWER, SECOND])
+
+
+def test_a_footer_holding_most_of_the_prose_beside_the_headline_stays_furniture() -> None:
+    product = (
+        "A light running shoe knit from soft wool, with a cushioned sole made from sugarcane "
+        "that keeps its spring mile after mile."
+    )
+    care = (
+        "Wash it cold in a bag, take out the insoles first, and let it dry in the air: the wool "
+        "keeps its shape and the sole its grip for years of daily wear."
+    )
+    fit = (
+        "It fits true to size for most feet; if you are between two sizes, take the larger one, "
+        "because the wool hugs the foot closely for the first few days and then settles into shape."
+    )
+    ship = (
+        "Every pair ships free within two working days, and you may send it back within thirty days "
+        "for a full refund, worn or not, in the box it came in or in any other box you have at hand."
+    )
+    terms = (
+        "These terms apply to your use of the site and of every service we offer through it, and "
+        "by using the site you agree to them and to the policies they name. "
+    )
+    body = (
+        f"<main><h1>Wool Runner</h1><p>{product}</p><p>{care}</p><p>{fit}</p><p>{ship}</p></main>"
+        "<footer><ul><li><a href='/terms'>Terms of use</a></li></ul>"
+        f"<div class='fixed inset-0 overflow-y-auto'><h2>Terms of use</h2><p>{terms * 6}</p>"
+        f"<p>{terms * 5}</p><p>{terms * 6}</p></div></footer>"
+    )
+    article = extract(_page(body))
+    assert article.text == "\n".join([product, care, fit, ship])

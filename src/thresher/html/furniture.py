@@ -34,6 +34,8 @@ _SYSTEMATIC_BOXES = 3
 #: are the posts of a thread (a forum, a question and its answers): the content.
 _THREAD_SHARE = 0.6
 _THREAD_OUTSIDE = 0.25
+#: Furniture tags that name a part of the page's layout, not a control.
+_LANDMARK_TAGS = FURNITURE_TAGS - {"form"}
 #: ``furniture_map`` value of an element outside the article.
 OUTSIDE = -2
 
@@ -156,9 +158,19 @@ def furniture_boxes(page: Page, prose: list[float], headline: list[bool], *, ser
     if tagged := list(compress(range(len(tags)), map(FURNITURE_TAGS.__contains__, tags))):
         furnished = sorted({*furnished, *tagged})
     limit = 0.5 * prose[0]
+    # A box tagged as furniture (a <footer>, an <aside>) beside the page's headline
+    # stays furniture however much prose it holds: the legal texts a footer's dialogs
+    # hold, the sidebar of a short story. (Not a <form>: a shop wraps its grid of
+    # products in one, some sites their whole page.)
+    beside_headline = enabled("tagged-beside-headline") and True in headline
     return _forgive_systematic_names(
         page,
-        [index for index in furnished if prose[index] <= limit and not headline[index]],
+        [
+            index
+            for index in furnished
+            if not headline[index]
+            and (prose[index] <= limit or beside_headline and tags[index] in _LANDMARK_TAGS)
+        ],
         prose,
         limit,
         headline,

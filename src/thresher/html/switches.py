@@ -40,6 +40,8 @@ RULES = {
     "boxes inside it are named like furniture",
     "prose-boxes": "inside the article, a box named like furniture whose text is prose paragraphs is the "
     "article's text",
+    "tagged-beside-headline": "a box tagged as furniture (footer, aside, nav) beside the page's headline "
+    "stays furniture however much of the prose it holds",
 }
 
 
