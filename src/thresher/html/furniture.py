@@ -235,6 +235,14 @@ def prose_boxes(
     judged: set[int] = set()
     kept = boxes
     while True:
+        # (most pages hold no box to judge inside the article: no pass over its blocks)
+        if not any(
+            first < box <= last
+            for box in kept
+            if box not in judged and box not in comments and tags[box] not in FURNITURE_TAGS
+            for first, last in spans
+        ):
+            return kept
         owner_of = furniture_map(page, spans, kept)
         stats: dict[int, list[int]] = {}
         for block in blocks:
