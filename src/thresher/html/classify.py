@@ -29,6 +29,7 @@ from thresher.html.furniture import (
     furniture_map,
     inside_boxes,
     map_furniture,
+    prose_boxes,
 )
 from thresher.html.page_type import PageHints, judge_page_type
 from thresher.html.rules import LineRules, rules_for
@@ -140,7 +141,10 @@ def classify_blocks(
     rules = LineRules(include_comments, include_tables, include_captions, title)
     rules.cards = page_type in _CARD_PAGES and enabled("card-headings")
     rules.keep_repeats = page_type is PageType.DOCUMENTATION and enabled("docs-repeats")
-    decisions = decide_blocks(page, element, spans, furniture.boxes, furniture.comments, rules)
+    boxes = furniture.boxes
+    if enabled("prose-boxes") and boxes:
+        boxes = prose_boxes(page, spans, boxes, furniture.comments)
+    decisions = decide_blocks(page, element, spans, boxes, furniture.comments, rules)
     if enabled("sparse-fallback") and page_type not in _OWN_FALLBACK and _kept_chars(decisions) < _SPARSE:
         # Next to no prose anywhere: the page is its lists (a job board, a table of
         # links, a shop's grid). Its content is the element holding most of the text
@@ -175,7 +179,7 @@ def classify_blocks(
         # page of sources, a round-up. The links are what it delivers.
         rules = LineRules(include_comments, include_tables, include_captions, title)
         rules.cards = rules.links = True
-        decisions = decide_blocks(page, element, spans, furniture.boxes, furniture.comments, rules)
+        decisions = decide_blocks(page, element, spans, boxes, furniture.comments, rules)
     if not include_captions and rules.captions >= _GALLERY_CAPTIONS:
         _keep_gallery_captions(decisions)
     if enabled("orphan-headings"):

@@ -34,6 +34,8 @@ _SYSTEMATIC_BOXES = 3
 #: are the posts of a thread (a forum, a question and its answers): the content.
 _THREAD_SHARE = 0.6
 _THREAD_OUTSIDE = 0.25
+#: Furniture tags that name a part of the page's layout, not a control.
+_LANDMARK_TAGS = FURNITURE_TAGS - {"form"}
 #: ``furniture_map`` value of an element outside the article.
 OUTSIDE = -2
 
@@ -156,9 +158,19 @@ def furniture_boxes(page: Page, prose: list[float], headline: list[bool], *, ser
     if tagged := list(compress(range(len(tags)), map(FURNITURE_TAGS.__contains__, tags))):
         furnished = sorted({*furnished, *tagged})
     limit = 0.5 * prose[0]
+    # A box tagged as furniture (a <footer>, an <aside>) beside the page's headline
+    # stays furniture however much prose it holds: the legal texts a footer's dialogs
+    # hold, the sidebar of a short story. (Not a <form>: a shop wraps its grid of
+    # products in one, some sites their whole page.)
+    beside_headline = enabled("tagged-beside-headline") and True in headline
     return _forgive_systematic_names(
         page,
-        [index for index in furnished if prose[index] <= limit and not headline[index]],
+        [
+            index
+            for index in furnished
+            if not headline[index]
+            and (prose[index] <= limit or beside_headline and tags[index] in _LANDMARK_TAGS)
+        ],
         prose,
         limit,
         headline,
@@ -196,3 +208,66 @@ def furniture_map(page: Page, spans: list[tuple[int, int]], boxes: list[int]) ->
                 end = ends[index] + 1
                 found[index:end] = [index] * (end - index)
     return found
+
+
+#: A furniture-named box inside the article holding this many characters of prose
+#: paragraphs, ...
+_PROSE_BOX = 300
+#: ... making up this share of its text, with links at most this share, reads as the
+#: article's text whatever its name says.
+_PROSE_BOX_SHARE = 0.5
+_PROSE_BOX_LINKS = 0.2
+#: ... and this share of its lines paragraphs (not a name, a date and a comment).
+_PROSE_BOX_LINES = 0.4
+#: A paragraph this long, with few links, is prose.
+_PROSE_LINE = 80
+
+
+def prose_boxes(
+    page: Page, spans: list[tuple[int, int]], boxes: list[int], comments: frozenset[int]
+) -> list[int]:
+    """``boxes`` less the boxes inside the article (``spans``) whose text is prose: the
+    name of a box chosen before the article was found is weak evidence, the paragraphs
+    it holds are strong evidence. Boxes named by their tag (``nav``, ``aside``) and
+    comment sections keep their judgement; a box forgiven, the boxes inside it are
+    judged in turn."""
+    blocks, tags = page.blocks, page.tags
+    judged: set[int] = set()
+    kept = boxes
+    while True:
+        # (most pages hold no box to judge inside the article: no pass over its blocks)
+        if not any(
+            first < box <= last
+            for box in kept
+            if box not in judged and box not in comments and tags[box] not in FURNITURE_TAGS
+            for first, last in spans
+        ):
+            return kept
+        owner_of = furniture_map(page, spans, kept)
+        stats: dict[int, list[int]] = {}
+        for block in blocks:
+            box = owner_of[block.owner]
+            if box < 0 or box in judged or box in comments or tags[box] in FURNITURE_TAGS:
+                continue
+            found = stats.get(box)
+            if found is None:
+                found = stats[box] = [0, 0, 0, 0, 0]
+            length = len(block.text)
+            found[0] += length
+            found[1] += block.link_chars
+            found[3] += 1
+            if length >= _PROSE_LINE and 5 * block.link_chars < length:
+                found[2] += length
+                found[4] += 1
+        judged.update(stats)
+        forgiven = {
+            box
+            for box, (chars, links, prose, lines, paragraphs) in stats.items()
+            if prose >= _PROSE_BOX
+            and prose >= _PROSE_BOX_SHARE * chars
+            and links <= _PROSE_BOX_LINKS * chars
+            and paragraphs >= _PROSE_BOX_LINES * lines
+        }
+        if not forgiven:
+            return kept
+        kept = [box for box in kept if box not in forgiven]

@@ -44,6 +44,10 @@ RULES = {
     "the article, over dropped blocks, titles none of the article: it goes too",
     "standfirst": "a paragraph of prose between the headline and the article's element, in the headline's "
     "box, is the article's summary: it joins the article",
+    "prose-boxes": "inside the article, a box named like furniture whose text is prose paragraphs is the "
+    "article's text",
+    "tagged-beside-headline": "a box tagged as furniture (footer, aside, nav) beside the page's headline "
+    "stays furniture however much of the prose it holds",
 }
 
 
