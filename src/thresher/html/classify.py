@@ -30,8 +30,9 @@ from thresher.html.furniture import (
     inside_boxes,
     map_furniture,
 )
-from thresher.html.page_type import PageHints, judge_page_type
+from thresher.html.page_type import PageHints, judge_page_type, states_discussion
 from thresher.html.rules import LineRules, rules_for
+from thresher.html.series import series_items
 from thresher.html.switches import enabled
 from thresher.html.vocabulary import boilerplate_reason
 from thresher.models import BlockKind, BlockReason, PageType
@@ -126,7 +127,12 @@ def classify_blocks(
         return Reading([], -1, [])
     prose = read_prose(page)
     comments, thread = comment_boxes(page, prose.prose, prose.headline, include_comments=include_comments)
-    page_type, evidence = judge_page_type(hints or PageHints(), page, thread=thread)
+    hints = hints or PageHints()
+    page_type, evidence = judge_page_type(hints, page, thread=thread)
+    stated_thread = states_discussion(hints)
+    if stated_thread and comments and enabled("stated-thread"):
+        # The boxes named like comments are its posts, the question's answers.
+        comments, thread = [], True
     furniture = map_furniture(
         page,
         furniture_boxes(page, prose.prose, prose.headline, series=page_type in _SERIES_PAGES),
@@ -134,10 +140,27 @@ def classify_blocks(
     )
     container = choose_container(page, prose, furniture.inside)
     element = container.element
-    rules = LineRules(include_comments, include_tables, include_captions, title)
+    spans, boxes = container.spans, furniture.boxes
+    if enabled("series") and prose.prose[element] >= 2 * _SPARSE:
+        # One post of a thread, one card of a listing, is not the page: its like
+        # siblings join the article, one named like a comment box too. (An article of
+        # next to no prose is read as a page of lists instead, below.)
+        items = series_items(page, element, prose.prose, furniture.inside, furniture.comments)
+        if items:
+            ends = page.ends
+            spans = spans + [
+                (item, ends[item]) for item in items if not any(a <= item <= b for a, b in spans)
+            ]
+            joined = frozenset(items)
+            boxes = [index for index in boxes if index not in joined]
+    # On a page stating it is a discussion, a "Comments" or "Replies" heading titles
+    # the answers: the content.
+    replies = stated_thread and enabled("thread-replies")
+    rules = LineRules(include_comments or replies, include_tables, include_captions, title)
     rules.cards = page_type in _CARD_PAGES and enabled("card-headings")
     rules.keep_repeats = page_type is PageType.DOCUMENTATION and enabled("docs-repeats")
-    decisions = decide_blocks(page, element, container.spans, furniture.boxes, furniture.comments, rules)
+    rules.reviews = page_type is PageType.PRODUCT and enabled("product-reviews")
+    decisions = decide_blocks(page, element, spans, boxes, furniture.comments, rules)
     if enabled("sparse-fallback") and page_type not in _OWN_FALLBACK and _kept_chars(decisions) < _SPARSE:
         # Next to no prose anywhere: the page is its lists (a job board, a table of
         # links, a shop's grid). Its content is the element holding most of the text
@@ -172,7 +195,7 @@ def classify_blocks(
         # page of sources, a round-up. The links are what it delivers.
         rules = LineRules(include_comments, include_tables, include_captions, title)
         rules.cards = rules.links = True
-        decisions = decide_blocks(page, element, container.spans, furniture.boxes, furniture.comments, rules)
+        decisions = decide_blocks(page, element, spans, boxes, furniture.comments, rules)
     if not include_captions and rules.captions >= _GALLERY_CAPTIONS:
         _keep_gallery_captions(decisions)
     return Reading(decisions, element, container.scores, rules.byline, page_type, evidence)
@@ -194,6 +217,7 @@ def decide_blocks(
     decisions: list[Decision] = []
     append = decisions.append
     related_until = -1  # blocks up to this element index belong to a related box
+    reviews_until = -1  # … or to a product's reviews
     kinds, paragraph = _KINDS, _PARAGRAPH_KIND
     decide = rules.decide
     related_prose = enabled("related-prose")
@@ -209,12 +233,19 @@ def decide_blocks(
         if owner <= related_until:
             append(Decision(block, kind, level, False, _RELATED, True))
             continue
+        if owner <= reviews_until:
+            append(Decision(block, kind, level, False, _COMMENTS))
+            continue
         if furniture >= 0:
             kept = False
             reason = _COMMENTS if furniture in comments else boilerplate_reason(page.furniture(furniture))
             related = reason is _RELATED
         else:
             kept, reason, related = decide(block, kind, table)
+            if rules.opened_reviews:
+                # A product's "Reviews" heading: the rest of its box is its buyers' say.
+                rules.opened_reviews = False
+                reviews_until = ends[parents[owner]]
         if related and kind is _HEADING and parents[owner] > container:
             # A "Related"/"You may like" heading titles the box around it: the rest of
             # that box is the list of other stories, whatever its teasers look like,

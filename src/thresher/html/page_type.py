@@ -22,7 +22,7 @@ from thresher.html.blocks import Page
 from thresher.html.switches import enabled
 from thresher.models import PageType
 
-__all__ = ["PageHints", "judge_page_type", "page_hints"]
+__all__ = ["PageHints", "judge_page_type", "page_hints", "states_discussion"]
 
 _TYPE_VALUE = re.compile(r'"@type"\s*:\s*\[?\s*"(?:https?://schema\.org/)?([A-Za-z]+)"')
 #: schema.org types that say what a page is, by the page type they mean, strongest first.
@@ -117,6 +117,13 @@ def page_hints(scripts: list[LexborNode], metas: list[LexborNode]) -> PageHints:
             og_type = (attributes.get("content") or "").strip().lower()
             break
     return PageHints(frozenset(types), og_type, description, products)
+
+
+def states_discussion(hints: PageHints) -> bool:
+    """Whether the page says it is a discussion (a thread, a question and its answers):
+    its JSON-LD types or its ``og:type``, not the shape of its boxes."""
+    discussion = _SCHEMA_TYPES[0][1]
+    return not discussion.isdisjoint(hints.schema_types) or _OG_TYPES.get(hints.og_type) is PageType.FORUM
 
 
 def judge_page_type(hints: PageHints, page: Page, *, thread: bool) -> tuple[PageType, str]:

@@ -43,6 +43,7 @@ from thresher.html.vocabulary import (
     DATE_LINE,
     NOTICE_LINE,
     RELATED_PHRASE,
+    REVIEWS_HEADING,
     RIGHTS_RESERVED,
     UI_LABEL,
 )
@@ -99,6 +100,8 @@ class LineRules:
         "kept_texts",
         "links",
         "list_credit",
+        "opened_reviews",
+        "reviews",
         "seen_paragraph",
         "title_key",
     )
@@ -123,6 +126,11 @@ class LineRules:
         #: The page is documentation: a reference repeats its section titles and descriptions.
         self.keep_repeats = False
         self.list_credit = enabled("list-credit")
+        #: The page is a product's: a "Reviews" heading opens its buyers' reviews.
+        self.reviews = False
+        #: The block just decided is such a heading: the rest of its box is reviews
+        #: (``classify.decide_blocks`` reads and clears it).
+        self.opened_reviews = False
 
     def decide(self, block: TextBlock, kind: BlockKind, table: RuleTable) -> Verdict:
         """(kept, reason, related) for a block of the article outside any furniture;
@@ -178,6 +186,14 @@ def _comments_heading(rules: LineRules, block: TextBlock, text: str, kind: Block
 def _enter_comments(rules: LineRules, text: str, kind: BlockKind) -> None:
     # Only a heading after the article's text opens the comment section.
     rules.in_comments = rules.seen_paragraph and kind is _HEADING
+
+
+def _reviews_heading(rules: LineRules, block: TextBlock, text: str, kind: BlockKind) -> bool:
+    return rules.reviews and not rules.include_comments and REVIEWS_HEADING.fullmatch(text) is not None
+
+
+def _open_reviews(rules: LineRules, text: str, kind: BlockKind) -> None:
+    rules.opened_reviews = True
 
 
 def _ad_label(rules: LineRules, block: TextBlock, text: str, kind: BlockKind) -> bool:
@@ -274,6 +290,7 @@ _NOT_TABLE = frozenset(BlockKind) - {_TABLE}
 #: kept is repeated text; see ``LineRules.decide``).
 RULES: tuple[Rule, ...] = (
     Rule(_R.COMMENTS, _comments_heading, shorter_than=40, then=_enter_comments),
+    Rule(_R.COMMENTS, _reviews_heading, shorter_than=40, kinds=_HEADINGS, then=_open_reviews),
     Rule(_R.ADVERTISING, _ad_label, shorter_than=40),
     Rule(_R.CONTROL_LABEL, _control_label, shorter_than=20),
     Rule(_R.LINK_LIST, _link_list, kinds=_NOT_TABLE),

@@ -28,6 +28,7 @@ __all__ = [
     "GROUP_BITS",
     "NOTICE_LINE",
     "RELATED_PHRASE",
+    "REVIEWS_HEADING",
     "RIGHTS_RESERVED",
     "UI_LABEL",
     "boilerplate_reason",
@@ -368,6 +369,14 @@ COMMENTS_HEADING = re.compile(
     r"\W*(?:\d+\s+)?(?:comments?|reader comments|leave a (?:comment|reply)|add a comment|post a comment|"
     r"join the (?:discussion|conversation)|\d+\s+(?:responses?|replies)|kommentare?|"
     r"commentaires?|comentarios?|commenti|reacties|komentarze|комментарии)(?:\s*\(\d+\))?\W*",
+    re.I,
+)
+
+#: A heading over a product's reviews ("Customer Reviews", "Ratings & Reviews (1,204)").
+REVIEWS_HEADING = re.compile(
+    r"\W*(?:(?:customer|product|user|guest|verified|buyer|client)s?'?\s+)?(?:reviews?|ratings?|testimonials?)"
+    r"(?:\s*(?:&|and|\+)\s*(?:reviews?|ratings?|q\s*&\s*a|questions))?(?:\s+summary)?"
+    r"(?:\s*\(?\d[\d,.]*\)?)?\W*",
     re.I,
 )
 

@@ -1,0 +1,63 @@
+"""The series an article's box belongs to: the posts of a thread, the cards of a listing.
+
+The container is the element holding most prose for the least boilerplate; on a page
+whose content is a series of like boxes (a thread's posts, a listing's items), that may
+be one box of the series, the longest post or the wordiest card. One box of a series is
+not the page: its like siblings, boxes of the same tag and class under the same parent,
+each holding prose of its own, join the article.
+"""
+
+from __future__ import annotations
+
+from thresher.html.blocks import Page
+
+__all__ = ["series_items"]
+
+#: Levels above the container searched for the box that repeats (a post's text sits
+#: in a few wrappers inside the post).
+_SERIES_DEPTH = 3
+#: Like boxes, the container's own counted, that make a series.
+_SERIES_ITEMS = 3
+#: The other items must hold at least this share of the prose of the container's item:
+#: a series of teasers beside a story is no series of posts.
+_SERIES_SHARE = 0.5
+#: Tags of boxes that repeat as items of their own, named or not.
+_ITEM_TAGS = frozenset(["article", "li", "tr"])
+
+
+def _signature(page: Page, index: int) -> tuple[str, str]:
+    """An element's tag and first class, which the items of a series share."""
+    name = page.names[index].split(None, 1)
+    return page.tags[index], name[0] if name else ""
+
+
+def series_items(
+    page: Page, container: int, prose: list[float], inside: list[bool], comments: frozenset[int]
+) -> list[int]:
+    """The like siblings of the container's box (or of one of its wrappers up to
+    ``_SERIES_DEPTH`` levels), in document order, when they make a series with it;
+    else no element. Siblings under furniture or with no prose are not items; a
+    sibling named like a comment box is one (a thread's first post, "firstReply")."""
+    parents, ends = page.parents, page.ends
+    item = container
+    for _ in range(_SERIES_DEPTH):
+        parent = parents[item]
+        if parent < 0:
+            break
+        key = _signature(page, item)
+        if (key[1] or key[0] in _ITEM_TAGS) and not inside[parent]:
+            like = []
+            child = parent + 1
+            while child <= ends[parent]:
+                if (
+                    child != item
+                    and prose[child] > 0
+                    and (not inside[child] or child in comments)
+                    and _signature(page, child) == key
+                ):
+                    like.append(child)
+                child = ends[child] + 1
+            if len(like) + 1 >= _SERIES_ITEMS and sum(prose[i] for i in like) >= _SERIES_SHARE * prose[item]:
+                return like
+        item = parent
+    return []
