@@ -1,0 +1,116 @@
+"""Threads, product reviews and series of like boxes: small pages written for these tests,
+each with the text it must give (golden) and, with its rule turned off, what the rule
+changes."""
+
+from __future__ import annotations
+
+import json
+
+from thresher import extract
+from thresher.html import blocks, switches
+from thresher.models import PageType
+
+QUESTION = (
+    "I am moving to a flat with a small balcony and would like to grow tomatoes there this "
+    "summer. Which varieties cope with pots, wind and only a few hours of sun a day?"
+)
+ANSWERS = (
+    "Cherry tomatoes in a forty litre pot did well for me on a windy balcony facing east.",
+    "Pick a bush variety and water it every evening; the pots dry out far faster than beds do.",
+    "Tie the stems to a cane early on, or the first storm of the summer will snap them for you.",
+)
+
+
+def _page(body: str, head: str = "") -> str:
+    return f"<html><head><title>T</title>{head}</head><body>{body}</body></html>"
+
+
+def _json_ld(kind: str, **fields: str) -> str:
+    data = {"@context": "https://schema.org", "@type": kind, **fields}
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+def _without(rule: str, html: str) -> str:
+    switches.DISABLED = frozenset([rule])
+    blocks._NAME_GROUPS.clear()
+    try:
+        return extract(html).text
+    finally:
+        switches.DISABLED = frozenset()
+        blocks._NAME_GROUPS.clear()
+
+
+def _question_page(head: str) -> str:
+    answers = "".join(f'<div class="comment"><p>{text}</p></div>' for text in ANSWERS)
+    return _page(
+        f"<h1>Tomatoes on a balcony</h1><article><p>{QUESTION}</p></article>"
+        f"<section class='answers'>{answers}</section>",
+        head,
+    )
+
+
+def test_a_page_stating_it_is_a_question_keeps_its_answers() -> None:
+    html = _question_page(_json_ld("QAPage", name="Tomatoes on a balcony"))
+    article = extract(html)
+    assert article.page_type == PageType.FORUM
+    assert article.text == "\n".join([QUESTION, *ANSWERS])
+    assert _without("stated-thread", html) == QUESTION
+
+
+def test_the_same_boxes_below_an_article_stay_comments() -> None:
+    article = extract(_question_page(""))
+    assert article.page_type == PageType.ARTICLE
+    assert article.text == QUESTION
+
+
+def test_a_comments_heading_on_a_stated_discussion_titles_the_answers() -> None:
+    replies = "".join(f"<li>{text}</li>" for text in ANSWERS)
+    html = _page(
+        f"<main><h1>Tomatoes on a balcony</h1><p>{QUESTION}</p><h2>Comments</h2><ul>{replies}</ul></main>",
+        _json_ld("DiscussionForumPosting", headline="Tomatoes on a balcony"),
+    )
+    assert extract(html).text == "\n".join([QUESTION, "Comments", *ANSWERS])
+    assert _without("thread-replies", html) == QUESTION
+
+
+DESCRIPTION = (
+    "A stainless steel kettle that boils a litre of water in three minutes and switches itself "
+    "off when the water boils or the kettle is lifted from its base."
+)
+SPECS = "Capacity: 1.7 litres. Power: 2200 watts. Cord: 75 centimetres, stored in the base."
+
+
+def test_a_products_reviews_heading_drops_the_reviews_to_the_end_of_their_box() -> None:
+    reviews = "".join(
+        f"<p>{text} It makes tea for the whole office in no time at all.</p>"
+        for text in ("Great kettle.", "Quiet and fast.")
+    )
+    html = _page(
+        f"<main><h1>Blue kettle</h1><p>{DESCRIPTION}</p>"
+        f"<section><h2>Customer Reviews (2)</h2>{reviews}</section>"
+        f"<section><h2>Specifications</h2><p>{SPECS}</p></section></main>",
+        _json_ld("Product", name="Blue kettle"),
+    )
+    article = extract(html)
+    assert article.page_type == PageType.PRODUCT
+    assert article.text == "\n".join([DESCRIPTION, "Specifications", SPECS])
+    assert "Great kettle." in _without("product-reviews", html)
+
+
+def test_the_like_siblings_of_the_longest_post_join_it() -> None:
+    # Each reply, with its row of links, weighs less than nothing beside the long first
+    # post; together the replies hold more than half of its prose: the posts of one thread.
+    posts = [" ".join([QUESTION] * 6)] + [f"Reply {n}: {ANSWERS[n % 3]}" for n in range(6)]
+    links = "".join(
+        f"<a href='/post/{n}/{action}'>{action.title()} this post</a> "
+        for n, action in enumerate(["quote", "report", "bookmark", "share", "permalink"])
+    )
+    boxes = "".join(
+        f'<div class="post"><div class="author">Member {n}</div><div class="body"><p>{text}</p></div>'
+        f"<div class='actions'>{links}</div></div>"
+        for n, text in enumerate(posts)
+    )
+    html = _page(f"<h1>Tomatoes on a balcony</h1><div class='thread'>{boxes}</div><footer>About us</footer>")
+    # (the author boxes are furniture)
+    assert extract(html).text == "\n".join(posts)
+    assert _without("series", html) == posts[0]
