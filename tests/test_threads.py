@@ -114,3 +114,18 @@ def test_the_like_siblings_of_the_longest_post_join_it() -> None:
     # (the author boxes are furniture)
     assert extract(html).text == "\n".join(posts)
     assert _without("series", html) == posts[0]
+
+
+def test_a_shops_suggestions_heading_drops_the_other_products() -> None:
+    cards = "".join(
+        f"<div class='card'><h3>Green kettle model {n} with a glass window</h3><p>$2{n}.00</p></div>"
+        for n in range(4)
+    )
+    html = _page(
+        f"<main><h1>Blue kettle</h1><p>{DESCRIPTION}</p><p>{SPECS}</p>"
+        f"<div class='carousel-head'><h2>Customers who bought this item also bought</h2></div>"
+        f"<div class='carousel'>{cards}</div></main>",
+        _json_ld("Product", name="Blue kettle"),
+    )
+    assert extract(html).text == "\n".join([DESCRIPTION, SPECS])
+    assert "Green kettle model 2" in _without("shop-suggestions", html)

@@ -217,7 +217,7 @@ def decide_blocks(
     decisions: list[Decision] = []
     append = decisions.append
     related_until = -1  # blocks up to this element index belong to a related box
-    reviews_until = -1  # … or to a product's reviews
+    box_until, box_reason = -1, _COMMENTS  # … or to a box opened by its heading (``opened_box``)
     kinds, paragraph = _KINDS, _PARAGRAPH_KIND
     decide = rules.decide
     related_prose = enabled("related-prose")
@@ -233,8 +233,8 @@ def decide_blocks(
         if owner <= related_until:
             append(Decision(block, kind, level, False, _RELATED, True))
             continue
-        if owner <= reviews_until:
-            append(Decision(block, kind, level, False, _COMMENTS))
+        if owner <= box_until:
+            append(Decision(block, kind, level, False, box_reason, box_reason is _RELATED))
             continue
         if furniture >= 0:
             kept = False
@@ -242,10 +242,16 @@ def decide_blocks(
             related = reason is _RELATED
         else:
             kept, reason, related = decide(block, kind, table)
-            if rules.opened_reviews:
-                # A product's "Reviews" heading: the rest of its box is its buyers' say.
-                rules.opened_reviews = False
-                reviews_until = ends[parents[owner]]
+            if rules.opened_box is not None:
+                # A product's "Reviews" heading, a shop's "Customers also bought": the
+                # rest of the heading's box is the buyers' say or other products. (A box
+                # holding the heading alone is its wrapper: the box is the one around it.)
+                box = parents[owner]
+                following = blocks[position + 1].owner if position + 1 < len(blocks) else -1
+                while box > container and following > ends[box]:
+                    box = parents[box]
+                box_until, box_reason = ends[box], rules.opened_box
+                rules.opened_box = None
         if related and kind is _HEADING and parents[owner] > container:
             # A "Related"/"You may like" heading titles the box around it: the rest of
             # that box is the list of other stories, whatever its teasers look like,

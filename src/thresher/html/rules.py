@@ -45,6 +45,7 @@ from thresher.html.vocabulary import (
     RELATED_PHRASE,
     REVIEWS_HEADING,
     RIGHTS_RESERVED,
+    SHOP_SUGGESTIONS,
     UI_LABEL,
 )
 from thresher.models import BlockKind, BlockReason
@@ -100,9 +101,10 @@ class LineRules:
         "kept_texts",
         "links",
         "list_credit",
-        "opened_reviews",
+        "opened_box",
         "reviews",
         "seen_paragraph",
+        "shop",
         "title_key",
     )
 
@@ -128,9 +130,12 @@ class LineRules:
         self.list_credit = enabled("list-credit")
         #: The page is a product's: a "Reviews" heading opens its buyers' reviews.
         self.reviews = False
-        #: The block just decided is such a heading: the rest of its box is reviews
-        #: (``classify.decide_blocks`` reads and clears it).
-        self.opened_reviews = False
+        #: "Customers also bought" headings title a shop's suggestions (``shop-suggestions``).
+        self.shop = enabled("shop-suggestions")
+        #: The block just decided is a heading whose box, to its end, is not the
+        #: article: a product's reviews (COMMENTS), a shop's suggestions (RELATED_LINKS).
+        #: ``classify.decide_blocks`` reads and clears it.
+        self.opened_box: BlockReason | None = None
 
     def decide(self, block: TextBlock, kind: BlockKind, table: RuleTable) -> Verdict:
         """(kept, reason, related) for a block of the article outside any furniture;
@@ -193,7 +198,7 @@ def _reviews_heading(rules: LineRules, block: TextBlock, text: str, kind: BlockK
 
 
 def _open_reviews(rules: LineRules, text: str, kind: BlockKind) -> None:
-    rules.opened_reviews = True
+    rules.opened_box = BlockReason.COMMENTS
 
 
 def _ad_label(rules: LineRules, block: TextBlock, text: str, kind: BlockKind) -> bool:
@@ -249,6 +254,14 @@ def _count_caption(rules: LineRules, text: str, kind: BlockKind) -> None:
 
 def _related_phrase(rules: LineRules, block: TextBlock, text: str, kind: BlockKind) -> bool:
     return bool(block.links or kind is _HEADING and len(text) < 80) and RELATED_PHRASE.match(text) is not None
+
+
+def _shop_suggestions(rules: LineRules, block: TextBlock, text: str, kind: BlockKind) -> bool:
+    return rules.shop and SHOP_SUGGESTIONS.fullmatch(text) is not None
+
+
+def _open_suggestions(rules: LineRules, text: str, kind: BlockKind) -> None:
+    rules.opened_box = BlockReason.RELATED_LINKS
 
 
 def _picture_credit(rules: LineRules, block: TextBlock, text: str, kind: BlockKind) -> bool:
@@ -308,6 +321,14 @@ RULES: tuple[Rule, ...] = (
     Rule(_R.TABLE, _table, kinds=frozenset([_TABLE])),
     Rule(_R.CAPTION, _caption, kinds=frozenset([_CAPTION]), then=_count_caption),
     Rule(_R.RELATED_LINKS, _related_phrase, shorter_than=200, related=True),
+    Rule(
+        _R.RELATED_LINKS,
+        _shop_suggestions,
+        shorter_than=80,
+        kinds=_HEADINGS,
+        related=True,
+        then=_open_suggestions,
+    ),
     Rule(_R.PICTURE_CREDIT, _picture_credit, shorter_than=120),
     Rule(_R.CAPTION, _credit_tail, shorter_than=400),
     Rule(_R.BYLINE_DATE, _contributor, shorter_than=300),
