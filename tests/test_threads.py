@@ -129,3 +129,29 @@ def test_a_shops_suggestions_heading_drops_the_other_products() -> None:
     )
     assert extract(html).text == "\n".join([DESCRIPTION, SPECS])
     assert "Green kettle model 2" in _without("shop-suggestions", html)
+
+
+SUMMARY = "The council opened the park on Saturday with a picnic for everyone who lives nearby."
+
+
+def test_the_dates_and_authors_of_a_listings_cards_are_theirs() -> None:
+    authors = ["Jane Doe", "John Roe", "Ann Poe", "Max Moe", "Eva Koe"]
+    cards = "".join(
+        f"<li><h2><a href='/story/{n}'>Story number {n} about the new city park</a></h2>"
+        f"<ul><li>By {author}</li><li>March {n + 3}, 2024</li><li>{n}. {SUMMARY}</li></ul></li>"
+        for n, author in enumerate(authors)
+    )
+    html = _page(f"<main><h1>Latest stories</h1><ul class='stories'>{cards}</ul></main>")
+    article = extract(html)
+    assert article.page_type == PageType.LISTING
+    assert article.text == "\n".join(
+        line
+        for n, author in enumerate(authors)
+        for line in (
+            f"Story number {n} about the new city park",
+            f"By {author}",
+            f"March {n + 3}, 2024",
+            f"{n}. {SUMMARY}",
+        )
+    )
+    assert "By Jane Doe" not in _without("card-lines", html)

@@ -158,6 +158,7 @@ def classify_blocks(
     replies = stated_thread and enabled("thread-replies")
     rules = LineRules(include_comments or replies, include_tables, include_captions, title)
     rules.cards = page_type in _CARD_PAGES and enabled("card-headings")
+    rules.cards_text = page_type in _CARD_PAGES and enabled("card-lines")
     rules.keep_repeats = page_type is PageType.DOCUMENTATION and enabled("docs-repeats")
     rules.reviews = page_type is PageType.PRODUCT and enabled("product-reviews")
     decisions = decide_blocks(page, element, spans, boxes, furniture.comments, rules)
@@ -180,6 +181,7 @@ def classify_blocks(
         if fallback >= 0:
             lists = LineRules(include_comments, include_tables, include_captions, title)
             lists.cards = lists.links = True
+            lists.cards_text = enabled("card-lines")
             ends = page.ends
             boxes = (
                 [index for index in furniture.boxes if not index <= fallback <= ends[index]]

@@ -93,6 +93,7 @@ class LineRules:
         "byline",
         "captions",
         "cards",
+        "cards_text",
         "in_comments",
         "include_captions",
         "include_comments",
@@ -123,6 +124,8 @@ class LineRules:
         self.kept_texts: set[str] = set()
         #: The page is a listing of cards: a heading that is a link is an item's title.
         self.cards = False
+        #: … and the first line kept, not only a paragraph, ends the lines above the text.
+        self.cards_text = False
         #: The page's content is its lists: link lists are kept.
         self.links = False
         #: The page is documentation: a reference repeats its section titles and descriptions.
@@ -153,7 +156,9 @@ class LineRules:
                     then(self, text, kind)
                 return verdict
         self.kept_texts.add(text)
-        if kind is _PARAGRAPH:
+        if kind is _PARAGRAPH or self.cards_text:
+            # (on a page of cards, the first card kept ends the page's head: its
+            # entries' dates and names are theirs, not the page's byline)
             self.seen_paragraph = True
         return _KEPT
 
