@@ -155,3 +155,25 @@ def test_the_dates_and_authors_of_a_listings_cards_are_theirs() -> None:
         )
     )
     assert "By Jane Doe" not in _without("card-lines", html)
+
+
+def _posts_page(reply_class: str) -> str:
+    replies = "".join(f'<article class="{reply_class}"><p>{text}</p></article>' for text in ANSWERS)
+    return _page(
+        f"<h1>Tomatoes on a balcony</h1><article class='message-body'><p>{QUESTION}</p></article>"
+        f"<div class='replies'>{replies}</div>"
+    )
+
+
+def test_replies_laid_out_as_the_first_post_are_the_thread() -> None:
+    html = _posts_page("message-body")
+    article = extract(html)
+    assert article.page_type == PageType.FORUM
+    assert article.text == "\n".join([QUESTION, *ANSWERS])
+    assert _without("like-replies", html) == QUESTION
+
+
+def test_comments_laid_out_apart_from_the_post_stay_comments() -> None:
+    article = extract(_posts_page("comment-body"))
+    assert article.page_type == PageType.ARTICLE
+    assert article.text == QUESTION

@@ -32,7 +32,7 @@ from thresher.html.furniture import (
 )
 from thresher.html.page_type import PageHints, judge_page_type, states_discussion
 from thresher.html.rules import LineRules, rules_for
-from thresher.html.series import series_items
+from thresher.html.series import replies_like_post, series_items
 from thresher.html.switches import enabled
 from thresher.html.vocabulary import boilerplate_reason
 from thresher.models import BlockKind, BlockReason, PageType
@@ -139,6 +139,20 @@ def classify_blocks(
         comments,
     )
     container = choose_container(page, prose, furniture.inside)
+    if (
+        comments
+        and enabled("like-replies")
+        and replies_like_post(page, container.element, comments, prose.prose)
+    ):
+        # The comment sections hold posts like the one chosen: a thread's replies.
+        comments, thread = [], True
+        page_type, evidence = judge_page_type(hints, page, thread=thread)
+        furniture = map_furniture(
+            page,
+            furniture_boxes(page, prose.prose, prose.headline, series=page_type in _SERIES_PAGES),
+            comments,
+        )
+        container = choose_container(page, prose, furniture.inside)
     element = container.element
     spans, boxes = container.spans, furniture.boxes
     if enabled("series") and prose.prose[element] >= 2 * _SPARSE:

@@ -61,3 +61,30 @@ def series_items(
                 return like
         item = parent
     return []
+
+
+#: Boxes inside the comment sections like the container's post that make them replies.
+_LIKE_REPLIES = 2
+
+
+def replies_like_post(page: Page, container: int, comments: list[int], prose: list[float]) -> bool:
+    """Whether the comment sections hold boxes like the container, named as it is
+    (``_LIKE_REPLIES`` of them or more, each with prose): the replies of a thread laid
+    out as its first post is, not reader comments below an article, which a page lays
+    out apart from it."""
+    ends = page.ends
+    key = _signature(page, container)
+    if not key[1] or any(container <= box <= ends[container] for box in comments):
+        return False
+    found = 0
+    end = -1
+    for box in comments:
+        if box <= end:
+            continue  # (inside a section counted already)
+        end = ends[box]
+        for index in range(box + 1, end + 1):
+            if prose[index] > 0 and _signature(page, index) == key:
+                found += 1
+                if found >= _LIKE_REPLIES:
+                    return True
+    return False

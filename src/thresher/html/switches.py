@@ -25,6 +25,7 @@ RULES = {
     "series": "the like siblings of the article's box (a thread's posts, a listing's cards) join it",
     "shop-suggestions": "a 'Customers also bought' or 'Similar items' heading titles other products",
     "card-lines": "on a page of cards, the first line kept ends the page's head (headline, byline, date)",
+    "like-replies": "comment sections holding boxes named like the chosen post are a thread's replies",
     "card-headings": "on listing and collection pages, a heading that is a link is an item's title",
     "product-jsonld": "a product page's JSON-LD description, when longer than the text found",
     "hash-tokens": "made-up pieces of class names (CSS-module hashes, letters and digits) name nothing",
