@@ -177,3 +177,28 @@ def test_comments_laid_out_apart_from_the_post_stay_comments() -> None:
     article = extract(_posts_page("comment-body"))
     assert article.page_type == PageType.ARTICLE
     assert article.text == QUESTION
+
+
+def test_a_grid_of_priced_cards_tagged_as_a_product_is_a_collection() -> None:
+    cards = "".join(
+        f"<div class='card'><h3><a href='/kettle/{n}'>Kettle model {n} in brushed steel</a></h3>"
+        f"<p>${20 + n}.00</p><p>{n + 1} litres, boils in three minutes</p></div>"
+        for n in range(6)
+    )
+    html = _page(
+        f"<main><h1>Kettles</h1><div class='grid'>{cards}</div></main>",
+        '<meta property="og:type" content="product">',
+    )
+    article = extract(html)
+    assert article.page_type == PageType.COLLECTION
+    assert article.page_type_evidence == "og:type product, 6 linked headings, 6 prices"
+    assert article.text == "\n".join(
+        line
+        for n in range(6)
+        for line in (
+            f"Kettle model {n} in brushed steel",
+            f"${20 + n}.00",
+            f"{n + 1} litres, boils in three minutes",
+        )
+    )
+    assert _without("og-product-grid", html) == "$20.00\n1 litres, boils in three minutes"

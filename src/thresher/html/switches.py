@@ -26,6 +26,7 @@ RULES = {
     "shop-suggestions": "a 'Customers also bought' or 'Similar items' heading titles other products",
     "card-lines": "on a page of cards, the first line kept ends the page's head (headline, byline, date)",
     "like-replies": "comment sections holding boxes named like the chosen post are a thread's replies",
+    "og-product-grid": "a page tagged og:type product holding a grid of linked, priced cards is a collection",
     "card-headings": "on listing and collection pages, a heading that is a link is an item's title",
     "product-jsonld": "a product page's JSON-LD description, when longer than the text found",
     "hash-tokens": "made-up pieces of class names (CSS-module hashes, letters and digits) name nothing",
