@@ -12,8 +12,10 @@
 
 Every decision keeps its reason (``BlockReason``). The page's type is judged between
 the first two stages (a thread's posts are its content, not comments; a listing's
-boxes are its items) and decides some rules; a page left with next to no prose is read
-once more as a page of lists.
+boxes are its items) and decides some rules; comment sections holding posts laid out
+as the chosen one are a thread's replies, and the like siblings of the chosen box (the
+posts, the cards: ``series``) join it. A page left with next to no prose is read once
+more as a page of lists.
 """
 
 from __future__ import annotations

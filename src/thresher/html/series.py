@@ -5,13 +5,17 @@ whose content is a series of like boxes (a thread's posts, a listing's items), t
 be one box of the series, the longest post or the wordiest card. One box of a series is
 not the page: its like siblings, boxes of the same tag and class under the same parent,
 each holding prose of its own, join the article.
+
+The same likeness tells a thread's replies from reader comments: replies are laid out
+as the first post is, boxes named as it is inside the comment sections, where a page
+lays out the comments below an article apart from it.
 """
 
 from __future__ import annotations
 
 from thresher.html.blocks import Page
 
-__all__ = ["series_items"]
+__all__ = ["replies_like_post", "series_items"]
 
 #: Levels above the container searched for the box that repeats (a post's text sits
 #: in a few wrappers inside the post).
