@@ -67,17 +67,27 @@ def series_items(
     return []
 
 
+def _classes(page: Page, index: int) -> tuple[str, frozenset[str]]:
+    """An element's tag and classes, less those holding a digit (a post's number):
+    a thread's replies share all of them with its first post, where a comment may
+    share a framework's first class with the article ("crayon article-texte",
+    "crayon forum-texte")."""
+    return page.tags[index], frozenset(
+        word for word in page.names[index].split() if not any(ch.isdigit() for ch in word)
+    )
+
+
 #: Boxes inside the comment sections like the container's post that make them replies.
 _LIKE_REPLIES = 2
 
 
 def replies_like_post(page: Page, container: int, comments: list[int], prose: list[float]) -> bool:
-    """Whether the comment sections hold boxes like the container, named as it is
-    (``_LIKE_REPLIES`` of them or more, each with prose): the replies of a thread laid
+    """Whether the comment sections hold boxes like the container, of its tag and
+    classes (``_LIKE_REPLIES`` of them or more, each with prose): the replies of a thread laid
     out as its first post is, not reader comments below an article, which a page lays
     out apart from it."""
     ends = page.ends
-    key = _signature(page, container)
+    key = _classes(page, container)
     if not key[1] or any(container <= box <= ends[container] for box in comments):
         return False
     found = 0
@@ -87,7 +97,7 @@ def replies_like_post(page: Page, container: int, comments: list[int], prose: li
             continue  # (inside a section counted already)
         end = ends[box]
         for index in range(box + 1, end + 1):
-            if prose[index] > 0 and _signature(page, index) == key:
+            if prose[index] > 0 and _classes(page, index) == key:
                 found += 1
                 if found >= _LIKE_REPLIES:
                     return True
