@@ -12,8 +12,10 @@
 
 Every decision keeps its reason (``BlockReason``). The page's type is judged between
 the first two stages (a thread's posts are its content, not comments; a listing's
-boxes are its items) and decides some rules; a page left with next to no prose is read
-once more as a page of lists.
+boxes are its items) and decides some rules; comment sections holding posts laid out
+as the chosen one are a thread's replies, and the like siblings of the chosen box (the
+posts, the cards: ``series``) join it. A page left with next to no prose is read once
+more as a page of lists.
 """
 
 from __future__ import annotations
@@ -31,8 +33,9 @@ from thresher.html.furniture import (
     map_furniture,
     prose_boxes,
 )
-from thresher.html.page_type import PageHints, judge_page_type
+from thresher.html.page_type import PageHints, judge_page_type, states_discussion
 from thresher.html.rules import LineRules, rules_for
+from thresher.html.series import replies_like_post, series_items
 from thresher.html.switches import enabled
 from thresher.html.vocabulary import boilerplate_reason
 from thresher.models import BlockKind, BlockReason, PageType
@@ -127,21 +130,56 @@ def classify_blocks(
         return Reading([], -1, [])
     prose = read_prose(page)
     comments, thread = comment_boxes(page, prose.prose, prose.headline, include_comments=include_comments)
-    page_type, evidence = judge_page_type(hints or PageHints(), page, thread=thread)
+    hints = hints or PageHints()
+    page_type, evidence = judge_page_type(hints, page, thread=thread)
+    stated_thread = states_discussion(hints)
+    if stated_thread and comments and enabled("stated-thread"):
+        # The boxes named like comments are its posts, the question's answers.
+        comments, thread = [], True
     furniture = map_furniture(
         page,
         furniture_boxes(page, prose.prose, prose.headline, series=page_type in _SERIES_PAGES),
         comments,
     )
     container = choose_container(page, prose, furniture.inside)
+    if (
+        comments
+        and enabled("like-replies")
+        and replies_like_post(page, container.element, comments, prose.prose)
+    ):
+        # The comment sections hold posts like the one chosen: a thread's replies.
+        comments, thread = [], True
+        page_type, evidence = judge_page_type(hints, page, thread=thread)
+        furniture = map_furniture(
+            page,
+            furniture_boxes(page, prose.prose, prose.headline, series=page_type in _SERIES_PAGES),
+            comments,
+        )
+        container = choose_container(page, prose, furniture.inside)
     element = container.element
-    spans = container.spans
+    spans, boxes = container.spans, furniture.boxes
     if enabled("standfirst"):
         spans = spans + _standfirst(page, prose.votes, element, furniture.inside)
-    rules = LineRules(include_comments, include_tables, include_captions, title)
+    if enabled("series") and prose.prose[element] >= 2 * _SPARSE:
+        # One post of a thread, one card of a listing, is not the page: its like
+        # siblings join the article, one named like a comment box too. (An article of
+        # next to no prose is read as a page of lists instead, below.)
+        items = series_items(page, element, prose.prose, furniture.inside, furniture.comments)
+        if items:
+            ends = page.ends
+            spans = spans + [
+                (item, ends[item]) for item in items if not any(a <= item <= b for a, b in spans)
+            ]
+            joined = frozenset(items)
+            boxes = [index for index in boxes if index not in joined]
+    # On a page stating it is a discussion, a "Comments" or "Replies" heading titles
+    # the answers: the content.
+    replies = stated_thread and enabled("thread-replies")
+    rules = LineRules(include_comments or replies, include_tables, include_captions, title)
     rules.cards = page_type in _CARD_PAGES and enabled("card-headings")
+    rules.cards_text = page_type in _CARD_PAGES and enabled("card-lines")
     rules.keep_repeats = page_type is PageType.DOCUMENTATION and enabled("docs-repeats")
-    boxes = furniture.boxes
+    rules.reviews = page_type is PageType.PRODUCT and enabled("product-reviews")
     if enabled("prose-boxes") and boxes:
         boxes = prose_boxes(page, spans, boxes, furniture.comments)
     decisions = decide_blocks(page, element, spans, boxes, furniture.comments, rules)
@@ -164,6 +202,7 @@ def classify_blocks(
         if fallback >= 0:
             lists = LineRules(include_comments, include_tables, include_captions, title)
             lists.cards = lists.links = True
+            lists.cards_text = enabled("card-lines")
             ends = page.ends
             boxes = (
                 [index for index in furniture.boxes if not index <= fallback <= ends[index]]
@@ -247,6 +286,7 @@ def decide_blocks(
     decisions: list[Decision] = []
     append = decisions.append
     related_until = -1  # blocks up to this element index belong to a related box
+    box_until, box_reason = -1, _COMMENTS  # … or to a box opened by its heading (``opened_box``)
     kinds, paragraph = _KINDS, _PARAGRAPH_KIND
     decide = rules.decide
     related_prose = enabled("related-prose")
@@ -262,12 +302,25 @@ def decide_blocks(
         if owner <= related_until:
             append(Decision(block, kind, level, False, _RELATED, True))
             continue
+        if owner <= box_until:
+            append(Decision(block, kind, level, False, box_reason, box_reason is _RELATED))
+            continue
         if furniture >= 0:
             kept = False
             reason = _COMMENTS if furniture in comments else boilerplate_reason(page.furniture(furniture))
             related = reason is _RELATED
         else:
             kept, reason, related = decide(block, kind, table)
+            if rules.opened_box is not None:
+                # A product's "Reviews" heading, a shop's "Customers also bought": the
+                # rest of the heading's box is the buyers' say or other products. (A box
+                # holding the heading alone is its wrapper: the box is the one around it.)
+                box = parents[owner]
+                following = blocks[position + 1].owner if position + 1 < len(blocks) else -1
+                while box > container and following > ends[box]:
+                    box = parents[box]
+                box_until, box_reason = ends[box], rules.opened_box
+                rules.opened_box = None
         if related and kind is _HEADING and parents[owner] > container:
             # A "Related"/"You may like" heading titles the box around it: the rest of
             # that box is the list of other stories, whatever its teasers look like,

@@ -22,7 +22,7 @@ from thresher.html.blocks import Page
 from thresher.html.switches import enabled
 from thresher.models import PageType
 
-__all__ = ["PageHints", "judge_page_type", "page_hints"]
+__all__ = ["PageHints", "judge_page_type", "page_hints", "states_discussion"]
 
 _TYPE_VALUE = re.compile(r'"@type"\s*:\s*\[?\s*"(?:https?://schema\.org/)?([A-Za-z]+)"')
 #: schema.org types that say what a page is, by the page type they mean, strongest first.
@@ -119,6 +119,13 @@ def page_hints(scripts: list[LexborNode], metas: list[LexborNode]) -> PageHints:
     return PageHints(frozenset(types), og_type, description, products)
 
 
+def states_discussion(hints: PageHints) -> bool:
+    """Whether the page says it is a discussion (a thread, a question and its answers):
+    its JSON-LD types or its ``og:type``, not the shape of its boxes."""
+    discussion = _SCHEMA_TYPES[0][1]
+    return not discussion.isdisjoint(hints.schema_types) or _OG_TYPES.get(hints.og_type) is PageType.FORUM
+
+
 def judge_page_type(hints: PageHints, page: Page, *, thread: bool) -> tuple[PageType, str]:
     """The page's type and the evidence for it; ``thread`` says that the page's prose
     is in comment-named posts (``classify``)."""
@@ -137,18 +144,35 @@ def judge_page_type(hints: PageHints, page: Page, *, thread: bool) -> tuple[Page
     if thread:
         return PageType.FORUM, "its prose is in the posts of a thread"
     if hints.og_type in _OG_TYPES:
-        return _OG_TYPES[hints.og_type], f"og:type {hints.og_type}"
+        stated = _OG_TYPES[hints.og_type]
+        if stated is PageType.PRODUCT and enabled("og-product-grid"):
+            # A shop tags its category pages as it tags a product's: a grid of cards,
+            # each titled by a link and priced, is a collection.
+            linked, prices = _linked_headings(page), _prices(page)
+            if linked >= _LISTING_HEADINGS and prices >= _COLLECTION_PRICES:
+                return PageType.COLLECTION, f"og:type product, {linked} linked headings, {prices} prices"
+        return stated, f"og:type {hints.og_type}"
     code = page.tags.count("pre")
     if code >= _CODE_BLOCKS:
         return PageType.DOCUMENTATION, f"{code} code blocks"
-    linked = sum(
-        1
-        for block in page.blocks
-        if block.kind_tag in _HEADING_TAGS and block.link_chars >= 0.9 * len(block.text)
-    )
+    linked = _linked_headings(page)
     if linked >= _LISTING_HEADINGS:
-        prices = sum(1 for block in page.blocks if len(block.text) < 40 and _PRICE.search(block.text))
+        prices = _prices(page)
         if prices >= _COLLECTION_PRICES:
             return PageType.COLLECTION, f"{linked} linked headings, {prices} prices"
         return PageType.LISTING, f"{linked} linked headings"
     return PageType.ARTICLE, "no other evidence"
+
+
+def _linked_headings(page: Page) -> int:
+    """Headings that are one link: the titles of cards."""
+    return sum(
+        1
+        for block in page.blocks
+        if block.kind_tag in _HEADING_TAGS and block.link_chars >= 0.9 * len(block.text)
+    )
+
+
+def _prices(page: Page) -> int:
+    """Short lines holding a price."""
+    return sum(1 for block in page.blocks if len(block.text) < 40 and _PRICE.search(block.text))

@@ -43,7 +43,9 @@ from thresher.html.vocabulary import (
     DATE_LINE,
     NOTICE_LINE,
     RELATED_PHRASE,
+    REVIEWS_HEADING,
     RIGHTS_RESERVED,
+    SHOP_SUGGESTIONS,
     UI_LABEL,
 )
 from thresher.models import BlockKind, BlockReason
@@ -91,6 +93,7 @@ class LineRules:
         "byline",
         "captions",
         "cards",
+        "cards_text",
         "in_comments",
         "include_captions",
         "include_comments",
@@ -99,7 +102,10 @@ class LineRules:
         "kept_texts",
         "links",
         "list_credit",
+        "opened_box",
+        "reviews",
         "seen_paragraph",
+        "shop",
         "title_key",
     )
 
@@ -118,11 +124,21 @@ class LineRules:
         self.kept_texts: set[str] = set()
         #: The page is a listing of cards: a heading that is a link is an item's title.
         self.cards = False
+        #: … and the first line kept, not only a paragraph, ends the lines above the text.
+        self.cards_text = False
         #: The page's content is its lists: link lists are kept.
         self.links = False
         #: The page is documentation: a reference repeats its section titles and descriptions.
         self.keep_repeats = False
         self.list_credit = enabled("list-credit")
+        #: The page is a product's: a "Reviews" heading opens its buyers' reviews.
+        self.reviews = False
+        #: "Customers also bought" headings title a shop's suggestions (``shop-suggestions``).
+        self.shop = enabled("shop-suggestions")
+        #: The block just decided is a heading whose box, to its end, is not the
+        #: article: a product's reviews (COMMENTS), a shop's suggestions (RELATED_LINKS).
+        #: ``classify.decide_blocks`` reads and clears it.
+        self.opened_box: BlockReason | None = None
 
     def decide(self, block: TextBlock, kind: BlockKind, table: RuleTable) -> Verdict:
         """(kept, reason, related) for a block of the article outside any furniture;
@@ -140,7 +156,9 @@ class LineRules:
                     then(self, text, kind)
                 return verdict
         self.kept_texts.add(text)
-        if kind is _PARAGRAPH:
+        if kind is _PARAGRAPH or self.cards_text:
+            # (on a page of cards, the first card kept ends the page's head: its
+            # entries' dates and names are theirs, not the page's byline)
             self.seen_paragraph = True
         return _KEPT
 
@@ -178,6 +196,14 @@ def _comments_heading(rules: LineRules, block: TextBlock, text: str, kind: Block
 def _enter_comments(rules: LineRules, text: str, kind: BlockKind) -> None:
     # Only a heading after the article's text opens the comment section.
     rules.in_comments = rules.seen_paragraph and kind is _HEADING
+
+
+def _reviews_heading(rules: LineRules, block: TextBlock, text: str, kind: BlockKind) -> bool:
+    return rules.reviews and not rules.include_comments and REVIEWS_HEADING.fullmatch(text) is not None
+
+
+def _open_reviews(rules: LineRules, text: str, kind: BlockKind) -> None:
+    rules.opened_box = BlockReason.COMMENTS
 
 
 def _ad_label(rules: LineRules, block: TextBlock, text: str, kind: BlockKind) -> bool:
@@ -235,6 +261,14 @@ def _related_phrase(rules: LineRules, block: TextBlock, text: str, kind: BlockKi
     return bool(block.links or kind is _HEADING and len(text) < 80) and RELATED_PHRASE.match(text) is not None
 
 
+def _shop_suggestions(rules: LineRules, block: TextBlock, text: str, kind: BlockKind) -> bool:
+    return rules.shop and SHOP_SUGGESTIONS.fullmatch(text) is not None
+
+
+def _open_suggestions(rules: LineRules, text: str, kind: BlockKind) -> None:
+    rules.opened_box = BlockReason.RELATED_LINKS
+
+
 def _picture_credit(rules: LineRules, block: TextBlock, text: str, kind: BlockKind) -> bool:
     return CREDIT_LINE.match(text) is not None
 
@@ -274,6 +308,7 @@ _NOT_TABLE = frozenset(BlockKind) - {_TABLE}
 #: kept is repeated text; see ``LineRules.decide``).
 RULES: tuple[Rule, ...] = (
     Rule(_R.COMMENTS, _comments_heading, shorter_than=40, then=_enter_comments),
+    Rule(_R.COMMENTS, _reviews_heading, shorter_than=40, kinds=_HEADINGS, then=_open_reviews),
     Rule(_R.ADVERTISING, _ad_label, shorter_than=40),
     Rule(_R.CONTROL_LABEL, _control_label, shorter_than=20),
     Rule(_R.LINK_LIST, _link_list, kinds=_NOT_TABLE),
@@ -291,6 +326,14 @@ RULES: tuple[Rule, ...] = (
     Rule(_R.TABLE, _table, kinds=frozenset([_TABLE])),
     Rule(_R.CAPTION, _caption, kinds=frozenset([_CAPTION]), then=_count_caption),
     Rule(_R.RELATED_LINKS, _related_phrase, shorter_than=200, related=True),
+    Rule(
+        _R.RELATED_LINKS,
+        _shop_suggestions,
+        shorter_than=80,
+        kinds=_HEADINGS,
+        related=True,
+        then=_open_suggestions,
+    ),
     Rule(_R.PICTURE_CREDIT, _picture_credit, shorter_than=120),
     Rule(_R.CAPTION, _credit_tail, shorter_than=400),
     Rule(_R.BYLINE_DATE, _contributor, shorter_than=300),

@@ -18,6 +18,15 @@ RULES = {
     "systematic-any-kind": "one furniture name on three or more boxes holding most of the prose, beside "
     "the headline (or on a forum or listing), is a misnomer",
     "thread": "comment boxes holding nearly all of the prose are a thread's posts: content",
+    "stated-thread": "on a page stating it is a discussion (JSON-LD, og:type), comment boxes are its posts",
+    "thread-replies": "on a page stating it is a discussion, a 'Comments' heading titles the answers, "
+    "not reader comments",
+    "product-reviews": "on a product page, a 'Reviews' heading opens the buyers' reviews, to its box's end",
+    "series": "the like siblings of the article's box (a thread's posts, a listing's cards) join it",
+    "shop-suggestions": "a 'Customers also bought' or 'Similar items' heading titles other products",
+    "card-lines": "on a page of cards, the first line kept ends the page's head (headline, byline, date)",
+    "like-replies": "comment sections holding boxes named like the chosen post are a thread's replies",
+    "og-product-grid": "a page tagged og:type product holding a grid of linked, priced cards is a collection",
     "card-headings": "on listing and collection pages, a heading that is a link is an item's title",
     "product-jsonld": "a product page's JSON-LD description, when longer than the text found",
     "hash-tokens": "made-up pieces of class names (CSS-module hashes, letters and digits) name nothing",

@@ -28,6 +28,8 @@ __all__ = [
     "GROUP_BITS",
     "NOTICE_LINE",
     "RELATED_PHRASE",
+    "REVIEWS_HEADING",
+    "SHOP_SUGGESTIONS",
     "RIGHTS_RESERVED",
     "UI_LABEL",
     "boilerplate_reason",
@@ -368,6 +370,27 @@ COMMENTS_HEADING = re.compile(
     r"\W*(?:\d+\s+)?(?:comments?|reader comments|leave a (?:comment|reply)|add a comment|post a comment|"
     r"join the (?:discussion|conversation)|\d+\s+(?:responses?|replies)|kommentare?|"
     r"commentaires?|comentarios?|commenti|reacties|komentarze|комментарии)(?:\s*\(\d+\))?\W*",
+    re.I,
+)
+
+#: A heading over a shop's suggestions of other products: what other shoppers viewed or
+#: bought, similar or featured items ("Customers who bought this also bought").
+SHOP_SUGGESTIONS = re.compile(
+    r"\W*(?:(?:people|customers|shoppers|others)\b.{0,30}\balso\s+(?:viewed|bought|purchased|liked|loved)"
+    r"|(?:similar|related|featured|recommended|recently viewed|sponsored|popular|trending)\s+"
+    r"(?:items?|products?|picks)"
+    r"|frequently bought together|complete the (?:look|set)|shop the (?:look|collection)"
+    r"|pairs? (?:well )?with"
+    r"|you (?:may|might) also (?:need|want|love|be interested in)"
+    r"|more (?:items )?from (?:this|the) (?:seller|brand|store|shop|collection))\b.{0,40}",
+    re.I,
+)
+
+#: A heading over a product's reviews ("Customer Reviews", "Ratings & Reviews (1,204)").
+REVIEWS_HEADING = re.compile(
+    r"\W*(?:(?:customer|product|user|guest|verified|buyer|client)s?'?\s+)?(?:reviews?|ratings?|testimonials?)"
+    r"(?:\s*(?:&|and|\+)\s*(?:reviews?|ratings?|q\s*&\s*a|questions))?(?:\s+summary)?"
+    r"(?:\s*\(?\d[\d,.]*\)?)?\W*",
     re.I,
 )
 

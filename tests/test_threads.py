@@ -1,0 +1,204 @@
+"""Threads, product reviews and series of like boxes: small pages written for these tests,
+each with the text it must give (golden) and, with its rule turned off, what the rule
+changes."""
+
+from __future__ import annotations
+
+import json
+
+from thresher import extract
+from thresher.html import blocks, switches
+from thresher.models import PageType
+
+QUESTION = (
+    "I am moving to a flat with a small balcony and would like to grow tomatoes there this "
+    "summer. Which varieties cope with pots, wind and only a few hours of sun a day?"
+)
+ANSWERS = (
+    "Cherry tomatoes in a forty litre pot did well for me on a windy balcony facing east.",
+    "Pick a bush variety and water it every evening; the pots dry out far faster than beds do.",
+    "Tie the stems to a cane early on, or the first storm of the summer will snap them for you.",
+)
+
+
+def _page(body: str, head: str = "") -> str:
+    return f"<html><head><title>T</title>{head}</head><body>{body}</body></html>"
+
+
+def _json_ld(kind: str, **fields: str) -> str:
+    data = {"@context": "https://schema.org", "@type": kind, **fields}
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+def _without(rule: str, html: str) -> str:
+    switches.DISABLED = frozenset([rule])
+    blocks._NAME_GROUPS.clear()
+    try:
+        return extract(html).text
+    finally:
+        switches.DISABLED = frozenset()
+        blocks._NAME_GROUPS.clear()
+
+
+def _question_page(head: str) -> str:
+    answers = "".join(f'<div class="comment"><p>{text}</p></div>' for text in ANSWERS)
+    return _page(
+        f"<h1>Tomatoes on a balcony</h1><article><p>{QUESTION}</p></article>"
+        f"<section class='answers'>{answers}</section>",
+        head,
+    )
+
+
+def test_a_page_stating_it_is_a_question_keeps_its_answers() -> None:
+    html = _question_page(_json_ld("QAPage", name="Tomatoes on a balcony"))
+    article = extract(html)
+    assert article.page_type == PageType.FORUM
+    assert article.text == "\n".join([QUESTION, *ANSWERS])
+    assert _without("stated-thread", html) == QUESTION
+
+
+def test_the_same_boxes_below_an_article_stay_comments() -> None:
+    article = extract(_question_page(""))
+    assert article.page_type == PageType.ARTICLE
+    assert article.text == QUESTION
+
+
+def test_a_comments_heading_on_a_stated_discussion_titles_the_answers() -> None:
+    replies = "".join(f"<li>{text}</li>" for text in ANSWERS)
+    html = _page(
+        f"<main><h1>Tomatoes on a balcony</h1><p>{QUESTION}</p><h2>Comments</h2><ul>{replies}</ul></main>",
+        _json_ld("DiscussionForumPosting", headline="Tomatoes on a balcony"),
+    )
+    assert extract(html).text == "\n".join([QUESTION, "Comments", *ANSWERS])
+    assert _without("thread-replies", html) == QUESTION
+
+
+DESCRIPTION = (
+    "A stainless steel kettle that boils a litre of water in three minutes and switches itself "
+    "off when the water boils or the kettle is lifted from its base."
+)
+SPECS = "Capacity: 1.7 litres. Power: 2200 watts. Cord: 75 centimetres, stored in the base."
+
+
+def test_a_products_reviews_heading_drops_the_reviews_to_the_end_of_their_box() -> None:
+    reviews = "".join(
+        f"<p>{text} It makes tea for the whole office in no time at all.</p>"
+        for text in ("Great kettle.", "Quiet and fast.")
+    )
+    html = _page(
+        f"<main><h1>Blue kettle</h1><p>{DESCRIPTION}</p>"
+        f"<section><h2>Customer Reviews (2)</h2>{reviews}</section>"
+        f"<section><h2>Specifications</h2><p>{SPECS}</p></section></main>",
+        _json_ld("Product", name="Blue kettle"),
+    )
+    article = extract(html)
+    assert article.page_type == PageType.PRODUCT
+    assert article.text == "\n".join([DESCRIPTION, "Specifications", SPECS])
+    assert "Great kettle." in _without("product-reviews", html)
+
+
+def test_the_like_siblings_of_the_longest_post_join_it() -> None:
+    # Each reply, with its row of links, weighs less than nothing beside the long first
+    # post; together the replies hold more than half of its prose: the posts of one thread.
+    posts = [" ".join([QUESTION] * 6)] + [f"Reply {n}: {ANSWERS[n % 3]}" for n in range(6)]
+    links = "".join(
+        f"<a href='/post/{n}/{action}'>{action.title()} this post</a> "
+        for n, action in enumerate(["quote", "report", "bookmark", "share", "permalink"])
+    )
+    boxes = "".join(
+        f'<div class="post"><div class="author">Member {n}</div><div class="body"><p>{text}</p></div>'
+        f"<div class='actions'>{links}</div></div>"
+        for n, text in enumerate(posts)
+    )
+    html = _page(f"<h1>Tomatoes on a balcony</h1><div class='thread'>{boxes}</div><footer>About us</footer>")
+    # (the author boxes are furniture)
+    assert extract(html).text == "\n".join(posts)
+    assert _without("series", html) == posts[0]
+
+
+def test_a_shops_suggestions_heading_drops_the_other_products() -> None:
+    cards = "".join(
+        f"<div class='card'><h3>Green kettle model {n} with a glass window</h3><p>$2{n}.00</p></div>"
+        for n in range(4)
+    )
+    html = _page(
+        f"<main><h1>Blue kettle</h1><p>{DESCRIPTION}</p><p>{SPECS}</p>"
+        f"<div class='carousel-head'><h2>Customers who bought this item also bought</h2></div>"
+        f"<div class='carousel'>{cards}</div></main>",
+        _json_ld("Product", name="Blue kettle"),
+    )
+    assert extract(html).text == "\n".join([DESCRIPTION, SPECS])
+    assert "Green kettle model 2" in _without("shop-suggestions", html)
+
+
+SUMMARY = "The council opened the park on Saturday with a picnic for everyone who lives nearby."
+
+
+def test_the_dates_and_authors_of_a_listings_cards_are_theirs() -> None:
+    authors = ["Jane Doe", "John Roe", "Ann Poe", "Max Moe", "Eva Koe"]
+    cards = "".join(
+        f"<li><h2><a href='/story/{n}'>Story number {n} about the new city park</a></h2>"
+        f"<ul><li>By {author}</li><li>March {n + 3}, 2024</li><li>{n}. {SUMMARY}</li></ul></li>"
+        for n, author in enumerate(authors)
+    )
+    html = _page(f"<main><h1>Latest stories</h1><ul class='stories'>{cards}</ul></main>")
+    article = extract(html)
+    assert article.page_type == PageType.LISTING
+    assert article.text == "\n".join(
+        line
+        for n, author in enumerate(authors)
+        for line in (
+            f"Story number {n} about the new city park",
+            f"By {author}",
+            f"March {n + 3}, 2024",
+            f"{n}. {SUMMARY}",
+        )
+    )
+    assert "By Jane Doe" not in _without("card-lines", html)
+
+
+def _posts_page(reply_class: str) -> str:
+    replies = "".join(f'<article class="{reply_class}"><p>{text}</p></article>' for text in ANSWERS)
+    return _page(
+        f"<h1>Tomatoes on a balcony</h1><article class='message-body'><p>{QUESTION}</p></article>"
+        f"<div class='replies'>{replies}</div>"
+    )
+
+
+def test_replies_laid_out_as_the_first_post_are_the_thread() -> None:
+    html = _posts_page("message-body")
+    article = extract(html)
+    assert article.page_type == PageType.FORUM
+    assert article.text == "\n".join([QUESTION, *ANSWERS])
+    assert _without("like-replies", html) == QUESTION
+
+
+def test_comments_laid_out_apart_from_the_post_stay_comments() -> None:
+    article = extract(_posts_page("comment-body"))
+    assert article.page_type == PageType.ARTICLE
+    assert article.text == QUESTION
+
+
+def test_a_grid_of_priced_cards_tagged_as_a_product_is_a_collection() -> None:
+    cards = "".join(
+        f"<div class='card'><h3><a href='/kettle/{n}'>Kettle model {n} in brushed steel</a></h3>"
+        f"<p>${20 + n}.00</p><p>{n + 1} litres, boils in three minutes</p></div>"
+        for n in range(6)
+    )
+    html = _page(
+        f"<main><h1>Kettles</h1><div class='grid'>{cards}</div></main>",
+        '<meta property="og:type" content="product">',
+    )
+    article = extract(html)
+    assert article.page_type == PageType.COLLECTION
+    assert article.page_type_evidence == "og:type product, 6 linked headings, 6 prices"
+    assert article.text == "\n".join(
+        line
+        for n in range(6)
+        for line in (
+            f"Kettle model {n} in brushed steel",
+            f"${20 + n}.00",
+            f"{n + 1} litres, boils in three minutes",
+        )
+    )
+    assert _without("og-product-grid", html) == "$20.00\n1 litres, boils in three minutes"
