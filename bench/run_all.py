@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-TASKS = ["extraction", "html", "metadata", "text", "corpus", "stories"]
+TASKS = ["extraction", "page_types", "html", "metadata", "text", "corpus", "stories"]
 #: Arguments of a task's script.
 ARGUMENTS = {"extraction": ["--speed"]}
 
