@@ -15,7 +15,9 @@ the first two stages (a thread's posts are its content, not comments; a listing'
 boxes are its items) and decides some rules; comment sections holding posts laid out
 as the chosen one are a thread's replies, and the like siblings of the chosen box (the
 posts, the cards: ``series``) join it. A page left with next to no prose is read once
-more as a page of lists.
+more as a page of lists. At the article's edges, headings settle what they title
+(``headings``): the standfirst under the headline joins, a heading over a dropped box
+goes with it.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from dataclasses import dataclass
 
 from thresher.html.blocks import CAPTION, FURNITURE_TAGS, Page, TextBlock
 from thresher.html.container import choose_container, read_prose, text_holder
+from thresher.html.decision import Decision
 from thresher.html.furniture import (
     OUTSIDE,
     comment_boxes,
@@ -33,6 +36,7 @@ from thresher.html.furniture import (
     map_furniture,
     prose_boxes,
 )
+from thresher.html.headings import drop_orphan_headings, standfirst
 from thresher.html.page_type import PageHints, judge_page_type, states_discussion
 from thresher.html.rules import LineRules, rules_for
 from thresher.html.series import replies_like_post, series_items
@@ -85,17 +89,6 @@ _CARD_PAGES = frozenset([PageType.LISTING, PageType.COLLECTION])
 _OWN_FALLBACK = frozenset([PageType.PRODUCT, PageType.FORUM])
 #: A page whose article holds fewer characters than this is read as a page of lists.
 _SPARSE = 200
-
-
-@dataclass(slots=True)
-class Decision:
-    block: TextBlock
-    kind: BlockKind
-    level: int
-    kept: bool
-    reason: BlockReason
-    #: The block is a pointer to other stories: its links belong in ``related``.
-    related: bool = False
 
 
 @dataclass(slots=True)
@@ -159,7 +152,7 @@ def classify_blocks(
     element = container.element
     spans, boxes = container.spans, furniture.boxes
     if enabled("standfirst"):
-        spans = spans + _standfirst(page, prose.votes, element, furniture.inside)
+        spans = spans + standfirst(page, prose.votes, element, furniture.inside)
     if enabled("series") and prose.prose[element] >= 2 * _SPARSE:
         # One post of a thread, one card of a listing, is not the page: its like
         # siblings join the article, one named like a comment box too. (An article of
@@ -222,52 +215,8 @@ def classify_blocks(
     if not include_captions and rules.captions >= _GALLERY_CAPTIONS:
         _keep_gallery_captions(decisions)
     if enabled("orphan-headings"):
-        _drop_orphan_headings(decisions)
+        drop_orphan_headings(decisions)
     return Reading(decisions, element, container.scores, rules.byline, page_type, evidence)
-
-
-#: Shortest standfirst (characters of prose): a shorter line under a headline is a
-#: kicker, a byline or a caption.
-_STANDFIRST = 80
-
-
-def _standfirst(page: Page, votes: list[float], container: int, inside: list[bool]) -> list[tuple[int, int]]:
-    """The element ranges of the standfirst: the paragraphs of prose between the page's
-    headline and the article's element, in the headline's box, when the headline stands
-    outside that element (a news page sets its headline and summary above the body's
-    columns). Not under furniture, a caption or a figure."""
-    blocks, parents, ends, tags = page.blocks, page.parents, page.ends, page.tags
-    headline = next((block.owner for block in blocks if block.kind_tag == "h1"), -1)
-    if headline < 0 or headline >= container:
-        return []
-    box = headline  # the headline's ancestor just below the one holding the article too
-    while parents[box] >= 0 and not parents[box] <= container <= ends[parents[box]]:
-        box = parents[box]
-    spans = []
-    for block, vote in zip(blocks, votes, strict=True):
-        owner = block.owner
-        if owner <= headline:
-            continue
-        if owner >= container or owner > ends[box]:
-            break
-        if (
-            vote >= _STANDFIRST
-            and tags[owner] == "p"
-            and not inside[owner]
-            and 5 * block.link_chars < len(block.text)
-            and not _in_caption(page, owner, box)
-        ):
-            spans.append((owner, ends[owner]))
-    return spans
-
-
-def _in_caption(page: Page, index: int, top: int) -> bool:
-    """Whether element ``index`` lies in a figure or a box named as a caption below ``top``."""
-    while index > top:
-        if page.tags[index] == "figure" or page.groups[index] & CAPTION:
-            return True
-        index = page.parents[index]
-    return False
 
 
 def decide_blocks(
@@ -370,65 +319,6 @@ def _link_collection(decisions: list[Decision]) -> bool:
         elif decision.reason is BlockReason.LINK_LIST:
             linked += len(decision.block.text)
     return linked >= _LINK_COLLECTION and linked > kept
-
-
-#: Longest heading read as the title of a box: a longer one is a line of the text set large.
-_ORPHAN_HEADING = 100
-#: What a box titled by a heading holds when none of it is the article's text. (Not
-#: captions, tables, repeated or byline lines: a heading over a picture, or over text
-#: kept elsewhere, still titles the article's text.)
-_BOX_REASONS = frozenset(
-    [
-        BlockReason.LINK_LIST,
-        BlockReason.RELATED_LINKS,
-        BlockReason.NAVIGATION,
-        BlockReason.SHARE_BOX,
-        BlockReason.PAGE_FURNITURE,
-        BlockReason.SIDEBAR,
-        BlockReason.FOOTER,
-        BlockReason.ADVERTISING,
-        BlockReason.COMMENTS,
-        BlockReason.PAGE_WIDGET,
-        BlockReason.TEASER,
-        BlockReason.CONTROL_LABEL,
-        BlockReason.NOTICE,
-        BlockReason.BARE_ADDRESS,
-    ]
-)
-
-
-def _drop_orphan_headings(decisions: list[Decision]) -> None:
-    """Drop the headings of the article that title none of its text: a heading whose
-    section (the blocks up to the next heading of its rank or above, or to the end of
-    the article) holds no kept block and opens with a box's blocks ("More on this" over
-    a list of links, "Tags" over the tags, "Share this" over the buttons). A heading
-    that is a link is an item's title, not a box's. The heading goes with the reason
-    of the first block it titled. (Read from the end: a section's own headings are
-    decided before the heading over them.)"""
-    article = [decision for decision in decisions if decision.reason is not _OUTSIDE_ARTICLE]
-    count = len(article)
-    next_kept = count  # position of the next kept block
-    section_end = [count] * 7  # by level: position of the next heading of that rank or above
-    for position in range(count - 1, -1, -1):
-        decision = article[position]
-        if decision.kind is not _HEADING:
-            if decision.kept:
-                next_kept = position
-            continue
-        level = decision.level
-        end = section_end[level]
-        text = decision.block.text
-        if (
-            decision.kept
-            and position + 1 < end <= next_kept
-            and article[position + 1].reason in _BOX_REASONS
-            and len(text) < _ORPHAN_HEADING
-            and 2 * decision.block.link_chars <= len(text)
-        ):
-            decision.kept, decision.reason = False, article[position + 1].reason
-        if decision.kept:
-            next_kept = position
-        section_end[level:] = [position] * (7 - level)
 
 
 def _kept_chars(decisions: list[Decision]) -> int:
