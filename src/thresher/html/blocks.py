@@ -32,12 +32,15 @@ __all__ = [
     "CONTENT",
     "FURNITURE",
     "FURNITURE_TAGS",
+    "HEADING_TAGS",
     "NEVER_SHOWN_TAGS",
     "Page",
     "TextBlock",
     "walk_blocks",
 ]
 
+#: Heading elements, the titles of the page, its sections and its cards.
+HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 #: Elements a browser lays out as boxes: they end the current run of text.
 BLOCK_TAGS = frozenset(
     [
@@ -288,7 +291,7 @@ def _name_groups(name: str) -> int:
 
 #: Block elements whose text runs are prose: inline furniture names inside them are
 #: decoration (a "date" span in a sentence), not a box of their own.
-_PROSE_TAGS = frozenset(["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "dd", "dt"])
+_PROSE_TAGS = frozenset(["p", "li", "blockquote", "dd", "dt"]) | HEADING_TAGS
 
 
 def _promoted(groups: int, block_tag: str) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import compress
 
-from thresher.html.blocks import CONTENT, Page, TextBlock
+from thresher.html.blocks import CONTENT, HEADING_TAGS, Page, TextBlock
 from thresher.html.switches import enabled
 
 __all__ = [
@@ -50,7 +50,6 @@ _TEXT_TAGS = frozenset(
         "caption",
     ]
 )
-_HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 #: Furniture costs half a block's length (``choose_container``): a section whose total
 #: falls below this share of its prose, negated, holds link lists too.
 _NAMED_COST = 0.6
@@ -242,7 +241,7 @@ def _card_titles(page: Page) -> list[int]:
         box = parents[block.owner]
         if (
             not href.startswith(("#", "javascript:"))
-            and following.kind_tag not in _HEADINGS
+            and following.kind_tag not in HEADING_TAGS
             and box < following.owner <= ends[box]
         ):
             found.append(block.owner)

@@ -233,21 +233,20 @@ def prose_boxes(
     judged in turn."""
     blocks, tags = page.blocks, page.tags
     judged: set[int] = set()
+
+    def to_judge(box: int) -> bool:
+        return box not in judged and box not in comments and tags[box] not in FURNITURE_TAGS
+
     kept = boxes
     while True:
         # (most pages hold no box to judge inside the article: no pass over its blocks)
-        if not any(
-            first < box <= last
-            for box in kept
-            if box not in judged and box not in comments and tags[box] not in FURNITURE_TAGS
-            for first, last in spans
-        ):
+        if not any(first < box <= last for box in kept if to_judge(box) for first, last in spans):
             return kept
         owner_of = furniture_map(page, spans, kept)
         stats: dict[int, list[int]] = {}
         for block in blocks:
             box = owner_of[block.owner]
-            if box < 0 or box in judged or box in comments or tags[box] in FURNITURE_TAGS:
+            if box < 0 or not to_judge(box):
                 continue
             found = stats.get(box)
             if found is None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
 
-from thresher.html.blocks import Page
+from thresher.html.blocks import HEADING_TAGS, Page
 from thresher.html.switches import enabled
 from thresher.models import PageType
 
@@ -64,7 +64,6 @@ _PRICE = re.compile(r"(?:[$€£¥]\s?\d|\d(?:[.,]\d\d)?\s?(?:€|EUR|USD|GBP)\b
 _GRID_PRODUCTS = 3
 #: Code blocks that make a page documentation.
 _CODE_BLOCKS = 2
-_HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +168,7 @@ def _linked_headings(page: Page) -> int:
     return sum(
         1
         for block in page.blocks
-        if block.kind_tag in _HEADING_TAGS and block.link_chars >= 0.9 * len(block.text)
+        if block.kind_tag in HEADING_TAGS and block.link_chars >= 0.9 * len(block.text)
     )
 
 
