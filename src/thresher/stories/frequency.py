@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["document_frequencies", "frequent_shingles"]
+__all__ = ["among", "document_frequencies", "frequent_shingles"]
 
 #: Values looked up at a time (bounds the search's temporary index arrays).
 _CHUNK = 1 << 20
@@ -44,15 +44,24 @@ def frequent_shingles(values: np.ndarray, offsets: np.ndarray, capacity: int) ->
     del keys, counts
     if not len(frequent):
         return [_NONE] * (len(offsets) - 1)
-    positions = []
-    for start in range(0, len(values), _CHUNK):
-        chunk = values[start : start + _CHUNK]
-        where = np.minimum(np.searchsorted(frequent, chunk), len(frequent) - 1)
-        positions.append(np.flatnonzero(frequent[where] == chunk) + start)
-    found_at = np.concatenate(positions)
+    found_at = np.flatnonzero(among(values, frequent))
     cuts = np.searchsorted(found_at, offsets)
     found = values[found_at]
     return [found[cuts[i] : cuts[i + 1]] for i in range(len(offsets) - 1)]
+
+
+def among(values: np.ndarray, ordered: np.ndarray) -> np.ndarray:
+    """Which ``values`` are in the sorted array ``ordered``: a binary search per value, so
+    that checking every body against a corpus-wide list stays linear in the corpus
+    (``np.isin`` would sort the list again for each body)."""
+    found = np.zeros(len(values), dtype=bool)
+    if len(ordered) == 0:
+        return found
+    for start in range(0, len(values), _CHUNK):  # bounds the search's index array
+        chunk = values[start : start + _CHUNK]
+        where = np.minimum(np.searchsorted(ordered, chunk), len(ordered) - 1)
+        found[start : start + len(chunk)] = ordered[where] == chunk
+    return found
 
 
 def _counts(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

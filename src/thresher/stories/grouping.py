@@ -23,7 +23,7 @@ from thresher.stories.bands import band_layout, band_pairs
 from thresher.stories.boilerplate import chrome_lines, line_hashes, line_words, without_lines
 from thresher.stories.components import connected_components
 from thresher.stories.containment import containment_pairs
-from thresher.stories.frequency import frequent_shingles
+from thresher.stories.frequency import among, frequent_shingles
 from thresher.stories.options import StoryOptions
 from thresher.stories.shingles import sorted_unique, word_shingles, words
 from thresher.stories.signatures import minhash32
@@ -99,8 +99,6 @@ _EMPTY_TITLE: frozenset[str] = frozenset()
 #: Shingles of a body's opening kept, and the first of them compared.
 _OPENING = 16
 _OPENING_MATCH = 8
-#: Values looked up at a time in a corpus-wide sorted list.
-_SEARCH_CHUNK = 1 << 20
 #: Neighbours each member of a bucket larger than a story is paired with (``bands``).
 _WINDOW = 4
 
@@ -167,7 +165,7 @@ def sign_documents(documents: Sequence[StoryDocument], options: StoryOptions | N
     headline_keys = [line_hashes([sorted(title)]) if title else _EMPTY for title in titles]
     generic = recurring(headline_keys, None, min_share=0.5)
     titles = [
-        _EMPTY_TITLE if _among(key, generic).any() else title
+        _EMPTY_TITLE if among(key, generic).any() else title
         for key, title in zip(headline_keys, titles, strict=True)
     ]
     del headline_keys
@@ -182,7 +180,7 @@ def sign_documents(documents: Sequence[StoryDocument], options: StoryOptions | N
     # Shingles in more documents than a story usually holds are common when those
     # documents are different stories: the test of a recurring line, per shingle.
     common_values = recurring(frequent_shingles(values, offsets, options.story_capacity), titles)
-    common = _among(values, common_values)
+    common = among(values, common_values)
     values, offsets, common_counts = _set_aside(values, offsets, common, options, hashvalues, openings)
     opening_rows = np.zeros((count, _OPENING), dtype=np.uint32)
     opening_sizes = np.zeros(count, dtype=np.int8)
@@ -226,24 +224,10 @@ def _set_aside(
         remaining = values[start:end][keep[start:end]]
         hashvalues[index] = minhash32(remaining, options.num_perm).hashvalues
         opening = openings[index]
-        openings[index] = opening[~_among(opening, values[start:end][common[start:end]])]
+        openings[index] = opening[~among(opening, values[start:end][common[start:end]])]
     new_offsets = np.zeros_like(offsets)
     np.cumsum(sizes - dropped, out=new_offsets[1:])
     return values[keep], new_offsets, dropped
-
-
-def _among(values: np.ndarray, ordered: np.ndarray) -> np.ndarray:
-    """Which ``values`` are in the sorted array ``ordered``: a binary search per value, so
-    that checking every body against a corpus-wide list stays linear in the corpus
-    (``np.isin`` would sort the list again for each body)."""
-    found = np.zeros(len(values), dtype=bool)
-    if len(ordered) == 0:
-        return found
-    for start in range(0, len(values), _SEARCH_CHUNK):  # bounds the search's index array
-        chunk = values[start : start + _SEARCH_CHUNK]
-        where = np.minimum(np.searchsorted(ordered, chunk), len(ordered) - 1)
-        found[start : start + len(chunk)] = ordered[where] == chunk
-    return found
 
 
 def _resign(
@@ -260,7 +244,7 @@ def _resign(
     """Sign again, in place, each body whose chrome lines differ from those taken out so far
     (``removed``: a flag per line)."""
     for index, document in enumerate(documents):
-        hits = _among(lines[index], chrome)
+        hits = among(lines[index], chrome)
         if np.array_equal(hits, removed[index]):
             continue
         body = line_words(document.text)
