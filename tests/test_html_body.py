@@ -278,6 +278,30 @@ def test_hidden_elements_are_not_read() -> None:
     assert "shown to the eye" in text  # (aria-hidden hides from screen readers only)
 
 
+def test_hidden_panels_of_a_tab_set_are_read_but_a_closed_menu_is_not() -> None:
+    step = (
+        "<p>Install the command-line client and sign in with the account you made in the "
+        "first step, then create a project for the examples below.</p>"
+    )
+    tabs = (
+        '<div role="tablist"><button role="tab">Python</button><button role="tab">Ruby</button></div>'
+        '<div role="tabpanel"><p>Run pip install example-client to add the Python library.</p></div>'
+        '<div role="tabpanel" hidden><p>Run gem install example-client to add the Ruby library.</p></div>'
+    )
+    menu = (
+        '<div role="tabpanel" hidden><p>Products, pricing and the partner programme.</p></div>'
+        '<div role="tabpanel" style="display:none"><p>Careers, press and our offices.</p></div>'
+    )
+    markup = (
+        f"<html><body><nav>{menu}</nav><main><h1>Quickstart</h1>{step}{tabs}"
+        f"{step.replace('first', 'second')}</main></body></html>"
+    )
+    text = extract(markup).text
+    assert "pip install example-client" in text
+    assert "gem install example-client" in text  # (the panel the reader did not pick)
+    assert "partner programme" not in text and "Careers" not in text  # (no panel shown: a menu)
+
+
 @pytest.mark.parametrize(
     ("markup", "reason"),
     [

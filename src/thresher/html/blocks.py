@@ -10,8 +10,9 @@ steps (choosing the article, dropping boilerplate) work on flat lists: the tree 
 walked only once and no subtree is serialised to measure its text.
 
 Data tables and ``<pre>`` are read whole when entered. Elements hidden by the page
-(``hidden``, ``display:none``, ``aria-hidden`` but on a link) are not entered, nor are
-the never-shown elements ``clean`` leaves in place (form inputs, media fallbacks).
+(``hidden``, ``display:none``, ``aria-hidden`` but on a link; not a tab panel beside a
+shown one) are not entered, nor are the never-shown elements ``clean`` leaves in place
+(form inputs, media fallbacks).
 """
 
 from __future__ import annotations
@@ -358,6 +359,21 @@ def _hidden(attributes: dict[str, str | None], link: bool = False) -> bool:
     return False
 
 
+def _shown_tab_set(node: LexborNode, attributes: dict[str, str | None]) -> bool:
+    """Whether a hidden element is a tab panel beside a shown one. A tab set shows one
+    panel at a time, and which one is the reader's choice (a language of the code
+    examples, a product's description or its specifications): the hidden panels are
+    the same kind of text as the shown one, and the page's to read. A set with no
+    panel shown is a closed menu, and stays hidden."""
+    if attributes.get("role") != "tabpanel" or node.parent is None:
+        return False
+    for sibling in node.parent.iter():
+        sibling_attributes = sibling.attributes
+        if sibling_attributes.get("role") == "tabpanel" and not _hidden(sibling_attributes):
+            return True
+    return False
+
+
 _LAYOUT_IN_CELL = ", ".join(
     f"{cell} {inner}" for cell in ("td", "th") for inner in ("table", "ul", "ol", "div", "form", "iframe")
 )
@@ -548,6 +564,7 @@ def walk_blocks(
     count = 0
     cut = False
     heading_ids = enabled("heading-ids")
+    tab_panels = enabled("tab-panels")
     _ARIA_SHOWN[0] = enabled("aria-shown")
     while True:
         for node in children:
@@ -591,6 +608,7 @@ def walk_blocks(
                     and not reveal
                     and _hidden(attributes, kind == a_tag)
                     and tag_id != body_id
+                    and not (tab_panels and _shown_tab_set(node, attributes))
                 ):
                     continue  # (the body is never skipped: pages hide it until their scripts have run)
             if kind < block_tag:

@@ -33,6 +33,8 @@ RULES = {
     "heading-ids": "an id slugged from a heading (a function word, or six words or more) names no box",
     "builder-widget": "'x-widget' is a page builder's name for any box; a bare 'widget' stays furniture",
     "sparse-fallback": "a page with next to no prose is read as a page of lists, links kept",
+    "tab-panels": "the hidden panels of a tab set showing one panel are read as shown ones",
+    "streamed-parts": "a streamed page's hidden parts take the place of their 'Loading' stand-ins",
     "reveal-hidden": "a page showing next to no text is read with its hidden elements",
     "page-description": "a body too short to trust leads with the page's description when that is an "
     "excerpt (300 characters or more) outweighing it",
