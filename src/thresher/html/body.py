@@ -22,6 +22,7 @@ from thresher.html.nodes import PageNodes
 from thresher.html.page_type import PageHints
 from thresher.html.related import related_links
 from thresher.html.short_body import body_words, outweighs, too_short
+from thresher.html.streamed import place_streamed_parts
 from thresher.html.switches import enabled
 from thresher.models import (
     Block,
@@ -129,6 +130,8 @@ def extract_body(
     if body is None:
         frameset = tree.css_first("frameset") is not None
         return Body(empty_reason=EmptyReason.FRAMESET if frameset else EmptyReason.NO_TEXT)
+    if enabled("streamed-parts"):
+        place_streamed_parts(tree, nodes.never_text)
     scripts = remove_invisible(body, nodes.never_text, nodes.boxes)
     budget.check("cleaning")
     page = walk_blocks(
