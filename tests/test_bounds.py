@@ -6,14 +6,17 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import thresher.budget
 from conftest import run_cli
 from thresher import Article, ExtractOptions, ExtractTimeoutError, Repair, extract
-from thresher.html.bound import MAX_ATTRIBUTES, bound_markup, limit_nesting
+from thresher.html.bound import MAX_ATTRIBUTES, _quoted_with_gt, bound_markup, limit_nesting
 
 STORY = (
     "<h1>Harbour bridge reopens</h1>"
@@ -124,6 +127,20 @@ def test_a_quote_never_closed_is_closed_at_the_end_of_its_tag() -> None:
     article = extract(page(f'<article><div class="story>{STORY}</div></article>'))
     assert article.text.endswith(STORY_TEXT)
     assert article.repairs == (Repair.QUOTE_CLOSED,)
+
+
+# The attributes ``_quoted_with_gt`` finds, written as one pattern over the whole markup.
+_QUOTED_WITH_GT = re.compile(rb'\s[a-zA-Z_:][-a-zA-Z0-9_:.]*+\s*+=\s*+"([^"<>]*+)>([^"]*+)"')
+_MARKUP_PIECES = st.sampled_from([*(bytes([byte]) for byte in b" \t\naZ_:-9.=\"<>'"), b' a="', b'">'])
+
+
+@settings(max_examples=500, deadline=None)
+@given(pieces=st.lists(_MARKUP_PIECES, max_size=40))
+def test_values_holding_markup_are_found_as_the_pattern_finds_them(pieces: list[bytes]) -> None:
+    data = b"".join(pieces)
+    found = [(start, match.span(1), match.group(2)) for start, match in _quoted_with_gt(data)]
+    expected = [(match.start(), match.span(1), match.group(2)) for match in _QUOTED_WITH_GT.finditer(data)]
+    assert found == expected
 
 
 def test_repairs_survive_json() -> None:

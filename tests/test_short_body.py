@@ -29,6 +29,12 @@ def test_body_words_counts_the_words_of_the_joined_blocks_up_to_the_bound(texts:
     assert body_words(texts) == min(words("\n".join(texts)), SHORT_WORDS)
 
 
+@settings(deadline=None)
+@given(st.lists(st.text(st.characters(max_codepoint=127), max_size=80), max_size=12))
+def test_ascii_blocks_are_counted_as_words_counts_them(texts: list[str]) -> None:
+    assert body_words(texts) == min(words("\n".join(texts)), SHORT_WORDS)
+
+
 def test_each_character_of_a_script_without_spaces_counts_as_a_word() -> None:
     assert words("先日、不正に改造した iPhone を") == 11
     assert not too_short(body_words(["東京の港で新しい橋が開通した。"] * 10))

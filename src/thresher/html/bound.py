@@ -31,6 +31,7 @@ page pays for those passes over its bytes in C.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import numpy as np
 
@@ -84,8 +85,12 @@ _HEAD_ENDS = re.compile(
 )
 
 # A double-quoted attribute value holding ``>``: the candidates for a quote that
-# swallowed markup (``_close_quotes`` tells which did).
-_QUOTED_WITH_GT = re.compile(rb'\s[a-zA-Z_:][-a-zA-Z0-9_:.]*+\s*+=\s*+"([^"<>]*+)>([^"]*+)"')
+# swallowed markup (``_close_quotes`` tells which did). The value is found from its ``=``
+# on, the attribute's name before it checked backwards (``_quoted_with_gt``).
+_VALUE_WITH_GT = re.compile(rb'=\s*+"([^"<>]*+)>([^"]*+)"')
+_SPACE = frozenset(b" \t\n\r\f\v")
+_NAME_START = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_:")
+_NAME = _NAME_START | frozenset(b"-0123456789.")
 _MARKUP = re.compile(rb"<[/a-zA-Z!]")
 _ENDS_IN_EQUALS = re.compile(rb"=\s*+$")
 _OPEN_QUOTE_AT_END = re.compile(rb'<[a-zA-Z][^<>"]*=\s*+"$')
@@ -326,10 +331,10 @@ def _close_quotes(data: bytes) -> bytes | None:
     the page runs to its end, hiding all that follows."""
     cuts = [
         match.end(1)
-        for match in _QUOTED_WITH_GT.finditer(data)
+        for start, match in _quoted_with_gt(data)
         if _ENDS_IN_EQUALS.search(match.group(2))
         and _MARKUP.search(match.group(2))
-        and _in_a_tag(data, match.start())
+        and _in_a_tag(data, start)
     ]
     last = data.rfind(b'"')
     if last >= 0:
@@ -352,6 +357,31 @@ def _close_quotes(data: bytes) -> bytes | None:
         position = at
     pieces.append(data[position:])
     return b"".join(pieces)
+
+
+def _quoted_with_gt(data: bytes) -> Iterator[tuple[int, re.Match[bytes]]]:
+    """Each attribute ``name="value"`` whose value holds ``>`` before any ``"`` or ``<``,
+    in page order and not overlapping, as (where it starts, the match of its ``="value"``):
+    the name must follow whitespace and start with a letter, ``_`` or ``:``.
+
+    A scan for such attributes from every whitespace byte of the page tries the name at
+    each word of its text; one from the ``="`` of each attribute value reads the page's
+    text once, and only the rare values holding ``>`` have their name checked."""
+    position = 0
+    after_last = 0
+    while (match := _VALUE_WITH_GT.search(data, position)) is not None:
+        equals = match.start()
+        end = equals - 1
+        while end >= 0 and data[end] in _SPACE:
+            end -= 1
+        start = end
+        while start >= 0 and data[start] in _NAME:
+            start -= 1
+        if start < end and start >= after_last and data[start] in _SPACE and data[start + 1] in _NAME_START:
+            yield start, match
+            after_last = position = match.end()
+        else:
+            position = equals + 1
 
 
 def _in_a_tag(data: bytes, position: int) -> bool:
