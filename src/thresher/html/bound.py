@@ -142,7 +142,7 @@ class _TagCensus:
     """What follows each ``<`` of a page, counted in a few vectorised passes: enough to
     tell which of the scans of ``bound_markup`` a page needs.
 
-    For each ``<`` the next four bytes are read, OR 0x20 (lower case for letters; the
+    For each ``<`` the next three bytes are read, OR 0x20 (lower case for letters; the
     bytes that end a name stay distinct from letters), as the opening tag's name bytes
     and, after a ``/``, as the closing tag's."""
 
@@ -162,14 +162,14 @@ class _TagCensus:
         self._keys: dict[bool, np.ndarray] = {}
 
     def _names(self, closing: bool) -> list[np.ndarray]:
-        """The first four bytes of the name of each opening (or closing) tag, a column
+        """The first three bytes of the name of each opening (or closing) tag, a column
         for each byte."""
         if not self._heads:
             array = self._array
             starts = self._starts[self._starts + 5 < len(array)]
             slash = array[starts + 1] == ord("/")
             for is_closing, first in ((False, starts[~slash] + 1), (True, starts[slash] + 2)):
-                self._heads[is_closing] = [array[first + offset] | 0x20 for offset in range(4)]
+                self._heads[is_closing] = [array[first + offset] | 0x20 for offset in range(3)]
         return self._heads[closing]
 
     def _three(self, closing: bool) -> np.ndarray:
