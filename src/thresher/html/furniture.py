@@ -136,13 +136,18 @@ def _forgive_systematic_names(
         # share a box with its headline below the page as a whole). Comment boxes
         # repeat by nature: whether they are the content is the thread's rule.
         ends = page.ends
+        nearly_all = enabled("systematic-nearly-all")
         for kind, count in holders.items():
             if count >= _SYSTEMATIC_BOXES and kind is not BlockReason.COMMENTS:
                 first, last = spread[kind]
                 common = parents[first]
                 while common > 0 and ends[common] < last:
                     common = parents[common]
-                if common > 0 and (headline[common] or series):
+                if common > 0 and (
+                    headline[common]
+                    or series
+                    or (nearly_all and prose[0] - totals[kind] <= _THREAD_OUTSIDE * prose[0])
+                ):
                     misnamed.add(kind)
     return [
         index for index in marked if kinds[index] not in misnamed or totals.get(kinds[index], 0.0) <= limit
