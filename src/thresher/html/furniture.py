@@ -103,7 +103,9 @@ def _forgive_systematic_names(
     most of the prose between its boxes is a misnomer as surely as one box holding
     it. (Outermost boxes only are summed, per kind of furniture.) On a page that is a
     series of items (``series``: a forum, a listing), the items need not share a box
-    with the headline.
+    with the headline, nor where they hold nearly all of the page's prose: a forum sets
+    its thread's title above the list of posts, and a story of its own beside teaser
+    cards holds more than the rest.
     """
     if sum(prose[index] for index in marked) <= limit:  # (nested boxes counted twice: an upper bound)
         return marked
