@@ -240,3 +240,33 @@ def test_posts_named_like_furniture_under_a_title_set_above_them_are_the_text() 
 def test_boxes_named_like_furniture_beside_a_story_of_its_own_stay_furniture() -> None:
     story = " ".join([QUESTION, *ANSWERS] * 6)  # (a third of the page's prose)
     assert extract(_titled_posts_page(story)).text == story
+
+
+WALLETS = (
+    ("Matte Olive", "Aluminium, powder coated", "$76"),
+    ("Carbon Fiber", "Woven carbon, matte", "$99"),
+    ("Burnt Titanium", "Grade 2 titanium", "$125"),
+    ("Forged Carbon", "Carbon with alloy flakes", "$150"),
+    ("Gunmetal", "Aluminium, anodised grey", "$85"),
+)
+
+
+def _shelf_page() -> str:
+    blurb = "Metal wallets that carry cards and cash safely, built to last a lifetime of pockets and bags."
+    cards = "".join(
+        f"<div class='product-card'><p>{name}</p><p>{material}</p><p>{price}</p></div>"
+        for name, material, price in WALLETS
+    )
+    return _page(
+        f"<div class='banner'><h1>Wallets</h1><p>{blurb}</p></div><div class='grid'>{cards}</div>",
+        '<meta property="og:type" content="product.group">',
+    )
+
+
+def test_a_collections_grid_of_cards_beside_its_blurb_is_its_content() -> None:
+    html = _shelf_page()
+    article = extract(html)
+    assert article.page_type == PageType.COLLECTION
+    lines = article.text.split("\n")
+    assert lines[1:] == [line for card in WALLETS for line in card]
+    assert _without("card-grid", html) == lines[0]
