@@ -5,6 +5,7 @@ changes."""
 from __future__ import annotations
 
 import json
+from itertools import permutations
 
 from thresher import extract
 from thresher.html import blocks, switches
@@ -202,3 +203,70 @@ def test_a_grid_of_priced_cards_tagged_as_a_product_is_a_collection() -> None:
         )
     )
     assert _without("og-product-grid", html) == "$20.00\n1 litres, boils in three minutes"
+
+
+#: Posts holding nearly all of a page's prose beside a notice of over a hundred words (a
+#: shorter body would be read again as a whole page).
+LONG_POSTS = tuple(" ".join(texts) for texts in permutations((QUESTION, *ANSWERS), 3))
+NOTICE = " ".join(
+    [
+        "Advertise on this forum: banners, newsletter slots and sponsored threads from a few pounds a week,",
+        "booked online in minutes and shown to the readers of the boards your business serves.",
+    ]
+    * 5
+)
+
+
+def _titled_posts_page(notice: str) -> str:
+    posts = "".join(
+        f'<li class="message"><div class="messageInfo primaryContent"><blockquote>{text}</blockquote>'
+        "<div><a href='/u'>Ann</a> <a href='/p'>May 11, 2024</a></div></div></li>"
+        for text in LONG_POSTS
+    )
+    return _page(
+        f"<div class='titleBar'><h1>Tomatoes on a balcony</h1></div>"
+        f"<div class='notice'><p>{notice}</p></div>"
+        f"<form><ol class='messageList'>{posts}</ol></form>"
+    )
+
+
+def test_posts_named_like_furniture_under_a_title_set_above_them_are_the_text() -> None:
+    html = _titled_posts_page(NOTICE)
+    # (the notice beside the post list, holding prose, joins it as a sibling would)
+    assert extract(html).text == "\n".join([NOTICE, *LONG_POSTS])
+    assert _without("systematic-nearly-all", html) == NOTICE
+
+
+def test_boxes_named_like_furniture_beside_a_story_of_its_own_stay_furniture() -> None:
+    story = " ".join([QUESTION, *ANSWERS] * 6)  # (a third of the page's prose)
+    assert extract(_titled_posts_page(story)).text == story
+
+
+WALLETS = (
+    ("Matte Olive", "Aluminium, powder coated", "$76"),
+    ("Carbon Fiber", "Woven carbon, matte", "$99"),
+    ("Burnt Titanium", "Grade 2 titanium", "$125"),
+    ("Forged Carbon", "Carbon with alloy flakes", "$150"),
+    ("Gunmetal", "Aluminium, anodised grey", "$85"),
+)
+
+
+def _shelf_page() -> str:
+    blurb = "Metal wallets that carry cards and cash safely, built to last a lifetime of pockets and bags."
+    cards = "".join(
+        f"<div class='product-card'><p>{name}</p><p>{material}</p><p>{price}</p></div>"
+        for name, material, price in WALLETS
+    )
+    return _page(
+        f"<div class='banner'><h1>Wallets</h1><p>{blurb}</p></div><div class='grid'>{cards}</div>",
+        '<meta property="og:type" content="product.group">',
+    )
+
+
+def test_a_collections_grid_of_cards_beside_its_blurb_is_its_content() -> None:
+    html = _shelf_page()
+    article = extract(html)
+    assert article.page_type == PageType.COLLECTION
+    lines = article.text.split("\n")
+    assert lines[1:] == [line for card in WALLETS for line in card]
+    assert _without("card-grid", html) == lines[0]

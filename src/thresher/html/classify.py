@@ -39,7 +39,7 @@ from thresher.html.furniture import (
 from thresher.html.headings import drop_orphan_headings, standfirst
 from thresher.html.page_type import PageHints, judge_page_type, states_discussion
 from thresher.html.rules import LineRules, rules_for
-from thresher.html.series import replies_like_post, series_items
+from thresher.html.series import card_grid, replies_like_post, series_items
 from thresher.html.switches import enabled
 from thresher.html.vocabulary import boilerplate_reason
 from thresher.models import BlockKind, BlockReason, PageType
@@ -151,6 +151,10 @@ def classify_blocks(
         container = choose_container(page, prose, furniture.inside)
     element = container.element
     spans, boxes = container.spans, furniture.boxes
+    if page_type is PageType.COLLECTION and enabled("card-grid"):
+        grid = card_grid(page, spans, furniture.inside)
+        if grid >= 0:
+            spans = [*spans, (grid, page.ends[grid])]
     if enabled("standfirst"):
         spans = spans + standfirst(page, prose.votes, element, furniture.inside)
     if enabled("series") and prose.prose[element] >= 2 * _SPARSE:

@@ -103,7 +103,9 @@ def _forgive_systematic_names(
     most of the prose between its boxes is a misnomer as surely as one box holding
     it. (Outermost boxes only are summed, per kind of furniture.) On a page that is a
     series of items (``series``: a forum, a listing), the items need not share a box
-    with the headline.
+    with the headline, nor where they hold nearly all of the page's prose: a forum sets
+    its thread's title above the list of posts, and a story of its own beside teaser
+    cards holds more than the rest.
     """
     if sum(prose[index] for index in marked) <= limit:  # (nested boxes counted twice: an upper bound)
         return marked
@@ -136,13 +138,18 @@ def _forgive_systematic_names(
         # share a box with its headline below the page as a whole). Comment boxes
         # repeat by nature: whether they are the content is the thread's rule.
         ends = page.ends
+        nearly_all = enabled("systematic-nearly-all")
         for kind, count in holders.items():
             if count >= _SYSTEMATIC_BOXES and kind is not BlockReason.COMMENTS:
                 first, last = spread[kind]
                 common = parents[first]
                 while common > 0 and ends[common] < last:
                     common = parents[common]
-                if common > 0 and (headline[common] or series):
+                if common > 0 and (
+                    headline[common]
+                    or series
+                    or (nearly_all and prose[0] - totals[kind] <= _THREAD_OUTSIDE * prose[0])
+                ):
                     misnamed.add(kind)
     return [
         index for index in marked if kinds[index] not in misnamed or totals.get(kinds[index], 0.0) <= limit

@@ -6,6 +6,9 @@ be one box of the series, the longest post or the wordiest card. One box of a se
 not the page: its like siblings, boxes of the same tag and class under the same parent,
 each holding prose of its own, join the article.
 
+On a shop's collection page, the series is a grid of cards beside the element chosen
+for its prose (``card_grid``): the cards are the page's content.
+
 The same likeness tells a thread's replies from reader comments: replies are laid out
 as the first post is, boxes named as it is inside the comment sections, where a page
 lays out the comments below an article apart from it.
@@ -14,8 +17,9 @@ lays out the comments below an article apart from it.
 from __future__ import annotations
 
 from thresher.html.blocks import Page
+from thresher.html.container import carry_up
 
-__all__ = ["replies_like_post", "series_items"]
+__all__ = ["card_grid", "replies_like_post", "series_items"]
 
 #: Levels above the container searched for the box that repeats (a post's text sits
 #: in a few wrappers inside the post).
@@ -102,3 +106,39 @@ def replies_like_post(page: Page, container: int, comments: list[int], prose: li
                 if found >= _LIKE_REPLIES:
                     return True
     return False
+
+
+#: Like boxes holding text, under one parent, that make a grid of cards.
+_GRID_CARDS = 4
+
+
+def card_grid(page: Page, spans: list[tuple[int, int]], inside: list[bool]) -> int:
+    """The element holding the page's grid of cards when it lies outside the article's
+    ``spans`` and its cards hold more text than they do; else -1. A grid has
+    ``_GRID_CARDS`` like children or more (of one tag and first class, a class or a
+    tag of items), each holding text outside furniture; of several, the one whose
+    cards hold the most text.
+
+    A shop's collection page is its cards, whose lines (a name, a material, a price)
+    are too short to vote as prose: the element chosen for its prose is then the
+    collection's blurb or a banner, beside the grid."""
+    parents, ends = page.parents, page.ends
+    mass = [0.0] * len(parents)
+    for block in page.blocks:
+        if not inside[block.owner]:
+            mass[block.owner] += len(block.text)
+    carry_up(mass, parents)
+    counts: dict[tuple[int, str, str], tuple[int, float]] = {}
+    for index in range(1, len(parents)):
+        if mass[index] > 0 and not inside[index]:
+            key = (parents[index], *_signature(page, index))
+            count, total = counts.get(key, (0, 0.0))
+            counts[key] = (count + 1, total + mass[index])
+    best, most = -1, 0.0
+    for (parent, tag, name), (count, total) in counts.items():
+        if count >= _GRID_CARDS and (name or tag in _ITEM_TAGS) and total > most:
+            best, most = parent, total
+    if best < 0 or any(a <= best <= b or best <= a <= ends[best] for a, b in spans):
+        return -1
+    kept = sum(mass[a] for a, _ in spans)
+    return best if most > kept else -1

@@ -59,6 +59,10 @@ RULES = {
     "article's text",
     "tagged-beside-headline": "a box tagged as furniture (footer, aside, nav) beside the page's headline "
     "stays furniture however much of the prose it holds",
+    "systematic-nearly-all": "one furniture name on three or more boxes holding nearly all of the "
+    "prose is a misnomer wherever the headline stands (a thread's posts under a title set above them)",
+    "card-grid": "on a shop's collection page, a grid of like cards outside the article holding more "
+    "text than it is the page's content",
 }
 
 
