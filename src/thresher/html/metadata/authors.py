@@ -344,6 +344,10 @@ _PARTICLES = frozenset(
 )
 _URL_OR_MAIL = re.compile(r"\S+://\S*|www\.\S+|\S+@\S+\.\S+|(?<!\w)@\w+")
 _NOT_NAME_CHARS = re.compile(r"[0-9@#<>{}=+_\\\[\]]|https?:|www\.|\.(?:com|org|net|de|html?)\b", re.I)
+# A user name of one word, as forums and comment systems show who posted: letters with
+# digits, underscores or dots ("chunix64", "Mr_Enigmatic"); digits elsewhere mark a date.
+_HANDLE = re.compile(r"[^\W\d_](?:[^\W_]|[_.-](?=[^\W_]))*")
+_MIN_HANDLE_LETTERS = 3
 _MAX_NAME_WORDS = 6
 _MAX_NAME_CHARS = 60
 
@@ -387,8 +391,14 @@ def _is_company(part: str) -> bool:
     return any(word.strip(".,()").replace(".", "").casefold() in _LEGAL_FORMS for word in part.split())
 
 
+def _is_handle(part: str) -> bool:
+    return _HANDLE.fullmatch(part) is not None and sum(ch.isalpha() for ch in part) >= _MIN_HANDLE_LETTERS
+
+
 def _is_name(part: str, site_names: frozenset[str], lower_case: bool = False) -> bool:
-    if len(part) < 2 or len(part) > _MAX_NAME_CHARS or _NOT_NAME_CHARS.search(part):
+    if len(part) < 2 or len(part) > _MAX_NAME_CHARS:
+        return False
+    if _NOT_NAME_CHARS.search(part) and not _is_handle(part):
         return False
     words = part.split()
     if len(words) > _MAX_NAME_WORDS:

@@ -1,0 +1,51 @@
+"""Author names: user names, stated names written out by the byline, bylines inside a line."""
+
+from __future__ import annotations
+
+import json
+
+from thresher.html.metadata import read_metadata
+from thresher.html.metadata.authors import clean_authors
+from thresher.html.parse import parse_document
+
+
+def authors(html: str, url: str | None = None) -> tuple[str, ...]:
+    return read_metadata(parse_document(html), url).authors
+
+
+def test_user_names_with_digits_or_underscores_are_names() -> None:
+    assert clean_authors(["chunix64"]) == ("chunix64",)
+    assert clean_authors(["Mr_Enigmatic"]) == ("Mr_Enigmatic",)
+
+
+def test_dates_and_numbers_are_still_not_names() -> None:
+    assert clean_authors(["12.03.2021"]) == ()
+    assert clean_authors(["2021"]) == ()
+    assert clean_authors(["x1"]) == ()  # too few letters to be anyone's handle
+
+
+def test_thread_starter_shown_by_user_name() -> None:
+    page = (
+        "<html><body><h1>Fan noise after the update</h1>"
+        '<div class="post"><span class="author">by <a class="username">quietfan42</a></span>'
+        "<p>Since the last update the fan never stops.</p></div></body></html>"
+    )
+    assert authors(page) == ("quietfan42",)
+
+
+def _stated(name: str, byline: str) -> str:
+    data = json.dumps({"@type": "NewsArticle", "headline": "Harbour bridge", "author": {"name": name}})
+    return (
+        f'<html><head><script type="application/ld+json">{data}</script></head><body><article>'
+        f'<h1>Harbour bridge reopens</h1><p class="byline">{byline}</p>'
+        "<p>The bridge reopened on Monday after two years of repairs.</p></article></body></html>"
+    )
+
+
+def test_one_word_stated_name_gives_way_to_the_byline_writing_it_out() -> None:
+    assert authors(_stated("Nils", "By Nils Example")) == ("Nils Example",)
+    assert authors(_stated("nils_example", "By Nils Example")) == ("Nils Example",)
+
+
+def test_one_word_stated_name_stays_when_the_byline_names_someone_else() -> None:
+    assert authors(_stated("nilsex", "By Jane Doe")) == ("nilsex",)
