@@ -49,3 +49,18 @@ def test_one_word_stated_name_gives_way_to_the_byline_writing_it_out() -> None:
 
 def test_one_word_stated_name_stays_when_the_byline_names_someone_else() -> None:
     assert authors(_stated("nilsex", "By Jane Doe")) == ("nilsex",)
+
+
+def test_name_after_a_dated_byline_word() -> None:
+    assert clean_authors(["Posted on September 21, 2020 by Adi Example"]) == ("Adi Example",)
+    assert clean_authors(["View all posts by Dana Example"]) == ("Dana Example",)
+
+
+def test_byline_word_inside_a_name_or_a_picture_credit_is_left_alone() -> None:
+    assert clean_authors(["Ludwig von Example"]) == ("Ludwig von Example",)
+    assert clean_authors(["Photo 3 by Sam Example"]) == ()
+
+
+def test_day_or_month_after_a_name_ends_it() -> None:
+    assert clean_authors(["Alex Example Thursday"]) == ("Alex Example",)
+    assert clean_authors(["Tom May"]) == ("Tom May",)  # a surname as often as a month

@@ -227,6 +227,45 @@ _TITLES = frozenset(
         "bilder",
     )
 )
+# Days and months: the dateline that follows a name ("Jane Doe Thursday", "Jane Doe March 3");
+# not "May", a surname as often.
+_CALENDAR = frozenset(
+    (
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "montag",
+        "dienstag",
+        "mittwoch",
+        "donnerstag",
+        "freitag",
+        "samstag",
+        "sonntag",
+        "januar",
+        "februar",
+        "märz",
+        "juni",
+        "juli",
+        "oktober",
+        "dezember",
+    )
+)
+_TITLES = _TITLES | _CALENDAR
 _ROLES = _ROLES | {"analysis", "opinion", "commentary", "kommentar", "meinung", "analyse"}
 # Degrees and credentials written after a name.
 _CREDENTIALS = frozenset(
@@ -360,6 +399,19 @@ def _strip_lead(text: str) -> str:
     return text
 
 
+# "Posted on March 3, 2020 by Jane Doe", "View all posts by Jane Doe": a byline word inside
+# the text, after a date or a list of the writer's posts, with a capitalised name after it.
+_INNER_LEAD = re.compile(r"\s(?i:by|von|par|por|door)\s+(?=[A-ZÀ-ÞĀ-ſ])")
+_BEFORE_INNER_LEAD = re.compile(r"\d|(?i:posts|articles|stories|beiträge|artikel)$")
+
+
+def _after_inner_lead(part: str) -> str:
+    match = _INNER_LEAD.search(part)
+    if match is None or _PICTURE_CREDIT.match(part) or not _BEFORE_INNER_LEAD.search(part[: match.start()]):
+        return part
+    return part[match.end() :]
+
+
 def _cut_at_sentence(part: str) -> str:
     """ "Jane Doe am Samstag", "Max Muster im Gespräch", "Jane Doe Chefredakteurin": a
     capitalised name ends at the first lower-case word that is not a name particle, or at
@@ -449,7 +501,7 @@ def clean_authors(
         # "Example Verlag GmbH, Nürnberg, Germany": a company and its address end the names
         company = next((index for index, piece in enumerate(pieces) if _is_company(piece)), None)
         for piece in pieces[:company]:
-            part = _strip_lead(piece.strip(" \t.:-–—'\"()[]*"))
+            part = _after_inner_lead(_strip_lead(piece.strip(" \t.:-–—'\"()[]*")))
             if _PICTURE_CREDIT.match(part):
                 continue
             dotted = " " not in part and "." in part.strip(".")
