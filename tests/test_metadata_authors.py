@@ -64,3 +64,26 @@ def test_byline_word_inside_a_name_or_a_picture_credit_is_left_alone() -> None:
 def test_day_or_month_after_a_name_ends_it() -> None:
     assert clean_authors(["Alex Example Thursday"]) == ("Alex Example",)
     assert clean_authors(["Tom May"]) == ("Tom May",)  # a surname as often as a month
+
+
+def _site_page(byline_in_header: bool) -> str:
+    byline = '<p class="author">By Riverside Gazette</p>'
+    head, foot = (byline, "") if byline_in_header else ("", f"<div>{byline}</div>")
+    return (
+        '<html><head><meta property="og:site_name" content="Riverside Gazette"></head><body>'
+        f"<header><h1>Harbour bridge reopens</h1>{head}</header>"
+        f"<main><p>{'The bridge reopened on Monday after two years of repairs. ' * 40}</p>{foot}</main>"
+        "</body></html>"
+    )
+
+
+def test_byline_beside_the_headline_may_credit_the_site() -> None:
+    assert authors(_site_page(byline_in_header=True)) == ("Riverside Gazette",)
+
+
+def test_site_name_in_an_author_box_away_from_the_headline_is_no_byline() -> None:
+    assert authors(_site_page(byline_in_header=False)) == ()
+
+
+def test_job_title_after_a_name_is_cut_at_its_first_newsroom_word() -> None:
+    assert clean_authors(["By Keith Example Senior Autos Reporter"]) == ("Keith Example",)

@@ -415,7 +415,7 @@ def _after_inner_lead(part: str) -> str:
 def _cut_at_sentence(part: str) -> str:
     """ "Jane Doe am Samstag", "Max Muster im Gespräch", "Jane Doe Chefredakteurin": a
     capitalised name ends at the first lower-case word that is not a name particle, or at
-    a job title."""
+    a job title ("Jane Doe Senior Staff Writer")."""
     words = part.split()
     if len(words) < 2 or not words[0][:1].isupper():
         return part
@@ -427,6 +427,11 @@ def _cut_at_sentence(part: str) -> str:
             return _cut_at_sentence(" ".join(rest)) if rest and rest[0][:1].isupper() else part
         if (word[:1].islower() and word.casefold() not in _PARTICLES) or word.casefold() in _TITLES:
             return " ".join(words[:index])
+    if len(words) > 3 and words[-1].casefold() in _JOB_NOUNS:
+        # "Jane Doe Senior Autos Reporter": the job title starts at its first newsroom word
+        start = next((i for i in range(2, len(words) - 1) if words[i].casefold() in _ROLES), None)
+        if start is not None:
+            return " ".join(words[:start])
     return part
 
 
@@ -588,14 +593,18 @@ def find_byline(
     scope: LexborNode | None, *, header: Header, site_keys: frozenset[str] = frozenset()
 ) -> tuple[str, ...]:
     """Author names from the byline elements near the headline, else in ``scope`` (the
-    article, or the body)."""
+    article, or the body).
+
+    A byline beside the headline that names the site itself is its credit for the text (a
+    company's blog, a personal site named after its owner), so there ``site_keys`` do not
+    apply; elsewhere the site's name in an author element is its own box or footer."""
     zones: list[tuple[LexborNode, bool]] = []
     if header.zone is not None:
         zones.append((header.zone, True))  # no comment or teaser sits in the header
     if scope is not None:
         zones.append((scope, False))
     for zone, trusted in zones:
-        names = _byline_in(zone, site_keys, header.main, trusted)
+        names = _byline_in(zone, frozenset() if trusted else site_keys, header.main, trusted)
         if names:
             return names
     return _byline_line(scope, site_keys, header.main) if scope is not None else ()
