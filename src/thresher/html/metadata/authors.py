@@ -267,6 +267,10 @@ _CALENDAR = frozenset(
 )
 _TITLES = _TITLES | _CALENDAR
 _ROLES = _ROLES | {"analysis", "opinion", "commentary", "kommentar", "meinung", "analyse"}
+# Labels of a byline left without the name ("Beitrag von", "Topic author", "Reviewed"), and
+# short day names ("Sat").
+_ROLES = _ROLES | {"by", "von", "topic", "authored", "reviewed", "edited", "written", "thread", "starter"}
+_ROLES = _ROLES | {"mon", "tue", "wed", "thu", "fri", "sat", "sun"}
 # Degrees and credentials written after a name.
 _CREDENTIALS = frozenset(
     (
