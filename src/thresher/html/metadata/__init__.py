@@ -28,7 +28,7 @@ from thresher.html.metadata.meta_tags import MetaTags, read_meta_tags, read_micr
 from thresher.html.metadata.page_dates import find_displayed_date, find_text_date, find_visible_date
 from thresher.html.metadata.published import choose_published
 from thresher.html.metadata.script_dates import find_script_date
-from thresher.html.metadata.text import clean_value
+from thresher.html.metadata.text import clean_value, normalise_for_match
 from thresher.html.metadata.title import choose_title, site_name_keys
 from thresher.html.nodes import PageNodes, collect_nodes, raw_text
 
@@ -199,6 +199,25 @@ def _absolute(value: str | None, base: str | None) -> str | None:
     return absolute if scheme in {"http", "https"} or absolute.startswith("//") else None
 
 
+def _fuller_byline(
+    names: tuple[str, ...], scope: LexborNode | None, header: Header, site_keys: frozenset[str]
+) -> tuple[str, ...]:
+    """The stated names, unless they are all one word (a first name, the account's user
+    name) and the byline on the page writes one of them out in full: "Nils" shown as "Nils
+    Example", "jdoe_writer" as "J. Doe Writer"."""
+    if any(" " in name for name in names):
+        return names
+    words = {normalise_for_match(name) for name in names}
+    shown = find_byline(scope, header=header, site_keys=site_keys)
+    for name in shown:
+        parts = name.split()
+        if len(parts) > 1 and (
+            normalise_for_match(name) in words or any(normalise_for_match(part) in words for part in parts)
+        ):
+            return shown
+    return names
+
+
 def _choose_authors(
     jsonld: JsonLdFacts,
     micro: dict[str, list[str]],
@@ -220,7 +239,7 @@ def _choose_authors(
     for raw in stated:
         names = clean_authors(raw, site_keys=site_keys)
         if names:
-            return names
+            return _fuller_byline(names, scope, header, site_keys)
     names = find_byline(scope, header=header, site_keys=site_keys)
     if names:
         return names

@@ -227,7 +227,50 @@ _TITLES = frozenset(
         "bilder",
     )
 )
+# Days and months: the dateline that follows a name ("Jane Doe Thursday", "Jane Doe March 3");
+# not "May", a surname as often.
+_CALENDAR = frozenset(
+    (
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "montag",
+        "dienstag",
+        "mittwoch",
+        "donnerstag",
+        "freitag",
+        "samstag",
+        "sonntag",
+        "januar",
+        "februar",
+        "märz",
+        "juni",
+        "juli",
+        "oktober",
+        "dezember",
+    )
+)
+_TITLES = _TITLES | _CALENDAR
 _ROLES = _ROLES | {"analysis", "opinion", "commentary", "kommentar", "meinung", "analyse"}
+# Labels of a byline left without the name ("Beitrag von", "Topic author", "Reviewed"), and
+# short day names ("Sat").
+_ROLES = _ROLES | {"by", "von", "topic", "authored", "reviewed", "edited", "written", "thread", "starter"}
+_ROLES = _ROLES | {"mon", "tue", "wed", "thu", "fri", "sat", "sun"}
 # Degrees and credentials written after a name.
 _CREDENTIALS = frozenset(
     (
@@ -344,6 +387,10 @@ _PARTICLES = frozenset(
 )
 _URL_OR_MAIL = re.compile(r"\S+://\S*|www\.\S+|\S+@\S+\.\S+|(?<!\w)@\w+")
 _NOT_NAME_CHARS = re.compile(r"[0-9@#<>{}=+_\\\[\]]|https?:|www\.|\.(?:com|org|net|de|html?)\b", re.I)
+# A user name of one word, as forums and comment systems show who posted: letters with
+# digits, underscores or dots ("chunix64", "Mr_Enigmatic"); digits elsewhere mark a date.
+_HANDLE = re.compile(r"[^\W\d_](?:[^\W_]|[_.-](?=[^\W_]))*")
+_MIN_HANDLE_LETTERS = 3
 _MAX_NAME_WORDS = 6
 _MAX_NAME_CHARS = 60
 
@@ -356,10 +403,23 @@ def _strip_lead(text: str) -> str:
     return text
 
 
+# "Posted on March 3, 2020 by Jane Doe", "View all posts by Jane Doe": a byline word inside
+# the text, after a date or a list of the writer's posts, with a capitalised name after it.
+_INNER_LEAD = re.compile(r"\s(?i:by|von|par|por|door)\s+(?=[A-ZÀ-ÞĀ-ſ])")
+_BEFORE_INNER_LEAD = re.compile(r"\d|(?i:posts|articles|stories|beiträge|artikel)$")
+
+
+def _after_inner_lead(part: str) -> str:
+    match = _INNER_LEAD.search(part)
+    if match is None or _PICTURE_CREDIT.match(part) or not _BEFORE_INNER_LEAD.search(part[: match.start()]):
+        return part
+    return part[match.end() :]
+
+
 def _cut_at_sentence(part: str) -> str:
     """ "Jane Doe am Samstag", "Max Muster im Gespräch", "Jane Doe Chefredakteurin": a
     capitalised name ends at the first lower-case word that is not a name particle, or at
-    a job title."""
+    a job title ("Jane Doe Senior Staff Writer")."""
     words = part.split()
     if len(words) < 2 or not words[0][:1].isupper():
         return part
@@ -371,6 +431,11 @@ def _cut_at_sentence(part: str) -> str:
             return _cut_at_sentence(" ".join(rest)) if rest and rest[0][:1].isupper() else part
         if (word[:1].islower() and word.casefold() not in _PARTICLES) or word.casefold() in _TITLES:
             return " ".join(words[:index])
+    if len(words) > 3 and words[-1].casefold() in _JOB_NOUNS:
+        # "Jane Doe Senior Autos Reporter": the job title starts at its first newsroom word
+        start = next((i for i in range(2, len(words) - 1) if words[i].casefold() in _ROLES), None)
+        if start is not None:
+            return " ".join(words[:start])
     return part
 
 
@@ -387,8 +452,14 @@ def _is_company(part: str) -> bool:
     return any(word.strip(".,()").replace(".", "").casefold() in _LEGAL_FORMS for word in part.split())
 
 
+def _is_handle(part: str) -> bool:
+    return _HANDLE.fullmatch(part) is not None and sum(ch.isalpha() for ch in part) >= _MIN_HANDLE_LETTERS
+
+
 def _is_name(part: str, site_names: frozenset[str], lower_case: bool = False) -> bool:
-    if len(part) < 2 or len(part) > _MAX_NAME_CHARS or _NOT_NAME_CHARS.search(part):
+    if len(part) < 2 or len(part) > _MAX_NAME_CHARS:
+        return False
+    if _NOT_NAME_CHARS.search(part) and not _is_handle(part):
         return False
     words = part.split()
     if len(words) > _MAX_NAME_WORDS:
@@ -439,7 +510,7 @@ def clean_authors(
         # "Example Verlag GmbH, Nürnberg, Germany": a company and its address end the names
         company = next((index for index, piece in enumerate(pieces) if _is_company(piece)), None)
         for piece in pieces[:company]:
-            part = _strip_lead(piece.strip(" \t.:-–—'\"()[]*"))
+            part = _after_inner_lead(_strip_lead(piece.strip(" \t.:-–—'\"()[]*")))
             if _PICTURE_CREDIT.match(part):
                 continue
             dotted = " " not in part and "." in part.strip(".")
@@ -526,14 +597,18 @@ def find_byline(
     scope: LexborNode | None, *, header: Header, site_keys: frozenset[str] = frozenset()
 ) -> tuple[str, ...]:
     """Author names from the byline elements near the headline, else in ``scope`` (the
-    article, or the body)."""
+    article, or the body).
+
+    A byline beside the headline that names the site itself is its credit for the text (a
+    company's blog, a personal site named after its owner), so there ``site_keys`` do not
+    apply; elsewhere the site's name in an author element is its own box or footer."""
     zones: list[tuple[LexborNode, bool]] = []
     if header.zone is not None:
         zones.append((header.zone, True))  # no comment or teaser sits in the header
     if scope is not None:
         zones.append((scope, False))
     for zone, trusted in zones:
-        names = _byline_in(zone, site_keys, header.main, trusted)
+        names = _byline_in(zone, frozenset() if trusted else site_keys, header.main, trusted)
         if names:
             return names
     return _byline_line(scope, site_keys, header.main) if scope is not None else ()
