@@ -5,7 +5,7 @@ string makes any reader raise."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 from hypothesis import given, settings
@@ -112,6 +112,42 @@ def test_day_month_year_read_with_locale_month_names(
     text: str, language: str, expected: datetime | None
 ) -> None:
     assert parse_day_month_year(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Samstag, 5. Oktober 2013", datetime(2013, 10, 5)),
+        ("12 de marzo de 2021", datetime(2021, 3, 12)),
+        ("May 5, 2021", datetime(2021, 5, 5)),
+        ("5 lipca 2020", datetime(2020, 7, 5)),
+        ("5. Oktober 2013, 10:00 Uhr", None),  # a time: left alone without a language
+        ("Room 5 of 2013", None),
+    ],
+)
+def test_a_date_in_a_page_of_unknown_language_is_read_with_the_common_month_names(
+    text: str, expected: datetime | None
+) -> None:
+    assert parse_free_text_date(text) == expected
+    assert parse_day_month_year(text, None) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    day=st.dates(min_value=date(1995, 1, 1), max_value=date(2024, 12, 31)),
+    word=st.sampled_from(sorted(month_words().items())),
+    form=st.sampled_from(["{d}. {m} {y}", "{d} {m} {y}", "{m} {d}, {y}", "{d} de {m} de {y}"]),
+)
+def test_any_common_month_name_reads_without_the_language(
+    day: date, word: tuple[str, int], form: str
+) -> None:
+    """A day written with a month name of any common language reads as that day when
+    the page does not say its language."""
+    name, month = word
+    if day.day > 28:
+        day = day.replace(day=28)
+    text = form.format(d=day.day, m=name, y=day.year)
+    assert parse_day_month_year(text, None) == datetime(day.year, month, day.day)
 
 
 # ----------------------------------------------------------------------------- the month names
