@@ -19,7 +19,7 @@ from datetime import datetime
 from thresher.dates.locale_months import parse_day_month_year
 from thresher.dates.machine import drop_fold, is_plausible, parse_date
 
-__all__ = ["DATE_SHAPED", "find_date_in_text", "parse_free_text_date"]
+__all__ = ["DATE_SHAPED", "find_date_in_text", "find_dates_in_text", "parse_free_text_date"]
 
 _MAX_FREE_TEXT_CHARS = 60
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -82,13 +82,20 @@ def _date_shaped(text: str) -> Iterator[re.Match[str]]:
 
 def find_date_in_text(text: str, *, language: str | None = None, tries: int = 5) -> datetime | None:
     """The first of the first ``tries`` date-shaped spans of a text that reads as a date."""
+    return next((moment for moment, _ in find_dates_in_text(text, language=language, tries=tries)), None)
+
+
+def find_dates_in_text(
+    text: str, *, language: str | None = None, tries: int = 5
+) -> Iterator[tuple[datetime, int]]:
+    """Each date among the first ``tries`` date-shaped spans of a text, with where it starts
+    (so that a caller can read the words before it: "Updated", "Published")."""
     for count, match in enumerate(_date_shaped(text)):
         if count >= tries:
             break
         moment = parse_free_text_date(match[0], language=language)
         if moment is not None:
-            return moment
-    return None
+            yield moment, match.start()
 
 
 @functools.lru_cache(maxsize=4096)

@@ -1,4 +1,4 @@
-"""Rule switches for measurement: the names of the body rules turned off.
+"""Rule switches for measurement: the names of the body and date rules turned off.
 
 The benchmark's ablation (``bench/cv.py``) turns rules off one at a time to measure
 what each is worth on every development set. Not an option of ``extract``: the rules
@@ -57,6 +57,10 @@ RULES = {
     "article's text",
     "tagged-beside-headline": "a box tagged as furniture (footer, aside, nav) beside the page's headline "
     "stays furniture however much of the prose it holds",
+    "shown-modified": "a page showing near its headline, unlabelled, the day of its stated modification "
+    "time is dated by that day, not by its stated publication time",
+    "update-labels": "a date shown after 'Updated', 'Last updated', 'Aktualisiert', 'Last post' is the time "
+    "of a change, not of the publication",
 }
 
 

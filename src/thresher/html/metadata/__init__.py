@@ -291,8 +291,19 @@ def read_metadata(tree: LexborHTMLParser, url: str | None, nodes: PageNodes | No
         + micro.get("datecreated", [])
     )
     candidates = (moment for value in stated if value and (moment := parse_date(value, dayfirst=dayfirst)))
+    modified = next(
+        (
+            moment
+            for value in [jsonld.modified, *map(meta.first, _MODIFIED_KEYS)]
+            if value and (moment := parse_date(value, dayfirst=dayfirst))
+        ),
+        None,
+    )
     published = choose_published(
-        candidates, date_from_url(url), lambda: find_displayed_date(language=language, header=header)
+        candidates,
+        date_from_url(url),
+        lambda: find_displayed_date(language=language, header=header),
+        modified,
     )
     if published is None:
         published = find_visible_date(article_or_body, language=language, header=header)
@@ -303,14 +314,6 @@ def read_metadata(tree: LexborHTMLParser, url: str | None, nodes: PageNodes | No
     if published is None:
         published = find_text_date(nodes.main or article_or_body, language=language)
 
-    modified = next(
-        (
-            moment
-            for value in [jsonld.modified, *map(meta.first, _MODIFIED_KEYS)]
-            if value and (moment := parse_date(value, dayfirst=dayfirst))
-        ),
-        None,
-    )
     canonical = _canonical_url(nodes.canonical, meta.first("og:url"), url)
     # (OpenGraph first: the image the publisher chose for sharing; Twitter's last)
     images = [meta.first(*_IMAGE_KEYS[:3]), jsonld.image, meta.first(*_IMAGE_KEYS[3:])]
