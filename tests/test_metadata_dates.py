@@ -64,3 +64,20 @@ def test_the_last_post_of_a_thread_is_not_its_date() -> None:
 def test_no_modified_date_no_change() -> None:
     head = jsonld("2019-04-02T10:00:00+02:00", "2019-04-02T12:00:00+02:00")
     assert published_day(page(head, "<p>March 5, 2021</p>")) == "2019-04-02"
+
+
+# ----------------------------------------------------------------------------- the URL path
+def test_the_day_in_the_url_comes_before_dates_read_off_the_page() -> None:
+    html = page(
+        "",
+        "",
+        "<p>The centre was opened on 18 October 2021 by the mayor.</p>"
+        '<aside><a href="/2021/01/19/older">19.01.2021 - An older story</a></aside>',
+    )
+    assert published_day(html, "https://news.example/2021/10/20/centre-opens/") == "2021-10-20"
+    assert published_day(html, "https://news.example/centre-opens/") == "2021-10-18"
+
+
+def test_stated_metadata_comes_before_the_day_in_the_url() -> None:
+    head = '<meta property="article:published_time" content="2021-10-22T09:00:00+02:00">'
+    assert published_day(page(head, ""), "https://news.example/2021/10/20/centre-opens/") == "2021-10-22"

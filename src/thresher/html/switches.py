@@ -59,6 +59,8 @@ RULES = {
     "stays furniture however much of the prose it holds",
     "shown-modified": "a page showing near its headline, unlabelled, the day of its stated modification "
     "time is dated by that day, not by its stated publication time",
+    "url-before-visible": "a day in the URL path dates a page whose metadata states none before any date "
+    "read off the visible page",
     "update-labels": "a date shown after 'Updated', 'Last updated', 'Aktualisiert', 'Last post' is the time "
     "of a change, not of the publication",
 }
