@@ -15,6 +15,7 @@ from thresher.dates import (
     date_from_url,
     day_first,
     find_date_in_text,
+    find_dates_in_text,
     month_words,
     parse_date,
     parse_date_line,
@@ -88,6 +89,26 @@ def test_free_text_dates_in_the_page_language() -> None:
 )
 def test_a_date_found_inside_page_text(text: str, language: str, expected: datetime | None) -> None:
     assert find_date_in_text(text, language=language) == expected
+
+
+def test_dates_in_a_text_come_with_where_they_start() -> None:
+    text = "Updated 5 March 2021 · Published 2 March 2021"
+    found = list(find_dates_in_text(text, language="en"))
+    assert found == [(datetime(2021, 3, 5), 8), (datetime(2021, 3, 2), 33)]
+    assert text[33:].startswith("2 March")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    before=st.text(max_size=40),
+    day=st.dates(min_value=date(1995, 1, 1), max_value=date(2024, 12, 31)),
+    after=st.text(max_size=40),
+)
+def test_the_first_date_found_is_the_one_find_date_in_text_gives(before: str, day: date, after: str) -> None:
+    text = f"{before} {day.day} {day.strftime('%B')} {day.year} {after}"
+    found = list(find_dates_in_text(text, language="en"))
+    assert find_date_in_text(text, language="en") == (found[0][0] if found else None)
+    assert all(0 <= start < len(text) and text[start].isalnum() for _, start in found)
 
 
 def test_only_the_first_tries_of_a_text_are_read() -> None:
