@@ -81,3 +81,18 @@ def test_the_day_in_the_url_comes_before_dates_read_off_the_page() -> None:
 def test_stated_metadata_comes_before_the_day_in_the_url() -> None:
     head = '<meta property="article:published_time" content="2021-10-22T09:00:00+02:00">'
     assert published_day(page(head, ""), "https://news.example/2021/10/20/centre-opens/") == "2021-10-22"
+
+
+# ----------------------------------------------------------------------------- microdata
+def test_the_first_dated_microdata_item_is_the_pages_own() -> None:
+    html = (
+        '<html><body><div itemscope itemtype="https://schema.org/QAPage"><h1>Keeping basil alive</h1>'
+        '<div itemprop="mainEntity" itemscope itemtype="https://schema.org/Question">'
+        '<time itemprop="dateCreated" datetime="2012-06-29 10:51:01Z">asked 13 years ago</time>'
+        '<div class="comment" itemscope itemtype="https://schema.org/Comment">'
+        '<span itemprop="datePublished" content="2016-03-17 13:23:29 +00:00"></span>Water less.</div>'
+        '<div itemprop="suggestedAnswer" itemscope itemtype="https://schema.org/Answer">'
+        '<time itemprop="dateCreated" datetime="2012-07-07 03:07:36Z">answered</time>Prune it.</div>'
+        "</div></div></body></html>"
+    )
+    assert published_day(html) == "2012-06-29"

@@ -289,8 +289,7 @@ def read_metadata(tree: LexborHTMLParser, url: str | None, nodes: PageNodes | No
     stated = (
         [jsonld.published]
         + [meta.first(key) for key in published_keys]
-        + micro.get("datepublished", [])
-        + micro.get("datecreated", [])
+        + micro.get("date", [])  # (page order: a thread's question before its answers)
     )
     candidates = (moment for value in stated if value and (moment := parse_date(value, dayfirst=dayfirst)))
     modified = next(
