@@ -5,7 +5,7 @@ string makes any reader raise."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 from hypothesis import given, settings
@@ -15,6 +15,7 @@ from thresher.dates import (
     date_from_url,
     day_first,
     find_date_in_text,
+    find_dates_in_text,
     month_words,
     parse_date,
     parse_date_line,
@@ -90,6 +91,26 @@ def test_a_date_found_inside_page_text(text: str, language: str, expected: datet
     assert find_date_in_text(text, language=language) == expected
 
 
+def test_dates_in_a_text_come_with_where_they_start() -> None:
+    text = "Updated 5 March 2021 · Published 2 March 2021"
+    found = list(find_dates_in_text(text, language="en"))
+    assert found == [(datetime(2021, 3, 5), 8), (datetime(2021, 3, 2), 33)]
+    assert text[33:].startswith("2 March")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    before=st.text(max_size=40),
+    day=st.dates(min_value=date(1995, 1, 1), max_value=date(2024, 12, 31)),
+    after=st.text(max_size=40),
+)
+def test_the_first_date_found_is_the_one_find_date_in_text_gives(before: str, day: date, after: str) -> None:
+    text = f"{before} {day.day} {day.strftime('%B')} {day.year} {after}"
+    found = list(find_dates_in_text(text, language="en"))
+    assert find_date_in_text(text, language="en") == (found[0][0] if found else None)
+    assert all(0 <= start < len(text) and text[start].isalnum() for _, start in found)
+
+
 def test_only_the_first_tries_of_a_text_are_read() -> None:
     text = "Room 12 of 2019 " * 3 + "published 3 May 2021"
     assert find_date_in_text(text, language="en") == datetime(2021, 5, 3)
@@ -112,6 +133,42 @@ def test_day_month_year_read_with_locale_month_names(
     text: str, language: str, expected: datetime | None
 ) -> None:
     assert parse_day_month_year(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Samstag, 5. Oktober 2013", datetime(2013, 10, 5)),
+        ("12 de marzo de 2021", datetime(2021, 3, 12)),
+        ("May 5, 2021", datetime(2021, 5, 5)),
+        ("5 lipca 2020", datetime(2020, 7, 5)),
+        ("5. Oktober 2013, 10:00 Uhr", None),  # a time: left alone without a language
+        ("Room 5 of 2013", None),
+    ],
+)
+def test_a_date_in_a_page_of_unknown_language_is_read_with_the_common_month_names(
+    text: str, expected: datetime | None
+) -> None:
+    assert parse_free_text_date(text) == expected
+    assert parse_day_month_year(text, None) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    day=st.dates(min_value=date(1995, 1, 1), max_value=date(2024, 12, 31)),
+    word=st.sampled_from(sorted(month_words().items())),
+    form=st.sampled_from(["{d}. {m} {y}", "{d} {m} {y}", "{m} {d}, {y}", "{d} de {m} de {y}"]),
+)
+def test_any_common_month_name_reads_without_the_language(
+    day: date, word: tuple[str, int], form: str
+) -> None:
+    """A day written with a month name of any common language reads as that day when
+    the page does not say its language."""
+    name, month = word
+    if day.day > 28:
+        day = day.replace(day=28)
+    text = form.format(d=day.day, m=name, y=day.year)
+    assert parse_day_month_year(text, None) == datetime(day.year, month, day.day)
 
 
 # ----------------------------------------------------------------------------- the month names

@@ -19,7 +19,7 @@ capture reader (the date line under a headline). The modules, each with one job:
 
 from __future__ import annotations
 
-from thresher.dates.free_text import find_date_in_text, parse_free_text_date
+from thresher.dates.free_text import find_date_in_text, find_dates_in_text, parse_free_text_date
 from thresher.dates.lines import parse_date_line, parse_date_line_thoroughly
 from thresher.dates.locale_months import month_words, parse_day_month_year
 from thresher.dates.machine import day_first, is_plausible, parse_date
@@ -29,6 +29,7 @@ __all__ = [
     "date_from_url",
     "day_first",
     "find_date_in_text",
+    "find_dates_in_text",
     "is_plausible",
     "month_words",
     "parse_date",

@@ -19,7 +19,7 @@ from datetime import datetime
 from thresher.dates.locale_months import parse_day_month_year
 from thresher.dates.machine import drop_fold, is_plausible, parse_date
 
-__all__ = ["DATE_SHAPED", "find_date_in_text", "parse_free_text_date"]
+__all__ = ["DATE_SHAPED", "find_date_in_text", "find_dates_in_text", "parse_free_text_date"]
 
 _MAX_FREE_TEXT_CHARS = 60
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -37,21 +37,21 @@ DATE_SHAPED = re.compile(
 def parse_free_text_date(value: str | None, *, language: str | None = None) -> datetime | None:
     """A date written for people ("12. März 2021, 10:00 Uhr"), in the page's language, or None.
 
-    A day, month name and year is read with the locale's month names alone; dateparser
-    sees only the rest, and only for a known language other than English (dateutil reads
-    English month names; letting dateparser guess among all its locales costs some 15 ms
-    a string)."""
+    A day, month name and year is read with the locale's month names alone (with those of
+    the common languages when the language is not known); dateparser sees only the rest,
+    and only for a known language other than English (dateutil reads English month names;
+    letting dateparser guess among all its locales costs some 15 ms a string)."""
     moment = parse_date(value, dayfirst=True)
     if moment is not None or not value:
         return moment
     text = " ".join(value.split())
     if len(text) > _MAX_FREE_TEXT_CHARS or not any(ch.isdigit() for ch in text) or not _WORD.search(text):
         return None  # digits alone: dateutil has already said no
-    language = (language or "en").split("-")[0].casefold()
+    language = language.split("-")[0].casefold() if language else None
     moment = parse_day_month_year(text, language)
     if moment is not None:
         return moment if is_plausible(moment) else None
-    if language == "en":
+    if language is None or language == "en":
         return None  # dateutil has read the English month names already
     return _parse_with_dateparser(text, language)
 
@@ -82,13 +82,20 @@ def _date_shaped(text: str) -> Iterator[re.Match[str]]:
 
 def find_date_in_text(text: str, *, language: str | None = None, tries: int = 5) -> datetime | None:
     """The first of the first ``tries`` date-shaped spans of a text that reads as a date."""
+    return next((moment for moment, _ in find_dates_in_text(text, language=language, tries=tries)), None)
+
+
+def find_dates_in_text(
+    text: str, *, language: str | None = None, tries: int = 5
+) -> Iterator[tuple[datetime, int]]:
+    """Each date among the first ``tries`` date-shaped spans of a text, with where it starts
+    (so that a caller can read the words before it: "Updated", "Published")."""
     for count, match in enumerate(_date_shaped(text)):
         if count >= tries:
             break
         moment = parse_free_text_date(match[0], language=language)
         if moment is not None:
-            return moment
-    return None
+            yield moment, match.start()
 
 
 @functools.lru_cache(maxsize=4096)

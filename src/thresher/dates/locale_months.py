@@ -4,7 +4,8 @@ Two uses. ``parse_day_month_year`` reads a day, month name and year ("22 de outu
 de 2010", "30. Juli 2018", "24 сентября 2018") in a known language without
 dateparser's parser; ``month_words`` merges the month names of the languages most
 pages are written in, for texts whose language is not known yet (the date lines of a
-text capture).
+text capture, a page that does not declare its language), and ``parse_day_month_year``
+reads with the merged words when it is given no language.
 
 Most dates people read on a page are exactly this: a day, a month name and a year,
 with a few filler words between them. dateparser reads them too, but the first string
@@ -122,10 +123,11 @@ def _words(language: str) -> tuple[dict[str, int], frozenset[str]] | None:
     return months, frozenset(filler - months.keys())
 
 
-def parse_day_month_year(text: str, language: str) -> datetime | None:
+def parse_day_month_year(text: str, language: str | None) -> datetime | None:
     """The date of a text made only of a day, a month name of ``language``, a four-digit
-    year and filler words (in any order), or None when the text holds anything else."""
-    words = _words(language)
+    year and filler words (in any order), or None when the text holds anything else.
+    With no language, the month and filler words of ``MONTH_WORD_LANGUAGES`` are merged."""
+    words = _words(language) if language is not None else _merged_words()
     if words is None:
         return None
     months, filler = words
@@ -153,6 +155,18 @@ def parse_day_month_year(text: str, language: str) -> datetime | None:
         return datetime(year, month, day)
     except ValueError:
         return None
+
+
+@functools.lru_cache(maxsize=1)
+def _merged_words() -> tuple[dict[str, int], frozenset[str]]:
+    """(month word -> month number, filler words) over ``MONTH_WORD_LANGUAGES``."""
+    months = month_words()
+    filler: set[str] = set()
+    for language in MONTH_WORD_LANGUAGES:
+        words = _words(language)
+        if words is not None:
+            filler.update(words[1])
+    return months, frozenset(filler - months.keys())
 
 
 @functools.lru_cache(maxsize=1)

@@ -1,4 +1,4 @@
-"""Rule switches for measurement: the names of the body rules turned off.
+"""Rule switches for measurement: the names of the body and date rules turned off.
 
 The benchmark's ablation (``bench/cv.py``) turns rules off one at a time to measure
 what each is worth on every development set. Not an option of ``extract``: the rules
@@ -63,6 +63,12 @@ RULES = {
     "prose is a misnomer wherever the headline stands (a thread's posts under a title set above them)",
     "card-grid": "on a shop's collection page, a grid of like cards outside the article holding more "
     "text than it is the page's content",
+    "shown-modified": "a page showing near its headline, unlabelled, the day of its stated modification "
+    "time is dated by that day, not by its stated publication time",
+    "url-before-visible": "a day in the URL path dates a page whose metadata states none before any date "
+    "read off the visible page",
+    "update-labels": "a date shown after 'Updated', 'Last updated', 'Aktualisiert', 'Last post' is the time "
+    "of a change, not of the publication",
 }
 
 

@@ -4,7 +4,8 @@ description, tags, lead image, URL.
 Each field is read from the sources a page may give, in order of how deliberately the
 publisher wrote them: JSON-LD, then ``<meta>`` vocabularies (OpenGraph, Twitter, Dublin
 Core, ``article:*``, Highwire ``citation_*``), microdata, and last what the visible page
-shows (``<h1>``, ``<time>``, byline elements, a date in the URL path).
+shows (``<h1>``, ``<time>``, byline elements). A full day in the URL path (/2021/03/12/)
+dates the page before anything read off the visible page.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from thresher.html.metadata.script_dates import find_script_date
 from thresher.html.metadata.text import clean_value, normalise_for_match
 from thresher.html.metadata.title import choose_title, site_name_keys
 from thresher.html.nodes import PageNodes, collect_nodes, raw_text
+from thresher.html.switches import enabled
 
 __all__ = ["Metadata", "read_metadata"]
 
@@ -306,22 +308,9 @@ def read_metadata(tree: LexborHTMLParser, url: str | None, nodes: PageNodes | No
     stated = (
         [jsonld.published]
         + [meta.first(key) for key in published_keys]
-        + micro.get("datepublished", [])
-        + micro.get("datecreated", [])
+        + micro.get("date", [])  # (page order: a thread's question before its answers)
     )
     candidates = (moment for value in stated if value and (moment := parse_date(value, dayfirst=dayfirst)))
-    published = choose_published(
-        candidates, date_from_url(url), lambda: find_displayed_date(language=language, header=header)
-    )
-    if published is None:
-        published = find_visible_date(article_or_body, language=language, header=header)
-    if published is None:
-        published = find_script_date(nodes.scripts)
-    if published is None:
-        published = date_from_url(url)
-    if published is None:
-        published = find_text_date(nodes.main or article_or_body, language=language)
-
     modified = next(
         (
             moment
@@ -330,6 +319,23 @@ def read_metadata(tree: LexborHTMLParser, url: str | None, nodes: PageNodes | No
         ),
         None,
     )
+    url_date = date_from_url(url)
+    published = choose_published(
+        candidates, url_date, lambda: find_displayed_date(language=language, header=header), modified
+    )
+    if published is None and enabled("url-before-visible"):
+        # the publishing system wrote the day into the path when it published the page;
+        # a date read off the page may be a teaser's, a comment's or one the text mentions
+        published = url_date
+    if published is None:
+        published = find_visible_date(article_or_body, language=language, header=header)
+    if published is None:
+        published = find_script_date(nodes.scripts)
+    if published is None:
+        published = url_date
+    if published is None:
+        published = find_text_date(nodes.main or article_or_body, language=language)
+
     canonical = _canonical_url(nodes.canonical, meta.first("og:url"), url)
     # (OpenGraph first: the image the publisher chose for sharing; Twitter's last)
     images = [meta.first(*_IMAGE_KEYS[:3]), jsonld.image, meta.first(*_IMAGE_KEYS[3:])]

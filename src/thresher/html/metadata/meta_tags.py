@@ -68,6 +68,7 @@ def read_meta_tags(metas: list[LexborNode]) -> MetaTags:
 
 _MICRODATA_PROPS = frozenset({"headline", "author", "creator", "datepublished", "datecreated"})
 _AUTHOR_PROPS = frozenset({"author", "creator"})
+_DATE_PROPS = frozenset({"datepublished", "datecreated"})
 _NAME_SELECTOR = '[itemprop~="name" i]'
 _MAX_SCOPE_DEPTH = 60
 
@@ -117,7 +118,8 @@ def read_microdata(marked: list[LexborNode]) -> dict[str, list[str]]:
     photo caption or a reputation score). Only the authors of the first item that names
     any are kept: on a thread or under an article with comments, every post and comment
     is an item with its own author, and the page's author is the first item's. An author
-    typed as an organisation is left to the byline."""
+    typed as an organisation is left to the byline. The dates of every item are also
+    listed together in page order under "date": the page's own item comes first."""
     found: dict[str, list[str]] = {}
     author_item: int | None = None
     for node in marked[:_MAX_TAGS]:
@@ -140,4 +142,6 @@ def read_microdata(marked: list[LexborNode]) -> dict[str, list[str]]:
         if text:
             for prop in props:
                 found.setdefault(prop, []).append(text)
+            if _DATE_PROPS & set(props):
+                found.setdefault("date", []).append(text)
     return found
