@@ -93,3 +93,30 @@ def test_a_footer_holding_most_of_the_prose_beside_the_headline_stays_furniture(
     )
     article = extract(_page(body))
     assert article.text == "\n".join([product, care, fit, ship])
+
+
+def test_a_consent_dialog_holding_most_of_the_prose_stays_furniture() -> None:
+    purpose = (
+        "These cookies are needed for the site to work and cannot be switched off. They are set "
+        "when you ask for a service, such as setting your privacy choices, signing in or filling in forms. "
+    )
+    cards = [
+        (f"Slow-Roasted Tomato Sauce Number {n} With Garlic", f"Ready in {20 + n} minutes") for n in range(8)
+    ]
+    body = (
+        "<main><h1>Tomato Sauce Recipes</h1>"
+        "<p>Our collection of tomato sauces has something for every kind of cook.</p><div class='cards'>"
+        + "".join(
+            f"<div class='card'><h3><a href='/recipes/{n}'>{title}</a></h3><p>{ready}</p></div>"
+            for n, (title, ready) in enumerate(cards)
+        )
+        + "</div></main><div id='site-consent-manager'><div role='dialog'>"
+        f"<h2>Privacy Preference Center</h2><p>{purpose * 3}</p>"
+        f"<h3>Performance Cookies</h3><p>{purpose * 3}</p><h3>Targeting Cookies</h3><p>{purpose * 3}</p>"
+        "</div></div>"
+    )
+    article = extract(_page(body))
+    assert article.text == "\n".join(
+        ["Our collection of tomato sauces has something for every kind of cook."]
+        + [line for card in cards for line in card]
+    )

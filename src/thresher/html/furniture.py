@@ -16,7 +16,7 @@ from itertools import compress
 
 from thresher.html.blocks import COMMENT, FURNITURE, FURNITURE_TAGS, Page
 from thresher.html.switches import enabled
-from thresher.html.vocabulary import boilerplate_reason
+from thresher.html.vocabulary import CONSENT_NAME, boilerplate_reason
 from thresher.models import BlockReason
 
 __all__ = [
@@ -163,13 +163,23 @@ def furniture_boxes(page: Page, prose: list[float], headline: list[bool], *, ser
     # hold, the sidebar of a short story. (Not a <form>: a shop wraps its grid of
     # products in one, some sites their whole page.)
     beside_headline = enabled("tagged-beside-headline") and True in headline
+    # So does a box named as a cookie or consent dialog: a privacy centre spells out
+    # every purpose of every cookie in paragraphs, which may outweigh a page of cards.
+    consent = enabled("consent-dialogs")
+    names = page.names
     return _forgive_systematic_names(
         page,
         [
             index
             for index in furnished
             if not headline[index]
-            and (prose[index] <= limit or beside_headline and tags[index] in _LANDMARK_TAGS)
+            and (
+                prose[index] <= limit
+                or beside_headline
+                and tags[index] in _LANDMARK_TAGS
+                or consent
+                and CONSENT_NAME.search(names[index]) is not None
+            )
         ],
         prose,
         limit,

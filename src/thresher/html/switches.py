@@ -57,6 +57,8 @@ RULES = {
     "article's text",
     "tagged-beside-headline": "a box tagged as furniture (footer, aside, nav) beside the page's headline "
     "stays furniture however much of the prose it holds",
+    "consent-dialogs": "a box named as a cookie or consent dialog stays furniture however much of the "
+    "prose it holds",
 }
 
 
