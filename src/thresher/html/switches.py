@@ -57,6 +57,8 @@ RULES = {
     "article's text",
     "tagged-beside-headline": "a box tagged as furniture (footer, aside, nav) beside the page's headline "
     "stays furniture however much of the prose it holds",
+    "heading-bars": "a product's 'Reviews' or a shop's 'Similar items' heading in a bar of its own "
+    "(with a 'See all' link, a rating) titles the box around the bar: the reviews or cards beside it go too",
     "consent-dialogs": "a box named as a cookie or consent dialog stays furniture however much of the "
     "prose it holds",
 }
