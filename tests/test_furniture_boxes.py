@@ -120,3 +120,25 @@ def test_a_consent_dialog_holding_most_of_the_prose_stays_furniture() -> None:
         ["Our collection of tomato sauces has something for every kind of cook."]
         + [line for card in cards for line in card]
     )
+
+
+def test_a_popover_note_beside_a_label_is_furniture() -> None:
+    product = (
+        "Crisp almond thins baked in small batches from a family recipe, with whole cranberries "
+        "and no added salt, for a light snack with tea or coffee."
+    )
+    note = (
+        "Every item we sell comes straight from the brand or from distributors the brand "
+        "authorises, and is checked in our own warehouse before it ships to you; "
+    )
+    ingredients = (
+        "Made from wheat flour, cane sugar, egg whites, almonds and dried cranberries, in a bakery "
+        "that also handles coconut, pecans, hazelnuts and sesame."
+    )
+    body = (
+        "<main><h1>Almond Thins</h1><section><h2>Overview</h2>"
+        f"<ul><li>Authentic<div class='popover'><p>{note}</p></div></li><li>Weight: 148 g</li></ul>"
+        f"<p>{product}</p><p>{ingredients}</p></section></main>"
+    )
+    article = extract(_page(body))
+    assert article.text == "\n".join(["Overview", "Authentic", "Weight: 148 g", product, ingredients])

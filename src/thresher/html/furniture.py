@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import compress
 
-from thresher.html.blocks import COMMENT, FURNITURE, FURNITURE_TAGS, Page
+from thresher.html.blocks import COMMENT, FURNITURE, FURNITURE_TAGS, POPUP, Page
 from thresher.html.switches import enabled
 from thresher.html.vocabulary import CONSENT_NAME, boilerplate_reason
 from thresher.models import BlockReason
@@ -149,6 +149,28 @@ def _forgive_systematic_names(
     ]
 
 
+#: Most blocks a box named as a pop-up holds to be a note shown on hover, not a list.
+_POPUP_BLOCKS = 3
+
+
+def _popup_notes(page: Page) -> list[int]:
+    """The boxes named as pop-ups (a tooltip, a popover) holding a note of a few blocks:
+    shown on hover or click beside a label, never text of the page. (A pop-up's inline
+    box is skipped by the walk; a block-level one holding a list is a list whose
+    entries carry pop-ups, named for them.)"""
+    groups = page.groups
+    named = [index for index in compress(range(len(groups)), groups) if groups[index] & POPUP]
+    if not named:
+        return []
+    below = [0] * (len(groups) + 1)  # blocks owned by the elements before each index
+    for block in page.blocks:
+        below[block.owner + 1] += 1
+    for index in range(len(groups)):
+        below[index + 1] += below[index]
+    ends = page.ends
+    return [index for index in named if below[ends[index] + 1] - below[index] <= _POPUP_BLOCKS]
+
+
 def furniture_boxes(page: Page, prose: list[float], headline: list[bool], *, series: bool) -> list[int]:
     """The furniture elements to drop, in document order: those named or tagged as
     furniture, less the misnomers (see the module docstring); ``series`` says that the
@@ -157,6 +179,8 @@ def furniture_boxes(page: Page, prose: list[float], headline: list[bool], *, ser
     furnished = [index for index in compress(range(len(groups)), groups) if groups[index] & FURNITURE]
     if tagged := list(compress(range(len(tags)), map(FURNITURE_TAGS.__contains__, tags))):
         furnished = sorted({*furnished, *tagged})
+    if enabled("popup-notes") and (notes := _popup_notes(page)):
+        furnished = sorted({*furnished, *notes})
     limit = 0.5 * prose[0]
     # A box tagged as furniture (a <footer>, an <aside>) beside the page's headline
     # stays furniture however much prose it holds: the legal texts a footer's dialogs
