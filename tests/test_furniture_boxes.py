@@ -93,3 +93,52 @@ def test_a_footer_holding_most_of_the_prose_beside_the_headline_stays_furniture(
     )
     article = extract(_page(body))
     assert article.text == "\n".join([product, care, fit, ship])
+
+
+def test_a_consent_dialog_holding_most_of_the_prose_stays_furniture() -> None:
+    purpose = (
+        "These cookies are needed for the site to work and cannot be switched off. They are set "
+        "when you ask for a service, such as setting your privacy choices, signing in or filling in forms. "
+    )
+    cards = [
+        (f"Slow-Roasted Tomato Sauce Number {n} With Garlic", f"Ready in {20 + n} minutes") for n in range(8)
+    ]
+    body = (
+        "<main><h1>Tomato Sauce Recipes</h1>"
+        "<p>Our collection of tomato sauces has something for every kind of cook.</p><div class='cards'>"
+        + "".join(
+            f"<div class='card'><h3><a href='/recipes/{n}'>{title}</a></h3><p>{ready}</p></div>"
+            for n, (title, ready) in enumerate(cards)
+        )
+        + "</div></main><div id='site-consent-manager'><div role='dialog'>"
+        f"<h2>Privacy Preference Center</h2><p>{purpose * 3}</p>"
+        f"<h3>Performance Cookies</h3><p>{purpose * 3}</p><h3>Targeting Cookies</h3><p>{purpose * 3}</p>"
+        "</div></div>"
+    )
+    article = extract(_page(body))
+    assert article.text == "\n".join(
+        ["Our collection of tomato sauces has something for every kind of cook."]
+        + [line for card in cards for line in card]
+    )
+
+
+def test_a_popover_note_beside_a_label_is_furniture() -> None:
+    product = (
+        "Crisp almond thins baked in small batches from a family recipe, with whole cranberries "
+        "and no added salt, for a light snack with tea or coffee."
+    )
+    note = (
+        "Every item we sell comes straight from the brand or from distributors the brand "
+        "authorises, and is checked in our own warehouse before it ships to you; "
+    )
+    ingredients = (
+        "Made from wheat flour, cane sugar, egg whites, almonds and dried cranberries, in a bakery "
+        "that also handles coconut, pecans, hazelnuts and sesame."
+    )
+    body = (
+        "<main><h1>Almond Thins</h1><section><h2>Overview</h2>"
+        f"<ul><li>Authentic<div class='popover'><p>{note}</p></div></li><li>Weight: 148 g</li></ul>"
+        f"<p>{product}</p><p>{ingredients}</p></section></main>"
+    )
+    article = extract(_page(body))
+    assert article.text == "\n".join(["Overview", "Authentic", "Weight: 148 g", product, ingredients])

@@ -132,6 +132,27 @@ def test_a_shops_suggestions_heading_drops_the_other_products() -> None:
     assert "Green kettle model 2" in _without("shop-suggestions", html)
 
 
+RETURNS = "You may send the kettle back within thirty days of delivery, unused and in its box, for a refund."
+
+
+def test_a_suggestions_heading_in_a_bar_of_its_own_drops_the_shelf_beside_the_bar() -> None:
+    cards = "".join(
+        f"<li><h3>Green kettle model {n} with a glass window</h3>"
+        f"<p>Like new, boiled twice, sold with its base and its box</p><p>$2{n}.00</p></li>"
+        for n in range(4)
+    )
+    html = _page(
+        f"<main><h1>Blue kettle</h1><p>{DESCRIPTION}</p><p>{SPECS}</p>"
+        "<div class='module'><div class='module-head'><div class='title'><h2>Similar items</h2></div>"
+        "<div class='link'><a href='/similar'>See all</a></div></div>"
+        f"<div class='module-body'><ul>{cards}</ul></div></div>"
+        f"<section><h2>Returns</h2><p>{RETURNS}</p></section></main>",
+        _json_ld("Product", name="Blue kettle"),
+    )
+    assert extract(html).text == "\n".join([DESCRIPTION, SPECS, "Returns", RETURNS])
+    assert "Green kettle model 2" in _without("heading-bars", html)
+
+
 SUMMARY = "The council opened the park on Saturday with a picnic for everyone who lives nearby."
 
 

@@ -243,6 +243,7 @@ def decide_blocks(
     kinds, paragraph = _KINDS, _PARAGRAPH_KIND
     decide = rules.decide
     related_prose = enabled("related-prose")
+    heading_bars = enabled("heading-bars")
     for position, block in enumerate(blocks):
         owner = block.owner
         kind, level, table = kinds.get(block.kind_tag, paragraph)
@@ -272,6 +273,8 @@ def decide_blocks(
                 following = blocks[position + 1].owner if position + 1 < len(blocks) else -1
                 while box > container and following > ends[box]:
                     box = parents[box]
+                if heading_bars:
+                    box = _beyond_bar(page, position, box, container)
                 box_until, box_reason = ends[box], rules.opened_box
                 rules.opened_box = None
         if related and kind is _HEADING and parents[owner] > container:
@@ -284,6 +287,23 @@ def decide_blocks(
                 related_until = ends[parents[owner]]
         append(Decision(block, kind, level, kept, reason, related))
     return decisions
+
+
+#: Blocks after a heading that its box must hold to be more than the bar the heading sits in.
+_BAR_BLOCKS = 3
+
+
+def _beyond_bar(page: Page, heading: int, box: int, container: int) -> int:
+    """``box``, the box holding the heading ``blocks[heading]`` and the next block, or
+    when that is only a bar over the box it titles (the heading with a "See all" link
+    or a rating beside it, the shelf of cards or the reviews in the box beside the
+    bar), the first box around it holding ``_BAR_BLOCKS`` blocks after the heading,
+    below the article's element."""
+    blocks, parents, ends = page.blocks, page.parents, page.ends
+    after = blocks[heading + 1 : heading + 1 + _BAR_BLOCKS]
+    while parents[box] > container and sum(block.owner <= ends[box] for block in after) < len(after):
+        box = parents[box]
+    return box
 
 
 #: Characters of prose after a "Related" heading, inside its box, that make the box part

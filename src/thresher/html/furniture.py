@@ -14,9 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import compress
 
-from thresher.html.blocks import COMMENT, FURNITURE, FURNITURE_TAGS, Page
+from thresher.html.blocks import COMMENT, FURNITURE, FURNITURE_TAGS, POPUP, Page
 from thresher.html.switches import enabled
-from thresher.html.vocabulary import boilerplate_reason
+from thresher.html.vocabulary import CONSENT_NAME, boilerplate_reason
 from thresher.models import BlockReason
 
 __all__ = [
@@ -156,6 +156,28 @@ def _forgive_systematic_names(
     ]
 
 
+#: Most blocks a box named as a pop-up holds to be a note shown on hover, not a list.
+_POPUP_BLOCKS = 3
+
+
+def _popup_notes(page: Page) -> list[int]:
+    """The boxes named as pop-ups (a tooltip, a popover) holding a note of a few blocks:
+    shown on hover or click beside a label, never text of the page. (A pop-up's inline
+    box is skipped by the walk; a block-level one holding a list is a list whose
+    entries carry pop-ups, named for them.)"""
+    groups = page.groups
+    named = [index for index in compress(range(len(groups)), groups) if groups[index] & POPUP]
+    if not named:
+        return []
+    below = [0] * (len(groups) + 1)  # blocks owned by the elements before each index
+    for block in page.blocks:
+        below[block.owner + 1] += 1
+    for index in range(len(groups)):
+        below[index + 1] += below[index]
+    ends = page.ends
+    return [index for index in named if below[ends[index] + 1] - below[index] <= _POPUP_BLOCKS]
+
+
 def furniture_boxes(page: Page, prose: list[float], headline: list[bool], *, series: bool) -> list[int]:
     """The furniture elements to drop, in document order: those named or tagged as
     furniture, less the misnomers (see the module docstring); ``series`` says that the
@@ -164,19 +186,31 @@ def furniture_boxes(page: Page, prose: list[float], headline: list[bool], *, ser
     furnished = [index for index in compress(range(len(groups)), groups) if groups[index] & FURNITURE]
     if tagged := list(compress(range(len(tags)), map(FURNITURE_TAGS.__contains__, tags))):
         furnished = sorted({*furnished, *tagged})
+    if enabled("popup-notes") and (notes := _popup_notes(page)):
+        furnished = sorted({*furnished, *notes})
     limit = 0.5 * prose[0]
     # A box tagged as furniture (a <footer>, an <aside>) beside the page's headline
     # stays furniture however much prose it holds: the legal texts a footer's dialogs
     # hold, the sidebar of a short story. (Not a <form>: a shop wraps its grid of
     # products in one, some sites their whole page.)
     beside_headline = enabled("tagged-beside-headline") and True in headline
+    # So does a box named as a cookie or consent dialog: a privacy centre spells out
+    # every purpose of every cookie in paragraphs, which may outweigh a page of cards.
+    consent = enabled("consent-dialogs")
+    names = page.names
     return _forgive_systematic_names(
         page,
         [
             index
             for index in furnished
             if not headline[index]
-            and (prose[index] <= limit or beside_headline and tags[index] in _LANDMARK_TAGS)
+            and (
+                prose[index] <= limit
+                or beside_headline
+                and tags[index] in _LANDMARK_TAGS
+                or consent
+                and CONSENT_NAME.search(names[index]) is not None
+            )
         ],
         prose,
         limit,

@@ -69,6 +69,12 @@ RULES = {
     "read off the visible page",
     "update-labels": "a date shown after 'Updated', 'Last updated', 'Aktualisiert', 'Last post' is the time "
     "of a change, not of the publication",
+    "heading-bars": "a product's 'Reviews' or a shop's 'Similar items' heading in a bar of its own "
+    "(with a 'See all' link, a rating) titles the box around the bar: the reviews or cards beside it go too",
+    "popup-notes": "a block-level box named as a pop-up (tooltip, popover) holding a few blocks is a note "
+    "shown on hover: furniture",
+    "consent-dialogs": "a box named as a cookie or consent dialog stays furniture however much of the "
+    "prose it holds",
 }
 
 

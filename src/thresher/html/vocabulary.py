@@ -19,6 +19,7 @@ __all__ = [
     "AD_LABEL",
     "BARE_URLS",
     "COMMENTS_HEADING",
+    "CONSENT_NAME",
     "CONTRIBUTOR_CLOSING",
     "CONTRIBUTOR_OPENING",
     "CREDIT_LINE",
@@ -59,6 +60,7 @@ _FURNITURE_WORDS = [
     "pop-up",
     "^modal",
     "cookie",
+    "consent",
     "^banner",
     "byline",
     "^author",
@@ -385,6 +387,10 @@ SHOP_SUGGESTIONS = re.compile(
     r"|more (?:items )?from (?:this|the) (?:seller|brand|store|shop|collection))\b.{0,40}",
     re.I,
 )
+
+#: A class/id naming a cookie or consent dialog (a privacy preference centre, a consent
+#: banner): the words of the furniture vocabulary that name it, found anywhere in the name.
+CONSENT_NAME = re.compile(r"cookie|consent", re.I)
 
 #: A heading over a product's reviews ("Customer Reviews", "Ratings & Reviews (1,204)").
 REVIEWS_HEADING = re.compile(
