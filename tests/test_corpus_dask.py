@@ -125,3 +125,23 @@ def test_dask_task_stalled_in_c_code_restarts_its_worker_and_fails_one_record(
     rows = _rows(tmp_path / "t.db")
     assert len(rows) == 4
     assert [r[3] for r in rows if r[6] == "failed"] == ["https://example.test/bad"]
+
+
+def test_records_queued_behind_a_stalled_one_on_a_single_worker_are_not_failed(tmp_path: Path) -> None:
+    # One worker thread: after the stall, the records sent again one per task wait behind
+    # the stuck one. Their budget has not begun, so only the stuck record fails.
+    pages = [(f"https://example.test/{i}", page(i)) for i in range(5)]
+    pages[1] = ("https://example.test/bad", b"<html><body><p>STALL</p></body></html>")
+    write_warc(tmp_path / "s.warc.gz", pages)
+    summary = run(
+        [str(tmp_path / "s.warc.gz")],
+        store=tmp_path / "t.db",
+        engine="dask",
+        jobs=1,
+        time_limit=0.5,
+        extractor=stalling_extractor,
+    )
+    assert summary.failed == {"timeout": 1} and summary.records == 5
+    failed = [r[3] for r in _rows(tmp_path / "t.db") if r[6] == "failed"]
+    assert failed == ["https://example.test/bad"]
+

@@ -9,7 +9,9 @@ and exactly-once work as in the local engine. Without a scheduler address a
 A record is stopped by its time limit inside the task; a stall that limit cannot
 interrupt (inside one C call) shows as a task running past its budget. Such a worker
 is restarted and the partition's records are sent again one per task, so the stuck
-record alone is failed as a timeout.
+record alone is failed as a timeout. A task's budget counts from when it starts (each
+task says so on an event topic): one queued behind a stuck task on its worker, or
+waiting for a restarted worker, has not used any of it.
 """
 
 from __future__ import annotations
@@ -28,8 +30,24 @@ from thresher.errors import ThresherError
 
 __all__ = ["DaskEngine"]
 
-#: Seconds of slack in a task's budget, for queueing and a worker's one-time warm-up.
+#: Seconds of slack in a task's budget, for a worker's one-time warm-up.
 _SLACK = 10.0
+#: The event topic on which a task says it has started.
+_STARTED = "thresher-task-started"
+#: A task never heard to start counts as stuck after this many of its budgets (its
+#: worker may be stuck in a C call that kept the start from being sent).
+_UNHEARD_BUDGETS = 10
+
+
+def _process_started(
+    part: list[InputRecord], time_limit: float | None, extractor: Extractor | None
+) -> list[Outcome]:
+    """``process_partition`` on a Dask worker, first telling the driver that the task
+    has started, so that its budget counts from now."""
+    distributed: Any = importlib.import_module("distributed")
+    worker = distributed.get_worker()
+    worker.log_event(_STARTED, worker.get_current_task())
+    return process_partition(part, time_limit, extractor)
 
 
 class DaskEngine:
@@ -77,13 +95,16 @@ class DaskEngine:
         return distributed, client, cluster
 
     def _budget(self, records: int) -> float:
-        """Seconds a partition may take, queued behind one other, before it counts as stuck."""
+        """Seconds a started partition may take before it counts as stuck."""
         return 2 * records * self.time_limit + _SLACK if self.time_limit else float("inf")
 
     def run(self, partitions: Iterator[list[InputRecord] | None]) -> Iterator[list[Outcome]]:
         distributed, client, cluster = self._connect()
-        # future -> (records, deadline, sent alone after a stall)
+        # future -> (records, deadline, sent alone after a stall); the deadline is set
+        # far off at submission and brought in when the task is heard to start.
         futures: dict[Any, tuple[Partition, float, bool]] = {}
+        started: set[Any] = set()  # keys of the tasks heard to start (added by the client's thread)
+        client.subscribe_topic(_STARTED, lambda event: started.add(event[1]))
         feed = PartitionFeed(partitions)
         try:
             capacity = (sum(client.nthreads().values()) or self.jobs) * self.per_worker
@@ -92,9 +113,10 @@ class DaskEngine:
                     part, alone = pulled
                     # pure=False: equal partitions (rare, but possible) are still separate tasks.
                     future = client.submit(
-                        process_partition, part, self.time_limit, self.extractor, pure=False
+                        _process_started, part, self.time_limit, self.extractor, pure=False
                     )
-                    futures[future] = (part, time.monotonic() + self._budget(len(part)), alone)
+                    unheard = _UNHEARD_BUDGETS * self._budget(len(part))
+                    futures[future] = (part, time.monotonic() + unheard, alone)
                 if not futures:
                     return
                 try:
@@ -107,11 +129,23 @@ class DaskEngine:
                     part, _, _ = futures.pop(future)
                     feed.result_came_back()
                     yield self._outcomes(future, part)
+                self._start_clocks(futures, started)
                 yield from self._unstick(client, futures, feed.retry)
         finally:
             client.close()
             if cluster is not None:
                 cluster.close()
+
+    def _start_clocks(self, futures: dict[Any, tuple[Partition, float, bool]], started: set[Any]) -> None:
+        """Count the budget of each task heard to start since the last look from now."""
+        if not started:
+            return
+        heard = set(started)  # (the client's thread may add to ``started`` meanwhile)
+        now = time.monotonic()
+        for future, (part, _, alone) in futures.items():
+            if future.key in heard:
+                futures[future] = (part, now + self._budget(len(part)), alone)
+        started.difference_update(heard)  # (with the keys of tasks already done)
 
     @staticmethod
     def _outcomes(future: Any, part: list[InputRecord]) -> list[Outcome]:
