@@ -144,4 +144,3 @@ def test_records_queued_behind_a_stalled_one_on_a_single_worker_are_not_failed(t
     assert summary.failed == {"timeout": 1} and summary.records == 5
     failed = [r[3] for r in _rows(tmp_path / "t.db") if r[6] == "failed"]
     assert failed == ["https://example.test/bad"]
-
