@@ -35,6 +35,25 @@ _LEAD = re.compile(
 _SPLIT = re.compile(
     r"\s*[,;|/·•\n]\s*|\s+(?:&|and|und|et|y|e|en|og|och|i|и|ja|és|oraz|with|mit|avec|con)\s+", re.IGNORECASE
 )
+#: Days of the week, in English and German: a dateline, not a name.
+_WEEKDAYS = frozenset(
+    (
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "montag",
+        "dienstag",
+        "mittwoch",
+        "donnerstag",
+        "freitag",
+        "samstag",
+        "sonntag",
+    )
+)
 # Job titles and labels that follow or stand in for a name; generic newsroom vocabulary.
 _ROLES = frozenset(
     (
@@ -160,20 +179,6 @@ _ROLES = frozenset(
         "leave",
         "reply",
         "antworten",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "montag",
-        "dienstag",
-        "mittwoch",
-        "donnerstag",
-        "freitag",
-        "samstag",
-        "sonntag",
         "name",
         "un",
         "une",
@@ -229,15 +234,8 @@ _TITLES = frozenset(
 )
 # Days and months: the dateline that follows a name ("Jane Doe Thursday", "Jane Doe March 3");
 # not "May", a surname as often.
-_CALENDAR = frozenset(
+_CALENDAR = _WEEKDAYS | frozenset(
     (
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
         "january",
         "february",
         "march",
@@ -249,13 +247,6 @@ _CALENDAR = frozenset(
         "october",
         "november",
         "december",
-        "montag",
-        "dienstag",
-        "mittwoch",
-        "donnerstag",
-        "freitag",
-        "samstag",
-        "sonntag",
         "januar",
         "februar",
         "märz",
@@ -266,11 +257,15 @@ _CALENDAR = frozenset(
     )
 )
 _TITLES = _TITLES | _CALENDAR
-_ROLES = _ROLES | {"analysis", "opinion", "commentary", "kommentar", "meinung", "analyse"}
-# Labels of a byline left without the name ("Beitrag von", "Topic author", "Reviewed"), and
-# short day names ("Sat").
-_ROLES = _ROLES | {"by", "von", "topic", "authored", "reviewed", "edited", "written", "thread", "starter"}
-_ROLES = _ROLES | {"mon", "tue", "wed", "thu", "fri", "sat", "sun"}
+# Beside the roles: days (and short day names, "Sat"), the kinds of a column, and the labels
+# of a byline left without the name ("Beitrag von", "Topic author", "Reviewed").
+_ROLES = (
+    _ROLES
+    | _WEEKDAYS
+    | {"mon", "tue", "wed", "thu", "fri", "sat", "sun"}
+    | {"analysis", "opinion", "commentary", "kommentar", "meinung", "analyse"}
+    | {"by", "von", "topic", "authored", "reviewed", "edited", "written", "thread", "starter"}
+)
 # Degrees and credentials written after a name.
 _CREDENTIALS = frozenset(
     (
