@@ -25,10 +25,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from thresher.html.blocks import CAPTION, FURNITURE_TAGS, Page, TextBlock
-from thresher.html.container import choose_container, read_prose, text_holder
+from thresher.html.container import Container, Prose, choose_container, read_prose, text_holder
 from thresher.html.decision import Decision
 from thresher.html.furniture import (
     OUTSIDE,
+    Furniture,
     comment_boxes,
     furniture_boxes,
     furniture_map,
@@ -108,6 +109,19 @@ class Reading:
     page_type_evidence: str = ""
 
 
+def _furniture_and_container(
+    page: Page, prose: Prose, comments: list[int], page_type: PageType
+) -> tuple[Furniture, Container]:
+    """The page's furniture map, given its comment sections and type, and the element
+    chosen to hold the content outside it."""
+    furniture = map_furniture(
+        page,
+        furniture_boxes(page, prose.prose, prose.headline, series=page_type in _SERIES_PAGES),
+        comments,
+    )
+    return furniture, choose_container(page, prose, furniture.inside)
+
+
 def classify_blocks(
     page: Page,
     *,
@@ -129,12 +143,7 @@ def classify_blocks(
     if stated_thread and comments and enabled("stated-thread"):
         # The boxes named like comments are its posts, the question's answers.
         comments, thread = [], True
-    furniture = map_furniture(
-        page,
-        furniture_boxes(page, prose.prose, prose.headline, series=page_type in _SERIES_PAGES),
-        comments,
-    )
-    container = choose_container(page, prose, furniture.inside)
+    furniture, container = _furniture_and_container(page, prose, comments, page_type)
     if (
         comments
         and enabled("like-replies")
@@ -143,12 +152,7 @@ def classify_blocks(
         # The comment sections hold posts like the one chosen: a thread's replies.
         comments, thread = [], True
         page_type, evidence = judge_page_type(hints, page, thread=thread)
-        furniture = map_furniture(
-            page,
-            furniture_boxes(page, prose.prose, prose.headline, series=page_type in _SERIES_PAGES),
-            comments,
-        )
-        container = choose_container(page, prose, furniture.inside)
+        furniture, container = _furniture_and_container(page, prose, comments, page_type)
     element = container.element
     spans, boxes = container.spans, furniture.boxes
     if page_type is PageType.COLLECTION and enabled("card-grid"):
